@@ -8,15 +8,19 @@ namespace PersonaAnalyzers;
 public static partial class SimilarityKernels
 {
     /// <summary>Cosine similarity of two dense vectors, clamped at 0. A zero vector has no direction and scores 0.</summary>
+    /// <remarks>Squared norms that overflow or underflow to 0 are detected and recomputed with rescaling. Vectors whose
+    /// squared norm is subnormal but not 0 (every element below about 1e-19 for float, 1e-154 for double) keep the SIMD
+    /// result, which is then only accurate to a few digits; the list overloads always rescale.</remarks>
     /// <exception cref="ArgumentException">The vectors are empty, of different lengths, or hold NaN or ±∞.</exception>
     public static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         Guard.NotEmpty(a.Length, nameof(a));
         Guard.SameLength(a.Length, b.Length, nameof(a), nameof(b));
-        // The SIMD kernel does the work; its result is non-finite exactly when the input is bad, a vector is zero, or
-        // float squares overflowed. Only then do we pay for a second, careful pass.
+        // The SIMD kernel does the work. Its result is non-finite when the input is bad, a vector is zero or a squared
+        // norm underflowed to 0, and exactly 0 when a squared norm overflowed to ∞ (dot / ∞). Only then do we pay for
+        // a second, careful pass; an exactly orthogonal pair takes it too, and still scores 0.
         double cosine = TensorPrimitives.CosineSimilarity(a, b);
-        if (double.IsNaN(cosine) || double.IsInfinity(cosine))
+        if (NeedsCarefulPass(cosine))
             return CosineSlow(a, b);
         return Clamp01(cosine);
     }
@@ -38,7 +42,7 @@ public static partial class SimilarityKernels
         }
         double cosine = dot / (Math.Sqrt(na) * Math.Sqrt(nb));
 #endif
-        if (double.IsNaN(cosine) || double.IsInfinity(cosine))
+        if (NeedsCarefulPass(cosine))
             return CosineSlow(a, b);
         return Clamp01(cosine);
     }
@@ -55,17 +59,7 @@ public static partial class SimilarityKernels
             return Cosine(sa, sb);
         Guard.NotEmpty(a.Count, nameof(a));
         Guard.SameLength(a.Count, b.Count, nameof(a), nameof(b));
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Count; i++)
-        {
-            double x = a[i], y = b[i];
-            if (!IsFinite(x)) throw Guard.NonFiniteElement(nameof(a), i, x);
-            if (!IsFinite(y)) throw Guard.NonFiniteElement(nameof(b), i, y);
-            dot += x * y;
-            na += x * x;
-            nb += y * y;
-        }
-        return na == 0 || nb == 0 ? 0 : Clamp01(dot / (Math.Sqrt(na) * Math.Sqrt(nb)));
+        return CosineOfLists(a, b);
     }
 
     /// <inheritdoc cref="Cosine(ReadOnlySpan{float}, ReadOnlySpan{float})"/>
@@ -77,17 +71,7 @@ public static partial class SimilarityKernels
             return Cosine(sa, sb);
         Guard.NotEmpty(a.Count, nameof(a));
         Guard.SameLength(a.Count, b.Count, nameof(a), nameof(b));
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Count; i++)
-        {
-            double x = a[i], y = b[i];
-            if (!IsFinite(x)) throw Guard.NonFiniteElement(nameof(a), i, x);
-            if (!IsFinite(y)) throw Guard.NonFiniteElement(nameof(b), i, y);
-            dot += x * y;
-            na += x * x;
-            nb += y * y;
-        }
-        return na == 0 || nb == 0 ? 0 : Clamp01(dot / (Math.Sqrt(na) * Math.Sqrt(nb)));
+        return CosineOfLists(a, b);
     }
 
     /// <summary>The careful path: names a non-finite element, scores a zero vector 0, and survives float overflow by
@@ -114,6 +98,35 @@ public static partial class SimilarityKernels
         }
         return Clamp01(dot / (Math.Sqrt(na) * Math.Sqrt(nb)));
     }
+
+    /// <summary>The careful path for lists that are not arrays: the same rescaling as <see cref="CosineSlow{T}"/>, so a
+    /// vector of huge or tiny doubles scores what its direction says instead of 0 or NaN.</summary>
+    private static double CosineOfLists<T>(IReadOnlyList<T> a, IReadOnlyList<T> b) where T : struct
+    {
+        double maxA = 0, maxB = 0;
+        for (var i = 0; i < a.Count; i++)
+        {
+            double x = ToDouble(a[i]), y = ToDouble(b[i]);
+            if (!IsFinite(x)) throw Guard.NonFiniteElement(nameof(a), i, x);
+            if (!IsFinite(y)) throw Guard.NonFiniteElement(nameof(b), i, y);
+            maxA = Math.Max(maxA, Math.Abs(x));
+            maxB = Math.Max(maxB, Math.Abs(y));
+        }
+        if (maxA == 0 || maxB == 0) return 0;
+        double dot = 0, na = 0, nb = 0;
+        for (var i = 0; i < a.Count; i++)
+        {
+            double x = ToDouble(a[i]) / maxA, y = ToDouble(b[i]) / maxB;
+            dot += x * y;
+            na += x * x;
+            nb += y * y;
+        }
+        return Clamp01(dot / (Math.Sqrt(na) * Math.Sqrt(nb)));
+    }
+
+    /// <summary>NaN, ±∞ and exactly 0 are the fast path's signs of bad input, a zero vector, or an overflowed or
+    /// underflowed squared norm.</summary>
+    private static bool NeedsCarefulPass(double cosine) => cosine == 0 || double.IsNaN(cosine) || double.IsInfinity(cosine);
 
     private static double ToDouble<T>(T value) where T : struct =>
         typeof(T) == typeof(float) ? (float)(object)value : (double)(object)value;
