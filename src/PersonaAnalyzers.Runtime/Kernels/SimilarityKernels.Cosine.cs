@@ -19,7 +19,13 @@ public static partial class SimilarityKernels
         // The SIMD kernel does the work. Its result is non-finite when the input is bad, a vector is zero or a squared
         // norm underflowed to 0, and exactly 0 when a squared norm overflowed to ∞ (dot / ∞). Only then do we pay for
         // a second, careful pass; an exactly orthogonal pair takes it too, and still scores 0.
+#if NET8_0_OR_GREATER
+        // The generic overload, explicitly: System.Numerics.Tensors 10 keeps a non-generic float overload that overload
+        // resolution prefers, and it is about 8x slower at d = 128 for the same result.
+        double cosine = TensorPrimitives.CosineSimilarity<float>(a, b);
+#else
         double cosine = TensorPrimitives.CosineSimilarity(a, b);
+#endif
         if (NeedsCarefulPass(cosine))
             return CosineSlow(a, b);
         return Clamp01(cosine);
