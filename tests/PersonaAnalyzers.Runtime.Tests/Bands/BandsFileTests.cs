@@ -71,6 +71,7 @@ public class BandsFileTests
     [InlineData("{ \"nearMatch\": NaN, \"distant\": 0.3 }", "(1,16)", "unexpected 'N'")]
     [InlineData("{ \"nearMatch\": 0.8, \"distant\": 0.3, \"nearMatchInterval\": [0.9, 0.7] }", "", "low end is above")]
     [InlineData("{ \"nearMatch\": 0.8, \"distant\": 0.3, \"distantInterval\": [0.2] }", "", "two numbers")]
+    [InlineData("{ \"nearMatch\": 0.8, \"distant\": 0.3, \"distantInterval\": [-0.2, 0.4] }", "(1,56)", "must lie in [0, 1]")]
     [InlineData("{ \"types\": { \"A.B\": 0.8 } }", "", "'types.A.B' must be an object")]
     [InlineData("{ \"types\": [] }", "", "'types' must be an object")]
     [InlineData("{ }", "(1,1)", "found neither")]

@@ -76,5 +76,8 @@ public class ScalarKernelTests
     {
         Assert.Equal("support", Assert.Throws<ArgumentException>(() => SimilarityKernels.Shrink(0.5, -1, 1)).ParamName);
         Assert.Equal("shrinkage", Assert.Throws<ArgumentException>(() => SimilarityKernels.Shrink(0.5, 1, -1)).ParamName);
+        // A public entry point: a NaN similarity must not pass through silently.
+        Assert.Equal("similarity", Assert.Throws<ArgumentException>(() => SimilarityKernels.Shrink(double.NaN, 3, 1)).ParamName);
+        Assert.Equal("similarity", Assert.Throws<ArgumentException>(() => SimilarityKernels.Shrink(1.5, 3, 0)).ParamName);
     }
 }
