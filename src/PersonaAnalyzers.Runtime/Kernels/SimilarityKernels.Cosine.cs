@@ -132,12 +132,17 @@ public static partial class SimilarityKernels
 
     /// <summary>NaN, ±∞ and exactly 0 are the fast path's signs of bad input, a zero vector, or an overflowed or
     /// underflowed squared norm.</summary>
-    private static bool NeedsCarefulPass(double cosine) => cosine == 0 || double.IsNaN(cosine) || double.IsInfinity(cosine);
+    private static bool NeedsCarefulPass(double cosine) => cosine == 0 || !IsFinite(cosine);
 
     private static double ToDouble<T>(T value) where T : struct =>
         typeof(T) == typeof(float) ? (float)(object)value : (double)(object)value;
 
-    internal static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+#if NET8_0_OR_GREATER
+    internal static bool IsFinite(double value) => double.IsFinite(value);
+#else
+    // x − x is 0 for every finite x and NaN for NaN and ±∞: one subtraction instead of two classifications.
+    internal static bool IsFinite(double value) => value - value == 0;
+#endif
 
     internal static bool TryGetSpan<T>(IReadOnlyList<T> list, out ReadOnlySpan<T> span)
     {
