@@ -1,14 +1,14 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 
 namespace PersonaAnalyzers;
 
 public static partial class SimilarityKernels
 {
-    // Inside this magnitude range, sums, means and centred squares of ratings cannot overflow or go subnormal, so the
-    // kernel works on the raw values. Outside it, each series is divided by its largest magnitude first: Pearson is
-    // invariant under positive scaling, so the result is the same, only computable.
-    private const double PearsonSafeMax = 1e150, PearsonSafeMin = 1e-150;
+    // Below this, a variance may hide products that went subnormal or underflowed to 0, so the careful pass
+    // recomputes it on rescaled values. Above it, such products are negligible next to the variance.
+    private const double PearsonTinyVariance = 1e-200;
 
     /// <summary>Pearson correlation of two aligned series of co-rated values, clamped at 0, with support shrinkage.
     /// Fewer than two pairs, or a series with no variance, scores 0: there is no evidence of shared taste.</summary>
@@ -20,38 +20,7 @@ public static partial class SimilarityKernels
     {
         Guard.SameLength(x.Length, y.Length, nameof(x), nameof(y));
         Guard.NonNegative(shrinkage, nameof(shrinkage));
-        var n = x.Length;
-        double sx = 0, sy = 0, maxX = 0, maxY = 0;
-        // Validate before the n < 2 shortcut: a NaN is bad input however few pairs there are.
-        for (var i = 0; i < n; i++)
-        {
-            if (!IsFinite(x[i])) throw Guard.NonFiniteElement(nameof(x), i, x[i]);
-            if (!IsFinite(y[i])) throw Guard.NonFiniteElement(nameof(y), i, y[i]);
-            sx += x[i];
-            sy += y[i];
-            maxX = Math.Max(maxX, Math.Abs(x[i]));
-            maxY = Math.Max(maxY, Math.Abs(y[i]));
-        }
-        if (n < 2 || maxX == 0 || maxY == 0) return 0;
-        double kx = PearsonScale(sx, maxX), ky = PearsonScale(sy, maxY);
-        if (kx != 1 || ky != 1)
-        {
-            sx = sy = 0;
-            for (var i = 0; i < n; i++)
-            {
-                sx += x[i] / kx;
-                sy += y[i] / ky;
-            }
-        }
-        double mx = sx / n, my = sy / n, cov = 0, vx = 0, vy = 0;
-        for (var i = 0; i < n; i++)
-        {
-            double dx = x[i] / kx - mx, dy = y[i] / ky - my;
-            cov += dx * dy;
-            vx += dx * dx;
-            vy += dy * dy;
-        }
-        return Shrink(Correlation(cov, vx, vy), n, shrinkage);
+        return Shrink(Correlation(x, y), x.Length, shrinkage);
     }
 
     /// <summary>Pearson correlation of two rating maps over their co-rated keys, clamped at 0, with support shrinkage
@@ -63,115 +32,103 @@ public static partial class SimilarityKernels
         if (a is null) throw new ArgumentNullException(nameof(a));
         if (b is null) throw new ArgumentNullException(nameof(b));
         Guard.NonNegative(shrinkage, nameof(shrinkage));
-        // Walk the smaller map and probe the larger one: O(min(|a|, |b|)) lookups.
+        // Walk the smaller map, probe the larger one once per key (O(min(|a|, |b|)) lookups), and copy the co-rated
+        // pairs into pooled buffers: the span kernel then makes its passes over arrays instead of repeating lookups.
         var swap = a.Count > b.Count;
         var small = swap ? b : a;
-        var pass = new PearsonPass<TKey>(swap ? a : b, swap);
-        Walk(small, ref pass);
-        if (pass.N < 2 || !pass.BeginCentring()) return 0;
-        if (pass.NeedsScaledSums)
+        var large = swap ? a : b;
+        var xs = ArrayPool<double>.Shared.Rent(Math.Max(small.Count, 1));
+        var ys = ArrayPool<double>.Shared.Rent(Math.Max(small.Count, 1));
+        try
         {
-            Walk(small, ref pass);
-            pass.EndScaledSums();
+            var n = 0;
+            if (small is Dictionary<TKey, double> concrete)
+            {
+                foreach (var pair in concrete) // struct enumerator: no allocation
+                    if (large.TryGetValue(pair.Key, out var other)) Collect(pair.Key, pair.Value, other, swap, xs, ys, ref n);
+            }
+            else
+            {
+                foreach (var pair in small)
+                    if (large.TryGetValue(pair.Key, out var other)) Collect(pair.Key, pair.Value, other, swap, xs, ys, ref n);
+            }
+            return Shrink(Correlation(xs.AsSpan(0, n), ys.AsSpan(0, n)), n, shrinkage);
         }
-        Walk(small, ref pass);
-        return Shrink(Correlation(pass.Cov, pass.Vx, pass.Vy), pass.N, shrinkage);
+        finally
+        {
+            ArrayPool<double>.Shared.Return(xs);
+            ArrayPool<double>.Shared.Return(ys);
+        }
     }
 
-    private static void Walk<TKey>(IReadOnlyDictionary<TKey, double> small, ref PearsonPass<TKey> pass) where TKey : notnull
+    private static void Collect<TKey>(TKey key, double smallValue, double largeValue, bool swapped, double[] xs, double[] ys, ref int n)
     {
-        if (small is Dictionary<TKey, double> concrete)
-        {
-            foreach (var pair in concrete) pass.Accumulate(pair.Key, pair.Value); // struct enumerator: no allocation
-            return;
-        }
-        foreach (var pair in small) pass.Accumulate(pair.Key, pair.Value);
+        // Keep x from the first argument and y from the second, whichever map was walked.
+        double x = swapped ? largeValue : smallValue, y = swapped ? smallValue : largeValue;
+        if (!IsFinite(x)) throw new ArgumentException($"a[{key}] is {Guard.Format(x)}; every rating must be a finite number.", "a");
+        if (!IsFinite(y)) throw new ArgumentException($"b[{key}] is {Guard.Format(y)}; every rating must be a finite number.", "b");
+        xs[n] = x;
+        ys[n] = y;
+        n++;
     }
 
-    /// <summary>1 when the raw values are safe to use, else the largest magnitude to divide the series by.</summary>
-    private static double PearsonScale(double sum, double max) =>
-        IsFinite(sum) && max <= PearsonSafeMax && max >= PearsonSafeMin ? 1 : max;
-
-    private static double Correlation(double cov, double vx, double vy) =>
-        vx <= 0 || vy <= 0 ? 0 : Clamp01(cov / (Math.Sqrt(vx) * Math.Sqrt(vy)));
-
-    /// <summary>Passes over the co-rated keys: validation, sums and magnitudes; (only for extreme magnitudes) sums of the
-    /// rescaled values; then centred products. Two passes rather than one-pass sums of squares, which lose precision
-    /// catastrophically on ratings with a large common offset.</summary>
-    private struct PearsonPass<TKey>
+    /// <summary>Clamped correlation of two validated-length series. The fast path is the textbook two-pass loop (means,
+    /// then centred products — one-pass sums of squares lose precision catastrophically on ratings with a large
+    /// common offset); its results say when it could not be trusted, and only then does the careful pass run.</summary>
+    private static double Correlation(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        private enum Stage { Sums, ScaledSums, Centred }
-
-        private readonly IReadOnlyDictionary<TKey, double> _large;
-        private readonly bool _swapped;
-        private Stage _stage;
-        private double _sx, _sy, _mx, _my, _maxX, _maxY, _kx, _ky;
-        public int N;
-        public double Cov, Vx, Vy;
-
-        public PearsonPass(IReadOnlyDictionary<TKey, double> large, bool swapped)
+        var n = x.Length;
+        double sx = 0, sy = 0;
+        for (var i = 0; i < n; i++)
         {
-            _large = large;
-            _swapped = swapped;
-            _stage = Stage.Sums;
-            _sx = _sy = _mx = _my = _maxX = _maxY = 0;
-            _kx = _ky = 1;
-            N = 0;
-            Cov = Vx = Vy = 0;
+            sx += x[i];
+            sy += y[i];
         }
-
-        public readonly bool NeedsScaledSums => _stage == Stage.ScaledSums;
-
-        public void Accumulate(TKey key, double smallValue)
+        // NaN and ±∞ propagate into the sums, so finite sums prove every value finite; infinite sums of finite
+        // values mean overflow.
+        if (!IsFinite(sx) || !IsFinite(sy)) return CorrelationCareful(x, y);
+        if (n < 2) return 0;
+        double mx = sx / n, my = sy / n, cov = 0, vx = 0, vy = 0;
+        for (var i = 0; i < n; i++)
         {
-            if (!_large.TryGetValue(key, out var largeValue)) return;
-            // Keep x from the first argument and y from the second, whichever map was walked.
-            double x = _swapped ? largeValue : smallValue, y = _swapped ? smallValue : largeValue;
-            switch (_stage)
-            {
-                case Stage.Sums:
-                    if (!IsFinite(x)) throw new ArgumentException($"a[{key}] is {Guard.Format(x)}; every rating must be a finite number.", "a");
-                    if (!IsFinite(y)) throw new ArgumentException($"b[{key}] is {Guard.Format(y)}; every rating must be a finite number.", "b");
-                    N++;
-                    _sx += x;
-                    _sy += y;
-                    _maxX = Math.Max(_maxX, Math.Abs(x));
-                    _maxY = Math.Max(_maxY, Math.Abs(y));
-                    return;
-                case Stage.ScaledSums:
-                    _sx += x / _kx;
-                    _sy += y / _ky;
-                    return;
-                default:
-                    double dx = x / _kx - _mx, dy = y / _ky - _my;
-                    Cov += dx * dy;
-                    Vx += dx * dx;
-                    Vy += dy * dy;
-                    return;
-            }
+            double dx = x[i] - mx, dy = y[i] - my;
+            cov += dx * dy;
+            vx += dx * dx;
+            vy += dy * dy;
         }
+        if (!IsFinite(cov) || !IsFinite(vx) || !IsFinite(vy) || vx < PearsonTinyVariance || vy < PearsonTinyVariance)
+            return CorrelationCareful(x, y);
+        return Clamp01(cov / (Math.Sqrt(vx) * Math.Sqrt(vy)));
+    }
 
-        /// <summary>Ends the first pass. False when a series is all zeros (no variance: the correlation is 0).</summary>
-        public bool BeginCentring()
+    /// <summary>The careful pass: names a non-finite value, then divides each series by its largest magnitude (Pearson is
+    /// invariant under positive scaling) so that no sum or square overflows or underflows.</summary>
+    private static double CorrelationCareful(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        double maxX = 0, maxY = 0;
+        for (var i = 0; i < x.Length; i++)
         {
-            if (_maxX == 0 || _maxY == 0) return false;
-            _kx = PearsonScale(_sx, _maxX);
-            _ky = PearsonScale(_sy, _maxY);
-            if (_kx != 1 || _ky != 1)
-            {
-                _sx = _sy = 0;
-                _stage = Stage.ScaledSums;
-                return true;
-            }
-            EndScaledSums();
-            return true;
+            if (!IsFinite(x[i])) throw Guard.NonFiniteElement(nameof(x), i, x[i]);
+            if (!IsFinite(y[i])) throw Guard.NonFiniteElement(nameof(y), i, y[i]);
+            maxX = Math.Max(maxX, Math.Abs(x[i]));
+            maxY = Math.Max(maxY, Math.Abs(y[i]));
         }
-
-        public void EndScaledSums()
+        var n = x.Length;
+        if (n < 2 || maxX == 0 || maxY == 0) return 0;
+        double sx = 0, sy = 0;
+        for (var i = 0; i < n; i++)
         {
-            _mx = _sx / N;
-            _my = _sy / N;
-            _stage = Stage.Centred;
+            sx += x[i] / maxX;
+            sy += y[i] / maxY;
         }
+        double mx = sx / n, my = sy / n, cov = 0, vx = 0, vy = 0;
+        for (var i = 0; i < n; i++)
+        {
+            double dx = x[i] / maxX - mx, dy = y[i] / maxY - my;
+            cov += dx * dy;
+            vx += dx * dx;
+            vy += dy * dy;
+        }
+        return vx <= 0 || vy <= 0 ? 0 : Clamp01(cov / (Math.Sqrt(vx) * Math.Sqrt(vy)));
     }
 }
