@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace PersonaAnalyzers;
@@ -12,6 +13,7 @@ public static partial class SimilarityKernels
     /// squared norm is subnormal but not 0 (every element below about 1e-19 for float, 1e-154 for double) keep the SIMD
     /// result, which is then only accurate to a few digits; the list overloads always rescale.</remarks>
     /// <exception cref="ArgumentException">The vectors are empty, of different lengths, or hold NaN or ±∞.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a few compares around one SIMD call: worth inlining at small d
     public static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         Guard.NotEmpty(a.Length, nameof(a));
@@ -20,18 +22,19 @@ public static partial class SimilarityKernels
         // norm underflowed to 0, and exactly 0 when a squared norm overflowed to ∞ (dot / ∞). Only then do we pay for
         // a second, careful pass; an exactly orthogonal pair takes it too, and still scores 0.
 #if NET8_0_OR_GREATER
-        // The generic overload, explicitly: System.Numerics.Tensors 10 keeps a non-generic float overload that overload
-        // resolution prefers, and it is about 8x slower at d = 128 for the same result.
+        // The generic overload, explicitly: overload resolution prefers the non-generic float overload that
+        // System.Numerics.Tensors 10 still ships, which measured 2.5-8x slower at d = 128 in plain loops (depending on
+        // tiered PGO) and in one BenchmarkDotNet run, and equal in others. The generic one was never the slower
+        // (docs/benchmarks.md).
         double cosine = TensorPrimitives.CosineSimilarity<float>(a, b);
 #else
         double cosine = TensorPrimitives.CosineSimilarity(a, b);
 #endif
-        if (NeedsCarefulPass(cosine))
-            return CosineSlow(a, b);
-        return Clamp01(cosine);
+        return cosine > 0 && cosine <= 1 ? cosine : CosineEdge(cosine, a, b);
     }
 
     /// <inheritdoc cref="Cosine(ReadOnlySpan{float}, ReadOnlySpan{float})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Cosine(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         Guard.NotEmpty(a.Length, nameof(a));
@@ -48,9 +51,7 @@ public static partial class SimilarityKernels
         }
         double cosine = dot / (Math.Sqrt(na) * Math.Sqrt(nb));
 #endif
-        if (NeedsCarefulPass(cosine))
-            return CosineSlow(a, b);
-        return Clamp01(cosine);
+        return cosine > 0 && cosine <= 1 ? cosine : CosineEdge(cosine, a, b);
     }
 
     /// <inheritdoc cref="Cosine(ReadOnlySpan{float}, ReadOnlySpan{float})"/>
@@ -130,9 +131,15 @@ public static partial class SimilarityKernels
         return Clamp01(dot / (Math.Sqrt(na) * Math.Sqrt(nb)));
     }
 
-    /// <summary>NaN, ±∞ and exactly 0 are the fast path's signs of bad input, a zero vector, or an overflowed or
-    /// underflowed squared norm.</summary>
-    private static bool NeedsCarefulPass(double cosine) => cosine == 0 || !IsFinite(cosine);
+    /// <summary>A fast-path result outside (0, 1]. A finite negative is an anticorrelated pair, clamped to 0; a finite
+    /// value above 1 is rounding, clamped to 1. NaN, ±∞ and exactly 0 are the signs of bad input, a zero vector, or an
+    /// overflowed or underflowed squared norm: they take the careful pass.</summary>
+    private static double CosineEdge<T>(double cosine, ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : struct
+    {
+        if (cosine < 0 && cosine > double.NegativeInfinity) return 0;
+        if (cosine > 1 && cosine < double.PositiveInfinity) return 1;
+        return CosineSlow(a, b);
+    }
 
     private static double ToDouble<T>(T value) where T : struct =>
         typeof(T) == typeof(float) ? (float)(object)value : (double)(object)value;
