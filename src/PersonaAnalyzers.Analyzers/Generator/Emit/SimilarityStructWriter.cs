@@ -56,9 +56,10 @@ internal static class SimilarityStructWriter
             w.Line("public double Overall { get; }");
             w.Line();
 
-            var parts = features.Select(f => $"\"{f.PropertyName.TrimStart('@')} \" + FormatScore({f.PropertyName})");
+            var parts = features.Select((f, i) => $"\"{(i == 0 ? "" : ", ")}{f.PropertyName.TrimStart('@')} \" + FormatScore({f.PropertyName})");
             w.Line("/// <summary>Each feature's similarity (n/a when missing) and the overall one.</summary>");
-            w.Line($"public override string ToString() => {string.Join(" + \", \" + ", parts)} + \"; Overall \" + FormatScore(Overall);");
+            w.Line("public override string ToString() =>");
+            w.Line($"    {string.Join(" + ", parts)} + \"; Overall \" + FormatScore(Overall);");
             w.Line();
             w.Line("private static string FormatScore(double value) =>");
             w.Line("    double.IsNaN(value) ? \"n/a\" : value.ToString(\"0.###\", global::System.Globalization.CultureInfo.InvariantCulture);");

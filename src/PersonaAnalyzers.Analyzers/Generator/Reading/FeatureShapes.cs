@@ -117,7 +117,10 @@ internal static class FeatureShapes
     /// empty when it is a bare sequence.</summary>
     private static string CountExpression(ITypeSymbol value, INamedTypeSymbol kernelInterface)
     {
-        if (TypeSymbols.HasPublicCount(value)) return "{0}.Count";
+        // A class with a public Count, or the kernel's own interface (whose Count is unambiguous): read it directly.
+        if (TypeSymbols.HasPublicCount(value) ||
+            (SymbolEqualityComparer.Default.Equals(value, kernelInterface) && kernelInterface.Name != "IEnumerable"))
+            return "{0}.Count";
         var element = kernelInterface.Arity == 2
             ? null // dictionaries: count through the kernel interface itself (an IReadOnlyCollection of pairs)
             : kernelInterface.TypeArguments[0];
