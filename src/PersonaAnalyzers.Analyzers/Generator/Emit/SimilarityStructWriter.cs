@@ -40,7 +40,11 @@ internal static class SimilarityStructWriter
             using (w.Block($"internal {type.SimilarityName}({parameters})"))
             {
                 for (var i = 0; i < features.Count; i++)
-                    w.Line($"{features[i].PropertyName} = {names[i]};");
+                {
+                    // A lower-case feature (@event) has a parameter of the same name: qualify the property.
+                    var target = features[i].PropertyName.TrimStart('@') == names[i].TrimStart('@') ? "this." : "";
+                    w.Line($"{target}{features[i].PropertyName} = {names[i]};");
+                }
                 w.Line($"Overall = {names[names.Count - 1]};");
             }
 
