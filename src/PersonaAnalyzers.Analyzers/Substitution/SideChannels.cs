@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PersonaAnalyzers.Substitution;
@@ -35,10 +36,33 @@ internal static class SideChannels
         {
             if (current is IInvocationOperation invocation && IsSideChannel(invocation.TargetMethod))
                 return true;
-            if (current is IObjectCreationOperation { Constructor: { } constructor } &&
-                constructor.ContainingType.Name.EndsWith("Exception", System.StringComparison.Ordinal))
+            if (current is IObjectCreationOperation { Constructor: { } constructor } && IsException(constructor.ContainingType))
                 return true;
+        }
+        return IsInsideSyntax(operation);
+    }
+
+    /// <summary>A control flow graph lowers <c>a?.B</c>, <c>??</c> and <c>?:</c> into separate blocks, cutting the
+    /// operation's parent chain; the syntax still shows the call or <c>throw</c> it ends up in.</summary>
+    private static bool IsInsideSyntax(IOperation operation)
+    {
+        var model = operation.SemanticModel;
+        for (SyntaxNode? node = operation.Syntax; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case ThrowStatementSyntax or ThrowExpressionSyntax:
+                    return true;
+                case InvocationExpressionSyntax invocation when model is not null && node != operation.Syntax:
+                    if (model.GetSymbolInfo(invocation).Symbol is IMethodSymbol method && IsSideChannel(method))
+                        return true;
+                    break;
+                case StatementSyntax or AnonymousFunctionExpressionSyntax or ArrowExpressionClauseSyntax:
+                    return false;
+            }
         }
         return false;
     }
+
+    private static bool IsException(INamedTypeSymbol type) => type.Name.EndsWith("Exception", System.StringComparison.Ordinal);
 }

@@ -34,7 +34,6 @@ internal sealed class SubstituteFlowGraph
     private readonly Dictionary<IFlowAnonymousFunctionOperation, SubstituteFlowGraph> _lambdas = new();
     private readonly Dictionary<SubstituteOrigin, OriginFacts> _facts = new();
     private Dictionary<SubstituteOrigin, List<Use>>? _uses;
-    private readonly Dictionary<int, bool[]> _reachability = new();
 
     public SubstituteFlowGraph(ControlFlowGraph graph, SubstitutionSymbols symbols, SubstitutionOptions options, bool returnsHandedOn,
         Dictionary<ILocalSymbol, List<Taint>>? seeds, CancellationToken cancellation)
@@ -351,20 +350,31 @@ internal sealed class SubstituteFlowGraph
     private bool Reaches(SubstituteOrigin origin, OriginFacts facts, Statement start, Use use)
     {
         var target = use.Statement;
+        var redefinition = _originStatements.TryGetValue(origin, out var defined) ? defined : (Statement?)null;
+        // A branch on the check decides the use when only one of its two ways can reach it.
         var deciding = new HashSet<int>();
         foreach (var block in facts.DecidedBlocks)
         {
             var whenTrue = block.ConditionalSuccessor?.Destination;
             var whenFalse = block.FallThroughSuccessor?.Destination;
-            var reachesTrue = whenTrue is not null && Reachable(whenTrue)[target.Block.Ordinal];
-            var reachesFalse = whenFalse is not null && Reachable(whenFalse)[target.Block.Ordinal];
+            var reachesTrue = whenTrue is not null && PathExists(whenTrue, 0, target, redefinition, facts, deciding: null);
+            var reachesFalse = whenFalse is not null && PathExists(whenFalse, 0, target, redefinition, facts, deciding: null);
             if (reachesTrue != reachesFalse)
                 deciding.Add(block.Ordinal);
         }
+        return PathExists(start.Block, start.Index, target, redefinition, facts, deciding);
+    }
 
+    /// <summary>A path from (<paramref name="startBlock"/>, <paramref name="startIndex"/>) to the target statement that
+    /// passes no barrier check and no deciding branch, and does not run the origin's statement again (which obtains a
+    /// fresh substitute: the next <c>foreach</c> element).</summary>
+    private bool PathExists(BasicBlock startBlock, int startIndex, Statement target, Statement? redefinition, OriginFacts facts,
+        HashSet<int>? deciding)
+    {
         var visited = new bool[_graph.Blocks.Length];
         var stack = new Stack<(BasicBlock Block, int From)>();
-        stack.Push((start.Block, start.Index));
+        stack.Push((startBlock, startIndex));
+        var first = true;
         while (stack.Count > 0)
         {
             var (block, from) = stack.Pop();
@@ -374,6 +384,11 @@ internal sealed class SubstituteFlowGraph
             {
                 if (block == target.Block && i == target.Index)
                     return true;
+                if (redefinition is { } origin && block == origin.Block && i == origin.Index && !(first && i == startIndex))
+                {
+                    stopped = true;
+                    break;
+                }
                 var root = i < block.Operations.Length ? block.Operations[i] : block.BranchValue!;
                 if (facts.IsBarrier(root))
                 {
@@ -381,7 +396,8 @@ internal sealed class SubstituteFlowGraph
                     break;
                 }
             }
-            if (stopped || deciding.Contains(block.Ordinal))
+            first = false;
+            if (stopped || (deciding is not null && deciding.Contains(block.Ordinal)))
                 continue;
             Push(block.ConditionalSuccessor?.Destination);
             Push(block.FallThroughSuccessor?.Destination);
@@ -395,30 +411,6 @@ internal sealed class SubstituteFlowGraph
             visited[next.Ordinal] = true;
             stack.Push((next, 0));
         }
-    }
-
-    private bool[] Reachable(BasicBlock from)
-    {
-        if (_reachability.TryGetValue(from.Ordinal, out var reachable))
-            return reachable;
-        reachable = new bool[_graph.Blocks.Length];
-        var stack = new Stack<BasicBlock>();
-        reachable[from.Ordinal] = true;
-        stack.Push(from);
-        while (stack.Count > 0)
-        {
-            var block = stack.Pop();
-            foreach (var next in new[] { block.ConditionalSuccessor?.Destination, block.FallThroughSuccessor?.Destination })
-            {
-                if (next is not null && !reachable[next.Ordinal])
-                {
-                    reachable[next.Ordinal] = true;
-                    stack.Push(next);
-                }
-            }
-        }
-        _reachability[from.Ordinal] = reachable;
-        return reachable;
     }
 
     private OriginFacts Facts(SubstituteOrigin origin)
@@ -556,7 +548,7 @@ internal sealed class SubstituteFlowGraph
         /// on past it unchecked.</summary>
         public bool IsBarrier(IOperation root)
         {
-            var operation = LinqShapes.Unwrap(root);
+            var operation = LinqShapes.Unwrap(root is IExpressionStatementOperation statement ? statement.Operation : root);
             if (operation is IAwaitOperation awaited)
                 return awaited.Type?.SpecialType == SpecialType.System_Void &&
                        LinqShapes.Unwrap(awaited.Operation) is IInvocationOperation asyncCheck && IsCheck(asyncCheck);

@@ -53,7 +53,7 @@ internal static class SubstituteUses
                 var method = invocation.TargetMethod;
                 if (symbols.IsCheckMethod(method, options) || SideChannels.IsSideChannel(method) || SideChannels.IsInside(invocation))
                     return UseKind.None;
-                if (method.Name is "ReferenceEquals" or "Equals" or "GetHashCode")
+                if (method.Name is "ReferenceEquals" or "Equals" or "GetHashCode" || SimilarityScores.IsScoreMethod(method, symbols))
                     return UseKind.None;
                 var isSource = (method.ReducedFrom ?? method).IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] == argument;
                 if (kind != TaintKind.Element && isSource &&

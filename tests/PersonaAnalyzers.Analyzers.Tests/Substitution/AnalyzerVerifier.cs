@@ -9,7 +9,13 @@ namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
 /// assembly. Expected diagnostics are written as markup: <c>{|PERSONA001:FindNearest(user)|}</c>.</summary>
 internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static Task VerifyAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected) =>
+        Run(source, editorConfig, OutputKind.DynamicallyLinkedLibrary, expected);
+
+    /// <summary>Top-level statements need an executable.</summary>
+    public static Task VerifyProgramAsync(string source) => Run(source, null, OutputKind.ConsoleApplication, Array.Empty<DiagnosticResult>());
+
+    private static Task Run(string source, string? editorConfig, OutputKind outputKind, DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
@@ -18,6 +24,7 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
             {
                 Sources = { source, ("Prelude.cs", PersonaPrelude.Source) },
                 AdditionalReferences = { MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location) },
+                OutputKind = outputKind,
             },
         };
         if (editorConfig is not null)
