@@ -50,6 +50,10 @@ internal static class PersonaApp
             case CommandParseException or CommandRuntimeException:
                 error.WriteLine($"persona: {FirstLine(inner.Message)}");
                 return BadInput;
+            case ArgumentException or FormatException:
+                // Spectre's type converters reject an option value this way ("many is not a valid value for Int32").
+                error.WriteLine($"persona: invalid option value: {FirstLine(inner.Message.Split(" (Parameter")[0])}");
+                return BadInput;
             default:
                 error.WriteLine($"persona: internal error ({inner.GetType().Name}): {FirstLine(inner.Message)}");
                 return 1;
