@@ -2,7 +2,7 @@ namespace PersonaAnalyzers.Calibration.Tests;
 
 public class RiskCalibratorTests
 {
-    private const double Effect = 0.05; // RiskCalibratorOptions.MaterialEffect default
+    private const double Effect = 0.05; // RiskCalibratorOptions.MaterialEffect default: decides whether a region exists
 
     // A U: harmful for distant users, helpful in the middle, harmful again for near-twins.
     private static double U(double s) => 1 + 6 * (s - 0.3) * (s - 0.8);
@@ -11,8 +11,7 @@ public class RiskCalibratorTests
     public void U_shaped_curve_recovers_both_thresholds()
     {
         var c = RiskCalibrator.Calibrate(SyntheticCurve.Draw(U, 3000, 0.3, seed: 11));
-        var nearMatch = SyntheticCurve.Solve(U, 1 + Effect, 0.55, 1);
-        var distant = SyntheticCurve.Solve(U, 1 - Effect, 0, 0.55);
+        const double nearMatch = 0.8, distant = 0.3; // where U crosses the baseline
         Assert.InRange(c.Bands.NearMatch, nearMatch - 0.04, nearMatch + 0.04);
         Assert.InRange(c.Bands.Distant, distant - 0.04, distant + 0.04);
         Assert.True(c.HasNearMatchRegion);
@@ -27,7 +26,8 @@ public class RiskCalibratorTests
         var c = RiskCalibrator.Calibrate(SyntheticCurve.Draw(Decreasing, 2000, 0.3, seed: 12));
         Assert.False(c.HasNearMatchRegion);
         Assert.Equal(1.0, c.Bands.NearMatch);
-        Assert.InRange(c.Bands.Distant, 0.25 - 0.04, 0.25 + 0.04);
+        Assert.InRange(c.Bands.Distant, 0.2 - 0.06, 0.2 + 0.06);
+        Assert.True(c.DistantInterval.Contains(0.2), $"Distant interval {c.DistantInterval} misses 0.2");
         Assert.True(c.ToPolicy().Assess(0.9).IsSafe);
         Assert.False(c.ToPolicy().Assess(0.1).IsSafe);
     }
@@ -37,8 +37,8 @@ public class RiskCalibratorTests
     {
         static double Harm(double s) => 1 + 1.5 * s * s;
         var c = RiskCalibrator.Calibrate(SyntheticCurve.Draw(Harm, 3000, 0.2, seed: 13));
-        var truth = Math.Sqrt(Effect / 1.5);
-        Assert.InRange(c.Bands.NearMatch, truth - 0.05, truth + 0.05);
+        // Worse than no personalization from similarity 0 on: the whole range is a near-match.
+        Assert.InRange(c.Bands.NearMatch, 0, 0.06);
         Assert.True(c.HasNearMatchRegion);
         Assert.False(c.HasModerateBand);
         var policy = c.ToPolicy();
@@ -88,8 +88,7 @@ public class RiskCalibratorTests
     [Fact]
     public void Bootstrap_intervals_cover_the_true_thresholds_at_about_the_nominal_rate()
     {
-        var nearMatch = SyntheticCurve.Solve(U, 1 + Effect, 0.55, 1);
-        var distant = SyntheticCurve.Solve(U, 1 - Effect, 0, 0.55);
+        const double nearMatch = 0.8, distant = 0.3;
         int coveredNear = 0, coveredDistant = 0;
         const int replications = 20;
         for (var r = 0; r < replications; r++)

@@ -41,7 +41,7 @@ internal sealed class CurveEstimate
     public double NearMatch { get; }
     public double Distant { get; }
 
-    /// <summary>Whether substitutes do material harm at the top of the observed range.</summary>
+    /// <summary>Whether substitutes do material harm in the top segment of the observed range that holds no material benefit.</summary>
     public bool HarmFound { get; }
 
     /// <summary>Whether any similarity below the near-match region materially beats no personalization.</summary>
@@ -82,28 +82,45 @@ internal sealed class CurveEstimate
         var relative = new double[GridPoints];
         for (var i = 0; i < GridPoints; i++) relative[i] = (errors[i] - reference) / scale;
 
-        // NearMatch: where the top run of material harm begins (1 when the top of the range does no harm).
+        // Thresholds sit where the curve crosses the baseline (relative error 1); the material effect only decides
+        // whether a region exists, so a curve hovering at the baseline does not sprout thresholds from noise.
         double harmLevel = 1 + materialEffect, helpLevel = 1 - materialEffect;
         var top = GridPoints - 1;
-        bool harmFound = relative[top] > harmLevel;
+
+        // NearMatch: the top segment without material help (relative error ≥ 1 − δ) is where substitutes stop being
+        // useful; if it reaches material harm, the near-match band starts where the curve last rises above the
+        // baseline before its first materially harmful point.
+        var segmentStart = top;
+        while (segmentStart > 0 && relative[segmentStart - 1] >= helpLevel) segmentStart--;
+        if (relative[top] < helpLevel) segmentStart = GridPoints; // the top itself helps: no such segment
+        var firstHarm = -1;
+        for (var i = segmentStart; i <= top; i++)
+            if (relative[i] > harmLevel) { firstHarm = i; break; }
+        var harmFound = firstHarm >= 0;
         double nearMatch;
-        int firstHarm = GridPoints;
+        var harmStart = GridPoints;
         if (!harmFound) nearMatch = 1;
         else
         {
-            firstHarm = top;
-            while (firstHarm > 0 && relative[firstHarm - 1] > harmLevel) firstHarm--;
-            nearMatch = firstHarm == 0 ? low : Crossing(grid, relative, firstHarm - 1, harmLevel);
+            harmStart = firstHarm;
+            while (harmStart > 0 && relative[harmStart - 1] > 1) harmStart--;
+            nearMatch = harmStart == 0 ? low : Crossing(grid, relative, harmStart - 1, 1);
         }
 
-        // Distant: where the bottom run without material help ends, below the near-match region.
-        var lastNoHelp = -1;
-        while (lastNoHelp + 1 < firstHarm && !(relative[lastNoHelp + 1] < helpLevel)) lastNoHelp++;
-        var helpFound = lastNoHelp + 1 < firstHarm;
+        // Distant: the first material benefit below the near-match band; the distant band ends where the curve last
+        // drops below the baseline before it.
+        var firstHelp = -1;
+        for (var i = 0; i < harmStart; i++)
+            if (relative[i] < helpLevel) { firstHelp = i; break; }
+        var helpFound = firstHelp >= 0;
         double distant;
-        if (lastNoHelp < 0) distant = low;
-        else if (helpFound) distant = Crossing(grid, relative, lastNoHelp, helpLevel);
-        else distant = nearMatch; // no moderate band: nothing between "no help" and "harm"
+        if (!helpFound) distant = nearMatch; // no moderate band: nothing between "no help" and "harm"
+        else
+        {
+            var helpStart = firstHelp;
+            while (helpStart > 0 && relative[helpStart - 1] < 1) helpStart--;
+            distant = helpStart == 0 ? low : Crossing(grid, relative, helpStart - 1, 1);
+        }
 
         // SimilarityBands needs distant < nearMatch; an empty moderate band keeps a token width.
         const double minimumWidth = 1e-3;
