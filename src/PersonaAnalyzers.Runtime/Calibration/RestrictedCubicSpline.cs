@@ -66,6 +66,55 @@ internal sealed class RestrictedCubicSpline
         return new RestrictedCubicSpline(knots, coefficients, basis);
     }
 
+    /// <summary>The basis functions evaluated at every x: the design matrix, computed once and reused by every
+    /// bootstrap resample.</summary>
+    public static double[][] Design(double[] x, double[] knots)
+    {
+        var basis = Basis(knots);
+        var rows = new double[x.Length][];
+        for (var i = 0; i < x.Length; i++)
+        {
+            var row = new double[basis.Length];
+            for (var j = 0; j < basis.Length; j++) row[j] = basis[j](x[i]);
+            rows[i] = row;
+        }
+        return rows;
+    }
+
+    /// <summary>Least squares with each observation counted <paramref name="counts"/>[i] times — a bootstrap resample
+    /// with the knots held where the full data put them — solved through the normal equations (the basis has at most
+    /// seven columns, so this is cheap and well conditioned).</summary>
+    public static RestrictedCubicSpline FitResample(double[][] design, double[] y, int[] counts, double[] knots)
+    {
+        var p = design[0].Length;
+        var gram = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p);
+        var rhs = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(p);
+        for (var i = 0; i < design.Length; i++)
+        {
+            var w = counts[i];
+            if (w == 0) continue;
+            var row = design[i];
+            for (var a = 0; a < p; a++)
+            {
+                var wa = w * row[a];
+                rhs[a] += wa * y[i];
+                for (var b = a; b < p; b++) gram[a, b] += wa * row[b];
+            }
+        }
+        for (var a = 0; a < p; a++)
+            for (var b = 0; b < a; b++) gram[a, b] = gram[b, a];
+        var coefficients = gram.Svd().Solve(rhs).ToArray();
+        foreach (var c in coefficients)
+            if (double.IsNaN(c) || double.IsInfinity(c))
+                throw new ArgumentException("The spline fit is degenerate: the similarities do not spread over the knots.", nameof(design));
+        // A resample that leaves a knot interval empty makes the Gram matrix singular; SVD then returns the
+        // minimum-norm solution, which is arbitrary in the empty interval. Reject it rather than read bounds off it.
+        var rank = gram.Rank();
+        if (rank < p)
+            throw new ArgumentException("The spline fit is degenerate: the resample leaves a knot interval without observations.", nameof(design));
+        return new RestrictedCubicSpline(knots, coefficients, Basis(knots));
+    }
+
     public double Evaluate(double x)
     {
         var sum = 0.0;

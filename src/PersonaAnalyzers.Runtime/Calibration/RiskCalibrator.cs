@@ -15,7 +15,7 @@ namespace PersonaAnalyzers;
 /// <para><b>NearMatch</b> is where the top run of similarities whose fitted relative error exceeds
 /// <c>1 + MaterialEffect</c> begins — substitutes there do worse than no personalization. <b>Distant</b> is where the
 /// bottom run without a material benefit (relative error ≥ <c>1 − MaterialEffect</c>) ends — below it substitutes no
-/// longer help. Both get percentile bootstrap intervals from refits on resampled observations (each kind resampled
+/// longer help. Both get percentile bootstrap intervals from refits (same knots) on resampled observations (each kind resampled
 /// separately, with MathNet's xoshiro256** source).</para>
 /// </remarks>
 public static class RiskCalibrator
@@ -67,27 +67,23 @@ public static class RiskCalibrator
         double? self = selves.Count > 0 ? selves.Average() : null;
         var estimate = CurveEstimate.Create(RestrictedCubicSpline.Fit(x, y, knots), low, high, baseline, self, options.MaterialEffect);
 
-        // Bootstrap: resample each kind with replacement, refit with the same number of knots, read the bounds off
-        // the same grid. Resamples whose fit degenerates (all draws on a few similarities) are dropped and counted.
+        // Bootstrap: resample each kind with replacement, refit the spline (same knots) and read the bounds off the
+        // same grid. A resample is a vector of counts over the observations, so the design matrix is built once.
+        // Resamples whose fit degenerates are dropped and counted.
         var rng = new Xoshiro256StarStar(options.Seed);
+        var design = RestrictedCubicSpline.Design(x, knots);
         var nearMatches = new List<double>(options.BootstrapSamples);
         var distants = new List<double>(options.BootstrapSamples);
-        var bx = new double[x.Length];
-        var by = new double[y.Length];
+        var counts = new int[x.Length];
         for (var b = 0; b < options.BootstrapSamples; b++)
         {
-            for (var i = 0; i < x.Length; i++)
-            {
-                var j = rng.Next(x.Length);
-                bx[i] = x[j];
-                by[i] = y[j];
-            }
+            Array.Clear(counts, 0, counts.Length);
+            for (var i = 0; i < x.Length; i++) counts[rng.Next(x.Length)]++;
             var bBaseline = ResampledMean(rng, baselines);
             double? bSelf = selves.Count > 0 ? ResampledMean(rng, selves) : null;
             try
             {
-                var bKnots = RestrictedCubicSpline.PlaceKnots(bx, knotCount) ?? knots;
-                var fit = RestrictedCubicSpline.Fit(bx, by, bKnots);
+                var fit = RestrictedCubicSpline.FitResample(design, y, counts, knots);
                 var e = CurveEstimate.Create(fit, low, high, bBaseline, bSelf, options.MaterialEffect);
                 nearMatches.Add(e.NearMatch);
                 distants.Add(e.Distant);
