@@ -82,14 +82,14 @@ internal sealed class CurveEstimate
         var relative = new double[GridPoints];
         for (var i = 0; i < GridPoints; i++) relative[i] = (errors[i] - reference) / scale;
 
-        // Thresholds sit where the curve crosses the baseline (relative error 1); the material effect only decides
-        // whether a region exists, so a curve hovering at the baseline does not sprout thresholds from noise.
+        // Thresholds sit where the curve reaches the baseline (relative error 1); the material effect δ decides whether
+        // a region exists, so a curve hovering at the baseline does not sprout thresholds from noise.
         double harmLevel = 1 + materialEffect, helpLevel = 1 - materialEffect;
         var top = GridPoints - 1;
 
         // NearMatch: the top segment without material help (relative error ≥ 1 − δ) is where substitutes stop being
-        // useful; if it reaches material harm, the near-match band starts where the curve last rises above the
-        // baseline before its first materially harmful point.
+        // useful; if it reaches material harm, the near-match band starts where the curve rises above the baseline on
+        // the way to its first materially harmful point.
         var segmentStart = top;
         while (segmentStart > 0 && relative[segmentStart - 1] >= helpLevel) segmentStart--;
         if (relative[top] < helpLevel) segmentStart = GridPoints; // the top itself helps: no such segment
@@ -97,30 +97,17 @@ internal sealed class CurveEstimate
         for (var i = segmentStart; i <= top; i++)
             if (relative[i] > harmLevel) { firstHarm = i; break; }
         var harmFound = firstHarm >= 0;
-        double nearMatch;
-        var harmStart = GridPoints;
-        if (!harmFound) nearMatch = 1;
-        else
-        {
-            harmStart = firstHarm;
-            while (harmStart > 0 && relative[harmStart - 1] > 1) harmStart--;
-            nearMatch = harmStart == 0 ? low : Crossing(grid, relative, harmStart - 1, 1);
-        }
+        double nearMatch = harmFound ? Onset(grid, relative, firstHarm, materialEffect, rising: true) : 1;
+        var harmStart = harmFound ? firstHarm : GridPoints;
+        while (harmFound && harmStart > 0 && relative[harmStart - 1] > 1) harmStart--;
 
-        // Distant: the first material benefit below the near-match band; the distant band ends where the curve last
-        // drops below the baseline before it.
+        // Distant: the first material benefit below the near-match band; the distant band ends where the curve drops
+        // below the baseline on the way to it.
         var firstHelp = -1;
         for (var i = 0; i < harmStart; i++)
             if (relative[i] < helpLevel) { firstHelp = i; break; }
         var helpFound = firstHelp >= 0;
-        double distant;
-        if (!helpFound) distant = nearMatch; // no moderate band: nothing between "no help" and "harm"
-        else
-        {
-            var helpStart = firstHelp;
-            while (helpStart > 0 && relative[helpStart - 1] < 1) helpStart--;
-            distant = helpStart == 0 ? low : Crossing(grid, relative, helpStart - 1, 1);
-        }
+        var distant = helpFound ? Onset(grid, relative, firstHelp, materialEffect, rising: false) : nearMatch;
 
         // SimilarityBands needs distant < nearMatch; an empty moderate band keeps a token width.
         const double minimumWidth = 1e-3;
@@ -130,6 +117,30 @@ internal sealed class CurveEstimate
             distant = Math.Max(0, nearMatch - minimumWidth);
         }
         return new CurveEstimate(fit, low, high, baseline, reference, scale, Clamp01(nearMatch), Clamp01(distant), harmFound, helpFound);
+    }
+
+    /// <summary>Where a region that becomes material at grid point <paramref name="material"/> begins: the point where
+    /// the curve leaves the baseline (relative error 1) on its way there. Two readings are combined: the last crossing
+    /// of 1 before the material point, and the tangent at the crossing of 1 ± δ extended back to 1. When the curve
+    /// crosses the baseline cleanly they agree; when it hovers at the baseline first (noise makes it cross and
+    /// re-cross), the tangent keeps the threshold from running off along the hovering stretch. Below the observed
+    /// range the curve is held flat, so a region that reaches the lowest observation starts at 0.</summary>
+    private static double Onset(double[] grid, double[] relative, int material, double effect, bool rising)
+    {
+        var sign = rising ? 1.0 : -1.0;
+        double Excess(int i) => sign * (relative[i] - 1); // > 0 inside the region
+
+        var j = material;
+        while (j > 0 && Excess(j - 1) > effect) j--;
+        if (j == 0) return 0;
+        var atEffect = Crossing(grid, relative, j - 1, 1 + sign * effect);
+        var slope = (Excess(j) - Excess(j - 1)) / (grid[j] - grid[j - 1]);
+        var tangent = slope > 0 ? atEffect - effect / slope : atEffect;
+
+        var k = j;
+        while (k > 0 && Excess(k - 1) > 0) k--;
+        var crossing = k == 0 ? 0 : Crossing(grid, relative, k - 1, 1);
+        return Math.Max(0, Math.Max(crossing, tangent));
     }
 
     /// <summary>Linear interpolation of where the curve crosses <paramref name="level"/> between grid points i and i+1.</summary>

@@ -7,7 +7,7 @@ namespace PersonaAnalyzers;
 
 /// <summary>A restricted (natural) cubic regression spline fitted by least squares with
 /// <see cref="Fit.LinearCombination(double[], double[], Func{double, double}[])"/>: cubic between knots, linear beyond
-/// the outer knots (Harrell's parameterisation, knots at fixed quantiles of the similarities).</summary>
+/// the outer knots (Harrell's parameterisation, knots at fixed quantiles of the similarities; 3–12 knots).</summary>
 /// <remarks>Why this basis: it bends enough for a U, a monotone slope or a flat line, it cannot oscillate at the ends
 /// as a high-degree polynomial does (linear tails), knots at quantiles put flexibility where the data is, and it stays
 /// an ordinary linear least-squares problem, so the bootstrap can refit it hundreds of times.</remarks>
@@ -38,7 +38,9 @@ internal sealed class RestrictedCubicSpline
 
     public static int MinKnots => 3;
 
-    public static int MaxKnots => 7;
+    /// <summary>Beyond Harrell's seven, knots at evenly spaced quantiles let large samples resolve sharp bends (a kink
+    /// where a curve leaves the baseline); generalised cross-validation decides whether the data pay for them.</summary>
+    public static int MaxKnots => 12;
 
     /// <summary>Knots at Harrell's quantiles of <paramref name="x"/>; null when they are not distinct (too few distinct
     /// similarities for this many knots).</summary>
@@ -49,7 +51,8 @@ internal sealed class RestrictedCubicSpline
         var knots = new double[count];
         for (var i = 0; i < count; i++)
         {
-            knots[i] = SortedArrayStatistics.Quantile(sorted, KnotQuantiles[count][i]);
+            var q = KnotQuantiles.TryGetValue(count, out var table) ? table[i] : 0.025 + 0.95 * i / (count - 1);
+            knots[i] = SortedArrayStatistics.Quantile(sorted, q);
             if (i > 0 && !(knots[i] > knots[i - 1] + 1e-9)) return null;
         }
         return knots;

@@ -10,7 +10,7 @@ namespace PersonaAnalyzers;
 /// of no personalization (the baseline) and, optionally, of the users' own profiles (Self).</summary>
 /// <remarks>
 /// <para>The substitute errors are fitted against similarity with a restricted cubic spline (least squares through
-/// MathNet's <c>Fit.LinearCombination</c>; the number of knots, 3–7, is chosen by generalised cross-validation).
+/// MathNet's <c>Fit.LinearCombination</c>; the number of knots, 3–12, is chosen by generalised cross-validation).
 /// Errors are put on the relative scale of <see cref="RiskCurve"/>: 0 = own profile, 1 = no personalization.</para>
 /// <para><b>NearMatch</b> is where the top run of similarities whose fitted relative error exceeds
 /// <c>1 + MaterialEffect</c> begins — substitutes there do worse than no personalization. <b>Distant</b> is where the
