@@ -178,7 +178,7 @@ public sealed partial class PopulationIndex<TKey> : IDisposable where TKey : not
         {
             if (float.IsNaN(features[i]) || float.IsInfinity(features[i]))
                 throw new ArgumentException(
-                    $"features{Describe(owner)}[{i}] is {Guard.Format(features[i])}; every element must be a finite number.", nameof(features));
+                    $"features[{i}]{Describe(owner)} is {Guard.Format(features[i])}; every element must be a finite number.", nameof(features));
         }
         var unit = new float[Dimension];
         // Norm in double: float squares of large finite values overflow to ∞.
