@@ -33,6 +33,9 @@ internal static class PersonaApp
             config.AddCommand<CalibrateCommand>("calibrate")
                 .WithDescription("Calibrate similarity bands and a risk curve from observations (CSV: similarity,error[,kind]).")
                 .WithExample("calibrate", "observations.csv", "--out", "persona-bands.json");
+            config.AddCommand<AuditCommand>("audit")
+                .WithDescription("Run the substitution rules over a project or solution that has not taken the package yet.")
+                .WithExample("audit", "src/Recommender/Recommender.csproj", "--sarif", "persona.sarif");
         });
         return app;
     }
