@@ -110,6 +110,28 @@ public class CliTests
         Assert.False(File.Exists(bands));
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("calibrate", "--help")]
+    [InlineData("simulate", "--help")]
+    public void Help_prints_without_errors(params string[] args)
+    {
+        var run = CliRunner.Run(args);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        Assert.Contains("USAGE", run.Console);
+    }
+
+    [Fact]
+    public void Empty_file_is_bad_input()
+    {
+        using var dir = new TempDirectory();
+        var csv = dir.Write("empty.csv", "similarity,error,kind\n\n# nothing yet\n");
+        var run = CliRunner.Run("calibrate", csv);
+        AssertBadInput(run, csv);
+        Assert.Contains("no observations", run.Error);
+    }
+
     [Fact]
     public void Too_few_rows_is_bad_input()
     {
