@@ -45,7 +45,7 @@ public class CliTests
         var run = CliRunner.Run("simulate", "--users", "30", "--plot", plot);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Self", run.Console);
-        Assert.Contains("rank 1 (most similar)", run.Console);
+        Assert.Contains("rank 1 (nearest)", run.Console);
         Assert.Contains("no personalization", run.Console);
         var svg = File.ReadAllText(plot);
         Assert.StartsWith("<svg", svg);
