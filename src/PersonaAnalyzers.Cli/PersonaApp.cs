@@ -25,13 +25,14 @@ internal static class PersonaApp
             config.Settings.Registrar.RegisterInstance<IAnsiConsole>(console);
             config.Settings.Registrar.RegisterInstance(new CliOutput(@out, error));
             config.UseStrictParsing();
+            config.UseAssemblyInformationalVersion();
             config.SetExceptionHandler((exception, _) => Report(exception, error));
 
             config.AddCommand<SimulateCommand>("simulate")
                 .WithDescription("Run the simulated persuasion forum: error by similarity rank, with and without the guard.")
                 .WithExample("simulate", "--users", "120", "--seed", "1", "--plot", "forum.svg");
             config.AddCommand<CalibrateCommand>("calibrate")
-                .WithDescription("Calibrate similarity bands and a risk curve from observations (CSV: similarity,error[,kind]).")
+                .WithDescription("Calibrate similarity bands and a risk curve from observations (CSV: similarity,error[[,kind]]).")
                 .WithExample("calibrate", "observations.csv", "--out", "persona-bands.json");
             config.AddCommand<AuditCommand>("audit")
                 .WithDescription("Run the substitution rules over a project or solution that has not taken the package yet.")

@@ -45,7 +45,7 @@ public class CliTests
         var run = CliRunner.Run("simulate", "--users", "30", "--plot", plot);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Self", run.Console);
-        Assert.Contains("rank 1 (most similar)", run.Console);
+        Assert.Contains("rank 1 (nearest)", run.Console);
         Assert.Contains("no personalization", run.Console);
         var svg = File.ReadAllText(plot);
         Assert.StartsWith("<svg", svg);
@@ -108,6 +108,28 @@ public class CliTests
         AssertBadInput(run, $"{csv}(4)");
         Assert.Contains(expected, run.Error);
         Assert.False(File.Exists(bands));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("calibrate", "--help")]
+    [InlineData("simulate", "--help")]
+    public void Help_prints_without_errors(params string[] args)
+    {
+        var run = CliRunner.Run(args);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        Assert.Contains("USAGE", run.Console);
+    }
+
+    [Fact]
+    public void Empty_file_is_bad_input()
+    {
+        using var dir = new TempDirectory();
+        var csv = dir.Write("empty.csv", "similarity,error,kind\n\n# nothing yet\n");
+        var run = CliRunner.Run("calibrate", csv);
+        AssertBadInput(run, csv);
+        Assert.Contains("no observations", run.Error);
     }
 
     [Fact]

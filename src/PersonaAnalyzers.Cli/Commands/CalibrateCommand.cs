@@ -25,7 +25,7 @@ internal sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("CSV with columns similarity,error[,kind]; kind is substitute (default), baseline or self.")]
+        [Description("CSV with columns similarity,error[[,kind]]; kind is substitute (default), baseline or self.")]
         public string File { get; init; } = "";
 
         [CommandOption("--format <FORMAT>")]

@@ -35,7 +35,7 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         public int Seed { get; init; } = 1;
 
         [CommandOption("--rho <R>")]
-        [Description("How much fine persuasion preferences follow the community, in [0, 1]. At 1 near-twins stop doing harm.")]
+        [Description("How much fine persuasion preferences follow the community, in [[0, 1]]. At 1 near-twins stop doing harm.")]
         public double? Rho { get; init; }
 
         [CommandOption("--format <FORMAT>")]

@@ -31,6 +31,7 @@ internal static class ObservationCsv
             if (result.Count == 0 && line.StartsWith("similarity", StringComparison.OrdinalIgnoreCase)) continue; // header
             result.Add(ParseRow(line, $"{path}({i + 1})"));
         }
+        if (result.Count == 0) throw new CliInputException($"{path}: the file has no observations.");
         return result;
     }
 

@@ -52,21 +52,21 @@ internal static class SimulationReport
         var o = result.Options;
         var table = new Table()
             .Title($"Simulated persuasion forum: {o.Users} users, seed {o.Seed}, ρ = {o.Rho.ToString("0.##", CultureInfo.InvariantCulture)}")
-            .AddColumn("profile used")
+            .AddColumn("profile")
             .AddColumn(new TableColumn("similarity").RightAligned())
             .AddColumn(new TableColumn("log-loss").RightAligned())
-            .AddColumn(new TableColumn("vs. baseline").RightAligned())
+            .AddColumn(new TableColumn("Δ baseline").RightAligned())
             .AddColumn(new TableColumn("guarded").RightAligned())
-            .AddColumn(new TableColumn("guard allows").RightAligned());
-        table.AddRow("[green]Self[/] (own profile)", "", N(result.SelfError), Delta(result.SelfError, result.BaselineError), N(result.SelfError), "");
+            .AddColumn(new TableColumn("allowed").RightAligned());
+        table.AddRow("[green]Self[/]", "", N(result.SelfError), Delta(result.SelfError, result.BaselineError), N(result.SelfError), "");
         foreach (var r in Shown(result.Ranks))
         {
-            var name = r.Rank == 1 ? "rank 1 (most similar)" : $"rank {r.Rank}";
+            var name = r.Rank == 1 ? "rank 1 (nearest)" : $"rank {r.Rank}";
             table.AddRow(name, N(r.Similarity), Colour(r.Error, result.BaselineError), Delta(r.Error, result.BaselineError),
                 N(r.GuardedError), r.SafeShare.ToString("0%", CultureInfo.InvariantCulture));
         }
         table.AddRow("[blue]no personalization[/]", "", N(result.BaselineError), "", N(result.BaselineError), "");
-        table.Caption($"Mean log-loss on each target's held-out outcomes (lower is better). Guard: {Markup.Escape(policy.Bands.ToString())}."
+        table.Caption($"Mean log-loss on each target's held-out outcomes (lower is better); rank 1 = most similar replacement. Guarded: {Markup.Escape(policy.Bands.ToString())}; allowed = share of targets for which the guard applied the substitute."
             + (result.Ranks.Count > MaxTableRanks ? " Some ranks omitted; --format json lists all." : ""));
         console.Write(table);
     }
