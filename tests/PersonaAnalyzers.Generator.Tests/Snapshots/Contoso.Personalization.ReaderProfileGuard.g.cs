@@ -186,6 +186,7 @@ namespace Contoso.Personalization
         }
 
         /// <summary>Adds a feature present in both profiles to the weighted mean; returns its similarity, or NaN when it is missing.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double Include(ref global::PersonaAnalyzers.SimilarityAccumulator accumulator, double? similarity, double weight)
         {
             if (similarity is null) return double.NaN;
@@ -194,6 +195,7 @@ namespace Contoso.Personalization
         }
 
         /// <summary>Cosine similarity of <c>Embedding</c> (float[]?, weight 2), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? EmbeddingSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             global::System.ReadOnlySpan<float> x = a.Embedding;
@@ -203,6 +205,7 @@ namespace Contoso.Personalization
         }
 
         /// <summary>Jaccard similarity of <c>Topics</c> (HashSet&lt;string&gt;?, weight 1, shrinkage 2), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? TopicsSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             var x = a.Topics;
@@ -212,6 +215,7 @@ namespace Contoso.Personalization
         }
 
         /// <summary>Pearson similarity of <c>Ratings</c> (Dictionary&lt;string, double&gt;?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? RatingsSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             var x = a.Ratings;
@@ -221,6 +225,7 @@ namespace Contoso.Personalization
         }
 
         /// <summary>Categorical similarity of <c>Tier</c> (Tier?, weight 0.5), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? TierSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             var x = a.Tier;
@@ -230,6 +235,7 @@ namespace Contoso.Personalization
         }
 
         /// <summary>Categorical similarity of <c>Country</c> (string?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? CountrySimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             var x = a.Country;
@@ -239,6 +245,7 @@ namespace Contoso.Personalization
         }
 
         /// <summary>Gaussian similarity of <c>Age</c> (int?, weight 1, scale 10), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? AgeSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             var x = a.Age;
@@ -248,6 +255,7 @@ namespace Contoso.Personalization
         }
 
         /// <summary>JensenShannon similarity of <c>TopicMix</c> (double[]?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? TopicMixSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             global::System.ReadOnlySpan<double> x = a.TopicMix;

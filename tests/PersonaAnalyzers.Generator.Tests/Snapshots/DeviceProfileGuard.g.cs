@@ -157,6 +157,7 @@ internal static partial class DeviceProfileGuard
     }
 
     /// <summary>Adds a feature present in both profiles to the weighted mean; returns its similarity, or NaN when it is missing.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double Include(ref global::PersonaAnalyzers.SimilarityAccumulator accumulator, double? similarity, double weight)
     {
         if (similarity is null) return double.NaN;
@@ -165,6 +166,7 @@ internal static partial class DeviceProfileGuard
     }
 
     /// <summary>Cosine similarity of <c>Embedding</c> (ReadOnlyMemory&lt;float&gt;, weight 1), or null when either profile lacks it.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double? EmbeddingSimilarity(global::DeviceProfile a, global::DeviceProfile b)
     {
         global::System.ReadOnlySpan<float> x = a.Embedding.Span;
@@ -174,6 +176,7 @@ internal static partial class DeviceProfileGuard
     }
 
     /// <summary>JensenShannon similarity of <c>Mix</c> (IReadOnlyDictionary&lt;string, double&gt;?, weight 1), or null when either profile lacks it.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double? MixSimilarity(global::DeviceProfile a, global::DeviceProfile b)
     {
         var x = a.Mix;
@@ -183,6 +186,7 @@ internal static partial class DeviceProfileGuard
     }
 
     /// <summary>Jaccard similarity of <c>Apps</c> (ImmutableArray&lt;int&gt;, weight 1), or null when either profile lacks it.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double? AppsSimilarity(global::DeviceProfile a, global::DeviceProfile b)
     {
         global::System.ReadOnlySpan<int> x = a.Apps.AsSpan();
@@ -192,12 +196,14 @@ internal static partial class DeviceProfileGuard
     }
 
     /// <summary>Gaussian similarity of <c>Spend</c> (decimal, weight 1, scale 2.5), or null when either profile lacks it.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double? SpendSimilarity(global::DeviceProfile a, global::DeviceProfile b)
     {
         return global::PersonaAnalyzers.SimilarityKernels.Gaussian((double)a.Spend, (double)b.Spend, 2.5);
     }
 
     /// <summary>Categorical similarity of <c>Mobile</c> (bool, weight 1), or null when either profile lacks it.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double? MobileSimilarity(global::DeviceProfile a, global::DeviceProfile b)
     {
         return global::PersonaAnalyzers.SimilarityKernels.Categorical<bool>(a.Mobile, b.Mobile);

@@ -176,6 +176,7 @@ namespace Shop
         }
 
         /// <summary>Adds a feature present in both profiles to the weighted mean; returns its similarity, or NaN when it is missing.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double Include(ref global::PersonaAnalyzers.SimilarityAccumulator accumulator, double? similarity, double weight)
         {
             if (similarity is null) return double.NaN;
@@ -184,6 +185,7 @@ namespace Shop
         }
 
         /// <summary>Cosine similarity of <c>Taste</c> (IReadOnlyList&lt;double&gt;?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? TasteSimilarity(global::Shop.Catalog.Buyer a, global::Shop.Catalog.Buyer b)
         {
             var x = a.Taste;
@@ -193,6 +195,7 @@ namespace Shop
         }
 
         /// <summary>Jaccard similarity of <c>Brands</c> (List&lt;string&gt;?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? BrandsSimilarity(global::Shop.Catalog.Buyer a, global::Shop.Catalog.Buyer b)
         {
             var x = a.Brands;
@@ -202,6 +205,7 @@ namespace Shop
         }
 
         /// <summary>Jaccard similarity of <c>Visits</c> (IEnumerable&lt;string&gt;?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? VisitsSimilarity(global::Shop.Catalog.Buyer a, global::Shop.Catalog.Buyer b)
         {
             var x = a.Visits;

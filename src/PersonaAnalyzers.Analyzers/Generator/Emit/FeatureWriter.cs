@@ -22,6 +22,7 @@ internal static class FeatureWriter
     public static void Write(CodeWriter w, FeatureModel feature, string profileType)
     {
         w.Line($"/// <summary>{Describe(feature)}, or null when either profile lacks it.</summary>");
+        w.Line(GuardWriter.AggressiveInlining);
         using (w.Block($"private static double? {MethodName(feature)}({profileType} a, {profileType} b)"))
         {
             var shape = feature.Shape;
