@@ -153,6 +153,11 @@ internal static class GuardWriter
                 w.Line("return similarity.GetValueOrDefault();");
             }
 
+            w.Line();
+            w.Line("/// <summary>A kernel's complaint about a bad value, with the feature it came from.</summary>");
+            w.Line("private static global::System.ArgumentException BadFeature(string feature, global::System.ArgumentException inner) =>");
+            w.Line($"    new global::System.ArgumentException(\"The feature '\" + feature + \"' of {type.DisplayName} holds a bad value: \" + inner.Message, inner.ParamName, inner);");
+
             foreach (var feature in type.Features)
             {
                 w.Line();
