@@ -169,8 +169,16 @@ internal static class GuardWriter
     private static void WriteBands(CodeWriter w, GuardModel guard)
     {
         var bands = guard.Bands;
-        w.Line($"/// <summary>The similarity bands: near-match at or above {Literals.Number(bands.NearMatch)}, distant at or below {Literals.Number(bands.Distant)}");
-        w.Line($"/// (from {Literals.Xml(bands.Source)}).</summary>");
+        if (bands.IsDefault)
+        {
+            // No numbers here: the default is recalibrated in the runtime, and this comment should not go stale.
+            w.Line("/// <summary>The similarity bands: the runtime's calibrated default, <see cref=\"global::PersonaAnalyzers.SimilarityBands.Default\"/>.</summary>");
+        }
+        else
+        {
+            w.Line($"/// <summary>The similarity bands: near-match at or above {Literals.Number(bands.NearMatch)}, distant at or below {Literals.Number(bands.Distant)}");
+            w.Line($"/// (from {Literals.Xml(bands.Source)}).</summary>");
+        }
         w.Line(bands.IsDefault
             ? $"public static {Runtime}.SimilarityBands Bands {{ get; }} = {Runtime}.SimilarityBands.Default;"
             : $"public static {Runtime}.SimilarityBands Bands {{ get; }} = new {Runtime}.SimilarityBands({Literals.Double(bands.NearMatch)}, {Literals.Double(bands.Distant)});");
