@@ -97,6 +97,23 @@ public sealed class GuardBehaviourTests
     }
 
     [Fact]
+    public void Explain_s_overall_is_exactly_the_similarity()
+    {
+        var pairs = new[]
+        {
+            ("People.Keyed", Keyed("a", 0), Keyed("b", 0.3)),
+            ("People.Unkeyed", G.Profile("People.Unkeyed", ("Score", 1.0)), G.Profile("People.Unkeyed", ("Score", 2.7))),
+            ("People.Mixed", G.Profile("People.Mixed", ("Embedding", new double[] { 1, 2 }), ("Country", "fr")),
+                             G.Profile("People.Mixed", ("Embedding", new double[] { 3, 1 }), ("Tags", new[] { "x" }), ("Country", "fr"))),
+        };
+        foreach (var (type, a, b) in pairs)
+        {
+            var overall = G.Property<double>(type + "Similarity", G.Call<object>(type + "Guard", "Explain", a, b), "Overall");
+            Assert.Equal(G.Similarity(type + "Guard", a, b), overall);
+        }
+    }
+
+    [Fact]
     public void A_feature_missing_in_one_profile_drops_out_of_the_mean()
     {
         var a = G.Profile("People.Mixed", ("Embedding", new double[] { 1, 0 }), ("Tags", new[] { "a", "b" }), ("Country", null));
