@@ -2,12 +2,16 @@
 # Measures the substitution analyzers' share of a compile: generates a 1,000-file personalization project in a temp
 # directory, builds it with -p:ReportAnalyzer=true -bl, and prints the analyzers' time (the compiler's own report)
 # against the Csc task's time (MSBuild's performance summary). Usage:
-#   tests/perf/analyzer-time.sh [files=1000] [runs=3] [work-dir=mktemp]
+#   tests/perf/analyzer-time.sh [files=1000] [runs=3] [work-dir=mktemp] [persona-every=10]
+# Every persona-every-th file is personalization code dense with what the rules look at (checked and unchecked
+# substitutes, async, iterators, MaxBy, thresholds); the others are ordinary service code with LINQ, lambdas, loops,
+# comparisons and async. persona-every=1 gives the worst case: every file dense with substitutes.
 # Prints one line per run and a median; the binlog and text log of each run stay in the work dir.
 set -euo pipefail
 files=${1:-1000}
 runs=${2:-3}
 work=${3:-$(mktemp -d -t persona-perf.XXXXXX)}
+every=${4:-10}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -71,6 +75,85 @@ public interface IReaderIndex
 CS
 
 for i in $(seq 1 "$files"); do
+if (( i % every != 0 )); then
+cat >"$work/src/Service$i.cs" <<CS
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace Perf.Service$i;
+
+public sealed record Order$i(string Id, string Customer, decimal Total, DateTime Placed, IReadOnlyList<string> Items);
+
+public sealed class OrderService$i
+{
+    private readonly List<Order$i> _orders = new();
+    private readonly Dictionary<string, decimal> _totals = new();
+
+    public void Add(Order$i order)
+    {
+        if (order is null) throw new ArgumentNullException(nameof(order));
+        _orders.Add(order);
+        _totals[order.Customer] = _totals.TryGetValue(order.Customer, out var t) ? t + order.Total : order.Total;
+    }
+
+    public Order$i? Largest() => _orders.MaxBy(o => o.Total);
+
+    public IEnumerable<Order$i> Recent(DateTime since) =>
+        _orders.Where(o => o.Placed >= since).OrderByDescending(o => o.Placed).Take(10);
+
+    public string Report()
+    {
+        var builder = new StringBuilder();
+        foreach (var group in _orders.GroupBy(o => o.Customer).OrderBy(g => g.Key))
+        {
+            var total = group.Sum(o => o.Total);
+            builder.Append(group.Key).Append(": ").Append(total > 100m ? "gold" : "standard").AppendLine();
+        }
+        return builder.ToString();
+    }
+
+    public async Task<decimal> AverageAsync()
+    {
+        await Task.Yield();
+        decimal best = 0;
+        foreach (var order in _orders)
+        {
+            if (order.Total > best)
+                best = order.Total;
+        }
+        return _orders.Count == 0 ? 0 : _orders.Average(o => o.Total) + best * 0m;
+    }
+
+    public IEnumerable<string> Items()
+    {
+        foreach (var order in _orders)
+            foreach (var item in order.Items)
+                if (item.Length > $i % 5)
+                    yield return item;
+    }
+
+    public string Classify(Order$i order) => order.Total switch
+    {
+        > 1000m => "large",
+        > 100m => "medium",
+        _ => "small",
+    };
+
+    public double Ratio(int a, int b)
+    {
+        var ratio = b == 0 ? 0.0 : (double)a / b;
+        if (ratio >= 0.9 && a > $i)
+            return ratio;
+        Func<double, double> scale = x => x * $i;
+        return scale(ratio);
+    }
+}
+CS
+continue
+fi
 cat >"$work/src/Feature$i.cs" <<CS
 using System;
 using System.Collections.Generic;
@@ -174,4 +257,4 @@ for run in $(seq 1 "$runs"); do
   grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+PersonaAnalyzers\.Substitution\.' "$log" | sed 's/^/    /'
 done
 median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-echo "median: analyzers ${median}% of the compile ($files files, $runs runs; logs in $work)"
+echo "median: analyzers ${median}% of the compile ($files files, every ${every}th dense with persona code, $runs runs; logs in $work)"
