@@ -37,7 +37,10 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationBlockAction(block =>
             {
                 foreach (var root in OperationBlocks.Executable(block))
-                    new Search(root, symbols, block.ReportDiagnostic).Run();
+                {
+                    if (SimilarityWords.MayScore(root.Syntax))
+                        new Search(root, symbols, block.ReportDiagnostic).Run();
+                }
             });
         });
     }

@@ -42,6 +42,8 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             return;
         foreach (var root in OperationBlocks.Executable(context))
         {
+            if (!SimilarityWords.MayScore(root.Syntax))
+                continue;
             ScoreLocals? scores = null;
             foreach (var operation in root.Descendants())
             {

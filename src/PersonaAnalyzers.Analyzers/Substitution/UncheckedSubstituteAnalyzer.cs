@@ -41,11 +41,12 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             var block = operationBlock;
             var options = SubstitutionOptions.For(context.Options, block.Syntax.SyntaxTree);
             // Building a control flow graph costs far more than this walk; most bodies obtain no substitute.
-            if (!MentionsSubstitute(block, symbols, options))
+            var sites = FindSites(block, symbols, options);
+            if (sites.IsEmpty)
                 continue;
             var graph = context.GetControlFlowGraph(block);
             var handedOn = SubstituteSources.IsSubstituteMember(context.OwningSymbol, symbols, options);
-            new SubstituteFlowGraph(graph, symbols, options, handedOn, seeds: null, context.CancellationToken).Report(context.ReportDiagnostic);
+            new SubstituteFlowGraph(graph, symbols, options, handedOn, seeds: null, sites, context.CancellationToken).Report(context.ReportDiagnostic);
         }
     }
 
@@ -53,14 +54,15 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
         OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or OperationKind.FieldInitializer or
         OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
 
-    private static bool MentionsSubstitute(IOperation block, SubstitutionSymbols symbols, SubstitutionOptions options)
+    private static SourceSites FindSites(IOperation block, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
+        var sites = new SourceSites();
         foreach (var operation in block.DescendantsAndSelf())
         {
             if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await &&
                 SubstituteSources.TryGetDirect(operation, symbols, options) is not null)
-                return true;
+                sites.Add(operation.Syntax.Span);
         }
-        return false;
+        return sites;
     }
 }
