@@ -76,7 +76,7 @@ public sealed partial class PopulationIndex<TKey>
         if (degree == 1)
         {
             top = new TopRanked(count);
-            _ranker.Scan(_store, query, 0, rows, selfRow, top);
+            _store.Scan(query, 0, rows, selfRow, _ranker, top);
         }
         else
         {
@@ -88,7 +88,7 @@ public sealed partial class PopulationIndex<TKey>
                 var local = new TopRanked(count);
                 var start = (int)((long)rows * p / partitions);
                 var end = (int)((long)rows * (p + 1) / partitions);
-                _ranker.Scan(_store, query, start, end, selfRow, local);
+                _store.Scan(query, start, end, selfRow, _ranker, local);
                 partial[p] = local;
             });
             top = new TopRanked(count);
