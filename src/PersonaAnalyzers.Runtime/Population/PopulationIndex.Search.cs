@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 
 namespace PersonaAnalyzers;
 
@@ -83,7 +82,7 @@ public sealed partial class PopulationIndex<TKey>
             // A few partitions per core, so a core that starts late (the machine is shared) does not hold up the rest.
             var partitions = degree * 4;
             var partial = new TopRanked[partitions];
-            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = degree }, p =>
+            PartitionedScan.Run(partitions, degree, p =>
             {
                 var local = new TopRanked(count);
                 var start = (int)((long)rows * p / partitions);
