@@ -73,15 +73,22 @@ public sealed class CandidateVetter<TProfile>
     public VettedCandidate<TProfile>? SafestSubstitute(TProfile target, IEnumerable<TProfile> candidates)
     {
         if (candidates is null) throw new ArgumentNullException(nameof(candidates));
-        VettedCandidate<TProfile>? best = null;
+        // The same rule as Assess (safe = moderate band and expected error below 1), applied without building a
+        // verdict — and its reason string — for every candidate: only the winner gets one.
+        var bands = Policy.Bands;
+        var found = false;
+        TProfile best = default!;
+        double bestSimilarity = 0, bestRisk = double.PositiveInfinity;
         foreach (var candidate in candidates)
         {
-            var verdict = Assess(target, candidate);
-            if (!IsSubstitute(verdict)) continue;
-            if (best is null || verdict.ExpectedRelativeError < best.Value.Verdict.ExpectedRelativeError)
-                best = new VettedCandidate<TProfile>(candidate, verdict);
+            if (_isSelf(target, candidate)) continue;
+            var similarity = _similarity(target, candidate);
+            if (bands.Classify(similarity) != SimilarityBand.Moderate) continue;
+            var risk = Policy.RiskCurve.ExpectedRelativeError(similarity);
+            if (risk >= 1 || risk >= bestRisk) continue;
+            (found, best, bestSimilarity, bestRisk) = (true, candidate, similarity, risk);
         }
-        return best;
+        return found ? new VettedCandidate<TProfile>(best, Policy.Assess(bestSimilarity)) : null;
     }
 
     /// <summary>Retrieves <paramref name="fetchCount"/> candidates from <paramref name="source"/> and vets them.</summary>

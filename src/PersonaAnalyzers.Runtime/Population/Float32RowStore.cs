@@ -1,5 +1,4 @@
 using System;
-using System.Numerics.Tensors;
 
 namespace PersonaAnalyzers;
 
@@ -31,6 +30,16 @@ internal sealed class Float32RowStore : RowStore
 
     public override void CopyRow(int row, Span<float> destination) => _data.AsSpan(row * Dimension, Dimension).CopyTo(destination);
 
-    public override float Dot(float[] query, int row) =>
-        TensorPrimitives.Dot(query, new ReadOnlySpan<float>(_data, row * Dimension, Dimension));
+    public override float Dot(float[] query, int row) => UnitDot.Dot(query, _data, row * Dimension, Dimension);
+
+    public override void Scan(float[] query, int start, int end, int skipRow, RiskRanker ranker, TopRanked top)
+    {
+        var data = _data;
+        var dimension = Dimension;
+        for (var row = start; row < end; row++)
+        {
+            if (row == skipRow || !ranker.TryRank(UnitDot.Dot(query, data, row * dimension, dimension), out var risk)) continue;
+            top.Offer(risk, row);
+        }
+    }
 }

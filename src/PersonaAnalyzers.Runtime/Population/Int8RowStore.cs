@@ -71,6 +71,19 @@ internal sealed class Int8RowStore : RowStore
     public override float Dot(float[] query, int row) =>
         _scales[row] * Dot(query, new ReadOnlySpan<sbyte>(_codes, row * Dimension, Dimension));
 
+    public override void Scan(float[] query, int start, int end, int skipRow, RiskRanker ranker, TopRanked top)
+    {
+        var codes = _codes;
+        var scales = _scales;
+        var dimension = Dimension;
+        for (var row = start; row < end; row++)
+        {
+            if (row == skipRow) continue;
+            var dot = scales[row] * Dot(query, new ReadOnlySpan<sbyte>(codes, row * dimension, dimension));
+            if (ranker.TryRank(dot, out var risk)) top.Offer(risk, row);
+        }
+    }
+
     /// <summary>Float query · int8 codes. Widens each vector of codes to four vectors of int32, converts them to float
     /// and multiply-adds them with the matching query slices; TensorPrimitives has no mixed-type dot.</summary>
     internal static float Dot(ReadOnlySpan<float> query, ReadOnlySpan<sbyte> codes)

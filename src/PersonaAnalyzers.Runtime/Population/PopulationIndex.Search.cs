@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 
 namespace PersonaAnalyzers;
 
@@ -76,19 +75,19 @@ public sealed partial class PopulationIndex<TKey>
         if (degree == 1)
         {
             top = new TopRanked(count);
-            _ranker.Scan(_store, query, 0, rows, selfRow, top);
+            _store.Scan(query, 0, rows, selfRow, _ranker, top);
         }
         else
         {
             // A few partitions per core, so a core that starts late (the machine is shared) does not hold up the rest.
             var partitions = degree * 4;
             var partial = new TopRanked[partitions];
-            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = degree }, p =>
+            PartitionedScan.Run(partitions, degree, p =>
             {
                 var local = new TopRanked(count);
                 var start = (int)((long)rows * p / partitions);
                 var end = (int)((long)rows * (p + 1) / partitions);
-                _ranker.Scan(_store, query, start, end, selfRow, local);
+                _store.Scan(query, start, end, selfRow, _ranker, local);
                 partial[p] = local;
             });
             top = new TopRanked(count);

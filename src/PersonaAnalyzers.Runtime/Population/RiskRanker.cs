@@ -34,15 +34,4 @@ internal sealed class RiskRanker
         risk = _curve.ExpectedRelativeError(similarity);
         return risk < 1;
     }
-
-    /// <summary>Scans rows [start, end) of <paramref name="store"/> against a unit query, skipping one row (the
-    /// target's own), into <paramref name="top"/>. Allocation-free.</summary>
-    public void Scan(RowStore store, float[] query, int start, int end, int skipRow, TopRanked top)
-    {
-        for (var row = start; row < end; row++)
-        {
-            if (row == skipRow || !TryRank(store.Dot(query, row), out var risk)) continue;
-            top.Offer(risk, row);
-        }
-    }
 }

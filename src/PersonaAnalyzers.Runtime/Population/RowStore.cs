@@ -30,6 +30,17 @@ internal abstract class RowStore
     /// <summary>Dot product of a unit query with a stored row: the cosine similarity, before clamping.</summary>
     public abstract float Dot(float[] query, int row);
 
+    /// <summary>Scans rows [start, end) against a unit query, skipping one row (the target's own), into
+    /// <paramref name="top"/>. Allocation-free. Stores override it to keep the per-row path free of virtual calls.</summary>
+    public virtual void Scan(float[] query, int start, int end, int skipRow, RiskRanker ranker, TopRanked top)
+    {
+        for (var row = start; row < end; row++)
+        {
+            if (row == skipRow || !ranker.TryRank(Dot(query, row), out var risk)) continue;
+            top.Offer(risk, row);
+        }
+    }
+
     public static RowStore Create(PopulationStorage storage, int dimension, int capacity) => storage switch
     {
         PopulationStorage.Float32 => new Float32RowStore(dimension, capacity),

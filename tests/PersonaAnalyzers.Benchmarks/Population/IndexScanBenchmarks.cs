@@ -10,7 +10,6 @@ namespace PersonaAnalyzers.Benchmarks.Population;
 /// Targets (1,000,000 × 128, float32): the 1-core scan at ≥ 70% of the 1-core read bandwidth (ratio ≤ 1.43), and the
 /// 2-core scan ≥ 1.6× faster than the 1-core scan.</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class IndexScanBenchmarks : IDisposable
 {
     private PopulationIndex<int>? _oneCore;

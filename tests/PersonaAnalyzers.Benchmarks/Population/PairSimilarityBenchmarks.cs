@@ -7,7 +7,6 @@ namespace PersonaAnalyzers.Benchmarks.Population;
 /// <summary>One pair's cosine similarity: the runtime kernel the generated guards call, against TensorPrimitives
 /// itself, and the dot product of pre-normalised rows that the population index computes instead.</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class PairSimilarityBenchmarks
 {
     private float[] _a = Array.Empty<float>();

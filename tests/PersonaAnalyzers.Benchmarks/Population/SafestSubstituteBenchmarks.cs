@@ -8,7 +8,6 @@ namespace PersonaAnalyzers.Benchmarks.Population;
 /// same profiles (cosine of every row, keep the best). Target: the index, on one core, within 1.5× of the brute force.
 /// The sequence overload is shown too: it evaluates the policy on every profile through delegates.</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class SafestSubstituteBenchmarks : IDisposable
 {
     private float[][] _rows = Array.Empty<float[]>();

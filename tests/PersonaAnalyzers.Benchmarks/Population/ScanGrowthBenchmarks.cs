@@ -9,7 +9,6 @@ namespace PersonaAnalyzers.Benchmarks.Population;
 /// same number of bytes. A memory-bound scan keeps a constant ratio; per-row overhead shows as a ratio that rises when
 /// rows get short (small dimension).</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 6)]
 public class ScanGrowthBenchmarks : IDisposable
 {
     private PopulationIndex<int>? _index;

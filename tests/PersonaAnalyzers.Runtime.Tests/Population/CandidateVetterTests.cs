@@ -89,6 +89,23 @@ public class CandidateVetterTests
     }
 
     [Fact]
+    public void SafestSubstitute_is_the_first_safe_candidate_that_Vet_ranks()
+    {
+        var rows = PopulationData.Clustered(1_500, D, clusters: 5, seed: 17);
+        var people = rows.Select((r, i) => new Persona($"p{i}", r)).ToList();
+        var vetter = Vetter();
+
+        for (var t = 0; t < 30; t++)
+        {
+            var safest = vetter.SafestSubstitute(people[t], people);
+            var ranked = vetter.Vet(people[t], people);
+            var first = ranked.Where(v => v.Verdict.IsSafe && v.Verdict.Band != SimilarityBand.Self).Select(v => (VettedCandidate<Persona>?)v).FirstOrDefault();
+            Assert.Equal(first?.Profile.Id, safest?.Profile.Id);
+            Assert.Equal(first?.Verdict, safest?.Verdict);
+        }
+    }
+
+    [Fact]
     public async Task Bad_arguments_and_bad_sources_fail_with_a_clear_message()
     {
         var (target, population) = World();

@@ -67,4 +67,22 @@ public class CompactStorageAgreementTests(ITestOutputHelper output)
             Assert.Equal(expected, Int8RowStore.Dot(query, codes), Math.Max(1e-3, Math.Abs(expected) * 1e-5));
         }
     }
+
+    [Fact]
+    public void Float32_scan_kernel_matches_a_scalar_dot_for_every_length_and_offset()
+    {
+        // Lengths below 8, 8–15 and from 16 take the portable, the 256-bit and the 512-bit paths respectively.
+        var random = new Random(8);
+        for (var length = 1; length < 200; length += 3)
+        {
+            var query = PopulationData.Gaussian(random, length, 1);
+            var rows = PopulationData.Gaussian(random, 3 * length, 1);
+            for (var row = 0; row < 3; row++)
+            {
+                double expected = 0;
+                for (var k = 0; k < length; k++) expected += query[k] * rows[row * length + k];
+                Assert.Equal(expected, UnitDot.Dot(query, rows, row * length, length), Math.Max(1e-4, Math.Abs(expected) * 1e-5));
+            }
+        }
+    }
 }

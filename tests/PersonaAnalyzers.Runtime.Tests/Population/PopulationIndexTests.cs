@@ -257,4 +257,37 @@ public class PopulationIndexTests
         await Task.WhenAll(readers.Append(writer));
         Assert.Equal(4_000 - Enumerable.Range(2_000, 2_000).Count(i => i % 3 == 0), index.Count);
     }
+
+    [Fact]
+    public async Task Parallel_searches_on_pool_threads_never_deadlock_with_a_waiting_writer()
+    {
+        // Regression: with Parallel.For inside the read lock, pool readers queued behind a pending writer starved the
+        // replica a running search waited for, and this test never finished.
+        var rows = PopulationData.Clustered(4_000, D, clusters: 8, seed: 12);
+        using var index = new PopulationIndex<int>(D, options: new PopulationIndexOptions { ParallelThreshold = 1_000, MaxDegreeOfParallelism = 2 });
+        for (var i = 0; i < 2_000; i++) index.Add(i, rows[i]);
+
+        var writer = Task.Run(() =>
+        {
+            for (var i = 2_000; i < 4_000; i++)
+            {
+                index.Add(i, rows[i]);
+                if (i % 3 == 0) index.Remove(i - 1_500);
+            }
+        });
+        var readers = Enumerable.Range(0, 4).Select(r => Task.Run(() =>
+        {
+            var searches = 0;
+            while (!writer.IsCompleted)
+            {
+                index.Search(r, rows[r], 5);
+                searches++;
+            }
+            return searches;
+        })).ToArray();
+
+        var all = Task.WhenAll(readers.Append(writer));
+        Assert.Same(all, await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(60))));
+        await all;
+    }
 }
