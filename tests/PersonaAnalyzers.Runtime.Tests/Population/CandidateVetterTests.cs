@@ -19,7 +19,7 @@ public class CandidateVetterTests
         return (target, population);
     }
 
-    private static CandidateVetter<Persona> Vetter() => new(Persona.Similarity, Persona.IsSelf);
+    private static CandidateVetter<Persona> Vetter() => new(Persona.Similarity, Persona.IsSelf, PopulationData.Policy);
 
     [Fact]
     public async Task In_memory_source_returns_the_nearest_first_including_self()
@@ -77,12 +77,12 @@ public class CandidateVetterTests
     {
         var rows = PopulationData.Clustered(2_000, D, clusters: 7, seed: 13);
         var people = rows.Select((r, i) => new Persona($"p{i}", r)).ToList();
-        using var index = new PopulationIndex<string>(D);
+        using var index = new PopulationIndex<string>(D, PopulationData.Policy);
         foreach (var p in people) index.Add(p.Id, p.Features);
 
         for (var t = 0; t < 25; t++)
         {
-            var fromSequence = PopulationSearch.SafestSubstitute(people[t], people, Persona.Similarity, Persona.IsSelf);
+            var fromSequence = PopulationSearch.SafestSubstitute(people[t], people, Persona.Similarity, Persona.IsSelf, PopulationData.Policy);
             var fromIndex = index.SafestSubstitute(people[t].Id);
             Assert.Equal(fromSequence?.Profile.Id, fromIndex?.Key);
         }

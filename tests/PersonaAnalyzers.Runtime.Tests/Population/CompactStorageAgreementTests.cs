@@ -25,7 +25,7 @@ public class CompactStorageAgreementTests(ITestOutputHelper output)
     {
         const int n = 1_200, d = 128;
         var rows = data == "random" ? PopulationData.Random(n, d, seed: 21) : PopulationData.Clustered(n, d, clusters: 3, seed: 21);
-        var bands = SimilarityBands.Default;
+        var bands = PopulationData.Policy.Bands;
         var store = RowStore.Create(storage, d, n);
         var units = rows.Select(PopulationData.Unit).ToArray();
         foreach (var unit in units) store.Append(unit);

@@ -4,6 +4,11 @@ namespace PersonaAnalyzers.Runtime.Tests.Population;
 /// whose pairwise similarities spread across all three bands, and vectors at an exact cosine to a target.</summary>
 internal static class PopulationData
 {
+    /// <summary>Bands as a user declares them, with the risk curve that agrees with them (sweet spot at 0.6). The
+    /// default bands come from a forum on which no substitute helped, so a test of ranking among safe candidates
+    /// needs declared ones.</summary>
+    public static readonly SubstitutionPolicy Policy = SubstitutionPolicy.For(new SimilarityBands(0.85, 0.35));
+
     public static float[][] Random(int count, int dimension, int seed)
     {
         var random = new Random(seed);

@@ -4,8 +4,8 @@ public class PopulationIndexTests
 {
     private const int D = 32;
 
-    /// <summary>A target and candidates at chosen similarities: near-twins, the calibrated sweet spot (0.6, the lowest
-    /// expected error of the default curve), weaker moderates, distant users.</summary>
+    /// <summary>A target and candidates at chosen similarities: near-twins, the sweet spot (0.6, the lowest
+    /// expected error of the declared policy's curve), weaker moderates, distant users.</summary>
     private static (float[] Target, Dictionary<string, float[]> Candidates) Neighbourhood(int seed = 1)
     {
         var random = new Random(seed);
@@ -26,7 +26,7 @@ public class PopulationIndexTests
 
     private static PopulationIndex<string> IndexOf(IEnumerable<KeyValuePair<string, float[]>> rows, PopulationIndexOptions? options = null)
     {
-        var index = new PopulationIndex<string>(D, options: options);
+        var index = new PopulationIndex<string>(D, PopulationData.Policy, options: options);
         foreach (var (key, features) in rows) index.Add(key, features);
         return index;
     }
@@ -44,7 +44,7 @@ public class PopulationIndexTests
         Assert.Equal(SimilarityBand.Moderate, match.Value.Verdict.Band);
         Assert.True(match.Value.Verdict.IsSafe);
         Assert.Equal(0.6, match.Value.Verdict.Similarity, 4);
-        Assert.Equal(SubstitutionPolicy.Default.RiskCurve.ExpectedRelativeError(match.Value.Verdict.Similarity),
+        Assert.Equal(PopulationData.Policy.RiskCurve.ExpectedRelativeError(match.Value.Verdict.Similarity),
             match.Value.Verdict.ExpectedRelativeError, 12);
     }
 
@@ -66,7 +66,7 @@ public class PopulationIndexTests
     public void Self_is_decided_by_key_so_an_identical_twin_is_a_near_match_and_the_own_row_is_skipped()
     {
         var (target, _) = Neighbourhood();
-        using var index = new PopulationIndex<string>(D);
+        using var index = new PopulationIndex<string>(D, PopulationData.Policy);
         index.Add("me", target);
         index.Add("twin", target);
 
@@ -89,7 +89,7 @@ public class PopulationIndexTests
     {
         // A curve that only beats the baseline below 0.55: the 0.6 and 0.75 candidates are moderate but unsafe.
         var curve = new RiskCurve(new[] { 0.0, 0.45, 0.55, 1.0 }, new[] { 1.0, 0.8, 1.0, 1.3 });
-        var policy = new SubstitutionPolicy(SimilarityBands.Default, curve);
+        var policy = new SubstitutionPolicy(PopulationData.Policy.Bands, curve);
         var (target, candidates) = Neighbourhood();
         using var index = new PopulationIndex<string>(D, policy);
         foreach (var (key, features) in candidates) index.Add(key, features);
@@ -104,10 +104,10 @@ public class PopulationIndexTests
     public void Agrees_with_vetting_every_profile_one_by_one(PopulationStorage storage)
     {
         var rows = PopulationData.Clustered(3_000, D, clusters: 12, seed: 7);
-        using var index = new PopulationIndex<int>(D, options: new PopulationIndexOptions { Storage = storage });
+        using var index = new PopulationIndex<int>(D, PopulationData.Policy, options: new PopulationIndexOptions { Storage = storage });
         var people = rows.Select((r, i) => new Persona(i.ToString(System.Globalization.CultureInfo.InvariantCulture), r)).ToArray();
         for (var i = 0; i < rows.Length; i++) index.Add(i, rows[i]);
-        var vetter = new CandidateVetter<Persona>(Persona.Similarity, Persona.IsSelf);
+        var vetter = new CandidateVetter<Persona>(Persona.Similarity, Persona.IsSelf, PopulationData.Policy);
 
         var tolerance = storage == PopulationStorage.Int8 ? 0.02 : storage == PopulationStorage.Float16 ? 2e-3 : 1e-5;
         for (var t = 0; t < 40; t++)
@@ -130,8 +130,8 @@ public class PopulationIndexTests
     public void Parallel_scan_returns_exactly_what_the_sequential_scan_returns(PopulationStorage storage)
     {
         var rows = PopulationData.Clustered(5_000, D, clusters: 10, seed: 3);
-        using var sequential = new PopulationIndex<int>(D, options: new PopulationIndexOptions { Storage = storage, MaxDegreeOfParallelism = 1 });
-        using var parallel = new PopulationIndex<int>(D, options: new PopulationIndexOptions { Storage = storage, MaxDegreeOfParallelism = 4, ParallelThreshold = 0 });
+        using var sequential = new PopulationIndex<int>(D, PopulationData.Policy, options: new PopulationIndexOptions { Storage = storage, MaxDegreeOfParallelism = 1 });
+        using var parallel = new PopulationIndex<int>(D, PopulationData.Policy, options: new PopulationIndexOptions { Storage = storage, MaxDegreeOfParallelism = 4, ParallelThreshold = 0 });
         for (var i = 0; i < rows.Length; i++)
         {
             sequential.Add(i, rows[i]);
@@ -145,7 +145,7 @@ public class PopulationIndexTests
     public void Remove_swaps_the_last_row_in_and_keeps_every_key_pointing_at_its_own_features()
     {
         var rows = PopulationData.Random(50, D, seed: 5);
-        using var index = new PopulationIndex<int>(D);
+        using var index = new PopulationIndex<int>(D, PopulationData.Policy);
         for (var i = 0; i < rows.Length; i++) index.Add(i, rows[i]);
 
         Assert.True(index.Remove(10));
@@ -182,7 +182,7 @@ public class PopulationIndexTests
     [Fact]
     public void A_zero_profile_has_no_direction_and_is_never_a_substitute()
     {
-        using var index = new PopulationIndex<string>(D);
+        using var index = new PopulationIndex<string>(D, PopulationData.Policy);
         index.Add("empty", new float[D]);
         var (target, _) = Neighbourhood();
 
@@ -193,7 +193,7 @@ public class PopulationIndexTests
     [Fact]
     public void Bad_input_is_rejected_with_a_message_naming_it()
     {
-        using var index = new PopulationIndex<string>(D);
+        using var index = new PopulationIndex<string>(D, PopulationData.Policy);
         index.Add("a", new float[D]);
 
         Assert.Contains("already", Assert.Throws<ArgumentException>(() => index.Add("a", new float[D])).Message);
@@ -210,7 +210,7 @@ public class PopulationIndexTests
         Assert.Contains("dimension is 0", Assert.Throws<ArgumentException>(() => new PopulationIndex<string>(0)).Message);
         Assert.Contains("at least 1", Assert.Throws<ArgumentException>(() => new PopulationIndexOptions { MaxDegreeOfParallelism = 0 }).Message);
         Assert.Contains("not a defined", Assert.Throws<ArgumentException>(
-            () => new PopulationIndex<string>(D, options: new PopulationIndexOptions { Storage = (PopulationStorage)9 })).Message);
+            () => new PopulationIndex<string>(D, PopulationData.Policy, options: new PopulationIndexOptions { Storage = (PopulationStorage)9 })).Message);
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public class PopulationIndexTests
     public async Task Concurrent_searches_and_writes_always_see_a_consistent_population()
     {
         var rows = PopulationData.Clustered(4_000, D, clusters: 8, seed: 11);
-        using var index = new PopulationIndex<int>(D, options: new PopulationIndexOptions { ParallelThreshold = 1_000 });
+        using var index = new PopulationIndex<int>(D, PopulationData.Policy, options: new PopulationIndexOptions { ParallelThreshold = 1_000 });
         for (var i = 0; i < 2_000; i++) index.Add(i, rows[i]);
 
         // Dedicated threads: the thread pool is shared with the other tests, and the point is real contention.
@@ -264,7 +264,7 @@ public class PopulationIndexTests
         // Regression: with Parallel.For inside the read lock, pool readers queued behind a pending writer starved the
         // replica a running search waited for, and this test never finished.
         var rows = PopulationData.Clustered(4_000, D, clusters: 8, seed: 12);
-        using var index = new PopulationIndex<int>(D, options: new PopulationIndexOptions { ParallelThreshold = 1_000, MaxDegreeOfParallelism = 2 });
+        using var index = new PopulationIndex<int>(D, PopulationData.Policy, options: new PopulationIndexOptions { ParallelThreshold = 1_000, MaxDegreeOfParallelism = 2 });
         for (var i = 0; i < 2_000; i++) index.Add(i, rows[i]);
 
         var writer = Task.Run(() =>
