@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis;
+
+namespace PersonaAnalyzers.Generator.Reading;
+
+/// <summary>Recognises the runtime's attributes by name (the generator's transform has no compilation-wide symbol
+/// table, and a name test is as exact: the namespace is checked too).</summary>
+internal static class PersonaAttributes
+{
+    public const string Profile = "PersonaProfileAttribute";
+    public const string Feature = "PersonaFeatureAttribute";
+    public const string Key = "PersonaKeyAttribute";
+
+    public static bool Is(AttributeData attribute, string name) =>
+        attribute.AttributeClass is { } type && type.Name == name && TypeSymbols.InNamespace(type, WellKnownTypeNames.Namespace);
+
+    public static AttributeData? Find(ISymbol symbol, string name)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+            if (Is(attribute, name)) return attribute;
+        return null;
+    }
+
+    /// <summary>The attribute on a member or, for an override, on the member it overrides (the attributes are
+    /// <c>Inherited = true</c>).</summary>
+    public static AttributeData? FindOnMember(ISymbol member, string name)
+    {
+        for (var current = member; current is not null; current = (current as IPropertySymbol)?.OverriddenProperty)
+        {
+            if (Find(current, name) is { } found) return found;
+        }
+        return null;
+    }
+
+    /// <summary>A named <c>double</c> argument, or NaN when it is not given.</summary>
+    public static double NamedDouble(AttributeData attribute, string name, double fallback)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is { } value)
+                return System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return fallback;
+    }
+
+    public static bool HasNamed(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+            if (argument.Key == name) return true;
+        return false;
+    }
+
+    public static Location? LocationOf(AttributeData attribute, ISymbol owner, System.Threading.CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? FirstLocation(owner);
+
+    public static Location? FirstLocation(ISymbol symbol) => symbol.Locations.Length > 0 ? symbol.Locations[0] : null;
+}
