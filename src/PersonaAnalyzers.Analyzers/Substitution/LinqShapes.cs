@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>What collection operators do to a collection of substitutes: pass it on (still substitutes), take one
+/// element (a substitute), or only observe it (count, emptiness).</summary>
+internal static class LinqShapes
+{
+    private static readonly HashSet<string> ElementSelectors = new()
+    {
+        "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "ElementAt", "ElementAtOrDefault",
+        "MaxBy", "MinBy", "Find", "FindLast", "Peek", "Pop", "Dequeue",
+    };
+
+    private static readonly HashSet<string> PassThrough = new()
+    {
+        "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Take", "Skip", "TakeWhile", "SkipWhile",
+        "TakeLast", "SkipLast", "ToList", "ToArray", "ToHashSet", "AsEnumerable", "AsReadOnly", "Distinct", "DistinctBy",
+        "Reverse", "Concat", "Union", "Append", "Prepend", "Cast", "OfType", "DefaultIfEmpty", "FindAll",
+        "ToImmutableArray", "ToImmutableList", "AsParallel", "AsQueryable", "Order", "OrderDescending",
+    };
+
+    private static readonly HashSet<string> Observers = new()
+    {
+        "Count", "LongCount", "Any", "All", "Contains", "Length", "IsEmpty", "Exists", "TrueForAll", "IndexOf",
+        "GetEnumerator", "MoveNext", "Dispose", "Equals", "GetHashCode", "GetType", "ReferenceEquals",
+    };
+
+    private static readonly HashSet<string> Adders = new()
+    {
+        "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "AddOrUpdate", "GetOrAdd",
+    };
+
+    public static bool IsElementSelector(string name) => ElementSelectors.Contains(name);
+
+    public static bool IsPassThrough(string name) => PassThrough.Contains(name);
+
+    public static bool IsObserver(string name) => Observers.Contains(name);
+
+    public static bool IsAdder(string name) => Adders.Contains(name);
+
+    /// <summary>The collection an operator runs over: the instance, or the <c>this</c> argument of an extension
+    /// method.</summary>
+    public static IOperation? Source(IInvocationOperation invocation)
+    {
+        if (invocation.Instance is not null)
+            return invocation.Instance;
+        var method = invocation.TargetMethod;
+        if (method.IsExtensionMethod && invocation.Arguments.Length > 0)
+            return invocation.Arguments[0].Value;
+        return null;
+    }
+
+    /// <summary>The first lambda (or method group) argument's target, if any.</summary>
+    public static IOperation? DelegateArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (Unwrap(argument.Value) is IDelegateCreationOperation creation)
+                return creation.Target;
+            if (Unwrap(argument.Value) is IAnonymousFunctionOperation lambda)
+                return lambda;
+        }
+        return null;
+    }
+
+    public static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>The parent, skipping conversions and parentheses; <paramref name="child"/> becomes the operand
+    /// directly below it.</summary>
+    public static IOperation? Parent(IOperation operation, out IOperation child)
+    {
+        child = operation;
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            child = parent;
+            parent = parent.Parent;
+        }
+        return parent;
+    }
+
+    public static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or
+        SpecialType.System_Single or SpecialType.System_Decimal or SpecialType.System_Int32 or SpecialType.System_Int64;
+}

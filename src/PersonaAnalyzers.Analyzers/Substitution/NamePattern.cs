@@ -1,0 +1,57 @@
+using System;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>A member-name glob from <c>persona_analyzers.substitute_name_patterns</c>: <c>*</c> matches any run of
+/// characters, <c>?</c> one character; matching ignores case (<c>GetNearestNeighbor</c>, <c>nearestProfile</c>).</summary>
+internal static class NamePattern
+{
+    public static bool Matches(string pattern, string name) => Matches(pattern, 0, name, 0);
+
+    private static bool Matches(string pattern, int p, string name, int n)
+    {
+        // Iterative with one backtrack point: linear in practice for the short patterns users write.
+        int starP = -1, starN = 0;
+        while (n < name.Length)
+        {
+            if (p < pattern.Length && (pattern[p] == '?' || CharEquals(pattern[p], name[n])))
+            {
+                p++;
+                n++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                starP = p++;
+                starN = n;
+            }
+            else if (starP >= 0)
+            {
+                p = starP + 1;
+                n = ++starN;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        while (p < pattern.Length && pattern[p] == '*')
+            p++;
+        return p == pattern.Length;
+    }
+
+    private static bool CharEquals(char a, char b) => char.ToUpperInvariant(a) == char.ToUpperInvariant(b);
+
+    /// <summary>Splits an option value (<c>*Similar*, *Nearest*</c>) into patterns, ignoring blanks.</summary>
+    public static string[] Split(string value)
+    {
+        var parts = value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries);
+        var result = new System.Collections.Generic.List<string>(parts.Length);
+        foreach (var part in parts)
+        {
+            var trimmed = part.Trim();
+            if (trimmed.Length > 0)
+                result.Add(trimmed);
+        }
+        return result.ToArray();
+    }
+}

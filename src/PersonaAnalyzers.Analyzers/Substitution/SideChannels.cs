@@ -1,0 +1,68 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>Calls whose arguments go to logs, traces and metrics rather than into what the target user gets. A
+/// substitute (or a similarity) that only reaches these is not used.</summary>
+internal static class SideChannels
+{
+    public static bool IsSideChannel(IMethodSymbol method)
+    {
+        var name = method.Name;
+        if (name.StartsWith("Log", System.StringComparison.Ordinal) || name.StartsWith("Trace", System.StringComparison.Ordinal) ||
+            name.StartsWith("Track", System.StringComparison.Ordinal) || name is "Record" or "Increment" or "Decrement" or "Observe" or
+            "ThrowIfNull" or "Assert" or "nameof")
+            return true;
+        var type = method.ContainingType;
+        if (type is null)
+            return false;
+        var typeName = type.Name;
+        if (typeName.Contains("Logger") || typeName.Contains("Log") || typeName.Contains("Metric") || typeName.Contains("Telemetry") ||
+            typeName is "Debug" or "Trace" or "Activity" or "Counter" or "Histogram" or "Meter")
+            return true;
+        var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        return ns.StartsWith("Microsoft.Extensions.Logging", System.StringComparison.Ordinal) ||
+               ns.StartsWith("System.Diagnostics", System.StringComparison.Ordinal) ||
+               ns.StartsWith("Serilog", System.StringComparison.Ordinal) || ns.StartsWith("NLog", System.StringComparison.Ordinal) ||
+               ns.StartsWith("log4net", System.StringComparison.Ordinal) || ns.StartsWith("OpenTelemetry", System.StringComparison.Ordinal);
+    }
+
+    /// <summary>True when <paramref name="operation"/> sits inside a side-channel call's arguments.</summary>
+    public static bool IsInside(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IInvocationOperation invocation && IsSideChannel(invocation.TargetMethod))
+                return true;
+            if (current is IObjectCreationOperation { Constructor: { } constructor } && IsException(constructor.ContainingType))
+                return true;
+        }
+        return IsInsideSyntax(operation);
+    }
+
+    /// <summary>A control flow graph lowers <c>a?.B</c>, <c>??</c> and <c>?:</c> into separate blocks, cutting the
+    /// operation's parent chain; the syntax still shows the call or <c>throw</c> it ends up in.</summary>
+    private static bool IsInsideSyntax(IOperation operation)
+    {
+        var model = operation.SemanticModel;
+        for (SyntaxNode? node = operation.Syntax; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case ThrowStatementSyntax or ThrowExpressionSyntax:
+                    return true;
+                case InvocationExpressionSyntax invocation when model is not null && node != operation.Syntax:
+                    if (model.GetSymbolInfo(invocation).Symbol is IMethodSymbol method && IsSideChannel(method))
+                        return true;
+                    break;
+                case StatementSyntax or AnonymousFunctionExpressionSyntax or ArrowExpressionClauseSyntax:
+                    return false;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsException(INamedTypeSymbol type) => type.Name.EndsWith("Exception", System.StringComparison.Ordinal);
+}

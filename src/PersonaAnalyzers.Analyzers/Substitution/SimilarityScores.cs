@@ -1,0 +1,77 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>Recognises similarity (and distance) scores: the guard's <c>Similarity</c>, <c>Explain(…).Overall</c> and
+/// its per-feature scores, the runtime kernels, <c>TensorPrimitives.CosineSimilarity</c>, MathNet's
+/// <c>Distance</c>/<c>Correlation</c>, and any numeric member whose name says Similarity or Cosine (or Distance).</summary>
+internal static class SimilarityScores
+{
+    /// <summary>A method that computes a score between profiles or their features. Passing a substitute to it is
+    /// not a use: the score decides, it does not carry the substitute's data into the result.</summary>
+    public static bool IsScoreMethod(IMethodSymbol method, SubstitutionSymbols symbols) =>
+        IsScoreMethod(method, symbols, out _) || IsExplain(method);
+
+    public static bool IsScoreMethod(IMethodSymbol method, SubstitutionSymbols symbols, out bool isDistance)
+    {
+        isDistance = false;
+        if (!LinqShapes.IsNumeric(method.ReturnType))
+            return false;
+        var type = method.ContainingType?.OriginalDefinition;
+        if (type is not null)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, symbols.SimilarityKernels) ||
+                SymbolEqualityComparer.Default.Equals(type, symbols.MathNetCorrelation))
+                return true;
+            if (SymbolEqualityComparer.Default.Equals(type, symbols.MathNetDistance))
+            {
+                isDistance = true;
+                return true;
+            }
+        }
+        return IsScoreName(method.Name, out isDistance);
+    }
+
+    /// <summary><c>Explain(a, b)</c> on a guard: returns per-feature scores.</summary>
+    public static bool IsExplain(IMethodSymbol method) =>
+        method.Name == "Explain" && method.ContainingType?.Name.EndsWith("Guard", StringComparison.Ordinal) == true;
+
+    public static bool IsScoreName(string name, out bool isDistance)
+    {
+        isDistance = name.IndexOf("Distance", StringComparison.OrdinalIgnoreCase) >= 0;
+        return isDistance || name.IndexOf("Similarity", StringComparison.OrdinalIgnoreCase) >= 0 ||
+               name.IndexOf("Cosine", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>The operation computes a score directly (not through a local).</summary>
+    public static bool IsScore(IOperation operation, SubstitutionSymbols symbols, out bool isDistance)
+    {
+        isDistance = false;
+        operation = LinqShapes.Unwrap(operation);
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                return IsScoreMethod(invocation.TargetMethod, symbols, out isDistance);
+            case IPropertyReferenceOperation property when LinqShapes.IsNumeric(property.Type):
+                if (property.Instance is { } instance && LinqShapes.Unwrap(instance) is IInvocationOperation explain && IsExplain(explain.TargetMethod))
+                    return true; // Explain(a, b).Overall or a feature's score
+                return IsScoreName(property.Property.Name, out isDistance);
+            case IFieldReferenceOperation field when LinqShapes.IsNumeric(field.Type):
+                return IsScoreName(field.Field.Name, out isDistance);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negated:
+                // OrderBy(c => -Similarity(...)) sorts by descending similarity.
+                var inner = IsScore(negated.Operand, symbols, out var innerDistance);
+                isDistance = !innerDistance;
+                return inner;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, LeftOperand: ILiteralOperation } complement:
+                // 1 - similarity is a distance, 1 - distance a similarity.
+                var score = IsScore(complement.RightOperand, symbols, out var rightDistance);
+                isDistance = !rightDistance;
+                return score;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,585 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>PERSONA001's analysis of one control flow graph (a member body, a lambda or a local function): which
+/// values carry a substitute, where each one is used, and whether every path from where it is obtained to that use
+/// runs through a branch decided by a similarity-band check on it.</summary>
+/// <remarks>Values are tracked flow-insensitively (locals, flow captures, collection operators); the check is
+/// flow-sensitive over the graph's blocks, so <c>if</c>/<c>else</c>, early returns, <c>is</c> patterns,
+/// <c>switch</c>, <c>?:</c>, <c>&amp;&amp;</c>/<c>||</c> and loops all come out of the graph's lowering rather than from
+/// textual order.</remarks>
+internal sealed class SubstituteFlowGraph
+{
+    private const int MaxRounds = 8;
+
+    private readonly ControlFlowGraph _graph;
+    private readonly SubstitutionSymbols _symbols;
+    private readonly SubstitutionOptions _options;
+    private readonly bool _returnsHandedOn;
+    private readonly CancellationToken _cancellation;
+    private readonly List<Statement> _statements = new();
+    private readonly Dictionary<ILocalSymbol, List<Taint>> _locals;
+    private readonly Dictionary<CaptureId, List<Taint>> _captures = new();
+    private readonly Dictionary<IOperation, List<Taint>> _values = new();
+    private readonly Dictionary<IOperation, SubstituteOrigin> _derivedOrigins = new();
+    private readonly List<SubstituteOrigin> _origins = new();
+    private readonly Dictionary<SubstituteOrigin, Statement> _originStatements = new();
+    private readonly HashSet<SubstituteOrigin> _seeded = new();
+    private readonly Dictionary<IFlowAnonymousFunctionOperation, SubstituteFlowGraph> _lambdas = new();
+    private readonly Dictionary<SubstituteOrigin, OriginFacts> _facts = new();
+    private Dictionary<SubstituteOrigin, List<Use>>? _uses;
+
+    public SubstituteFlowGraph(ControlFlowGraph graph, SubstitutionSymbols symbols, SubstitutionOptions options, bool returnsHandedOn,
+        Dictionary<ILocalSymbol, List<Taint>>? seeds, CancellationToken cancellation)
+    {
+        _graph = graph;
+        _symbols = symbols;
+        _options = options;
+        _returnsHandedOn = returnsHandedOn;
+        _cancellation = cancellation;
+        _locals = new Dictionary<ILocalSymbol, List<Taint>>(SymbolEqualityComparer.Default);
+        if (seeds is not null)
+        {
+            foreach (var pair in seeds)
+            {
+                _locals[pair.Key] = new List<Taint>(pair.Value);
+                foreach (var taint in pair.Value)
+                    _seeded.Add(taint.Origin);
+            }
+        }
+        foreach (var block in graph.Blocks)
+        {
+            for (var i = 0; i < block.Operations.Length; i++)
+                _statements.Add(new Statement(block, i, block.Operations[i]));
+            if (block.BranchValue is not null)
+                _statements.Add(new Statement(block, block.Operations.Length, block.BranchValue));
+        }
+        TrackValues();
+        foreach (var statement in _statements)
+        {
+            foreach (var operation in statement.Root.DescendantsAndSelf())
+            {
+                if (operation is IFlowAnonymousFunctionOperation lambda && !_lambdas.ContainsKey(lambda))
+                    _lambdas[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
+                        returnsHandedOn: false, _locals, cancellation);
+            }
+        }
+    }
+
+    /// <summary>Reports PERSONA001 for the substitutes obtained in this graph, its lambdas and local functions.</summary>
+    public void Report(Action<Diagnostic> report)
+    {
+        foreach (var origin in _origins)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            var use = FirstUncheckedUse(origin, _originStatements[origin]);
+            if (use is { } found)
+                report(CreateDiagnostic(origin, found));
+        }
+        foreach (var lambda in _lambdas.Values)
+            lambda.Report(report);
+        foreach (var localFunction in _graph.LocalFunctions)
+        {
+            var graph = _graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellation);
+            var handedOn = SubstituteSources.IsSubstituteMember(localFunction, _symbols, _options);
+            new SubstituteFlowGraph(graph, _symbols, _options, handedOn, seeds: null, _cancellation).Report(report);
+        }
+    }
+
+    /// <summary>For an origin of an enclosing graph captured here: is it used on a path from this graph's entry
+    /// without a check?</summary>
+    private bool HasUncheckedUse(SubstituteOrigin origin)
+    {
+        if (!_seeded.Contains(origin))
+            return false;
+        var entry = _graph.Blocks[0];
+        return FirstUncheckedUse(origin, new Statement(entry, 0, entry.BranchValue ?? (IOperation?)null)) is not null;
+    }
+
+    // ---- value tracking ----
+
+    private void TrackValues()
+    {
+        var changed = true;
+        for (var round = 0; changed && round < MaxRounds; round++)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            changed = false;
+            foreach (var statement in _statements)
+            {
+                foreach (var operation in statement.Root.DescendantsAndSelf())
+                {
+                    if (round == 0 && SubstituteSources.TryGetDirect(operation, _symbols, _options) is { } origin)
+                    {
+                        AddOrigin(origin, statement);
+                        changed = true;
+                        continue;
+                    }
+                    changed |= Propagate(operation, statement);
+                }
+            }
+        }
+    }
+
+    private void AddOrigin(SubstituteOrigin origin, Statement statement)
+    {
+        _origins.Add(origin);
+        _originStatements[origin] = statement;
+        Add(_values, origin.Operation, new Taint(origin, origin.IsCollection ? TaintKind.Collection : TaintKind.Element));
+    }
+
+    private bool Propagate(IOperation operation, Statement statement)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                return AddAll(_locals, local.Local, TaintsOf(assignment.Value));
+            case IFlowCaptureOperation capture:
+                return AddAll(_captures, capture.Id, TaintsOf(capture.Value));
+            case IInvocationOperation invocation when LinqShapes.Source(invocation) is { } source:
+                return PropagateThroughCall(invocation, source, statement);
+            case IPropertyReferenceOperation { Instance: { } instance } property:
+                foreach (var taint in TaintsOf(instance))
+                {
+                    if (taint.Kind == TaintKind.Collection && property.Property.IsIndexer)
+                        return DeriveElement(property, taint, "Element", statement);
+                    if (taint.Kind == TaintKind.Enumerator && property.Property.Name == "Current")
+                        return DeriveElement(property, taint, "ForEach", statement);
+                }
+                return false;
+            case IArrayElementReferenceOperation element:
+                foreach (var taint in TaintsOf(element.ArrayReference))
+                {
+                    if (taint.Kind == TaintKind.Collection)
+                        return DeriveElement(element, taint, "Element", statement);
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private bool PropagateThroughCall(IInvocationOperation invocation, IOperation source, Statement statement)
+    {
+        var name = invocation.TargetMethod.Name;
+        var changed = false;
+        foreach (var taint in TaintsOf(source))
+        {
+            if (taint.Kind != TaintKind.Collection)
+                continue;
+            if (LinqShapes.IsElementSelector(name))
+            {
+                changed |= DeriveElement(invocation, taint, "Element", statement);
+            }
+            else if (name == "GetEnumerator")
+            {
+                changed |= Add(_values, invocation, new Taint(taint.Origin, TaintKind.Enumerator));
+            }
+            else if (LinqShapes.IsPassThrough(name) && _symbols.PersonaOf(invocation.Type, out var isCollection) is not null && isCollection &&
+                     !FiltersByCheck(invocation))
+            {
+                changed |= Add(_values, invocation, taint);
+            }
+        }
+        return changed;
+    }
+
+    private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement)
+    {
+        if (_derivedOrigins.ContainsKey(operation))
+            return false;
+        var persona = _symbols.PersonaOf(operation.Type, out var isCollection);
+        if (persona is null || isCollection)
+            return false;
+        var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
+        var origin = new SubstituteOrigin(operation, persona, false, construct, location);
+        _derivedOrigins[operation] = origin;
+        if (_seeded.Contains(from.Origin))
+        {
+            // An element of a captured collection: report it with the enclosing collection's origin.
+            Add(_values, operation, new Taint(from.Origin, TaintKind.Element));
+            return true;
+        }
+        AddOrigin(origin, statement);
+        return true;
+    }
+
+    /// <summary><c>Where(c =&gt; Check(target, c))</c>: the elements that pass are checked.</summary>
+    private bool FiltersByCheck(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name is not ("Where" or "FindAll"))
+            return false;
+        switch (LinqShapes.DelegateArgument(invocation))
+        {
+            case IMethodReferenceOperation method:
+                return _symbols.IsCheckMethod(method.Method, _options);
+            case IFlowAnonymousFunctionOperation lambda when lambda.Symbol.Parameters.Length > 0:
+                var parameter = lambda.Symbol.Parameters[0];
+                var body = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation);
+                foreach (var block in body.Blocks)
+                {
+                    foreach (var root in Roots(block))
+                    {
+                        foreach (var operation in root.DescendantsAndSelf())
+                        {
+                            if (operation is IInvocationOperation call && _symbols.IsCheckMethod(call.TargetMethod, _options) &&
+                                ArgumentsMention(call, parameter))
+                                return true;
+                        }
+                    }
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool ArgumentsMention(IInvocationOperation call, IParameterSymbol parameter)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            foreach (var operation in argument.Value.DescendantsAndSelf())
+            {
+                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Taint> TaintsOf(IOperation operation)
+    {
+        operation = LinqShapes.Unwrap(operation);
+        if (_values.TryGetValue(operation, out var taints))
+            return taints;
+        switch (operation)
+        {
+            case ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out taints):
+                return taints;
+            case IFlowCaptureReferenceOperation capture when _captures.TryGetValue(capture.Id, out taints):
+                return taints;
+            default:
+                return NoTaints;
+        }
+    }
+
+    private static readonly List<Taint> NoTaints = new();
+
+    private static bool Add<TKey>(Dictionary<TKey, List<Taint>> map, TKey key, Taint taint) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+            map[key] = list = new List<Taint>(1);
+        if (list.Contains(taint))
+            return false;
+        list.Add(taint);
+        return true;
+    }
+
+    private static bool AddAll<TKey>(Dictionary<TKey, List<Taint>> map, TKey key, List<Taint> taints) where TKey : notnull
+    {
+        var changed = false;
+        for (var i = 0; i < taints.Count; i++)
+            changed |= Add(map, key, taints[i]);
+        return changed;
+    }
+
+    // ---- uses ----
+
+    private Dictionary<SubstituteOrigin, List<Use>> Uses()
+    {
+        if (_uses is not null)
+            return _uses;
+        _uses = new Dictionary<SubstituteOrigin, List<Use>>();
+        foreach (var statement in _statements)
+        {
+            foreach (var operation in statement.Root.DescendantsAndSelf())
+            {
+                if (operation is IFlowAnonymousFunctionOperation lambda && _lambdas.TryGetValue(lambda, out var inner))
+                {
+                    foreach (var origin in inner._seeded)
+                    {
+                        if (inner.HasUncheckedUse(origin))
+                            AddUse(origin, new Use(statement, lambda, UseKind.Capture));
+                    }
+                    continue;
+                }
+                var taints = TaintsOf(operation);
+                if (taints.Count == 0 || (operation is IConversionOperation or IParenthesizedOperation))
+                    continue;
+                foreach (var taint in taints)
+                {
+                    var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _symbols, _options);
+                    if (kind != UseKind.None)
+                        AddUse(taint.Origin, new Use(statement, operation, kind));
+                }
+            }
+        }
+        return _uses;
+    }
+
+    private void AddUse(SubstituteOrigin origin, Use use)
+    {
+        if (!_uses!.TryGetValue(origin, out var list))
+            _uses[origin] = list = new List<Use>();
+        list.Add(use);
+    }
+
+    // ---- checks and paths ----
+
+    private Use? FirstUncheckedUse(SubstituteOrigin origin, Statement start)
+    {
+        if (!Uses().TryGetValue(origin, out var uses))
+            return null;
+        var facts = Facts(origin);
+        foreach (var use in uses)
+        {
+            if (facts.Decides(use.Statement.Root))
+                continue; // the verdict travels with the use: Blend(neighbour, verdict.Confidence)
+            if (Reaches(origin, facts, start, use))
+                return use;
+        }
+        return null;
+    }
+
+    private bool Reaches(SubstituteOrigin origin, OriginFacts facts, Statement start, Use use)
+    {
+        var target = use.Statement;
+        var redefinition = _originStatements.TryGetValue(origin, out var defined) ? defined : (Statement?)null;
+        // A branch on the check decides the use when only one of its two ways can reach it.
+        var deciding = new HashSet<int>();
+        foreach (var block in facts.DecidedBlocks)
+        {
+            var whenTrue = block.ConditionalSuccessor?.Destination;
+            var whenFalse = block.FallThroughSuccessor?.Destination;
+            var reachesTrue = whenTrue is not null && PathExists(whenTrue, 0, target, redefinition, facts, deciding: null);
+            var reachesFalse = whenFalse is not null && PathExists(whenFalse, 0, target, redefinition, facts, deciding: null);
+            if (reachesTrue != reachesFalse)
+                deciding.Add(block.Ordinal);
+        }
+        return PathExists(start.Block, start.Index, target, redefinition, facts, deciding);
+    }
+
+    /// <summary>A path from (<paramref name="startBlock"/>, <paramref name="startIndex"/>) to the target statement that
+    /// passes no barrier check and no deciding branch, and does not run the origin's statement again (which obtains a
+    /// fresh substitute: the next <c>foreach</c> element).</summary>
+    private bool PathExists(BasicBlock startBlock, int startIndex, Statement target, Statement? redefinition, OriginFacts facts,
+        HashSet<int>? deciding)
+    {
+        var visited = new bool[_graph.Blocks.Length];
+        var stack = new Stack<(BasicBlock Block, int From)>();
+        stack.Push((startBlock, startIndex));
+        var first = true;
+        while (stack.Count > 0)
+        {
+            var (block, from) = stack.Pop();
+            var stopped = false;
+            var count = block.Operations.Length + (block.BranchValue is null ? 0 : 1);
+            for (var i = from; i < count; i++)
+            {
+                if (block == target.Block && i == target.Index)
+                    return true;
+                if (redefinition is { } origin && block == origin.Block && i == origin.Index && !(first && i == startIndex))
+                {
+                    stopped = true;
+                    break;
+                }
+                var root = i < block.Operations.Length ? block.Operations[i] : block.BranchValue!;
+                if (facts.IsBarrier(root))
+                {
+                    stopped = true;
+                    break;
+                }
+            }
+            first = false;
+            if (stopped || (deciding is not null && deciding.Contains(block.Ordinal)))
+                continue;
+            Push(block.ConditionalSuccessor?.Destination);
+            Push(block.FallThroughSuccessor?.Destination);
+        }
+        return false;
+
+        void Push(BasicBlock? next)
+        {
+            if (next is null || visited[next.Ordinal])
+                return;
+            visited[next.Ordinal] = true;
+            stack.Push((next, 0));
+        }
+    }
+
+    private OriginFacts Facts(SubstituteOrigin origin)
+    {
+        if (!_facts.TryGetValue(origin, out var facts))
+            _facts[origin] = facts = new OriginFacts(this, origin);
+        return facts;
+    }
+
+    private static IEnumerable<IOperation> Roots(BasicBlock block)
+    {
+        foreach (var operation in block.Operations)
+            yield return operation;
+        if (block.BranchValue is not null)
+            yield return block.BranchValue;
+    }
+
+    private Diagnostic CreateDiagnostic(SubstituteOrigin origin, Use use)
+    {
+        var properties = SubstitutionDiagnostics.PersonaProperties(origin.Persona);
+        properties[SubstitutionProperties.Construct] = origin.Construct;
+        properties[SubstitutionProperties.UseKind] = use.Kind.ToString();
+        properties[SubstitutionProperties.IsCollection] = origin.IsCollection ? "true" : "false";
+        return Diagnostic.Create(SubstitutionDescriptors.UncheckedSubstitute, origin.Location,
+            new[] { use.Operation.Syntax.GetLocation() }, properties.ToImmutable(),
+            SubstitutionDiagnostics.Shorten(origin.Location.SourceTree?.GetText().ToString(origin.Location.SourceSpan) ?? origin.Operation.Syntax.ToString()),
+            SubstituteUses.Describe(use.Kind));
+    }
+
+    internal readonly struct Statement
+    {
+        public Statement(BasicBlock block, int index, IOperation? root)
+        {
+            Block = block;
+            Index = index;
+            Root = root!;
+        }
+
+        public BasicBlock Block { get; }
+
+        /// <summary>Index in <see cref="BasicBlock.Operations"/>; the branch value comes last.</summary>
+        public int Index { get; }
+
+        public IOperation Root { get; }
+
+        public bool IsBranchValue => Index == Block.Operations.Length;
+    }
+
+    private readonly struct Use
+    {
+        public Use(Statement statement, IOperation operation, UseKind kind)
+        {
+            Statement = statement;
+            Operation = operation;
+            Kind = kind;
+        }
+
+        public Statement Statement { get; }
+        public IOperation Operation { get; }
+        public UseKind Kind { get; }
+    }
+
+    /// <summary>What is known about one origin's checks: the locals holding a verdict on it (<c>var v =
+    /// Assess(target, n)</c>, <c>out var verdict</c>), the locals computed from it (<c>var s = Similarity(target,
+    /// n)</c>, checked by <c>bands.Classify(s)</c>), and the blocks whose branch such a verdict decides.</summary>
+    private sealed class OriginFacts
+    {
+        private readonly SubstituteFlowGraph _owner;
+        private readonly SubstituteOrigin _origin;
+        private readonly HashSet<ILocalSymbol> _verdictLocals = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ILocalSymbol> _derivedLocals = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<CaptureId> _verdictCaptures = new();
+
+        public OriginFacts(SubstituteFlowGraph owner, SubstituteOrigin origin)
+        {
+            _owner = owner;
+            _origin = origin;
+            for (var round = 0; round < 3; round++)
+            {
+                var changed = false;
+                foreach (var statement in owner._statements)
+                {
+                    foreach (var operation in statement.Root.DescendantsAndSelf())
+                    {
+                        switch (operation)
+                        {
+                            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                                if (Decides(assignment.Value))
+                                    changed |= _verdictLocals.Add(local.Local);
+                                else if (owner.TaintsOf(assignment.Value).Count == 0 && Mentions(assignment.Value))
+                                    changed |= _derivedLocals.Add(local.Local);
+                                break;
+                            case IFlowCaptureOperation capture when Decides(capture.Value):
+                                changed |= _verdictCaptures.Add(capture.Id);
+                                break;
+                            case IInvocationOperation invocation when IsCheck(invocation):
+                                foreach (var argument in invocation.Arguments)
+                                {
+                                    if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Unwrap(argument.Value) is ILocalReferenceOperation outLocal)
+                                        changed |= _verdictLocals.Add(outLocal.Local);
+                                }
+                                break;
+                        }
+                    }
+                }
+                if (!changed)
+                    break;
+            }
+            foreach (var block in owner._graph.Blocks)
+            {
+                if (block.ConditionalSuccessor is not null && block.BranchValue is not null && Decides(block.BranchValue))
+                    DecidedBlocks.Add(block);
+            }
+        }
+
+        public List<BasicBlock> DecidedBlocks { get; } = new();
+
+        /// <summary>The operation's value depends on a check of this origin.</summary>
+        public bool Decides(IOperation root)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when IsCheck(invocation):
+                    case ILocalReferenceOperation local when _verdictLocals.Contains(local.Local):
+                    case IFlowCaptureReferenceOperation capture when _verdictCaptures.Contains(capture.Id):
+                        return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>A statement that is a check returning nothing (it throws when the pair is unsafe): no path goes
+        /// on past it unchecked.</summary>
+        public bool IsBarrier(IOperation root)
+        {
+            var operation = LinqShapes.Unwrap(root is IExpressionStatementOperation statement ? statement.Operation : root);
+            if (operation is IAwaitOperation awaited)
+                return awaited.Type?.SpecialType == SpecialType.System_Void &&
+                       LinqShapes.Unwrap(awaited.Operation) is IInvocationOperation asyncCheck && IsCheck(asyncCheck);
+            return operation is IInvocationOperation invocation && invocation.TargetMethod.ReturnsVoid && IsCheck(invocation);
+        }
+
+        private bool IsCheck(IInvocationOperation invocation)
+        {
+            if (!_owner._symbols.IsCheckMethod(invocation.TargetMethod, _owner._options))
+                return false;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.RefKind != RefKind.Out && Mentions(argument.Value))
+                    return true;
+            }
+            return invocation.Instance is not null && Mentions(invocation.Instance);
+        }
+
+        private bool Mentions(IOperation root)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation local && _derivedLocals.Contains(local.Local))
+                    return true;
+                foreach (var taint in _owner.TaintsOf(operation))
+                {
+                    if (ReferenceEquals(taint.Origin, _origin))
+                        return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>Recognises the expressions that obtain a substitute directly: a <c>[ProfileSubstitute]</c> member, or a
+/// method or property whose name matches the configured patterns and whose type is a persona type or a collection of
+/// one (awaited when it is a task of either).</summary>
+internal static class SubstituteSources
+{
+    public static SubstituteOrigin? TryGetDirect(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        switch (operation)
+        {
+            case IAwaitOperation awaitOperation:
+            {
+                var awaited = LinqShapes.Unwrap(awaitOperation.Operation);
+                var member = Member(awaited);
+                if (member is null || !IsSource(member, symbols.AwaitedType(awaited.Type), symbols, options, out var persona, out var collection))
+                    return null;
+                return new SubstituteOrigin(awaitOperation, persona, collection, "Await", awaitOperation.Syntax.GetLocation());
+            }
+            case IInvocationOperation invocation:
+            {
+                if (symbols.AwaitedType(invocation.Type) is not null || IsAssignmentTarget(invocation))
+                    return null;
+                var method = invocation.TargetMethod;
+                if (!IsSource(method, invocation.Type, symbols, options, out var persona, out var collection))
+                    return null;
+                var construct = method.MethodKind == MethodKind.DelegateInvoke ? "Delegate" : "Invocation";
+                return new SubstituteOrigin(invocation, persona, collection, construct, invocation.Syntax.GetLocation());
+            }
+            case IPropertyReferenceOperation property when !property.Property.IsIndexer:
+            {
+                if (IsAssignmentTarget(property) || symbols.AwaitedType(property.Type) is not null)
+                    return null;
+                if (!IsSource(property.Property, property.Type, symbols, options, out var persona, out var collection))
+                    return null;
+                return new SubstituteOrigin(property, persona, collection, "Property", property.Syntax.GetLocation());
+            }
+            case IFieldReferenceOperation field:
+            {
+                if (IsAssignmentTarget(field) || !symbols.IsSubstituteAttributed(field.Field))
+                    return null;
+                var persona = symbols.PersonaOf(field.Type, out var collection);
+                return new SubstituteOrigin(field, persona, collection, "Field", field.Syntax.GetLocation());
+            }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>True for a member whose value is a substitute (the body it belongs to hands its substitute on to its
+    /// callers, who become responsible for the check).</summary>
+    public static bool IsSubstituteMember(ISymbol? member, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        switch (member)
+        {
+            case IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property }:
+                return IsSubstituteMember(property, symbols, options);
+            case IMethodSymbol method:
+            {
+                var type = symbols.AwaitedType(method.ReturnType) ?? method.ReturnType;
+                return IsSource(method, type, symbols, options, out _, out _);
+            }
+            case IPropertySymbol property:
+                return IsSource(property, property.Type, symbols, options, out _, out _);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsSource(ISymbol member, ITypeSymbol? type, SubstitutionSymbols symbols, SubstitutionOptions options,
+        out INamedTypeSymbol? persona, out bool isCollection)
+    {
+        persona = symbols.PersonaOf(type, out isCollection);
+        if (member is IMethodSymbol method && symbols.IsCheckMethod(method, options))
+            return false;
+        if (symbols.IsSubstituteAttributed(member))
+            return type is null || type.SpecialType != SpecialType.System_Void;
+        return persona is not null && options.NameMatches(member.Name);
+    }
+
+    private static ISymbol? Member(IOperation operation) => operation switch
+    {
+        IInvocationOperation invocation => invocation.TargetMethod,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
+
+    private static bool IsAssignmentTarget(IOperation operation) =>
+        operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
+
+    /// <summary>Where a <c>foreach</c> element origin is reported: the loop variable.</summary>
+    public static Location ForEachLocation(IOperation operation)
+    {
+        var forEach = operation.Syntax.FirstAncestorOrSelf<ForEachStatementSyntax>();
+        return forEach is null ? operation.Syntax.GetLocation() : forEach.Identifier.GetLocation();
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>Decides what a place that reads a substitute does with it. A use lets the substitute's data shape the
+/// target user's result: returning or storing it, passing it on, adding it to a collection, reading its features.
+/// Null tests, reading its <c>[PersonaKey]</c>, identity comparisons, logging and metrics are not uses.</summary>
+internal static class SubstituteUses
+{
+    public static UseKind Classify(IOperation operation, TaintKind kind, SubstituteFlowGraph.Statement statement, bool returnsHandedOn,
+        SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        var parent = LinqShapes.Parent(operation, out var child);
+        if (parent is null)
+        {
+            var returned = child == statement.Root && statement.IsBranchValue &&
+                           statement.Block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return;
+            return returned && !returnsHandedOn ? UseKind.Return : UseKind.None;
+        }
+        switch (parent)
+        {
+            case IReturnOperation:
+                return returnsHandedOn ? UseKind.None : UseKind.Return;
+            case ISimpleAssignmentOperation assignment when assignment.Value == child:
+                return LinqShapes.Unwrap(assignment.Target) is ILocalReferenceOperation or IDiscardOperation or IFlowCaptureReferenceOperation
+                    ? UseKind.None
+                    : UseKind.Store;
+            case IArgumentOperation argument:
+                return ClassifyArgument(argument, kind, symbols, options);
+            case IInvocationOperation invocation when invocation.Instance == child:
+                return ClassifyInstanceCall(invocation, kind);
+            case IMemberReferenceOperation member when member.Instance == child:
+                return ClassifyMemberRead(member, kind, symbols);
+            case IInterpolationOperation:
+                return SideChannels.IsInside(parent) ? UseKind.None : UseKind.MemberRead;
+            case IArrayInitializerOperation:
+                return UseKind.CollectionAdd;
+            case ITupleOperation:
+                return UseKind.Argument;
+            default:
+                return UseKind.None;
+        }
+    }
+
+    private static UseKind ClassifyArgument(IArgumentOperation argument, TaintKind kind, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        switch (argument.Parent)
+        {
+            case IInvocationOperation invocation:
+            {
+                var method = invocation.TargetMethod;
+                if (symbols.IsCheckMethod(method, options) || SideChannels.IsSideChannel(method) || SideChannels.IsInside(invocation))
+                    return UseKind.None;
+                if (method.Name is "ReferenceEquals" or "Equals" or "GetHashCode" || SimilarityScores.IsScoreMethod(method, symbols))
+                    return UseKind.None;
+                var isSource = (method.ReducedFrom ?? method).IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] == argument;
+                if (kind != TaintKind.Element && isSource &&
+                    (LinqShapes.IsPassThrough(method.Name) || LinqShapes.IsElementSelector(method.Name) || LinqShapes.IsObserver(method.Name) ||
+                     method.Name == "GetEnumerator"))
+                    return UseKind.None;
+                if (kind == TaintKind.Enumerator)
+                    return UseKind.None;
+                return LinqShapes.IsAdder(method.Name) ? UseKind.CollectionAdd : UseKind.Argument;
+            }
+            case IObjectCreationOperation creation:
+                return SideChannels.IsInside(creation) || creation.Type?.Name.EndsWith("Exception", System.StringComparison.Ordinal) == true
+                    ? UseKind.None
+                    : UseKind.Argument;
+            default:
+                return UseKind.Argument;
+        }
+    }
+
+    private static UseKind ClassifyInstanceCall(IInvocationOperation invocation, TaintKind kind)
+    {
+        var name = invocation.TargetMethod.Name;
+        if (name is "Equals" or "GetHashCode" or "GetType" or "ReferenceEquals" || kind == TaintKind.Enumerator)
+            return UseKind.None;
+        if (kind == TaintKind.Collection && (LinqShapes.IsObserver(name) || LinqShapes.IsPassThrough(name) || LinqShapes.IsElementSelector(name)))
+            return UseKind.None;
+        return SideChannels.IsInside(invocation) ? UseKind.None : UseKind.MemberRead;
+    }
+
+    private static UseKind ClassifyMemberRead(IMemberReferenceOperation member, TaintKind kind, SubstitutionSymbols symbols)
+    {
+        if (member.Parent is IAssignmentOperation assignment && assignment.Target == member)
+            return UseKind.None;
+        if (kind == TaintKind.Enumerator)
+            return UseKind.None;
+        if (kind == TaintKind.Collection &&
+            (member is IPropertyReferenceOperation { Property.IsIndexer: true } || member.Member.Name is "Count" or "Length" or "IsEmpty" or "LongLength"))
+            return UseKind.None;
+        if (symbols.IsPersonaKey(member.Member))
+            return UseKind.None;
+        return SideChannels.IsInside(member) ? UseKind.None : UseKind.MemberRead;
+    }
+
+    public static string Describe(UseKind kind) => kind switch
+    {
+        UseKind.Return => "returned",
+        UseKind.Store => "stored",
+        UseKind.Argument => "passed on",
+        UseKind.CollectionAdd => "added to a collection",
+        UseKind.Capture => "captured by a lambda",
+        UseKind.MemberRead => "its data read",
+        _ => "used",
+    };
+}

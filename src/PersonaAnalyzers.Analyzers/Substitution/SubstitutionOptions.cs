@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PersonaAnalyzers.Options;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>The substitution rules' options for one syntax tree (<c>.editorconfig</c> sections can differ per
+/// file), parsed once per options instance.</summary>
+internal sealed class SubstitutionOptions
+{
+    public static readonly string[] DefaultPatterns = { "*Similar*", "*Nearest*", "*Neighbo*r*", "*Lookalike*", "*Fallback*" };
+
+    private static readonly ConditionalWeakTable<AnalyzerConfigOptions, SubstitutionOptions> Cache = new();
+
+    private readonly ConcurrentDictionary<string, bool> _nameMatches = new(StringComparer.Ordinal);
+
+    private SubstitutionOptions(string[] patterns, HashSet<string> checkMethods)
+    {
+        Patterns = patterns;
+        CheckMethods = checkMethods;
+    }
+
+    /// <summary>Name patterns of substitute-returning members.</summary>
+    public string[] Patterns { get; }
+
+    /// <summary>Extra check methods, fully qualified (<c>Acme.Vetting.IsSafeFor</c>).</summary>
+    public HashSet<string> CheckMethods { get; }
+
+    public static SubstitutionOptions For(AnalyzerOptions options, SyntaxTree tree) =>
+        Cache.GetValue(options.AnalyzerConfigOptionsProvider.GetOptions(tree), Parse);
+
+    private static SubstitutionOptions Parse(AnalyzerConfigOptions options)
+    {
+        var patterns = PersonaOptions.TryGet(options, PersonaOptions.SubstituteNamePatterns, out var raw)
+            ? NamePattern.Split(raw)
+            : DefaultPatterns;
+        var checks = new HashSet<string>(StringComparer.Ordinal);
+        if (PersonaOptions.TryGet(options, PersonaOptions.CheckMethods, out var methods))
+        {
+            foreach (var method in NamePattern.Split(methods))
+                checks.Add(method.StartsWith("global::", StringComparison.Ordinal) ? method.Substring(8) : method);
+        }
+        return new SubstitutionOptions(patterns, checks);
+    }
+
+    public bool NameMatches(string name) => _nameMatches.GetOrAdd(name, n =>
+    {
+        foreach (var pattern in Patterns)
+        {
+            if (NamePattern.Matches(pattern, n))
+                return true;
+        }
+        return false;
+    });
+}

@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>The symbols the substitution rules need, resolved once per compilation, and the questions asked of
+/// them (is this a persona type, a substitute member, a band check). Answers are cached: the same members are asked
+/// about from every method body.</summary>
+internal sealed class SubstitutionSymbols
+{
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _personaTypes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _substituteAttributed = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _checkAttributed = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _keyAttributed = new(SymbolEqualityComparer.Default);
+
+    private SubstitutionSymbols(Compilation compilation, INamedTypeSymbol personaProfile)
+    {
+        PersonaProfileAttribute = personaProfile;
+        ProfileSubstituteAttribute = compilation.GetTypeByMetadataName(WellKnownTypeNames.ProfileSubstituteAttribute);
+        SimilarityBandCheckAttribute = compilation.GetTypeByMetadataName(WellKnownTypeNames.SimilarityBandCheckAttribute);
+        PersonaKeyAttribute = compilation.GetTypeByMetadataName(WellKnownTypeNames.PersonaKeyAttribute);
+        SimilarityKernels = compilation.GetTypeByMetadataName(WellKnownTypeNames.SimilarityKernels);
+        EnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
+        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        MathNetDistance = compilation.GetTypeByMetadataName("MathNet.Numerics.Distance");
+        MathNetCorrelation = compilation.GetTypeByMetadataName("MathNet.Numerics.Statistics.Correlation");
+    }
+
+    public INamedTypeSymbol PersonaProfileAttribute { get; }
+    public INamedTypeSymbol? ProfileSubstituteAttribute { get; }
+    public INamedTypeSymbol? SimilarityBandCheckAttribute { get; }
+    public INamedTypeSymbol? PersonaKeyAttribute { get; }
+    public INamedTypeSymbol? SimilarityKernels { get; }
+    public INamedTypeSymbol EnumerableOfT { get; }
+    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? MathNetDistance { get; }
+    public INamedTypeSymbol? MathNetCorrelation { get; }
+
+    /// <summary>Null when the compilation does not reference the runtime: without <c>[PersonaProfile]</c> there is
+    /// nothing to substitute.</summary>
+    public static SubstitutionSymbols? TryCreate(Compilation compilation)
+    {
+        var personaProfile = compilation.GetTypeByMetadataName(WellKnownTypeNames.PersonaProfileAttribute);
+        return personaProfile is null ? null : new SubstitutionSymbols(compilation, personaProfile);
+    }
+
+    public bool IsPersonaType(ITypeSymbol? type)
+    {
+        if (type is null || type.TypeKind == TypeKind.Error)
+            return false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            type = nullable.TypeArguments[0];
+        return _personaTypes.GetOrAdd(type.OriginalDefinition, t => HasAttribute(t, PersonaProfileAttribute));
+    }
+
+    /// <summary>The persona type of a profile or of a collection of profiles (array, <c>IEnumerable&lt;T&gt;</c> or any
+    /// type implementing it).</summary>
+    public INamedTypeSymbol? PersonaOf(ITypeSymbol? type, out bool isCollection)
+    {
+        isCollection = false;
+        if (type is null)
+            return null;
+        if (IsPersonaType(type))
+            return Unwrap(type);
+        var element = ElementType(type);
+        if (element is not null && IsPersonaType(element))
+        {
+            isCollection = true;
+            return Unwrap(element);
+        }
+        return null;
+    }
+
+    /// <summary>The element type of an array or <c>IEnumerable&lt;T&gt;</c> (strings excluded).</summary>
+    public ITypeSymbol? ElementType(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+            return array.ElementType;
+        if (type.SpecialType == SpecialType.System_String || type is not INamedTypeSymbol named)
+            return null;
+        if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, EnumerableOfT))
+            return named.TypeArguments[0];
+        foreach (var @interface in named.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, EnumerableOfT))
+                return @interface.TypeArguments[0];
+        }
+        return null;
+    }
+
+    /// <summary>The <c>T</c> of <c>Task&lt;T&gt;</c> / <c>ValueTask&lt;T&gt;</c>, else null.</summary>
+    public ITypeSymbol? AwaitedType(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true } named &&
+            (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, TaskOfT) ||
+             SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ValueTaskOfT)))
+            return named.TypeArguments[0];
+        return null;
+    }
+
+    /// <summary>True for a type that is a persona type or carries one (a tuple, a scored-candidate record).</summary>
+    public bool IsOrCarriesPersona(ITypeSymbol? type)
+    {
+        if (type is null)
+            return false;
+        if (IsPersonaType(type))
+            return true;
+        if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None || named.TypeKind == TypeKind.Error)
+            return false;
+        foreach (var member in named.GetMembers())
+        {
+            var memberType = member switch
+            {
+                IFieldSymbol { IsStatic: false } f => f.Type,
+                IPropertySymbol { IsStatic: false, IsIndexer: false } p => p.Type,
+                _ => null,
+            };
+            if (memberType is not null && IsPersonaType(memberType))
+                return true;
+        }
+        return false;
+    }
+
+    public bool IsPersonaKey(ISymbol member) =>
+        PersonaKeyAttribute is not null && (member is IPropertySymbol or IFieldSymbol) && HasAttributeInHierarchy(member, PersonaKeyAttribute, _keyAttributed);
+
+    /// <summary>A member that carries <c>[ProfileSubstitute]</c> itself or on a member it overrides or implements; a
+    /// delegate's <c>Invoke</c> when the delegate type carries it.</summary>
+    public bool IsSubstituteAttributed(ISymbol member)
+    {
+        if (ProfileSubstituteAttribute is null)
+            return false;
+        if (member is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke } invoke)
+            return HasAttribute(invoke.ContainingType, ProfileSubstituteAttribute);
+        if (member is IMethodSymbol { MethodKind: MethodKind.PropertyGet } getter && getter.AssociatedSymbol is { } property)
+            member = property;
+        return HasAttributeInHierarchy(member, ProfileSubstituteAttribute, _substituteAttributed);
+    }
+
+    /// <summary>A <c>[SimilarityBandCheck]</c> method (own attribute, or one on a member it overrides or implements),
+    /// or one named in <c>persona_analyzers.check_methods</c>.</summary>
+    public bool IsCheckMethod(IMethodSymbol method, SubstitutionOptions options)
+    {
+        method = method.ReducedFrom ?? method;
+        if (SimilarityBandCheckAttribute is not null && HasAttributeInHierarchy(method.OriginalDefinition, SimilarityBandCheckAttribute, _checkAttributed))
+            return true;
+        if (options.CheckMethods.Count == 0)
+            return false;
+        var name = method.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name;
+        return options.CheckMethods.Contains(name);
+    }
+
+    private static bool HasAttributeInHierarchy(ISymbol member, INamedTypeSymbol attribute, ConcurrentDictionary<ISymbol, bool> cache)
+    {
+        // The key pairs member and attribute implicitly: each cache serves exactly one attribute.
+        return cache.GetOrAdd(member, m =>
+        {
+            for (var current = m; current is not null; current = Overridden(current))
+            {
+                if (HasAttribute(current, attribute))
+                    return true;
+                foreach (var implemented in ImplementedInterfaceMembers(current))
+                {
+                    if (HasAttribute(implemented, attribute))
+                        return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static ISymbol? Overridden(ISymbol member) => member switch
+    {
+        IMethodSymbol m => m.OverriddenMethod,
+        IPropertySymbol p => p.OverriddenProperty,
+        _ => null,
+    };
+
+    private static ImmutableArray<ISymbol> ImplementedInterfaceMembers(ISymbol member)
+    {
+        if (member.ContainingType is not { } type || member.IsStatic)
+            return ImmutableArray<ISymbol>.Empty;
+        var explicitImplementations = member switch
+        {
+            IMethodSymbol m => ImmutableArray<ISymbol>.CastUp(m.ExplicitInterfaceImplementations),
+            IPropertySymbol p => ImmutableArray<ISymbol>.CastUp(p.ExplicitInterfaceImplementations),
+            _ => ImmutableArray<ISymbol>.Empty,
+        };
+        if (!explicitImplementations.IsEmpty)
+            return explicitImplementations;
+        var builder = ImmutableArray.CreateBuilder<ISymbol>();
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var candidate in @interface.GetMembers(member.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
+                    builder.Add(candidate);
+            }
+        }
+        return builder.ToImmutable();
+    }
+
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attribute)
+    {
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                return true;
+        }
+        return false;
+    }
+
+    private static INamedTypeSymbol? Unwrap(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            ? nullable.TypeArguments[0] as INamedTypeSymbol
+            : type as INamedTypeSymbol;
+
+    /// <summary><c>Ns.Outer+Profile</c>: what <c>Compilation.GetTypeByMetadataName</c> takes back.</summary>
+    public static string MetadataName(INamedTypeSymbol type)
+    {
+        var name = type.MetadataName;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            name = outer.MetadataName + "+" + name;
+        var ns = type.ContainingNamespace;
+        return ns is null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
+    }
+
+    /// <summary>The generated guard's full name: same namespace as the persona type, <c>{T}Guard</c>.</summary>
+    public static string GuardName(INamedTypeSymbol persona)
+    {
+        var ns = persona.ContainingNamespace;
+        var name = WellKnownTypeNames.GuardName(persona.Name);
+        return ns is null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
+    }
+}

@@ -1,0 +1,302 @@
+using Verify = PersonaAnalyzers.Analyzers.Tests.Substitution.AnalyzerVerifier<PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer>;
+
+namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
+
+/// <summary>PERSONA001: what counts as a check, on every path through the control flow graph.</summary>
+public class UncheckedSubstituteCheckTests
+{
+    [Fact]
+    public Task If_on_the_band_guards_the_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.FindNearest(user);
+                    if (other is not null && ReaderGuard.Classify(user, other) == SimilarityBand.Moderate)
+                        return Render.Prompt(other);
+                    return null;
+            """));
+
+    [Fact]
+    public Task Early_return_on_the_verdict_guards_the_rest() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    var verdict = ReaderGuard.Assess(user, other);
+                    if (!verdict.IsSafe)
+                        return null;
+                    return Render.Prompt(other);
+            """));
+
+    [Fact]
+    public Task Is_pattern_on_the_band_guards_the_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    if (ReaderGuard.Classify(user, other) is SimilarityBand.NearMatch or SimilarityBand.Distant)
+                        return null;
+                    return other.Purchases;
+            """));
+
+    [Fact]
+    public Task Switch_statement_on_the_band_guards_the_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    switch (ReaderGuard.Classify(user, other))
+                    {
+                        case SimilarityBand.Moderate:
+                            return Render.Prompt(other);
+                        default:
+                            return null;
+                    }
+            """));
+
+    [Fact]
+    public Task Switch_expression_on_the_band_guards_the_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    return ReaderGuard.Classify(user, other) switch
+                    {
+                        SimilarityBand.Moderate => Render.Prompt(other),
+                        _ => null,
+                    };
+            """));
+
+    [Fact]
+    public Task Conditional_expression_on_TrySubstitute_guards_the_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    return ReaderGuard.TrySubstitute(user, other, out var verdict) ? Render.Blend(user, other, verdict.Confidence) : null;
+            """));
+
+    [Fact]
+    public Task Or_else_short_circuit_guards_the_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    if (!ReaderGuard.Assess(user, other).IsSafe || other.Summary.Length == 0)
+                        return null;
+                    return other.Summary;
+            """));
+
+    [Fact]
+    public Task Runtime_bands_over_the_guard_similarity_count_as_a_check() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    if (SimilarityBands.Default.Classify(similarity) != SimilarityBand.Moderate)
+                        return null;
+                    return other.Summary;
+            """));
+
+    [Fact]
+    public Task Runtime_policy_verdict_counts_as_a_check() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    var verdict = SubstitutionPolicy.Default.Assess(ReaderGuard.Similarity(user, other));
+                    return verdict.IsSafe ? other.Summary : null;
+            """));
+
+    [Fact]
+    public Task Verdict_that_travels_with_the_use_counts_as_a_check() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    var verdict = ReaderGuard.Assess(user, other);
+                    return Render.Blend(user, other, verdict.Confidence);
+            """));
+
+    [Fact]
+    public Task Throwing_void_check_guards_the_rest() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    ReaderGuard.EnsureSafe(user, other);
+                    return other.Summary;
+            """));
+
+    [Fact]
+    public Task Check_on_one_branch_only_leaves_the_other_unchecked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.Lookalike(user)|};
+                    if (user.Summary.Length > 0)
+                    {
+                        if (ReaderGuard.Classify(user, other) != SimilarityBand.Moderate)
+                            return null;
+                    }
+                    return other.Summary;
+            """));
+
+    [Fact]
+    public Task Check_whose_result_does_not_decide_the_path_does_not_count() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.Lookalike(user)|};
+                    if (ReaderGuard.Classify(user, other) == SimilarityBand.NearMatch)
+                        Console.WriteLine("near match");
+                    return other.Summary;
+            """));
+
+    [Fact]
+    public Task Check_after_the_use_does_not_count() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.Lookalike(user)|};
+                    var prompt = Render.Prompt(other);
+                    if (ReaderGuard.Classify(user, other) != SimilarityBand.Moderate)
+                        return null;
+                    return prompt;
+            """));
+
+    [Fact]
+    public Task Check_of_a_different_profile_does_not_count() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.Lookalike(user)|};
+                    var own = index.Own(user.Id)!;
+                    if (ReaderGuard.Classify(user, own) != SimilarityBand.Self)
+                        return null;
+                    return other.Summary;
+            """));
+
+    [Fact]
+    public Task Where_with_a_check_checks_the_elements_that_pass() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var safe = index.NearestNeighbours(user, 10).Where(c => ReaderGuard.Assess(user, c).IsSafe).ToList();
+                    return safe.Select(c => c.Summary).ToList();
+            """));
+
+    [Fact]
+    public Task Where_without_a_check_keeps_the_elements_substitutes() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var recent = {|PERSONA001:index.NearestNeighbours(user, 10)|}.Where(c => c.Summary.Length > 0).ToList();
+                    return recent.Select(c => c.Summary).ToList();
+            """));
+
+    [Fact]
+    public Task SafestSubstitute_over_the_collection_is_a_check() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var best = ReaderGuard.SafestSubstitute(user, index.NearestNeighbours(user, 10));
+                    return best?.Summary;
+            """));
+
+    [Fact]
+    public Task Foreach_with_a_check_per_element_is_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var prompts = new List<string>();
+                    foreach (var other in index.NearestNeighbours(user, 5))
+                    {
+                        if (!ReaderGuard.TrySubstitute(user, other, out _))
+                            continue;
+                        prompts.Add(other.Summary);
+                    }
+                    return prompts;
+            """));
+
+    [Fact]
+    public Task Check_inside_a_loop_that_may_not_run_does_not_cover_the_use_after_it() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.Lookalike(user)|};
+                    for (var i = 0; i < user.Summary.Length; i++)
+                    {
+                        if (ReaderGuard.Classify(user, other) != SimilarityBand.Moderate)
+                            return null;
+                    }
+                    return other.Summary;
+            """));
+
+    [Fact]
+    public Task Async_method_with_an_awaited_substitute_and_a_check_is_clean() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = await index.FindNearestAsync(user);
+                    if (other is null || !ReaderGuard.Assess(user, other).IsSafe)
+                        return null;
+                    return other.Summary;
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task Lambda_body_is_analyzed_on_its_own() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    Func<Reader, string?> describe = u =>
+                    {
+                        var other = index.Lookalike(u);
+                        return ReaderGuard.Classify(u, other) == SimilarityBand.Moderate ? other.Summary : null;
+                    };
+                    Func<Reader, string> bare = u => {|PERSONA001:index.Lookalike(u)|}.Summary;
+                    return (describe, bare);
+            """));
+
+    [Fact]
+    public Task Lambda_that_checks_its_capture_is_clean() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    Func<string?> prompt = () => ReaderGuard.Classify(user, other) == SimilarityBand.Moderate ? other.Summary : null;
+                    return prompt;
+            """));
+
+    [Fact]
+    public Task Local_function_is_analyzed_on_its_own() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return Describe(user);
+
+                    string Describe(Reader target)
+                    {
+                        var other = {|PERSONA001:index.Lookalike(target)|};
+                        return other.Summary;
+                    }
+            """));
+
+    [Fact]
+    public Task Top_level_statements_are_analyzed() =>
+        Verify.VerifyProgramAsync("""
+            using Shop;
+            IReaderIndex index = null!;
+            var user = new Reader();
+            var other = {|PERSONA001:index.Lookalike(user)|};
+            System.Console.WriteLine(Render.Prompt(other));
+            """);
+
+    [Fact]
+    public Task Expression_bodied_member_is_analyzed() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex index = null!;
+                public string Prompt(Reader user) => Render.Prompt({|PERSONA001:index.Lookalike(user)|});
+                public string? Checked(Reader user) => index.Lookalike(user) is var other && ReaderGuard.Assess(user, other).IsSafe ? other.Summary : null;
+            }
+            """);
+
+    [Fact]
+    public Task User_check_method_with_the_attribute_counts() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public static class Vetting { [SimilarityBandCheck] public static bool IsSafeFor(Reader candidate, Reader target) => false; }
+            public class C
+            {
+                public string? Run(IReaderIndex index, Reader user)
+                {
+                    var other = index.Lookalike(user);
+                    return Vetting.IsSafeFor(other, user) ? other.Summary : null;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Check_method_from_editorconfig_counts() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            namespace Acme
+            {
+                public static class Vetting { public static bool IsSafeFor(Reader candidate, Reader target) => false; }
+                public class C
+                {
+                    public string? Run(IReaderIndex index, Reader user)
+                    {
+                        var other = index.Lookalike(user);
+                        return Vetting.IsSafeFor(other, user) ? other.Summary : null;
+                    }
+                }
+            }
+            """, "persona_analyzers.check_methods = Acme.Vetting.IsSafeFor\n");
+
+    [Fact]
+    public Task Diagnostic_carries_what_the_code_fix_needs() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return index.FindNearest(user);
+            """), null,
+            Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("PERSONA001")
+                .WithSpan(16, 16, 16, 39).WithSpan(16, 16, 16, 39)
+                .WithArguments("index.FindNearest(user)", "returned"));
+}

@@ -1,0 +1,156 @@
+using Verify = PersonaAnalyzers.Analyzers.Tests.Substitution.AnalyzerVerifier<PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer>;
+
+namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
+
+/// <summary>PERSONA001: what counts as a use, and what does not.</summary>
+public class UncheckedSubstituteUseTests
+{
+    [Fact]
+    public Task Storing_in_a_field_is_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    cached = {|PERSONA001:index.FindNearest(user)|};
+                    return null;
+            """));
+
+    [Fact]
+    public Task Storing_in_an_array_element_is_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var slots = new Reader?[1];
+                    slots[0] = {|PERSONA001:index.FindNearest(user)|};
+                    return slots;
+            """));
+
+    [Fact]
+    public Task Storing_in_an_object_initializer_property_is_a_use() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public sealed class Context { public Reader? Persona { get; set; } }
+            public class C
+            {
+                public Context Run(IReaderIndex index, Reader user) => new Context { Persona = {|PERSONA001:index.FindNearest(user)|} };
+            }
+            """);
+
+    [Fact]
+    public Task Passing_to_an_ordinary_method_is_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.FindNearest(user)|};
+                    return Render.Recommend(other!);
+            """));
+
+    [Fact]
+    public Task Adding_to_a_collection_is_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.FindNearest(user)|};
+                    pool.Add(other!);
+                    return null;
+            """));
+
+    [Fact]
+    public Task Collection_initializer_is_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return new List<Reader> { {|PERSONA001:index.FindNearest(user)|}! };
+            """));
+
+    [Fact]
+    public Task Reading_a_feature_is_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.FindNearest(user)|};
+                    var topics = other!.Topics;
+                    return topics.Length;
+            """));
+
+    [Fact]
+    public Task Interpolating_into_a_prompt_is_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.FindNearest(user)|};
+                    return $"Write for a reader like: {other!.Summary}";
+            """));
+
+    [Fact]
+    public Task Conditional_access_reads_the_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return {|PERSONA001:index.FindNearest(user)|}?.Purchases;
+            """));
+
+    [Fact]
+    public Task Coalescing_with_the_own_profile_still_uses_the_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var profile = index.Own(user.Id) ?? {|PERSONA001:index.FindNearest(user)|};
+                    return Render.Prompt(profile!);
+            """));
+
+    [Fact]
+    public Task Capture_in_an_escaping_lambda_is_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.FindNearest(user)|};
+                    Func<string> prompt = () => Render.Prompt(other!);
+                    return prompt;
+            """));
+
+    [Fact]
+    public Task Null_test_and_key_read_are_not_uses() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.FindNearest(user);
+                    if (other is null || other == null)
+                        return null;
+                    return other.Id;
+            """));
+
+    [Fact]
+    public Task Logging_the_substitute_is_not_a_use() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public static class AuditLog { public static void LogSubstitute(string id, string summary) { } }
+            public class C
+            {
+                public void Run(IReaderIndex index, Reader user)
+                {
+                    var other = index.FindNearest(user);
+                    AuditLog.LogSubstitute(other!.Id, $"{other.Summary}");
+                    System.Diagnostics.Debug.WriteLine(other.Summary);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Throwing_with_the_substitute_in_the_message_is_not_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.FindNearest(user);
+                    throw new InvalidOperationException($"no own profile, nearest was {other?.Summary}");
+            """));
+
+    [Fact]
+    public Task Counting_a_substitute_collection_is_not_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var neighbours = index.NearestNeighbours(user, 10);
+                    return neighbours.Count + (neighbours.Any() ? 1 : 0);
+            """));
+
+    [Fact]
+    public Task A_substitute_member_may_return_its_substitute_unchecked() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            using System.Collections.Generic;
+            using System.Linq;
+            public class Lookalikes
+            {
+                private readonly IReaderIndex index = null!;
+                [ProfileSubstitute] public Reader Pick(Reader target) => index.Lookalike(target);
+                public Reader? FindNearestCached(Reader target) => index.FindNearest(target);
+                public IEnumerable<Reader> SimilarReaders(Reader target)
+                {
+                    foreach (var other in index.NearestNeighbours(target, 3))
+                        yield return other;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Yield_return_from_an_ordinary_iterator_is_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    foreach (var {|PERSONA001:other|} in index.NearestNeighbours(user, 3))
+                        yield return other;
+            """, "public IEnumerable<Reader> Run(Reader user)"));
+}
