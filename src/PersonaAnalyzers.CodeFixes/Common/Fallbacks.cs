@@ -37,37 +37,36 @@ internal static class Fallbacks
                 return ReturnStatement();
             returnType = task.TypeArguments[0];
         }
-        var value = Value(model.Compilation, returnType, target, targetType);
+        var value = Value(model, statement.SpanStart, returnType, target, targetType);
         return value is null ? null : ReturnStatement(value);
     }
 
-    private static ExpressionSyntax? Value(Compilation compilation, ITypeSymbol type, ExpressionSyntax target, ITypeSymbol targetType)
+    private static ExpressionSyntax? Value(SemanticModel model, int position, ITypeSymbol type, ExpressionSyntax target, ITypeSymbol targetType)
     {
+        var compilation = model.Compilation;
         if (type.SpecialType != SpecialType.System_Object && compilation.ClassifyConversion(targetType, type) is { IsImplicit: true, IsUserDefined: false })
             return target;
         if (type is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated } ||
             type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
             return LiteralExpression(SyntaxKind.NullLiteralExpression);
         if (type is IArrayTypeSymbol { Rank: 1 } array)
-            return EmptyArray(array.ElementType);
+            return EmptyArray(model, position, array.ElementType);
         if (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic")
         {
             var element = named.TypeArguments[0];
             switch (named.Name)
             {
                 case "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection":
-                    return EmptyArray(element);
+                    return EmptyArray(model, position, element);
                 case "List" or "HashSet":
-                    return ObjectCreationExpression(Syntax.TypeName(named)).WithArgumentList(ArgumentList());
+                    return ParseExpression($"new {named.ToMinimalDisplayString(model, position)}()");
             }
         }
         return null;
     }
 
-    private static ExpressionSyntax EmptyArray(ITypeSymbol element) =>
-        InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
-            ParseTypeName("global::System.Array").WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation),
-            GenericName(Identifier("Empty"), TypeArgumentList(SingletonSeparatedList(Syntax.TypeName(element))))));
+    private static ExpressionSyntax EmptyArray(SemanticModel model, int position, ITypeSymbol element) =>
+        ParseExpression($"{model.Compilation.GetSpecialType(SpecialType.System_Array).ToMinimalDisplayString(model, position)}.Empty<{element.ToMinimalDisplayString(model, position)}>()");
 
     /// <summary>The method, local function, lambda or accessor whose body holds <paramref name="node"/>.</summary>
     public static SyntaxNode? ContainingFunction(SyntaxNode node) =>

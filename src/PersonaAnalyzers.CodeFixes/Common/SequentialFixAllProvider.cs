@@ -69,7 +69,7 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
         return solution;
     }
 
-    /// <summary>Marks every reported node, then fixes them last-first, finding each mark again in the edited tree.</summary>
+    /// <summary>Marks every reported node, then fixes them in source order (as one fix after another would), finding each mark again in the edited tree.</summary>
     private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, PersonaFix fix,
         CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
             return document;
         var marks = new List<(SyntaxAnnotation Mark, Diagnostic Diagnostic)>();
         var nodes = new Dictionary<SyntaxNode, SyntaxAnnotation>();
-        foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
             var node = PersonaCodeFixProvider.ReportedNode(root, diagnostic);
             if (node is null || nodes.ContainsKey(node))

@@ -15,35 +15,30 @@ internal static class Syntax
         ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
             .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
-    /// <summary><c>Guard.Method(arguments)</c> with the guard fully qualified.</summary>
-    public static InvocationExpressionSyntax GuardCall(INamedTypeSymbol guard, string method, params ArgumentSyntax[] arguments) =>
+    /// <summary><c>Guard.Method(arguments)</c>, the guard named as it reads at <paramref name="position"/>.</summary>
+    public static InvocationExpressionSyntax GuardCall(INamedTypeSymbol guard, SemanticModel model, int position, string method, params ArgumentSyntax[] arguments) =>
         InvocationExpression(
-            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeName(guard), IdentifierName(method)),
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
+                ParseTypeName(guard.ToMinimalDisplayString(model, position)), IdentifierName(method)),
             ArgumentList(SeparatedList(arguments)));
 
     /// <summary><c>Guard.TrySubstitute(target, candidate, out _)</c>.</summary>
-    public static InvocationExpressionSyntax TrySubstitute(INamedTypeSymbol guard, ExpressionSyntax target, ExpressionSyntax candidate) =>
-        GuardCall(guard, "TrySubstitute",
+    public static InvocationExpressionSyntax TrySubstitute(INamedTypeSymbol guard, SemanticModel model, int position, ExpressionSyntax target, ExpressionSyntax candidate) =>
+        GuardCall(guard, model, position, "TrySubstitute",
             Argument(target),
             Argument(candidate),
-            Argument(null, Token(SyntaxKind.OutKeyword), IdentifierName("_")));
+            Argument(null, Token(SyntaxKind.OutKeyword), ParseExpression("_")));
 
-    /// <summary><c>candidate is not null &amp;&amp; !check</c> for a reference type (a null substitute is no use and keeps
-    /// its old path; the guard throws on null), just <c>!check</c> for a struct.</summary>
-    public static ExpressionSyntax FailedCheck(ExpressionSyntax check, string candidate, bool canBeNull, LanguageVersion version)
+    /// <summary><c>candidate is null || !check</c> for a reference type (the guard throws on null, and a missing
+    /// substitute takes the fallback too), just <c>!check</c> for a struct.</summary>
+    public static ExpressionSyntax FailedCheck(ExpressionSyntax check, string candidate, bool canBeNull)
     {
         var failed = PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check);
         if (!canBeNull)
             return failed;
-        ExpressionSyntax notNull = version >= LanguageVersion.CSharp9
-            ? IsPatternExpression(IdentifierName(candidate), UnaryPattern(Token(SyntaxKind.NotKeyword), ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression))))
-            : PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, ParenthesizedExpression(
-                IsPatternExpression(IdentifierName(candidate), ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression)))));
-        return BinaryExpression(SyntaxKind.LogicalAndExpression, notNull, failed);
+        var isNull = IsPatternExpression(IdentifierName(candidate), ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression)));
+        return BinaryExpression(SyntaxKind.LogicalOrExpression, isNull, failed);
     }
 
     public static T Formatted<T>(this T node) where T : SyntaxNode => node.WithAdditionalAnnotations(Formatter.Annotation);
-
-    public static LanguageVersion Version(SyntaxTree tree) =>
-        tree.Options is CSharpParseOptions options ? options.LanguageVersion : LanguageVersion.CSharp9;
 }

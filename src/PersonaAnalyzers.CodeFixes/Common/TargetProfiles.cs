@@ -18,7 +18,8 @@ internal static class TargetProfiles
 {
     private static readonly string[] OwnWords = { "partial", "own", "target", "user", "self", "current", "viewer", "reader", "customer", "member", "me", "profile" };
 
-    public static IReadOnlyList<ISymbol> Find(Document document, SemanticModel model, SyntaxNode at, INamedTypeSymbol persona, CancellationToken cancellationToken)
+    public static IReadOnlyList<ISymbol> Find(Document document, SemanticModel model, SyntaxNode at, INamedTypeSymbol persona, CancellationToken cancellationToken,
+        SyntaxNode? substitute = null)
     {
         var symbols = SubstitutionSymbols.TryCreate(model.Compilation);
         if (symbols is null)
@@ -42,7 +43,7 @@ internal static class TargetProfiles
                 continue;
             if (KnownNull(symbol.Name, at))
                 continue;
-            found.Add((symbol, Score(symbol, at)));
+            found.Add((symbol, Score(symbol, at) + (substitute is not null && Mentions(substitute, symbol.Name) ? 1_000_000_000 : 0)));
         }
         return found.OrderByDescending(f => f.Score).Select(f => f.Symbol).ToList();
     }
@@ -53,6 +54,10 @@ internal static class TargetProfiles
             return false;
         return SymbolEqualityComparer.Default.Equals(type.WithNullableAnnotation(NullableAnnotation.None), persona.WithNullableAnnotation(NullableAnnotation.None));
     }
+
+    /// <summary>The profile the substitute was looked up for (<c>index.Lookalike(partner)</c>) is the one it stands in for.</summary>
+    private static bool Mentions(SyntaxNode substitute, string name) =>
+        substitute.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == name);
 
     private static int Score(ISymbol symbol, SyntaxNode at)
     {
@@ -69,6 +74,8 @@ internal static class TargetProfiles
         if (reference is null || reference.SyntaxTree != at.SyntaxTree)
             return false;
         var declaration = reference.GetSyntax(cancellationToken);
+        if (declaration is CommonForEachStatementSyntax loop)
+            return loop.Statement.Span.Contains(at.Span);
         if (declaration.Span.End > at.SpanStart)
             return false;
         // Only locals that are assigned where they are declared (or are foreach/pattern variables) are surely assigned.

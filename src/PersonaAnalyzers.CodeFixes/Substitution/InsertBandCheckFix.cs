@@ -15,7 +15,7 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// follows the construct:
 /// <list type="bullet">
 /// <item>a local declaration or a <c>foreach</c> variable: a guard statement after it
-/// (<c>if (n is not null &amp;&amp; !Guard.TrySubstitute(user, n, out _)) return user;</c>, <c>continue;</c> in a loop);</item>
+/// (<c>if (n is null || !Guard.TrySubstitute(user, n, out _)) return user;</c>, <c>continue;</c> in a loop);</item>
 /// <item>the right side of <c>??</c>: a conditional that keeps the substitute only when it passes;</item>
 /// <item>a return, an argument, an assignment, an expression body: the substitute moves into a local, checked as
 /// above.</item>
@@ -40,11 +40,10 @@ internal sealed class InsertBandCheckFix : PersonaFix
         if (types is null)
             return null;
         var canBeNull = !types.Persona.IsValueType;
-        var version = Syntax.Version(root.SyntaxTree);
 
         if (node is ForEachStatementSyntax forEach)
             return await TryTargetsAsync(document, model, forEach.Statement, types, cancellationToken,
-                target => GuardLoopVariable(root, forEach, types, target, canBeNull, version)).ConfigureAwait(false);
+                target => GuardLoopVariable(root, model, forEach, types, target, canBeNull)).ConfigureAwait(false);
 
         if (node is ArgumentSyntax argument)
             node = argument.Expression;
@@ -54,26 +53,26 @@ internal sealed class InsertBandCheckFix : PersonaFix
         var outer = Outermost(expression);
         if (outer.Parent is BinaryExpressionSyntax coalesce && coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == outer)
             return await TryTargetsAsync(document, model, coalesce, types, cancellationToken,
-                target => KeepWhenSafe(root, model, coalesce, outer, types, target, cancellationToken)).ConfigureAwait(false);
+                target => KeepWhenSafe(root, model, coalesce, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
 
         if (outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } &&
             declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax local } &&
             local.UsingKeyword.IsKind(SyntaxKind.None) && local.Parent is BlockSyntax or SwitchSectionSyntax)
             return await TryTargetsAsync(document, model, local, types, cancellationToken,
-                target => GuardAfter(root, model, local, declarator.Identifier.ValueText, types, target, canBeNull, version)).ConfigureAwait(false);
+                target => GuardAfter(root, model, local, declarator.Identifier.ValueText, types, target, canBeNull), outer).ConfigureAwait(false);
 
         var site = StatementSite.Find(outer);
         if (site is null)
             return null;
         return await TryTargetsAsync(document, model, site.Anchor, types, cancellationToken,
-            target => Hoist(root, model, site, types, target, canBeNull, version, cancellationToken)).ConfigureAwait(false);
+            target => Hoist(root, model, site, types, target, canBeNull, cancellationToken), outer).ConfigureAwait(false);
     }
 
     /// <summary>Tries the best few target candidates; the first whose edit compiles without new problems wins.</summary>
     private static async Task<Document?> TryTargetsAsync(Document document, SemanticModel model, SyntaxNode at, GuardTypes types,
-        CancellationToken cancellationToken, System.Func<ISymbol, SyntaxNode?> edit)
+        CancellationToken cancellationToken, System.Func<ISymbol, SyntaxNode?> edit, SyntaxNode? substitute = null)
     {
-        foreach (var target in TargetProfiles.Find(document, model, at, types.Persona, cancellationToken).Take(MaxTargetsTried))
+        foreach (var target in TargetProfiles.Find(document, model, at, types.Persona, cancellationToken, substitute).Take(MaxTargetsTried))
         {
             var newRoot = edit(target);
             if (newRoot is null)
@@ -85,12 +84,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
         return null;
     }
 
-    private static SyntaxNode? GuardLoopVariable(SyntaxNode root, ForEachStatementSyntax forEach, GuardTypes types, ISymbol target, bool canBeNull,
-        LanguageVersion version)
+    private static SyntaxNode? GuardLoopVariable(SyntaxNode root, SemanticModel model, ForEachStatementSyntax forEach, GuardTypes types, ISymbol target, bool canBeNull)
     {
         var name = forEach.Identifier.ValueText;
         var guard = IfStatement(
-            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull, version),
+            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, forEach.Statement.SpanStart, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull),
             ContinueStatement()).Formatted();
         var body = forEach.Statement is BlockSyntax block
             ? block.WithStatements(block.Statements.Insert(0, guard))
@@ -99,13 +97,13 @@ internal sealed class InsertBandCheckFix : PersonaFix
     }
 
     private static SyntaxNode? GuardAfter(SyntaxNode root, SemanticModel model, LocalDeclarationStatementSyntax local, string name, GuardTypes types,
-        ISymbol target, bool canBeNull, LanguageVersion version)
+        ISymbol target, bool canBeNull)
     {
         var fallback = Fallbacks.For(model, local, IdentifierName(target.Name), types.Persona);
         if (fallback is null)
             return null;
         var guard = IfStatement(
-            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull, version),
+            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, local.SpanStart, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull),
             fallback).Formatted();
         return root.InsertNodesAfter(local, new[] { guard });
     }
@@ -122,7 +120,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
             : IdentifierName(target.Name);
         var test = BinaryExpression(SyntaxKind.LogicalAndExpression,
             IsPatternExpression(substitute.WithoutTrivia(), RecursivePattern(null, null, PropertyPatternClause(), SingleVariableDesignation(Identifier(name)))),
-            Syntax.TrySubstitute(types.Guard, IdentifierName(target.Name), IdentifierName(name)));
+            Syntax.TrySubstitute(types.Guard, model, coalesce.SpanStart, IdentifierName(target.Name), IdentifierName(name)));
         var guarded = ParenthesizedExpression(ConditionalExpression(test, IdentifierName(name), fallback))
             .WithTriviaFrom(substitute).Formatted();
         return root.ReplaceNode(substitute, guarded);
@@ -131,7 +129,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
     /// <summary>Moves the substitute into a local in front of the statement (or expression body) that uses it, guards
     /// the local, and uses the local in its place.</summary>
     private static SyntaxNode? Hoist(SyntaxNode root, SemanticModel model, StatementSite site, GuardTypes types, ISymbol target, bool canBeNull,
-        LanguageVersion version, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var fallback = Fallbacks.For(model, site.Expression, IdentifierName(target.Name), types.Persona);
         if (fallback is null)
@@ -140,7 +138,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
         var declaration = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
             SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.Expression.WithoutTrivia())))));
         var guard = IfStatement(
-            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull, version),
+            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, site.Anchor.SpanStart, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull),
             fallback);
         var returnsValue = site.ExpressionBody is not null && ReturnsValue(model, site.ExpressionBody, cancellationToken);
         return site.Rewrite(root, new StatementSyntax[] { declaration, guard }, IdentifierName(name), returnsValue);

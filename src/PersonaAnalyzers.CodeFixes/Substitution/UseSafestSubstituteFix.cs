@@ -43,9 +43,9 @@ internal sealed class UseSafestSubstituteFix : PersonaFix
             source = InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, source, IdentifierName("Where")),
                 ArgumentList(SingletonSeparatedList(predicate.WithoutTrivia())));
 
-        foreach (var target in TargetProfiles.Find(document, model, element, types.Persona, cancellationToken).Take(3))
+        foreach (var target in TargetProfiles.Find(document, model, element, types.Persona, cancellationToken, candidates).Take(3))
         {
-            ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, "SafestSubstitute", Argument(IdentifierName(target.Name)), Argument(source));
+            ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, element.SpanStart, "SafestSubstitute", Argument(IdentifierName(target.Name)), Argument(source));
             if (!nullable)
                 replacement = ParenthesizedExpression(BinaryExpression(SyntaxKind.CoalesceExpression, replacement, IdentifierName(target.Name)));
             var newRoot = root.ReplaceNode(element, replacement.WithTriviaFrom(element).Formatted());
