@@ -78,6 +78,9 @@ internal static class LinqShapes
                 case IParenthesizedOperation parenthesized:
                     operation = parenthesized.Operand;
                     continue;
+                case ITranslatedQueryOperation query:
+                    operation = query.Operation;
+                    continue;
                 default:
                     return operation;
             }

@@ -519,11 +519,39 @@ internal sealed class SubstituteFlowGraph
                 if (!changed)
                     break;
             }
-            foreach (var block in owner._graph.Blocks)
+            for (var round = 0; round < 3; round++)
             {
-                if (block.ConditionalSuccessor is not null && block.BranchValue is not null && Decides(block.BranchValue))
-                    DecidedBlocks.Add(block);
+                DecidedBlocks.Clear();
+                foreach (var block in owner._graph.Blocks)
+                {
+                    if (block.ConditionalSuccessor is not null && block.BranchValue is not null && Decides(block.BranchValue))
+                        DecidedBlocks.Add(block);
+                }
+                if (!AddArmResults())
+                    break;
             }
+        }
+
+        /// <summary>A constant chosen on one way of a decided branch carries the verdict on:
+        /// <c>(Classify(t, n) switch { Moderate =&gt; true, _ =&gt; false }) is false</c> lowers to arms that capture
+        /// <c>true</c>/<c>false</c> and a branch on that capture.</summary>
+        private bool AddArmResults()
+        {
+            var changed = false;
+            foreach (var block in DecidedBlocks)
+            {
+                foreach (var arm in new[] { block.ConditionalSuccessor?.Destination, block.FallThroughSuccessor?.Destination })
+                {
+                    if (arm is null)
+                        continue;
+                    foreach (var operation in arm.Operations)
+                    {
+                        if (operation is IFlowCaptureOperation { Value.ConstantValue.HasValue: true } capture)
+                            changed |= _verdictCaptures.Add(capture.Id);
+                    }
+                }
+            }
+            return changed;
         }
 
         public List<BasicBlock> DecidedBlocks { get; } = new();

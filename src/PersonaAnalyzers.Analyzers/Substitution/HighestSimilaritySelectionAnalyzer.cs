@@ -1,0 +1,337 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>PERSONA002: a substitute chosen by highest similarity (or lowest distance) — <c>MaxBy</c>,
+/// <c>OrderByDescending(…).First()</c> / <c>FirstOrDefault()</c> / <c>Take(1)</c>, <c>Max</c> then
+/// <c>Where(== max)</c>, and the best-so-far loop — over persona profiles (or values carrying one).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly HashSet<string> Takers = new()
+    {
+        "First", "FirstOrDefault", "Single", "SingleOrDefault", "Take", "ElementAt", "ElementAtOrDefault",
+    };
+
+    private static readonly HashSet<string> Filters = new()
+    {
+        "Where", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "Find", "FindAll",
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(SubstitutionDescriptors.HighestSimilaritySelection);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+                return;
+            start.RegisterOperationBlockAction(block =>
+            {
+                foreach (var root in OperationBlocks.Executable(block))
+                    new Search(root, symbols, block.ReportDiagnostic).Run();
+            });
+        });
+    }
+
+    /// <summary>One body's search; the score locals are collected lazily, only for bodies with a candidate shape.</summary>
+    private sealed class Search
+    {
+        private readonly IOperation _root;
+        private readonly SubstitutionSymbols _symbols;
+        private readonly System.Action<Diagnostic> _report;
+        private ScoreLocals? _scores;
+
+        public Search(IOperation root, SubstitutionSymbols symbols, System.Action<Diagnostic> report)
+        {
+            _root = root;
+            _symbols = symbols;
+            _report = report;
+        }
+
+        private ScoreLocals Scores => _scores ??= ScoreLocals.Collect(_root, _symbols);
+
+        public void Run()
+        {
+            List<ILocalSymbol>? maxima = null;
+            List<IInvocationOperation>? filters = null;
+            foreach (var operation in _root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        var name = invocation.TargetMethod.Name;
+                        if (name is "MaxBy" or "MinBy")
+                            CheckMaxBy(invocation, name == "MinBy");
+                        else if (Takers.Contains(name))
+                            CheckOrderedTake(invocation);
+                        if (Filters.Contains(name))
+                            (filters ??= new List<IInvocationOperation>()).Add(invocation);
+                        break;
+                    case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator when IsMaximum(value):
+                        (maxima ??= new List<ILocalSymbol>()).Add(declarator.Symbol);
+                        break;
+                    case IForEachLoopOperation or IForLoopOperation or IWhileLoopOperation:
+                        CheckLoop((ILoopOperation)operation);
+                        break;
+                }
+            }
+            if (maxima is not null && filters is not null)
+            {
+                foreach (var filter in filters)
+                    CheckFilterByMaximum(filter, maxima);
+            }
+        }
+
+        private void CheckMaxBy(IInvocationOperation invocation, bool lowest)
+        {
+            if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(invocation), out var lambda, out var returned) ||
+                !LambdaScore(lambda, returned!, out var score) || score.IsDistance != lowest)
+                return;
+            var source = LinqShapes.Source(invocation);
+            if (source is null || !CarriesPersona(source))
+                return;
+            Report(invocation, lowest ? "MinBy" : "MaxBy", lowest ? "lowest distance (MinBy)" : "highest similarity (MaxBy)",
+                ScoredProfiles.Target(score.Expression, Parameter(lambda), _symbols), source);
+        }
+
+        private void CheckOrderedTake(IInvocationOperation invocation)
+        {
+            var name = invocation.TargetMethod.Name;
+            if (name == "Take" && !TakesOne(invocation, 1) || name is "ElementAt" or "ElementAtOrDefault" && !TakesOne(invocation, 0))
+                return;
+            var source = LinqShapes.Source(invocation);
+            while (source is not null && LinqShapes.Unwrap(source) is IInvocationOperation inner &&
+                   inner.TargetMethod.Name is "ThenBy" or "ThenByDescending" or "ToList" or "ToArray" or "AsEnumerable")
+                source = LinqShapes.Source(inner);
+            if (source is null || LinqShapes.Unwrap(source) is not IInvocationOperation order ||
+                order.TargetMethod.Name is not ("OrderBy" or "OrderByDescending"))
+                return;
+            if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(order), out var lambda, out var returned) ||
+                !LambdaScore(lambda, returned!, out var score))
+                return;
+            var descending = order.TargetMethod.Name == "OrderByDescending";
+            if (descending == score.IsDistance)
+                return; // lowest similarity first, or farthest first: not a nearest-neighbour pick
+            var population = LinqShapes.Source(order);
+            if (population is null || !CarriesPersona(population))
+                return;
+            Report(invocation, "OrderByFirst", $"{order.TargetMethod.Name}(…).{name}(…)",
+                ScoredProfiles.Target(score.Expression, Parameter(lambda), _symbols), population);
+        }
+
+        private static bool TakesOne(IInvocationOperation invocation, int value)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_Int32)
+                    return OperationBlocks.IsConstant(argument.Value, value);
+            }
+            return false;
+        }
+
+        /// <summary><c>var max = xs.Max(c =&gt; Similarity(t, c))</c> or <c>xs.Select(…).Max()</c> over profiles.</summary>
+        private bool IsMaximum(IOperation value)
+        {
+            if (LinqShapes.Unwrap(value) is not IInvocationOperation { TargetMethod.Name: "Max" or "Min" } aggregate)
+                return false;
+            var lowest = aggregate.TargetMethod.Name == "Min";
+            var selector = OperationBlocks.LambdaArgument(aggregate);
+            var source = LinqShapes.Source(aggregate);
+            if (selector is null && source is not null && LinqShapes.Unwrap(source) is IInvocationOperation { TargetMethod.Name: "Select" } select)
+            {
+                selector = OperationBlocks.LambdaArgument(select);
+                source = LinqShapes.Source(select);
+            }
+            return source is not null && CarriesPersona(source) &&
+                   OperationBlocks.TryGetLambda(selector, out var lambda, out var returned) &&
+                   LambdaScore(lambda, returned!, out var score) && score.IsDistance == lowest;
+        }
+
+        private void CheckFilterByMaximum(IInvocationOperation filter, List<ILocalSymbol> maxima)
+        {
+            if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(filter), out var lambda, out _))
+                return;
+            var lambdaScores = ScoreLocals.Collect(lambda.Body, _symbols);
+            foreach (var operation in lambda.Body.Descendants())
+            {
+                if (operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThanOrEqual } comparison)
+                    continue;
+                var (scoreSide, maxSide) = IsMaximumReference(comparison.RightOperand, maxima)
+                    ? (comparison.LeftOperand, comparison.RightOperand)
+                    : (comparison.RightOperand, comparison.LeftOperand);
+                if (!IsMaximumReference(maxSide, maxima) || !lambdaScores.TryGet(scoreSide, _symbols, out var score))
+                    continue;
+                var source = LinqShapes.Source(filter);
+                if (source is null || !CarriesPersona(source))
+                    return;
+                Report(filter, "MaxThenWhere", "Max(…) then a filter on the maximum",
+                    ScoredProfiles.Target(score.Expression, Parameter(lambda), _symbols), source);
+                return;
+            }
+        }
+
+        private static bool IsMaximumReference(IOperation operation, List<ILocalSymbol> maxima) =>
+            LinqShapes.Unwrap(operation) is ILocalReferenceOperation local && maxima.Contains(local.Local);
+
+        /// <summary>The best-so-far loop: <c>if (score &gt; best) { best = score; chosen = candidate; }</c>.</summary>
+        private void CheckLoop(ILoopOperation loop)
+        {
+            foreach (var operation in loop.Body.Descendants())
+            {
+                if (operation is not IConditionalOperation { WhenTrue: { } whenTrue } conditional || !BestSoFar(conditional.Condition, loop, out var score))
+                    continue;
+                foreach (var inner in whenTrue.DescendantsAndSelf())
+                {
+                    if (inner is ISimpleAssignmentOperation { Value: { } chosen } assignment &&
+                        LinqShapes.Unwrap(chosen) is not ILiteralOperation && _symbols.IsOrCarriesPersona(LinqShapes.Unwrap(chosen).Type) &&
+                        DeclaredOutside(assignment.Target, loop))
+                    {
+                        var candidates = loop is IForEachLoopOperation forEach ? forEach.Collection : null;
+                        Report(assignment, "Loop", "a best-so-far loop",
+                            ScoredProfiles.Target(score.Expression, ScoredProfiles.SymbolOf(chosen), _symbols), candidates);
+                        return;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The condition compares a fresh score with a bar the loop raises (<c>best = score</c>).</summary>
+        private bool BestSoFar(IOperation condition, ILoopOperation loop, out ScoreLocals.Score score)
+        {
+            score = default;
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                if (operation is not IBinaryOperation comparison)
+                    continue;
+                bool higher;
+                switch (comparison.OperatorKind)
+                {
+                    case BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual:
+                        higher = true;
+                        break;
+                    case BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual:
+                        higher = false;
+                        break;
+                    default:
+                        continue;
+                }
+                if (IsFreshScoreAgainstBar(comparison.LeftOperand, comparison.RightOperand, loop, out score) && higher != score.IsDistance)
+                    return true;
+                if (IsFreshScoreAgainstBar(comparison.RightOperand, comparison.LeftOperand, loop, out score) && higher == score.IsDistance)
+                    return true;
+            }
+            return false;
+        }
+
+        private bool IsFreshScoreAgainstBar(IOperation current, IOperation bar, ILoopOperation loop, out ScoreLocals.Score score)
+        {
+            if (!Scores.TryGet(current, _symbols, out score) || score.Derived || RootLocal(bar) is not { } barLocal)
+                return false;
+            foreach (var operation in loop.Body.Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } &&
+                    SymbolEqualityComparer.Default.Equals(target.Local, barLocal))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary><c>best</c> in <c>best</c>, <c>best.Score</c>, <c>best.Value.Similarity</c>.</summary>
+        private static ILocalSymbol? RootLocal(IOperation operation)
+        {
+            while (true)
+            {
+                switch (LinqShapes.Unwrap(operation))
+                {
+                    case ILocalReferenceOperation local:
+                        return local.Local;
+                    case IMemberReferenceOperation { Instance: { } instance }:
+                        operation = instance;
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        private static bool DeclaredOutside(IOperation target, ILoopOperation loop)
+        {
+            switch (LinqShapes.Unwrap(target))
+            {
+                case ILocalReferenceOperation local:
+                    foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                    {
+                        if (loop.Body.Syntax.Span.Contains(reference.Span))
+                            return false;
+                    }
+                    return true;
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private bool LambdaScore(IAnonymousFunctionOperation lambda, IOperation returned, out ScoreLocals.Score score) =>
+            ScoreLocals.Collect(lambda.Body, _symbols).TryGet(returned, _symbols, out score);
+
+        private static ISymbol? Parameter(IAnonymousFunctionOperation lambda) =>
+            lambda.Symbol.Parameters.Length > 0 ? lambda.Symbol.Parameters[0] : null;
+
+        private bool CarriesPersona(IOperation collection)
+        {
+            var type = LinqShapes.Unwrap(collection).Type;
+            return type is not null && _symbols.ElementType(type) is { } element && _symbols.IsOrCarriesPersona(element);
+        }
+
+        private void Report(IOperation selection, string kind, string description, IOperation? target, IOperation? candidates)
+        {
+            INamedTypeSymbol? persona = null;
+            if (candidates is not null && LinqShapes.Unwrap(candidates).Type is { } type && _symbols.ElementType(type) is { } element)
+                persona = PersonaIn(element);
+            persona ??= PersonaIn(selection.Type);
+            var properties = SubstitutionDiagnostics.PersonaProperties(persona);
+            properties[SubstitutionProperties.Selection] = kind;
+            var additional = new List<Location>();
+            if (target is not null)
+            {
+                properties[SubstitutionProperties.TargetLocation] = additional.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                additional.Add(target.Syntax.GetLocation());
+            }
+            if (candidates is not null)
+            {
+                properties[SubstitutionProperties.CandidatesLocation] = additional.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                additional.Add(candidates.Syntax.GetLocation());
+            }
+            _report(Diagnostic.Create(SubstitutionDescriptors.HighestSimilaritySelection, selection.Syntax.GetLocation(), additional,
+                properties.ToImmutable(), description));
+        }
+
+        private INamedTypeSymbol? PersonaIn(ITypeSymbol? type)
+        {
+            if (type is null)
+                return null;
+            if (_symbols.PersonaOf(type, out _) is { } persona)
+                return persona;
+            if (type is INamedTypeSymbol named)
+            {
+                foreach (var member in named.GetMembers())
+                {
+                    var memberType = member switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null };
+                    if (memberType is not null && _symbols.IsPersonaType(memberType))
+                        return _symbols.PersonaOf(memberType, out _);
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>Helpers over an operation block's tree for the rules that read it directly (PERSONA002/003).</summary>
+internal static class OperationBlocks
+{
+    /// <summary>The context's executable blocks (bodies, initializers), each once.</summary>
+    public static IEnumerable<IOperation> Executable(OperationBlockAnalysisContext context)
+    {
+        var seen = new HashSet<IOperation>();
+        foreach (var block in context.OperationBlocks)
+        {
+            var root = block;
+            while (root.Parent is not null)
+                root = root.Parent;
+            if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or
+                    OperationKind.FieldInitializer or OperationKind.PropertyInitializer && seen.Add(root))
+                yield return root;
+        }
+    }
+
+    /// <summary>The value a lambda (or a method group's lambda form) returns: the expression of an expression-bodied
+    /// lambda, the last <c>return</c> of a block-bodied one.</summary>
+    public static bool TryGetLambda(IOperation? argument, out IAnonymousFunctionOperation lambda, out IOperation? returned)
+    {
+        returned = null;
+        lambda = null!;
+        if (argument is null)
+            return false;
+        var value = LinqShapes.Unwrap(argument is IArgumentOperation a ? a.Value : argument);
+        if (value is IDelegateCreationOperation creation)
+            value = creation.Target;
+        if (value is not IAnonymousFunctionOperation anonymous)
+            return false;
+        lambda = anonymous;
+        foreach (var operation in anonymous.Body.Descendants())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } result } && EnclosingLambda(operation) == anonymous)
+                returned = result;
+        }
+        return returned is not null;
+    }
+
+    private static IAnonymousFunctionOperation? EnclosingLambda(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation lambda)
+                return lambda;
+        }
+        return null;
+    }
+
+    /// <summary>The first delegate-typed argument.</summary>
+    public static IArgumentOperation? LambdaArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = LinqShapes.Unwrap(argument.Value);
+            if (value is IDelegateCreationOperation or IAnonymousFunctionOperation)
+                return argument;
+        }
+        return null;
+    }
+
+    public static bool IsConstant(IOperation operation, int value) =>
+        operation.ConstantValue is { HasValue: true, Value: int constant } && constant == value;
+}

@@ -1,0 +1,241 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>PERSONA003: a substitute accepted by a raw similarity threshold — a comparison of a similarity score
+/// against a bar that decides whether the compared profile is used. A comparison is reported when the two ways it
+/// decides differ in whether they use the profile (an <c>if</c>/<c>else</c>, an early exit, <c>?:</c>), or when it is
+/// the predicate that filters profiles (<c>Where</c>, <c>First</c>, …). Comparisons that only feed logging, metrics or
+/// a string, comparisons between two scores (PERSONA002's best-so-far), and the insides of check methods and guards
+/// are not reported.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly HashSet<string> Filters = new()
+    {
+        "Where", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "Find", "FindAll", "FindLast",
+        "TakeWhile", "SkipWhile", "RemoveAll",
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(SubstitutionDescriptors.RawThreshold);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+                return;
+            start.RegisterOperationBlockAction(block => Analyze(block, symbols));
+        });
+    }
+
+    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols)
+    {
+        if (IsCheckImplementation(context.OwningSymbol, symbols, context))
+            return;
+        foreach (var root in OperationBlocks.Executable(context))
+        {
+            ScoreLocals? scores = null;
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or
+                        BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison)
+                {
+                    if (operation is IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation } pattern)
+                        AnalyzePattern(pattern, scores ??= ScoreLocals.Collect(root, symbols), symbols, context);
+                    continue;
+                }
+                scores ??= ScoreLocals.Collect(root, symbols);
+                var leftIsScore = scores.TryGet(comparison.LeftOperand, symbols, out var left);
+                var rightIsScore = scores.TryGet(comparison.RightOperand, symbols, out var right);
+                if (leftIsScore == rightIsScore)
+                    continue; // no score, or two scores compared (a best-so-far: PERSONA002)
+                var score = leftIsScore ? left : right;
+                var scoreOperand = leftIsScore ? comparison.LeftOperand : comparison.RightOperand;
+                var bar = leftIsScore ? comparison.RightOperand : comparison.LeftOperand;
+                if (MovesInLoop(bar, root))
+                    continue;
+                if (Decides(comparison, score, symbols))
+                    Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", symbols);
+            }
+        }
+    }
+
+    private static void AnalyzePattern(IIsPatternOperation pattern, ScoreLocals scores, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
+    {
+        if (!scores.TryGet(pattern.Value, symbols, out var score) || !HasRelational(pattern.Pattern))
+            return;
+        if (Decides(pattern, score, symbols))
+            Report(context, pattern, score, pattern.Value, pattern.Pattern, "Left", symbols);
+    }
+
+    private static bool HasRelational(IPatternOperation pattern) => pattern switch
+    {
+        IRelationalPatternOperation => true,
+        IBinaryPatternOperation binary => HasRelational(binary.LeftPattern) || HasRelational(binary.RightPattern),
+        _ => false,
+    };
+
+    /// <summary>A bar that is itself reassigned from a score (<c>best = s</c>) is a best-so-far, not a threshold.</summary>
+    private static bool MovesInLoop(IOperation bar, IOperation root)
+    {
+        if (LinqShapes.Unwrap(bar) is not ILocalReferenceOperation local)
+            return false;
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment &&
+                SymbolEqualityComparer.Default.Equals(target.Local, local.Local) && LinqShapes.Unwrap(assignment.Value) is not ILiteralOperation)
+            {
+                for (var parent = assignment.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is ILoopOperation)
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Does the comparison decide whether a compared profile is used?</summary>
+    private static bool Decides(IOperation comparison, ScoreLocals.Score score, SubstitutionSymbols symbols)
+    {
+        if (SideChannels.IsInside(comparison))
+            return false;
+        var profiles = ScoredProfiles.Of(score.Expression, symbols);
+        if (profiles.Count == 0)
+            return false;
+        IOperation current = comparison;
+        for (var parent = current.Parent; parent is not null; current = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                case IConversionOperation:
+                case IParenthesizedOperation:
+                    continue;
+                case IConditionalOperation conditional when conditional.Condition == current:
+                    return DecidesBranches(conditional, profiles, symbols);
+                case IReturnOperation when parent.Parent?.Parent is IAnonymousFunctionOperation lambda:
+                    return IsProfileFilter(lambda, profiles, symbols);
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Some compared profile is used on one way of the branch and not on the other.</summary>
+    private static bool DecidesBranches(IConditionalOperation conditional, List<ISymbol> profiles, SubstitutionSymbols symbols)
+    {
+        foreach (var profile in profiles)
+        {
+            var only = new List<ISymbol> { profile };
+            var whenTrue = Uses(conditional.WhenTrue, only, symbols);
+            var whenFalse = false;
+            if (conditional.WhenFalse is not null)
+            {
+                whenFalse = Uses(conditional.WhenFalse, only, symbols);
+            }
+            else if (conditional.Parent is IBlockOperation block && AlwaysExits(conditional.WhenTrue))
+            {
+                // if (similarity < bar) return null; … the rest of the block runs only past the bar.
+                var after = false;
+                foreach (var statement in block.Operations)
+                {
+                    if (after)
+                        whenFalse |= Uses(statement, only, symbols);
+                    after |= statement == conditional;
+                }
+            }
+            if (whenTrue != whenFalse)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool AlwaysExits(IOperation operation)
+    {
+        var last = operation is IBlockOperation { Operations.Length: > 0 } block ? block.Operations[block.Operations.Length - 1] : operation;
+        if (last is IExpressionStatementOperation { Operation: IThrowOperation })
+            return true;
+        return last is IReturnOperation or IBranchOperation or IThrowOperation;
+    }
+
+    /// <summary><c>pool.Where(c =&gt; Similarity(user, c) &gt;= 0.9)</c>: the predicate admits profiles.</summary>
+    private static bool IsProfileFilter(IAnonymousFunctionOperation lambda, List<ISymbol> profiles, SubstitutionSymbols symbols)
+    {
+        if (lambda.Symbol.Parameters.Length == 0 || !symbols.IsOrCarriesPersona(lambda.Symbol.Parameters[0].Type))
+            return false;
+        if (!profiles.Contains(lambda.Symbol.Parameters[0], SymbolEqualityComparer.Default))
+            return false;
+        var parent = lambda.Parent is IDelegateCreationOperation creation ? creation.Parent : lambda.Parent;
+        while (parent is IConversionOperation)
+            parent = parent.Parent;
+        return parent is IArgumentOperation { Parent: IInvocationOperation invocation } && Filters.Contains(invocation.TargetMethod.Name);
+    }
+
+    /// <summary>The operation reads one of the compared profiles for something other than a log line, a null test or
+    /// another score.</summary>
+    private static bool Uses(IOperation? operation, List<ISymbol> profiles, SubstitutionSymbols symbols)
+    {
+        if (operation is null)
+            return false;
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            var symbol = descendant switch
+            {
+                ILocalReferenceOperation local => (ISymbol)local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            if (symbol is null || !profiles.Contains(symbol, SymbolEqualityComparer.Default) || SideChannels.IsInside(descendant))
+                continue;
+            var parent = LinqShapes.Parent(descendant, out _);
+            if (parent is IIsPatternOperation or IBinaryOperation)
+                continue;
+            if (parent is IMemberReferenceOperation member && symbols.IsPersonaKey(member.Member))
+                continue;
+            if (parent is IArgumentOperation { Parent: IInvocationOperation call } && SimilarityScores.IsScoreMethod(call.TargetMethod, symbols))
+                continue;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool IsCheckImplementation(ISymbol owner, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
+    {
+        if (owner.ContainingType?.Name.EndsWith("Guard", System.StringComparison.Ordinal) == true)
+            return true;
+        if (owner is IMethodSymbol method && context.OperationBlocks.Length > 0)
+        {
+            var options = SubstitutionOptions.For(context.Options, context.OperationBlocks[0].Syntax.SyntaxTree);
+            return symbols.IsCheckMethod(method, options);
+        }
+        return false;
+    }
+
+    private static void Report(OperationBlockAnalysisContext context, IOperation comparison, ScoreLocals.Score score, IOperation scoreOperand,
+        IOperation bar, string side, SubstitutionSymbols symbols)
+    {
+        INamedTypeSymbol? persona = null;
+        foreach (var profile in ScoredProfiles.Of(score.Expression, symbols))
+        {
+            var type = profile switch { ILocalSymbol l => l.Type, IParameterSymbol p => p.Type, _ => null };
+            persona ??= symbols.PersonaOf(type, out _);
+        }
+        var properties = SubstitutionDiagnostics.PersonaProperties(persona);
+        properties[SubstitutionProperties.ScoreOperand] = side;
+        properties[SubstitutionProperties.IsDistance] = score.IsDistance ? "true" : "false";
+        context.ReportDiagnostic(Diagnostic.Create(SubstitutionDescriptors.RawThreshold, comparison.Syntax.GetLocation(),
+            new[] { scoreOperand.Syntax.GetLocation(), bar.Syntax.GetLocation() }, properties.ToImmutable(),
+            SubstitutionDiagnostics.Shorten(comparison.Syntax.ToString())));
+    }
+}

@@ -1,0 +1,68 @@
+using Verify = PersonaAnalyzers.Analyzers.Tests.Substitution.AnalyzerVerifier<PersonaAnalyzers.Substitution.DiscardedCheckAnalyzer>;
+
+namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
+
+/// <summary>PERSONA004: the result of a band check is discarded.</summary>
+public class DiscardedCheckTests
+{
+    [Fact]
+    public Task Discarded_classify_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    {|PERSONA004:ReaderGuard.Classify(user, other)|};
+                    return other;
+            """));
+
+    [Fact]
+    public Task Discard_assignment_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    _ = {|PERSONA004:ReaderGuard.Assess(user, other)|};
+                    return other;
+            """));
+
+    [Fact]
+    public Task TrySubstitute_with_a_discarded_verdict_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    {|PERSONA004:ReaderGuard.TrySubstitute(user, other, out _)|};
+                    return other;
+            """));
+
+    [Fact]
+    public Task Runtime_bands_classify_discarded_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    {|PERSONA004:SimilarityBands.Default.Classify(0.5)|};
+                    return null;
+            """));
+
+    [Fact]
+    public Task Awaited_check_with_a_discarded_result_is_reported() =>
+        Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public static class Vetting { [SimilarityBandCheck] public static Task<bool> IsSafeAsync(Reader a, Reader b) => Task.FromResult(true); }
+            public class C
+            {
+                public async Task Run(Reader a, Reader b) => {|PERSONA004:await Vetting.IsSafeAsync(a, b)|};
+            }
+            """);
+
+    [Fact]
+    public Task Used_results_void_checks_and_out_verdicts_are_not_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    ReaderGuard.EnsureSafe(user, other);
+                    ReaderGuard.TrySubstitute(user, other, out var verdict);
+                    var band = ReaderGuard.Classify(user, other);
+                    return band == SimilarityBand.Moderate && verdict.IsSafe ? other : null;
+            """));
+
+    [Fact]
+    public Task Discarded_non_check_is_not_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    ReaderGuard.Similarity(user, user);
+                    return null;
+            """));
+}

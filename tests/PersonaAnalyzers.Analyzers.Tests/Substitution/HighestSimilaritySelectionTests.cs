@@ -1,0 +1,136 @@
+using Verify = PersonaAnalyzers.Analyzers.Tests.Substitution.AnalyzerVerifier<PersonaAnalyzers.Substitution.HighestSimilaritySelectionAnalyzer>;
+
+namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
+
+/// <summary>PERSONA002: the substitute chosen by highest similarity.</summary>
+public class HighestSimilaritySelectionTests
+{
+    [Fact]
+    public Task MaxBy_similarity_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return {|PERSONA002:pool.MaxBy(c => ReaderGuard.Similarity(user, c))|};
+            """));
+
+    [Fact]
+    public Task MaxBy_explain_overall_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return {|PERSONA002:pool.MaxBy(c => ReaderGuard.Explain(user, c).Overall)|};
+            """));
+
+    [Fact]
+    public Task MaxBy_kernel_over_features_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return {|PERSONA002:pool.MaxBy(c => SimilarityKernels.Cosine(user.Topics.AsSpan(), c.Topics.AsSpan()))|};
+            """));
+
+    [Fact]
+    public Task MinBy_distance_is_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public class C
+            {
+                static double EuclideanDistance(double[] a, double[] b) => 0;
+                public Reader? Run(List<Reader> pool, Reader user) => {|PERSONA002:pool.MinBy(c => EuclideanDistance(user.Topics, c.Topics))|};
+            }
+            """);
+
+    [Theory]
+    [InlineData("First()")]
+    [InlineData("FirstOrDefault()")]
+    [InlineData("Take(1).Single()")]
+    public Task OrderByDescending_similarity_then_first_is_reported(string take) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {|PERSONA002:pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).{{take.Split('.')[0]}}|}{{(take.Contains('.') ? "." + take.Split('.')[1] : "")}};
+            """));
+
+    [Fact]
+    public Task OrderBy_negated_similarity_then_first_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return {|PERSONA002:pool.OrderBy(c => -ReaderGuard.Similarity(user, c)).ThenBy(c => c.Id).FirstOrDefault()|};
+            """));
+
+    [Fact]
+    public Task Query_syntax_orderby_descending_then_first_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return {|PERSONA002:(from c in pool orderby ReaderGuard.Similarity(user, c) descending select c).First()|};
+            """));
+
+    [Fact]
+    public Task Max_then_where_equals_max_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var best = pool.Max(c => ReaderGuard.Similarity(user, c));
+                    return {|PERSONA002:pool.Where(c => ReaderGuard.Similarity(user, c) == best)|}.First();
+            """));
+
+    [Fact]
+    public Task Best_so_far_loop_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    Reader? chosen = null;
+                    var bestScore = double.MinValue;
+                    foreach (var candidate in pool)
+                    {
+                        var score = ReaderGuard.Similarity(user, candidate);
+                        if (score > bestScore)
+                        {
+                            bestScore = score;
+                            {|PERSONA002:chosen = candidate|};
+                        }
+                    }
+                    return chosen;
+            """));
+
+    [Fact]
+    public Task Best_so_far_loop_over_tuples_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    (Reader Profile, double Similarity)? best = null;
+                    for (var i = 0; i < pool.Count; i++)
+                    {
+                        var similarity = ReaderGuard.Similarity(user, pool[i]);
+                        if (best is null || best.Value.Similarity < similarity)
+                            {|PERSONA002:best = (pool[i], similarity)|};
+                    }
+                    return best?.Profile;
+            """));
+
+    [Fact]
+    public Task Lowest_similarity_is_not_a_nearest_neighbour_pick() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var a = pool.MinBy(c => ReaderGuard.Similarity(user, c));
+                    var b = pool.OrderBy(c => ReaderGuard.Similarity(user, c)).First();
+                    return (a, b);
+            """));
+
+    [Fact]
+    public Task Ranking_by_something_else_is_not_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var a = pool.MaxBy(c => c.Purchases.Count);
+                    var b = pool.OrderByDescending(c => c.Summary.Length).First();
+                    return (a, b);
+            """));
+
+    [Fact]
+    public Task Top_k_by_similarity_is_not_a_single_pick() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Take(5).ToList();
+            """));
+
+    [Fact]
+    public Task Highest_similarity_over_non_profiles_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            public class C
+            {
+                static double CosineSimilarity(float[] a, float[] b) => 0;
+                public string? Run(Dictionary<string, float[]> docs, float[] query) => docs.MaxBy(d => CosineSimilarity(query, d.Value)).Key;
+            }
+            """);
+
+    [Fact]
+    public Task SafestSubstitute_is_not_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return ReaderGuard.SafestSubstitute(user, pool);
+            """));
+}

@@ -1,0 +1,135 @@
+using Verify = PersonaAnalyzers.Analyzers.Tests.Substitution.AnalyzerVerifier<PersonaAnalyzers.Substitution.RawThresholdAnalyzer>;
+
+namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
+
+/// <summary>PERSONA003: a substitute accepted by a raw similarity threshold.</summary>
+public class RawThresholdTests
+{
+    [Fact]
+    public Task If_on_a_guard_similarity_threshold_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, other) >= 0.9|})
+                        return Render.Prompt(other);
+                    return null;
+            """));
+
+    [Fact]
+    public Task Threshold_through_a_local_with_early_return_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    if ({|PERSONA003:similarity < 0.8|})
+                        return null;
+                    return other.Summary;
+            """));
+
+    [Fact]
+    public Task Explain_overall_threshold_in_a_conditional_expression_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    return {|PERSONA003:ReaderGuard.Explain(user, other).Overall > 0.75|} ? other : user;
+            """));
+
+    [Fact]
+    public Task Feature_score_threshold_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    var explained = ReaderGuard.Explain(user, other);
+                    if ({|PERSONA003:explained.Topics > 0.9|} && other.Summary.Length > 0)
+                        return other.Summary;
+                    return null;
+            """));
+
+    [Fact]
+    public Task Kernel_threshold_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    if ({|PERSONA003:SimilarityKernels.Cosine(user.Topics.AsSpan(), other.Topics.AsSpan()) > 0.95|})
+                        return other.Purchases;
+                    return null;
+            """));
+
+    [Fact]
+    public Task Relational_pattern_on_a_similarity_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, other) is >= 0.85 and <= 1.0|})
+                        return other.Summary;
+                    return null;
+            """));
+
+    [Fact]
+    public Task Where_predicate_threshold_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(user, c) >= 0.9|}).ToList();
+            """));
+
+    [Fact]
+    public Task Member_named_similarity_threshold_is_reported() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public sealed class Match { public Reader Profile { get; set; } = new(); public double CosineSimilarity { get; set; } }
+            public class C
+            {
+                public string? Run(Match match) => {|PERSONA003:match.CosineSimilarity > 0.9|} ? match.Profile.Summary : null;
+            }
+            """);
+
+    [Fact]
+    public Task Threshold_that_only_feeds_logging_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public static class Metrics { public static void Record(string name, bool value) { } }
+            public class C
+            {
+                public string Run(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    if (similarity > 0.9)
+                        System.Console.Error.WriteLine("very similar: " + other.Id);
+                    Metrics.Record("near-twin", similarity > 0.9);
+                    var label = similarity > 0.9 ? "near-twin" : "other";
+                    return label;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Threshold_inside_a_check_method_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public static class Vetting
+            {
+                [SimilarityBandCheck]
+                public static bool IsSafeFor(Reader target, Reader candidate)
+                {
+                    var similarity = ReaderGuard.Similarity(target, candidate);
+                    return similarity > 0.3 && similarity < 0.7;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Comparing_two_scores_is_not_a_threshold() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    Reader? chosen = null;
+                    var best = 0.0;
+                    foreach (var candidate in pool)
+                    {
+                        var similarity = ReaderGuard.Similarity(user, candidate);
+                        if (similarity > best) { best = similarity; chosen = candidate; }
+                    }
+                    return chosen;
+            """));
+
+    [Fact]
+    public Task Threshold_on_an_unrelated_number_is_not_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    if (other.Purchases.Count > 3)
+                        return other.Summary;
+                    return null;
+            """));
+}
