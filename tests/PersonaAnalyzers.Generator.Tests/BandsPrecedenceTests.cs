@@ -48,6 +48,15 @@ public sealed class BandsPrecedenceTests
     }
 
     [Fact]
+    public void A_bands_file_of_another_name_counts_when_marked()
+    {
+        var marked = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.PersonaBandsFile"] = "true" };
+        var file = new InMemoryAdditionalText("/project/calibration/bands.json", """{ "nearMatch": 0.7, "distant": 0.2 }""");
+        Assert.Equal(new SimilarityBands(0.7, 0.2), GeneratedGuards.Compile(Profile(), new[] { file }, marked).Static<SimilarityBands>("Bands.ReaderGuard", "Bands"));
+        Assert.Same(SimilarityBands.Default, GeneratedGuards.Compile(Profile(), new[] { file }).Static<SimilarityBands>("Bands.ReaderGuard", "Bands"));
+    }
+
+    [Fact]
     public void Options_apply_without_a_file_and_the_default_without_options()
     {
         Assert.Equal(new SimilarityBands(0.8, 0.3), Bands(Profile(), options: Options));

@@ -174,7 +174,10 @@ public sealed class MetricAgreementTests
     public void Bad_values_throw_the_kernels_argument_exception()
     {
         var e = Assert.Throws<System.ArgumentException>(() => Generated("CosFloatArray", new float[] { 1, 2 }, new float[] { 1 }));
-        Assert.Contains("Mismatched dimensions", e.Message);
-        Assert.Throws<System.ArgumentException>(() => Generated("GaussDouble", (double?)double.NaN, (double?)1));
+        Assert.StartsWith("The feature 'V' of CosFloatArray holds a bad value: Mismatched dimensions", e.Message);
+        Assert.IsType<System.ArgumentException>(e.InnerException);
+        var nan = Assert.Throws<System.ArgumentException>(() => Generated("GaussDouble", (double?)double.NaN, (double?)1));
+        Assert.Contains("'V'", nan.Message);
+        Assert.Contains("NaN", nan.Message);
     }
 }

@@ -35,7 +35,7 @@ public sealed class BandsFileAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFile(AdditionalFileAnalysisContext context)
     {
         var file = context.AdditionalFile;
-        if (!BandsFileReader.IsBandsFile(file.Path)) return;
+        if (!BandsFileReader.IsBandsFile(file.Path, context.Options.AnalyzerConfigOptionsProvider.GetOptions(file))) return;
         var text = file.GetText(context.CancellationToken);
         BandsFileReader.Read(text?.ToString(), file.Path, out var error);
         if (error is null) return;

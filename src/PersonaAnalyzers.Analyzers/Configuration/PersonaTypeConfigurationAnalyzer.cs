@@ -37,12 +37,13 @@ public sealed class PersonaTypeConfigurationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>The bands file the generator uses: the first additional file named <c>persona-bands.json</c>.</summary>
+    /// <summary>The bands file the generator uses: the first additional file named <c>persona-bands.json</c> or marked
+    /// as the bands file.</summary>
     private static BandsFileModel ReadBandsFile(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
     {
         foreach (var file in options.AdditionalFiles)
         {
-            if (BandsFileReader.IsBandsFile(file.Path))
+            if (BandsFileReader.IsBandsFile(file.Path, options.AnalyzerConfigOptionsProvider.GetOptions(file)))
                 return BandsFileReader.Read(file.GetText(cancellationToken)?.ToString(), file.Path, out _);
         }
         return BandsFileModel.None;

@@ -49,8 +49,9 @@ public sealed class PersonaGuardGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Types);
 
         var bandsFile = context.AdditionalTextsProvider
-            .Where(static text => BandsFileReader.IsBandsFile(text.Path))
-            .Select(static (text, ct) => BandsFileReader.Read(text.GetText(ct)?.ToString(), text.Path, out var _))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => BandsFileReader.IsBandsFile(pair.Left.Path, pair.Right.GetOptions(pair.Left)))
+            .Select(static (pair, ct) => BandsFileReader.Read(pair.Left.GetText(ct)?.ToString(), pair.Left.Path, out var _))
             .Collect()
             .Select(static (files, _) => files.FirstOrDefault() ?? BandsFileModel.None)
             .WithTrackingName(Steps.BandsFile);

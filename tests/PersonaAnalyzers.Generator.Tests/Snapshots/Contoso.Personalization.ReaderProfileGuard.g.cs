@@ -186,6 +186,7 @@ namespace Contoso.Personalization
         }
 
         /// <summary>Adds a feature present in both profiles to the weighted mean; returns its similarity, or NaN when it is missing.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double Include(ref global::PersonaAnalyzers.SimilarityAccumulator accumulator, double? similarity, double weight)
         {
             if (similarity is null) return double.NaN;
@@ -193,43 +194,80 @@ namespace Contoso.Personalization
             return similarity.GetValueOrDefault();
         }
 
+        /// <summary>A kernel's complaint about a bad value, with the feature it came from.</summary>
+        private static global::System.ArgumentException BadFeature(string feature, global::System.ArgumentException inner) =>
+            new global::System.ArgumentException("The feature '" + feature + "' of ReaderProfile holds a bad value: " + inner.Message, inner.ParamName, inner);
+
         /// <summary>Cosine similarity of <c>Embedding</c> (float[]?, weight 2), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? EmbeddingSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             global::System.ReadOnlySpan<float> x = a.Embedding;
             global::System.ReadOnlySpan<float> y = b.Embedding;
             if (x.IsEmpty || y.IsEmpty) return null;
-            return global::PersonaAnalyzers.SimilarityKernels.Cosine(x, y);
+            try
+            {
+                return global::PersonaAnalyzers.SimilarityKernels.Cosine(x, y);
+            }
+            catch (global::System.ArgumentException e)
+            {
+                throw BadFeature("Embedding", e);
+            }
         }
 
         /// <summary>Jaccard similarity of <c>Topics</c> (HashSet&lt;string&gt;?, weight 1, shrinkage 2), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? TopicsSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             var x = a.Topics;
             var y = b.Topics;
             if (x is null || x.Count == 0 || y is null || y.Count == 0) return null;
-            return global::PersonaAnalyzers.SimilarityKernels.Jaccard<string>(x, y, 2.0);
+            try
+            {
+                return global::PersonaAnalyzers.SimilarityKernels.Jaccard<string>(x, y, 2.0);
+            }
+            catch (global::System.ArgumentException e)
+            {
+                throw BadFeature("Topics", e);
+            }
         }
 
         /// <summary>Pearson similarity of <c>Ratings</c> (Dictionary&lt;string, double&gt;?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? RatingsSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             var x = a.Ratings;
             var y = b.Ratings;
             if (x is null || x.Count == 0 || y is null || y.Count == 0) return null;
-            return global::PersonaAnalyzers.SimilarityKernels.Pearson<string>(x, y);
+            try
+            {
+                return global::PersonaAnalyzers.SimilarityKernels.Pearson<string>(x, y);
+            }
+            catch (global::System.ArgumentException e)
+            {
+                throw BadFeature("Ratings", e);
+            }
         }
 
         /// <summary>Categorical similarity of <c>Tier</c> (Tier?, weight 0.5), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? TierSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             var x = a.Tier;
             var y = b.Tier;
             if (x is null || y is null) return null;
-            return global::PersonaAnalyzers.SimilarityKernels.Categorical<global::Contoso.Personalization.Tier>(x.GetValueOrDefault(), y.GetValueOrDefault());
+            try
+            {
+                return global::PersonaAnalyzers.SimilarityKernels.Categorical<global::Contoso.Personalization.Tier>(x.GetValueOrDefault(), y.GetValueOrDefault());
+            }
+            catch (global::System.ArgumentException e)
+            {
+                throw BadFeature("Tier", e);
+            }
         }
 
         /// <summary>Categorical similarity of <c>Country</c> (string?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? CountrySimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             var x = a.Country;
@@ -239,21 +277,37 @@ namespace Contoso.Personalization
         }
 
         /// <summary>Gaussian similarity of <c>Age</c> (int?, weight 1, scale 10), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? AgeSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             var x = a.Age;
             var y = b.Age;
             if (x is null || y is null) return null;
-            return global::PersonaAnalyzers.SimilarityKernels.Gaussian(x.GetValueOrDefault(), y.GetValueOrDefault(), 10.0);
+            try
+            {
+                return global::PersonaAnalyzers.SimilarityKernels.Gaussian(x.GetValueOrDefault(), y.GetValueOrDefault(), 10.0);
+            }
+            catch (global::System.ArgumentException e)
+            {
+                throw BadFeature("Age", e);
+            }
         }
 
         /// <summary>JensenShannon similarity of <c>TopicMix</c> (double[]?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? TopicMixSimilarity(global::Contoso.Personalization.ReaderProfile a, global::Contoso.Personalization.ReaderProfile b)
         {
             global::System.ReadOnlySpan<double> x = a.TopicMix;
             global::System.ReadOnlySpan<double> y = b.TopicMix;
             if (x.IsEmpty || y.IsEmpty) return null;
-            return global::PersonaAnalyzers.SimilarityKernels.JensenShannon(x, y);
+            try
+            {
+                return global::PersonaAnalyzers.SimilarityKernels.JensenShannon(x, y);
+            }
+            catch (global::System.ArgumentException e)
+            {
+                throw BadFeature("TopicMix", e);
+            }
         }
     }
 

@@ -157,6 +157,7 @@ internal static partial class DeviceProfileGuard
     }
 
     /// <summary>Adds a feature present in both profiles to the weighted mean; returns its similarity, or NaN when it is missing.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double Include(ref global::PersonaAnalyzers.SimilarityAccumulator accumulator, double? similarity, double weight)
     {
         if (similarity is null) return double.NaN;
@@ -164,43 +165,87 @@ internal static partial class DeviceProfileGuard
         return similarity.GetValueOrDefault();
     }
 
+    /// <summary>A kernel's complaint about a bad value, with the feature it came from.</summary>
+    private static global::System.ArgumentException BadFeature(string feature, global::System.ArgumentException inner) =>
+        new global::System.ArgumentException("The feature '" + feature + "' of DeviceProfile holds a bad value: " + inner.Message, inner.ParamName, inner);
+
     /// <summary>Cosine similarity of <c>Embedding</c> (ReadOnlyMemory&lt;float&gt;, weight 1), or null when either profile lacks it.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double? EmbeddingSimilarity(global::DeviceProfile a, global::DeviceProfile b)
     {
         global::System.ReadOnlySpan<float> x = a.Embedding.Span;
         global::System.ReadOnlySpan<float> y = b.Embedding.Span;
         if (x.IsEmpty || y.IsEmpty) return null;
-        return global::PersonaAnalyzers.SimilarityKernels.Cosine(x, y);
+        try
+        {
+            return global::PersonaAnalyzers.SimilarityKernels.Cosine(x, y);
+        }
+        catch (global::System.ArgumentException e)
+        {
+            throw BadFeature("Embedding", e);
+        }
     }
 
     /// <summary>JensenShannon similarity of <c>Mix</c> (IReadOnlyDictionary&lt;string, double&gt;?, weight 1), or null when either profile lacks it.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double? MixSimilarity(global::DeviceProfile a, global::DeviceProfile b)
     {
         var x = a.Mix;
         var y = b.Mix;
         if (x is null || x.Count == 0 || y is null || y.Count == 0) return null;
-        return global::PersonaAnalyzers.SimilarityKernels.JensenShannon<string>(x, y);
+        try
+        {
+            return global::PersonaAnalyzers.SimilarityKernels.JensenShannon<string>(x, y);
+        }
+        catch (global::System.ArgumentException e)
+        {
+            throw BadFeature("Mix", e);
+        }
     }
 
     /// <summary>Jaccard similarity of <c>Apps</c> (ImmutableArray&lt;int&gt;, weight 1), or null when either profile lacks it.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double? AppsSimilarity(global::DeviceProfile a, global::DeviceProfile b)
     {
         global::System.ReadOnlySpan<int> x = a.Apps.AsSpan();
         global::System.ReadOnlySpan<int> y = b.Apps.AsSpan();
         if (x.IsEmpty || y.IsEmpty) return null;
-        return global::PersonaAnalyzers.SimilarityKernels.Jaccard<int>(x, y);
+        try
+        {
+            return global::PersonaAnalyzers.SimilarityKernels.Jaccard<int>(x, y);
+        }
+        catch (global::System.ArgumentException e)
+        {
+            throw BadFeature("Apps", e);
+        }
     }
 
     /// <summary>Gaussian similarity of <c>Spend</c> (decimal, weight 1, scale 2.5), or null when either profile lacks it.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double? SpendSimilarity(global::DeviceProfile a, global::DeviceProfile b)
     {
-        return global::PersonaAnalyzers.SimilarityKernels.Gaussian((double)a.Spend, (double)b.Spend, 2.5);
+        try
+        {
+            return global::PersonaAnalyzers.SimilarityKernels.Gaussian((double)a.Spend, (double)b.Spend, 2.5);
+        }
+        catch (global::System.ArgumentException e)
+        {
+            throw BadFeature("Spend", e);
+        }
     }
 
     /// <summary>Categorical similarity of <c>Mobile</c> (bool, weight 1), or null when either profile lacks it.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double? MobileSimilarity(global::DeviceProfile a, global::DeviceProfile b)
     {
-        return global::PersonaAnalyzers.SimilarityKernels.Categorical<bool>(a.Mobile, b.Mobile);
+        try
+        {
+            return global::PersonaAnalyzers.SimilarityKernels.Categorical<bool>(a.Mobile, b.Mobile);
+        }
+        catch (global::System.ArgumentException e)
+        {
+            throw BadFeature("Mobile", e);
+        }
     }
 }
 

@@ -176,6 +176,7 @@ namespace Shop
         }
 
         /// <summary>Adds a feature present in both profiles to the weighted mean; returns its similarity, or NaN when it is missing.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double Include(ref global::PersonaAnalyzers.SimilarityAccumulator accumulator, double? similarity, double weight)
         {
             if (similarity is null) return double.NaN;
@@ -183,31 +184,59 @@ namespace Shop
             return similarity.GetValueOrDefault();
         }
 
+        /// <summary>A kernel's complaint about a bad value, with the feature it came from.</summary>
+        private static global::System.ArgumentException BadFeature(string feature, global::System.ArgumentException inner) =>
+            new global::System.ArgumentException("The feature '" + feature + "' of Catalog.Buyer holds a bad value: " + inner.Message, inner.ParamName, inner);
+
         /// <summary>Cosine similarity of <c>Taste</c> (IReadOnlyList&lt;double&gt;?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? TasteSimilarity(global::Shop.Catalog.Buyer a, global::Shop.Catalog.Buyer b)
         {
             var x = a.Taste;
             var y = b.Taste;
             if (x is null || x.Count == 0 || y is null || y.Count == 0) return null;
-            return global::PersonaAnalyzers.SimilarityKernels.Cosine(x, y);
+            try
+            {
+                return global::PersonaAnalyzers.SimilarityKernels.Cosine(x, y);
+            }
+            catch (global::System.ArgumentException e)
+            {
+                throw BadFeature("Taste", e);
+            }
         }
 
         /// <summary>Jaccard similarity of <c>Brands</c> (List&lt;string&gt;?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? BrandsSimilarity(global::Shop.Catalog.Buyer a, global::Shop.Catalog.Buyer b)
         {
             var x = a.Brands;
             var y = b.Brands;
             if (x is null || x.Count == 0 || y is null || y.Count == 0) return null;
-            return global::PersonaAnalyzers.SimilarityKernels.Jaccard<string>(x, y);
+            try
+            {
+                return global::PersonaAnalyzers.SimilarityKernels.Jaccard<string>(x, y);
+            }
+            catch (global::System.ArgumentException e)
+            {
+                throw BadFeature("Brands", e);
+            }
         }
 
         /// <summary>Jaccard similarity of <c>Visits</c> (IEnumerable&lt;string&gt;?, weight 1), or null when either profile lacks it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double? VisitsSimilarity(global::Shop.Catalog.Buyer a, global::Shop.Catalog.Buyer b)
         {
             var x = a.Visits;
             var y = b.Visits;
             if (x is null || !global::System.Linq.Enumerable.Any(x) || y is null || !global::System.Linq.Enumerable.Any(y)) return null;
-            return global::PersonaAnalyzers.SimilarityKernels.Jaccard<string>(x, y);
+            try
+            {
+                return global::PersonaAnalyzers.SimilarityKernels.Jaccard<string>(x, y);
+            }
+            catch (global::System.ArgumentException e)
+            {
+                throw BadFeature("Visits", e);
+            }
         }
     }
 

@@ -22,6 +22,7 @@ internal static class FeatureWriter
     public static void Write(CodeWriter w, FeatureModel feature, string profileType)
     {
         w.Line($"/// <summary>{Describe(feature)}, or null when either profile lacks it.</summary>");
+        w.Line(GuardWriter.AggressiveInlining);
         using (w.Block($"private static double? {MethodName(feature)}({profileType} a, {profileType} b)"))
         {
             var shape = feature.Shape;
@@ -33,35 +34,45 @@ internal static class FeatureWriter
                     w.Line($"global::System.ReadOnlySpan<{shape.ElementType}> x = a.{member}{unwrap}{shape.SpanAccess};");
                     w.Line($"global::System.ReadOnlySpan<{shape.ElementType}> y = b.{member}{unwrap}{shape.SpanAccess};");
                     w.Line("if (x.IsEmpty || y.IsEmpty) return null;");
-                    w.Line($"return {KernelCall(feature, "x", "y")};");
+                    Return(w, feature, KernelCall(feature, "x", "y"));
                     break;
 
                 case ShapeKind.Collection:
                     w.Line($"var x = a.{member};");
                     w.Line($"var y = b.{member};");
                     w.Line($"if ({Missing(shape, "x")} || {Missing(shape, "y")}) return null;");
-                    w.Line($"return {KernelCall(feature, Value(shape, "x"), Value(shape, "y"))};");
+                    Return(w, feature, KernelCall(feature, Value(shape, "x"), Value(shape, "y")));
                     break;
 
                 case ShapeKind.String:
                     w.Line($"var x = a.{member};");
                     w.Line($"var y = b.{member};");
                     w.Line("if (string.IsNullOrEmpty(x) || string.IsNullOrEmpty(y)) return null;");
-                    w.Line($"return {Kernels}.Categorical(x, y);");
+                    w.Line($"return {Kernels}.Categorical(x, y);"); // ordinal equality cannot fail
                     break;
 
                 case ShapeKind.Scalar when shape.IsNullableValue:
                     w.Line($"var x = a.{member};");
                     w.Line($"var y = b.{member};");
                     w.Line("if (x is null || y is null) return null;");
-                    w.Line($"return {KernelCall(feature, "x.GetValueOrDefault()", "y.GetValueOrDefault()")};");
+                    Return(w, feature, KernelCall(feature, "x.GetValueOrDefault()", "y.GetValueOrDefault()"));
                     break;
 
                 default:
-                    w.Line($"return {KernelCall(feature, $"a.{member}", $"b.{member}")};");
+                    Return(w, feature, KernelCall(feature, $"a.{member}", $"b.{member}"));
                     break;
             }
         }
+    }
+
+    /// <summary>Returns the kernel's result; a bad value (NaN, ∞, mismatched lengths) is rethrown naming the feature,
+    /// since the kernel can only name its own parameters.</summary>
+    private static void Return(CodeWriter w, FeatureModel feature, string call)
+    {
+        using (w.Block("try"))
+            w.Line($"return {call};");
+        using (w.Block("catch (global::System.ArgumentException e)"))
+            w.Line($"throw BadFeature(\"{feature.MemberName.TrimStart('@')}\", e);");
     }
 
     private static string Value(FeatureShape shape, string local) => shape.IsNullableValue ? local + ".GetValueOrDefault()" : local;

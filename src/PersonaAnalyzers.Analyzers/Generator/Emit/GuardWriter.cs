@@ -12,6 +12,9 @@ internal static class GuardWriter
     /// <summary>The version stamped into <c>[GeneratedCode]</c>.</summary>
     public static readonly string Version = typeof(GuardWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
+    /// <summary>On the small private helpers, so that <c>Similarity</c> costs little more than its kernels.</summary>
+    public const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
     public static string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"PersonaAnalyzers\", \"{Version}\")]";
 
     public static string Write(GuardModel guard)
@@ -142,12 +145,18 @@ internal static class GuardWriter
             w.Line();
 
             w.Line("/// <summary>Adds a feature present in both profiles to the weighted mean; returns its similarity, or NaN when it is missing.</summary>");
+            w.Line(AggressiveInlining);
             using (w.Block($"private static double Include(ref {Runtime}.SimilarityAccumulator accumulator, double? similarity, double weight)"))
             {
                 w.Line("if (similarity is null) return double.NaN;");
                 w.Line("accumulator.Add(similarity.GetValueOrDefault(), weight);");
                 w.Line("return similarity.GetValueOrDefault();");
             }
+
+            w.Line();
+            w.Line("/// <summary>A kernel's complaint about a bad value, with the feature it came from.</summary>");
+            w.Line("private static global::System.ArgumentException BadFeature(string feature, global::System.ArgumentException inner) =>");
+            w.Line($"    new global::System.ArgumentException(\"The feature '\" + feature + \"' of {type.DisplayName} holds a bad value: \" + inner.Message, inner.ParamName, inner);");
 
             foreach (var feature in type.Features)
             {

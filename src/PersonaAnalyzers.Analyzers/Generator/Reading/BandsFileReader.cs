@@ -11,8 +11,19 @@ namespace PersonaAnalyzers.Generator.Reading;
 /// reader the runtime uses (<see cref="BandsFile"/>), so the file means the same thing at build time and at run time.</summary>
 internal static class BandsFileReader
 {
-    public static bool IsBandsFile(string path) =>
-        string.Equals(Path.GetFileName(path), PersonaOptions.BandsFileName, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The item metadata that marks an additional file of another name as the bands file
+    /// (<c>&lt;AdditionalFiles Include="cal/bands.json" PersonaBandsFile="true" /&gt;</c>, made visible with
+    /// <c>&lt;CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="PersonaBandsFile" /&gt;</c>).</summary>
+    public const string MarkerMetadata = "build_metadata.AdditionalFiles.PersonaBandsFile";
+
+    /// <summary>Whether an additional file is the bands file: it is named <c>persona-bands.json</c>, or marked.</summary>
+    public static bool IsBandsFile(string path, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions? options)
+    {
+        if (string.Equals(Path.GetFileName(path), PersonaOptions.BandsFileName, StringComparison.OrdinalIgnoreCase))
+            return true;
+        return options is not null && options.TryGetValue(MarkerMetadata, out var marked) &&
+               string.Equals(marked?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Reads the file; on failure returns <see cref="BandsFileModel.None"/> and the reason, naming the file.</summary>
     public static BandsFileModel Read(string? text, string path, out string? error)

@@ -36,10 +36,40 @@ internal static class PersonaAttributes
     {
         foreach (var argument in attribute.NamedArguments)
         {
-            if (argument.Key == name && argument.Value.Value is { } value)
-                return System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+            if (argument.Key == name && Number(argument.Value) is { } value)
+                return value;
         }
         return fallback;
+    }
+
+    /// <summary>A numeric constant as a double; null for anything else (code that does not compile yet, for one).</summary>
+    public static double? Number(TypedConstant constant) => constant.Kind == TypedConstantKind.Error ? null : constant.Value switch
+    {
+        double d => d,
+        float f => f,
+        int i => i,
+        long l => l,
+        short s => s,
+        byte b => b,
+        uint u => u,
+        ulong ul => ul,
+        decimal m => (double)m,
+        _ => null,
+    };
+
+    /// <summary>The metric of a <c>[PersonaFeature]</c> as its underlying integer, or null when it cannot be read.</summary>
+    public static int? Metric(AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length != 1) return null;
+        var argument = attribute.ConstructorArguments[0];
+        return argument.Kind == TypedConstantKind.Error ? null : argument.Value switch
+        {
+            int i => i,
+            long l when l is >= int.MinValue and <= int.MaxValue => (int)l,
+            short s => s,
+            byte b => b,
+            _ => null,
+        };
     }
 
     public static bool HasNamed(AttributeData attribute, string name)

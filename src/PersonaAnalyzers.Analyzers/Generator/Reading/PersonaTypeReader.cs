@@ -41,7 +41,7 @@ internal static class PersonaTypeReader
         var features = new List<FeatureModel>();
         KeyModel? key = null;
         ISymbol? firstKey = null;
-        var sawFeature = false;
+        var featureMembers = 0;
         foreach (var member in Members(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -60,17 +60,20 @@ internal static class PersonaTypeReader
             }
             if (PersonaAttributes.FindOnMember(member, PersonaAttributes.Feature) is { } featureAttribute)
             {
-                sawFeature = true;
+                featureMembers++;
                 if (ReadFeature(member, featureAttribute, problems, cancellationToken) is { } feature)
                     features.Add(feature);
             }
         }
 
-        if (!sawFeature)
+        if (featureMembers == 0)
             problems.Add(new ConfigurationProblem(ConfigurationDescriptors.NoFeatures, PersonaAttributes.FirstLocation(type),
                 Props(("Type", typeName)), typeName));
 
-        var stops = problems.Any(p => p.StopsGeneration);
+        // A feature that could not be read (its attribute does not compile yet) also stops generation: a guard must
+        // never silently leave a feature out.
+        var stops = problems.Any(p => p.StopsGeneration) || features.Count != featureMembers || (firstKey is not null && key is null) ||
+                    HasDuplicateMembers(type);
         var model = stops ? null : CreateModel(type, key, features, nearMatch, distant);
         return new PersonaTypeReading(model, problems.ToImmutable());
     }
@@ -127,6 +130,11 @@ internal static class PersonaTypeReader
         return result;
     }
 
+    /// <summary>Two fields or properties with one name: the compiler reports it, and any access to them would be ambiguous.</summary>
+    private static bool HasDuplicateMembers(INamedTypeSymbol type) =>
+        type.GetMembers().Where(m => !m.IsImplicitlyDeclared && m is IFieldSymbol or IPropertySymbol { IsIndexer: false })
+            .GroupBy(m => m.Name).Any(g => g.Count() > 1);
+
     private static KeyModel? ReadKey(ISymbol member, ImmutableArray<ConfigurationProblem>.Builder problems)
     {
         var unreadable = Unreadable(member);
@@ -144,9 +152,8 @@ internal static class PersonaTypeReader
     private static FeatureModel? ReadFeature(ISymbol member, AttributeData attribute, ImmutableArray<ConfigurationProblem>.Builder problems, CancellationToken cancellationToken)
     {
         var memberType = MemberType(member);
-        var metricValue = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is { } raw
-            ? System.Convert.ToInt32(raw, CultureInfo.InvariantCulture)
-            : -1;
+        // Code that does not compile yet (no metric, a wrong argument) has its compiler error; no guard until it does.
+        if (PersonaAttributes.Metric(attribute) is not { } metricValue) return null;
         var metric = (MetricKind)metricValue;
         var metricName = System.Enum.IsDefined(typeof(MetricKind), metric) ? metric.ToString() : metricValue.ToString(CultureInfo.InvariantCulture);
         var attributeName = $"[PersonaFeature({metricName})]";
