@@ -14,7 +14,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// <c>ReaderGuard.Classify(user, other);</c> turns into
 /// <c>if (!ReaderGuard.TrySubstitute(user, other, out _)) return …;</c> (a check that returns <c>bool</c> is kept and
 /// negated). The fallback is the one the band-check insertion uses: skip the item in a loop, else leave with the
-/// target's profile, null, an empty list or nothing.</summary>
+/// target's profile, null, an empty list or nothing. When the statement before already branches on TrySubstitute for
+/// the same candidate, the discarded call is removed instead.</summary>
 internal sealed class BranchOnCheckFix : PersonaFix
 {
     public override string EquivalenceKey => "PERSONA004.BranchOnCheck";
@@ -53,12 +54,31 @@ internal sealed class BranchOnCheckFix : PersonaFix
         else
             return null;
 
+        // The candidate may already be checked just before (the PERSONA001 fix on the same loop): then the discarded call
+        // is only noise, and a second branch would be too.
+        if (AlreadyBranchedOn(statement, candidate))
+            return await FinishedDocument.CreateAsync(document, root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!, cancellationToken)
+                .ConfigureAwait(false);
+
         var fallback = Fallbacks.For(model, statement, target.WithoutTrivia(), targetType);
         if (fallback is null)
             return null;
         var branch = IfStatement(PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, Parenthesize(check)), fallback)
             .WithTriviaFrom(statement).Formatted();
         return await FinishedDocument.CreateAsync(document, root.ReplaceNode(statement, branch), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool AlreadyBranchedOn(StatementSyntax statement, ExpressionSyntax candidate)
+    {
+        if (statement.Parent is not BlockSyntax block)
+            return false;
+        var index = block.Statements.IndexOf(statement);
+        return index > 0 && block.Statements[index - 1] is IfStatementSyntax { Else: null } previous &&
+               previous.Statement is ContinueStatementSyntax or ReturnStatementSyntax or BreakStatementSyntax &&
+               previous.Condition.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
+                   call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TrySubstitute" } &&
+                   call.ArgumentList.Arguments.Count == 3 &&
+                   SyntaxFactory.AreEquivalent(call.ArgumentList.Arguments[1].Expression, candidate));
     }
 
     private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>

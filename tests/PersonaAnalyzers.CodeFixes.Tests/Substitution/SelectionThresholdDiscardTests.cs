@@ -142,4 +142,70 @@ public class SelectionThresholdDiscardTests
                     }
                 }
             """), "PERSONA004.BranchOnCheck");
+
+    [Fact]
+    public Task Discarded_check_after_an_existing_branch_is_removed() =>
+        Discard.VerifyAsync(InClass("""
+                public void Warm(Reader user, IEnumerable<Reader> others)
+                {
+                    foreach (var other in others)
+                    {
+                        if (other is null || !ReaderGuard.TrySubstitute(user, other, out _))
+                            continue;
+                        {|PERSONA004:ReaderGuard.Classify(user, other)|};
+                        cached = other;
+                    }
+                }
+            """), InClass("""
+                public void Warm(Reader user, IEnumerable<Reader> others)
+                {
+                    foreach (var other in others)
+                    {
+                        if (other is null || !ReaderGuard.TrySubstitute(user, other, out _))
+                            continue;
+                        cached = other;
+                    }
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    [Fact]
+    public Task Discarded_check_with_no_neutral_fallback_is_not_rewritten() =>
+        Discard.VerifyNotOfferedAsync(InClass("""
+                public string Prompt(Reader user, Reader other)
+                {
+                    {|PERSONA004:ReaderGuard.Assess(user, other)|};
+                    return other.Summary;
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    [Fact]
+    public Task Kernel_threshold_names_no_profiles_so_no_fix() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    if ({|PERSONA003:PersonaAnalyzers.SimilarityKernels.Cosine(user.Topics.AsSpan(), other.Topics.AsSpan()) > 0.95|})
+                        return other.Summary;
+                    return null;
+                }
+            """, "using System;\n"), "PERSONA003.UseBandCheck");
+
+    [Fact]
+    public Task Best_so_far_loop_is_not_rewritten() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    Reader? chosen = null;
+                    var best = double.MinValue;
+                    foreach (var candidate in pool)
+                    {
+                        var similarity = ReaderGuard.Similarity(user, candidate);
+                        if (similarity > best)
+                        {
+                            best = similarity;
+                            {|PERSONA002:chosen = candidate|};
+                        }
+                    }
+                    return chosen;
+                }
+            """), "PERSONA002.UseSafestSubstitute");
 }
