@@ -33,14 +33,14 @@ if [ $# -ge 1 ]; then
     source_path="$(dirname "$source_path")"
   fi
   [ -d "$source_path" ] || fail "'$1' is neither a .cs file nor a folder"
-  find "$source_path" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' -exec cp --parents -t "$project" {} + 2>/dev/null \
-    || (cd "$source_path" && find . -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' -exec cp --parents -t "$project" {} +)
+  (cd "$source_path" && find . -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' -exec cp --parents -t "$project" {} +) \
+    || fail "cannot copy the .cs files of $source_path"
   echo "dotnet-format-fixes: checking the code in $1"
 else
   cp "$fixture"/*.cs "$project/"
   echo "dotnet-format-fixes: checking tests/fixtures/RiskyRecommender"
 fi
-ls "$project"/*.cs >/dev/null 2>&1 || [ -n "$(find "$project" -name '*.cs')" ] || fail "no .cs files to check"
+[ -n "$(find "$project" -name '*.cs')" ] || fail "no .cs files to check"
 
 # Diagnostics of a build, one per line: "ID file(line,col)" for PERSONA, "ID" for compiler warnings.
 build() {

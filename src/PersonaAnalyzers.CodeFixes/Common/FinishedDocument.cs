@@ -3,22 +3,17 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace PersonaAnalyzers.CodeFixes.Common;
 
-/// <summary>Turns an edited root into the document a fix offers: adds the usings the new names need, shortens the
-/// fully qualified names the fix wrote, formats only the new nodes, and refuses the edit when the compiler finds more
+/// <summary>Turns an edited root into the document a fix offers: formats only the new nodes, and refuses the edit when the compiler finds more
 /// problems in the file than before (a fix must compile and raise no new diagnostic).</summary>
 internal static class FinishedDocument
 {
     public static async Task<Document?> CreateAsync(Document original, SyntaxNode newRoot, CancellationToken cancellationToken)
     {
         var document = original.WithSyntaxRoot(newRoot);
-        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await AddsNoCompilerProblemAsync(original, document, cancellationToken).ConfigureAwait(false) ? document : null;
     }

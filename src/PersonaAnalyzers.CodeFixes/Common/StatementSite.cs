@@ -109,12 +109,12 @@ internal sealed class StatementSite
                     .Concat(new[] { rewritten.WithLeadingTrivia(TriviaList(indentation)) });
                 return root.ReplaceNode(statement, nodes);
             }
-            var block = Block(prefix.Concat(new[] { rewritten.WithoutLeadingTrivia() })).WithTriviaFrom(statement).Formatted();
+            var block = MultiLineBlock(prefix.Concat(new[] { rewritten.WithoutLeadingTrivia() })).WithTriviaFrom(statement).Formatted();
             return root.ReplaceNode(statement, block);
         }
         var value = ExpressionBodyValue()!.ReplaceNode(Expression, replacement.WithTriviaFrom(Expression)).WithoutTrivia();
         StatementSyntax last = returnsValue ? ReturnStatement(value) : ExpressionStatement(value);
-        var body = Block(prefix.Concat(new[] { last })).Formatted();
+        var body = MultiLineBlock(prefix.Concat(new[] { last })).Formatted();
         switch (ExpressionBody)
         {
             case AnonymousFunctionExpressionSyntax lambda:
@@ -129,6 +129,13 @@ internal sealed class StatementSite
                 return root;
         }
     }
+
+    /// <summary>A block whose statements go on their own lines even where the formatter keeps a one-line block (a lambda).</summary>
+    private static BlockSyntax MultiLineBlock(System.Collections.Generic.IEnumerable<StatementSyntax> statements) =>
+        Block(
+            Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(ElasticCarriageReturnLineFeed),
+            List(statements.Select(s => s.WithTrailingTrivia(ElasticCarriageReturnLineFeed))),
+            Token(SyntaxKind.CloseBraceToken));
 
     private ExpressionSyntax? ExpressionBodyValue() => ExpressionBody switch
     {

@@ -2,19 +2,13 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace PersonaAnalyzers.CodeFixes.Common;
 
-/// <summary>Syntax the fixes write: fully qualified names that the simplifier shortens and that bring their usings with
-/// them, and the guard's calls.</summary>
+/// <summary>Syntax the fixes write: the guard's calls, named as they read where they go, and checks.</summary>
 internal static class Syntax
 {
-    public static TypeSyntax TypeName(ITypeSymbol type) =>
-        ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
-            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-
     /// <summary><c>Guard.Method(arguments)</c>, the guard named as it reads at <paramref name="position"/>.</summary>
     public static InvocationExpressionSyntax GuardCall(INamedTypeSymbol guard, SemanticModel model, int position, string method, params ArgumentSyntax[] arguments) =>
         InvocationExpression(
@@ -39,6 +33,16 @@ internal static class Syntax
         var isNull = IsPatternExpression(IdentifierName(candidate), ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression)));
         return BinaryExpression(SyntaxKind.LogicalOrExpression, isNull, failed);
     }
+
+    /// <summary>The replacement for <paramref name="original"/>, in parentheses only where its parent binds tighter than
+    /// a <c>??</c> would.</summary>
+    public static ExpressionSyntax InPlaceOf(ExpressionSyntax original, ExpressionSyntax replacement) =>
+        original.Parent is EqualsValueClauseSyntax or ArgumentSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or
+            ExpressionStatementSyntax or ParenthesizedExpressionSyntax or InitializerExpressionSyntax or
+            AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } ||
+        original.Parent is AnonymousFunctionExpressionSyntax
+            ? replacement
+            : ParenthesizedExpression(replacement);
 
     public static T Formatted<T>(this T node) where T : SyntaxNode => node.WithAdditionalAnnotations(Formatter.Annotation);
 }

@@ -48,27 +48,33 @@ internal sealed class MarkProfileSubstituteFix : PersonaFix
         if (returnType is null || symbols.PersonaOf(returnType, out _) is null)
             return null;
 
-        var list = AttributeList(SingletonSeparatedList(Attribute(
-            (NameSyntax)ParseName("global::PersonaAnalyzers.ProfileSubstitute")
-                .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation,
-                    Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation)))).Formatted();
+        var list = AttributeList(SingletonSeparatedList(Attribute(IdentifierName("ProfileSubstitute")))).Formatted();
         SyntaxNode marked = member switch
         {
-            MethodDeclarationSyntax method => WithAttribute(method, list),
+            MethodDeclarationSyntax method => WithAttribute(method, list, EndOfLine(root)),
             LocalFunctionStatementSyntax local => local.WithoutLeadingTrivia().AddAttributeLists(list.WithLeadingTrivia(local.GetLeadingTrivia())),
-            PropertyDeclarationSyntax property => WithAttribute(property, list),
+            PropertyDeclarationSyntax property => WithAttribute(property, list, EndOfLine(root)),
             _ => member,
         };
-        return await FinishedDocument.CreateAsync(document, root.ReplaceNode(member, marked), cancellationToken).ConfigureAwait(false);
+        var newRoot = root.ReplaceNode(member, marked);
+        if (newRoot is CompilationUnitSyntax unit)
+            newRoot = Usings.Ensure(unit, WellKnownTypeNames.Namespace);
+        return await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The file's own line ending.</summary>
+    private static SyntaxTrivia EndOfLine(SyntaxNode root) =>
+        root.DescendantTrivia().FirstOrDefault(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } found
+            ? found
+            : ElasticCarriageReturnLineFeed;
+
     /// <summary>Adds the attribute as the member's first line, keeping its doc comment above it.</summary>
-    private static MemberDeclarationSyntax WithAttribute(MemberDeclarationSyntax member, AttributeListSyntax list)
+    private static MemberDeclarationSyntax WithAttribute(MemberDeclarationSyntax member, AttributeListSyntax list, SyntaxTrivia endOfLine)
     {
         var leading = member.GetLeadingTrivia();
         var indentation = leading.Reverse().TakeWhile(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.WhitespaceTrivia)).Reverse();
         var withList = member.WithoutLeadingTrivia().WithAttributeLists(member.AttributeLists.Insert(0,
-            list.WithLeadingTrivia(leading).WithTrailingTrivia(ElasticCarriageReturnLineFeed)));
+            list.WithLeadingTrivia(leading).WithTrailingTrivia(endOfLine)));
         if (member.AttributeLists.Count == 0)
             withList = withList.WithModifiers(withList.Modifiers.Count > 0
                 ? withList.Modifiers.Replace(withList.Modifiers[0], withList.Modifiers[0].WithLeadingTrivia(indentation))

@@ -47,7 +47,7 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
             Argument(target.WithoutTrivia()), Argument(candidates.WithoutTrivia()));
         var nullable = name != "First" || model.GetTypeInfo(invocation, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
         if (!nullable)
-            replacement = ParenthesizedExpression(BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target.WithoutTrivia()));
+            replacement = Syntax.InPlaceOf(invocation, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target.WithoutTrivia()));
         return await FinishedDocument.CreateAsync(document, root.ReplaceNode(invocation, replacement.WithTriviaFrom(invocation)), cancellationToken)
             .ConfigureAwait(false);
     }

@@ -47,7 +47,7 @@ internal sealed class UseSafestSubstituteFix : PersonaFix
         {
             ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, element.SpanStart, "SafestSubstitute", Argument(IdentifierName(target.Name)), Argument(source));
             if (!nullable)
-                replacement = ParenthesizedExpression(BinaryExpression(SyntaxKind.CoalesceExpression, replacement, IdentifierName(target.Name)));
+                replacement = Syntax.InPlaceOf(element, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, IdentifierName(target.Name)));
             var newRoot = root.ReplaceNode(element, replacement.WithTriviaFrom(element).Formatted());
             var result = await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
             if (result is not null)

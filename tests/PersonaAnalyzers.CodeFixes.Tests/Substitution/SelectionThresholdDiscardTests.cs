@@ -40,7 +40,7 @@ public class SelectionThresholdDiscardTests
             """), InClass("""
                 public string Prompt(IReadOnlyList<Reader> pool, Reader user)
                 {
-                    var best = (ReaderGuard.SafestSubstitute(user, pool) ?? user);
+                    var best = ReaderGuard.SafestSubstitute(user, pool) ?? user;
                     return best.Summary;
                 }
             """), "PERSONA002.UseSafestSubstitute");
