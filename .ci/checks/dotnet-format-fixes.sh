@@ -35,6 +35,10 @@ if [ $# -ge 1 ]; then
   [ -d "$source_path" ] || fail "'$1' is neither a .cs file nor a folder"
   (cd "$source_path" && find . -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' -exec cp --parents -t "$project" {} +) \
     || fail "cannot copy the .cs files of $source_path"
+  # Code from an executable (top-level statements, Main) compiles only as one.
+  if grep -qs '<OutputType>\(Win\)\?Exe</OutputType>' "$source_path"/*.csproj; then
+    sed -i 's#<TargetFramework>#<OutputType>Exe</OutputType>\n    <TargetFramework>#' "$project/RiskyRecommender.csproj"
+  fi
   echo "dotnet-format-fixes: checking the code in $1"
 else
   cp "$fixture"/*.cs "$project/"

@@ -16,7 +16,8 @@ internal static class Fallbacks
     public static StatementSyntax? For(SemanticModel model, SyntaxNode statement, ExpressionSyntax target, ITypeSymbol targetType)
     {
         var function = ContainingFunction(statement);
-        if (function is null)
+        // Leaving a constructor early would leave the object half built.
+        if (function is null or ConstructorDeclarationSyntax)
             return null;
         if (InLoopBody(statement, function))
             return ContinueStatement();

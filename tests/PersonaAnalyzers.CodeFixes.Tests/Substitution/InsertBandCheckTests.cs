@@ -240,4 +240,55 @@ public class InsertBandCheckTests
                 private static int Touch(Reader user) => 0;
                 private void Store(int version, Reader other) => cached = null;
             """), Key);
+
+    [Fact]
+    public Task Not_offered_in_a_constructor_which_cannot_leave_early() =>
+        Verify.VerifyNotOfferedAsync(InClass("""
+                public Recommender(IReaderIndex index, Reader user)
+                {
+                    this.index = index;
+                    cached = {|PERSONA001:index.Lookalike(user)|};
+                }
+            """), Key);
+
+    [Fact]
+    public Task Profile_the_substitute_was_looked_up_for_is_the_target() =>
+        Verify.VerifyAsync(InClass("""
+                public void Warm(Reader user, Reader guest)
+                {
+                    cached = {|PERSONA001:index.Lookalike(guest)|};
+                }
+            """), InClass("""
+                public void Warm(Reader user, Reader guest)
+                {
+                    var substitute = index.Lookalike(guest);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(guest, substitute, out _))
+                        return;
+                    cached = substitute;
+                }
+            """), Key);
+
+    [Fact]
+    public Task A_substitute_local_is_never_the_target() =>
+        Verify.VerifyAsync(InClass("""
+                public void Warm(Reader partial)
+                {
+                    var twin = {|PERSONA001:index.Lookalike(partial)|};
+                    var other = {|PERSONA001:index.FindNearest(twin)|};
+                    cached = twin;
+                    cached = other;
+                }
+            """), InClass("""
+                public void Warm(Reader partial)
+                {
+                    var twin = index.Lookalike(partial);
+                    if (twin is null || !ReaderGuard.TrySubstitute(partial, twin, out _))
+                        return;
+                    var other = index.FindNearest(twin);
+                    if (other is null || !ReaderGuard.TrySubstitute(partial, other, out _))
+                        return;
+                    cached = twin;
+                    cached = other;
+                }
+            """), Key, iterations: 2);
 }
