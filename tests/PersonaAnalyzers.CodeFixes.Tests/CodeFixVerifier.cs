@@ -22,6 +22,24 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
             NumberOfFixAllIterations = 1,
         }.RunAsync();
 
+    /// <summary>Several documents, so that Fix All in project and solution has more than one to fix.</summary>
+    public static Task VerifyAsync(string[] sources, string[] fixedSources, string equivalenceKey, int iterations)
+    {
+        var test = new Test(sources[0], fixedSources[0])
+        {
+            CodeActionEquivalenceKey = equivalenceKey,
+            NumberOfIncrementalIterations = iterations,
+            // Fix All in document runs once per document; in project and in solution once for all of them.
+            NumberOfFixAllInDocumentIterations = sources.Length,
+            NumberOfFixAllIterations = 1,
+        };
+        foreach (var source in sources.Skip(1))
+            test.TestState.Sources.Add(source);
+        foreach (var source in fixedSources.Skip(1))
+            test.FixedState.Sources.Add(source);
+        return test.RunAsync();
+    }
+
     /// <summary>The fix with <paramref name="equivalenceKey"/> is not offered for the diagnostics in the markup.</summary>
     public static Task VerifyNotOfferedAsync(string source, string equivalenceKey) =>
         new Test(source, source)

@@ -138,4 +138,55 @@ public class SafestAndMarkTests
                     }
                 }
             """), Check);
+
+    [Fact]
+    public Task Fix_all_in_project_and_solution_fixes_every_document() =>
+        Verify.VerifyAsync(
+            new[]
+            {
+                InClass("""
+                    public void Warm(Reader user) => cached = {|PERSONA001:index.Lookalike(user)|};
+                """),
+                """
+                using System.Collections.Generic;
+                using Shop;
+
+                public class Prompts
+                {
+                    public IReadOnlyList<Article> For(IReaderIndex index, Reader partial)
+                    {
+                        var twin = {|PERSONA001:index.Lookalike(partial)|};
+                        return Render.Recommend(twin);
+                    }
+                }
+                """,
+            },
+            new[]
+            {
+                InClass("""
+                    public void Warm(Reader user)
+                    {
+                        var substitute = index.Lookalike(user);
+                        if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                            return;
+                        cached = substitute;
+                    }
+                """),
+                """
+                using System.Collections.Generic;
+                using Shop;
+
+                public class Prompts
+                {
+                    public IReadOnlyList<Article> For(IReaderIndex index, Reader partial)
+                    {
+                        var twin = index.Lookalike(partial);
+                        if (twin is null || !ReaderGuard.TrySubstitute(partial, twin, out _))
+                            return System.Array.Empty<Article>();
+                        return Render.Recommend(twin);
+                    }
+                }
+                """,
+            },
+            Check, iterations: 2);
 }
