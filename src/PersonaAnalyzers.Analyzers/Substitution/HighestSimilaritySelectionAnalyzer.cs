@@ -34,10 +34,11 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
-            start.RegisterOperationBlockAction(block =>
+            start.RegisterCodeBlockAction(block =>
             {
-                foreach (var root in OperationBlocks.Executable(block))
-                    new Search(root, symbols, block.ReportDiagnostic).Run();
+                if (!SubstitutionNames.MayScore(block.CodeBlock) || CodeBlocks.Root(block) is not { } root)
+                    return;
+                new Search(root, symbols, block.ReportDiagnostic).Run();
             });
         });
     }

@@ -32,15 +32,18 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
-            start.RegisterOperationBlockAction(block => Analyze(block, symbols));
+            start.RegisterCodeBlockAction(block =>
+            {
+                if (SubstitutionNames.MayScore(block.CodeBlock) && CodeBlocks.Root(block) is { } root)
+                    Analyze(block, root, symbols);
+            });
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols)
+    private static void Analyze(CodeBlockAnalysisContext context, IOperation root, SubstitutionSymbols symbols)
     {
         if (IsCheckImplementation(context.OwningSymbol, symbols, context))
             return;
-        foreach (var root in OperationBlocks.Executable(context))
         {
             ScoreLocals? scores = null;
             foreach (var operation in root.Descendants())
@@ -68,7 +71,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzePattern(IIsPatternOperation pattern, ScoreLocals scores, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
+    private static void AnalyzePattern(IIsPatternOperation pattern, ScoreLocals scores, SubstitutionSymbols symbols, CodeBlockAnalysisContext context)
     {
         if (!scores.TryGet(pattern.Value, symbols, out var score) || !HasRelational(pattern.Pattern))
             return;
@@ -210,19 +213,19 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool IsCheckImplementation(ISymbol owner, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
+    private static bool IsCheckImplementation(ISymbol owner, SubstitutionSymbols symbols, CodeBlockAnalysisContext context)
     {
         if (owner.ContainingType?.Name.EndsWith("Guard", System.StringComparison.Ordinal) == true)
             return true;
-        if (owner is IMethodSymbol method && context.OperationBlocks.Length > 0)
+        if (owner is IMethodSymbol method)
         {
-            var options = SubstitutionOptions.For(context.Options, context.OperationBlocks[0].Syntax.SyntaxTree);
+            var options = SubstitutionOptions.For(context.Options, context.CodeBlock.SyntaxTree);
             return symbols.IsCheckMethod(method, options);
         }
         return false;
     }
 
-    private static void Report(OperationBlockAnalysisContext context, IOperation comparison, ScoreLocals.Score score, IOperation scoreOperand,
+    private static void Report(CodeBlockAnalysisContext context, IOperation comparison, ScoreLocals.Score score, IOperation scoreOperand,
         IOperation bar, string side, SubstitutionSymbols symbols)
     {
         INamedTypeSymbol? persona = null;

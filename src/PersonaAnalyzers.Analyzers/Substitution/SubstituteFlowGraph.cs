@@ -33,15 +33,18 @@ internal sealed class SubstituteFlowGraph
     private readonly HashSet<SubstituteOrigin> _seeded = new();
     private readonly Dictionary<IFlowAnonymousFunctionOperation, SubstituteFlowGraph> _lambdas = new();
     private readonly Dictionary<SubstituteOrigin, OriginFacts> _facts = new();
+    private readonly List<(Statement Statement, IOperation Operation)> _all = new();
+    private readonly SourceSites _sites;
     private Dictionary<SubstituteOrigin, List<Use>>? _uses;
 
     public SubstituteFlowGraph(ControlFlowGraph graph, SubstitutionSymbols symbols, SubstitutionOptions options, bool returnsHandedOn,
-        Dictionary<ILocalSymbol, List<Taint>>? seeds, CancellationToken cancellation)
+        Dictionary<ILocalSymbol, List<Taint>>? seeds, SourceSites sites, CancellationToken cancellation)
     {
         _graph = graph;
         _symbols = symbols;
         _options = options;
         _returnsHandedOn = returnsHandedOn;
+        _sites = sites;
         _cancellation = cancellation;
         _locals = new Dictionary<ILocalSymbol, List<Taint>>(SymbolEqualityComparer.Default);
         if (seeds is not null)
@@ -60,16 +63,39 @@ internal sealed class SubstituteFlowGraph
             if (block.BranchValue is not null)
                 _statements.Add(new Statement(block, block.Operations.Length, block.BranchValue));
         }
-        TrackValues();
+        // One walk of the trees; every later pass runs over this list.
         foreach (var statement in _statements)
         {
             foreach (var operation in statement.Root.DescendantsAndSelf())
+                _all.Add((statement, operation));
+        }
+        TrackValues();
+        foreach (var (_, operation) in _all)
+        {
+            // A lambda gets its own graph only when it obtains a substitute or mentions a tracked local: most lambdas
+            // (selectors, predicates) do neither, and their graphs are not free.
+            if (operation is IFlowAnonymousFunctionOperation lambda && !_lambdas.ContainsKey(lambda) &&
+                (sites.Within(lambda.Syntax.Span) || MentionsTrackedLocal(lambda.Syntax)))
+                _lambdas[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
+                    returnsHandedOn: false, _locals, sites, cancellation);
+        }
+    }
+
+    private bool MentionsTrackedLocal(SyntaxNode syntax)
+    {
+        if (_locals.Count == 0)
+            return false;
+        foreach (var token in syntax.DescendantTokens())
+        {
+            if (token.RawKind != (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
+                continue;
+            foreach (var local in _locals.Keys)
             {
-                if (operation is IFlowAnonymousFunctionOperation lambda && !_lambdas.ContainsKey(lambda))
-                    _lambdas[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
-                        returnsHandedOn: false, _locals, cancellation);
+                if (local.Name == token.ValueText)
+                    return true;
             }
         }
+        return false;
     }
 
     /// <summary>Reports PERSONA001 for the substitutes obtained in this graph, its lambdas and local functions.</summary>
@@ -86,10 +112,22 @@ internal sealed class SubstituteFlowGraph
             lambda.Report(report);
         foreach (var localFunction in _graph.LocalFunctions)
         {
+            if (!Within(localFunction))
+                continue;
             var graph = _graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellation);
             var handedOn = SubstituteSources.IsSubstituteMember(localFunction, _symbols, _options);
-            new SubstituteFlowGraph(graph, _symbols, _options, handedOn, seeds: null, _cancellation).Report(report);
+            new SubstituteFlowGraph(graph, _symbols, _options, handedOn, seeds: null, _sites, _cancellation).Report(report);
         }
+    }
+
+    private bool Within(IMethodSymbol localFunction)
+    {
+        foreach (var reference in localFunction.DeclaringSyntaxReferences)
+        {
+            if (_sites.Within(reference.Span))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>For an origin of an enclosing graph captured here: is it used on a path from this graph's entry
@@ -111,18 +149,15 @@ internal sealed class SubstituteFlowGraph
         {
             _cancellation.ThrowIfCancellationRequested();
             changed = false;
-            foreach (var statement in _statements)
+            foreach (var (statement, operation) in _all)
             {
-                foreach (var operation in statement.Root.DescendantsAndSelf())
+                if (round == 0 && _sites.Within(operation.Syntax.Span) && SubstituteSources.TryGetDirect(operation, _symbols, _options) is { } origin)
                 {
-                    if (round == 0 && SubstituteSources.TryGetDirect(operation, _symbols, _options) is { } origin)
-                    {
-                        AddOrigin(origin, statement);
-                        changed = true;
-                        continue;
-                    }
-                    changed |= Propagate(operation, statement);
+                    AddOrigin(origin, statement);
+                    changed = true;
+                    continue;
                 }
+                changed |= Propagate(operation, statement);
             }
         }
     }
@@ -296,28 +331,25 @@ internal sealed class SubstituteFlowGraph
         if (_uses is not null)
             return _uses;
         _uses = new Dictionary<SubstituteOrigin, List<Use>>();
-        foreach (var statement in _statements)
+        foreach (var (statement, operation) in _all)
         {
-            foreach (var operation in statement.Root.DescendantsAndSelf())
+            if (operation is IFlowAnonymousFunctionOperation lambda && _lambdas.TryGetValue(lambda, out var inner))
             {
-                if (operation is IFlowAnonymousFunctionOperation lambda && _lambdas.TryGetValue(lambda, out var inner))
+                foreach (var origin in inner._seeded)
                 {
-                    foreach (var origin in inner._seeded)
-                    {
-                        if (inner.HasUncheckedUse(origin))
-                            AddUse(origin, new Use(statement, lambda, UseKind.Capture));
-                    }
-                    continue;
+                    if (inner.HasUncheckedUse(origin))
+                        AddUse(origin, new Use(statement, lambda, UseKind.Capture));
                 }
-                var taints = TaintsOf(operation);
-                if (taints.Count == 0 || (operation is IConversionOperation or IParenthesizedOperation))
-                    continue;
-                foreach (var taint in taints)
-                {
-                    var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _symbols, _options);
-                    if (kind != UseKind.None)
-                        AddUse(taint.Origin, new Use(statement, operation, kind));
-                }
+                continue;
+            }
+            var taints = TaintsOf(operation);
+            if (taints.Count == 0 || (operation is IConversionOperation or IParenthesizedOperation))
+                continue;
+            foreach (var taint in taints)
+            {
+                var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _symbols, _options);
+                if (kind != UseKind.None)
+                    AddUse(taint.Origin, new Use(statement, operation, kind));
             }
         }
         return _uses;
@@ -475,7 +507,8 @@ internal sealed class SubstituteFlowGraph
 
     /// <summary>What is known about one origin's checks: the locals holding a verdict on it (<c>var v =
     /// Assess(target, n)</c>, <c>out var verdict</c>), the locals computed from it (<c>var s = Similarity(target,
-    /// n)</c>, checked by <c>bands.Classify(s)</c>), and the blocks whose branch such a verdict decides.</summary>
+    /// n)</c>, checked by <c>bands.Classify(s)</c>), and the blocks whose branch such a verdict decides. "Mentions" and
+    /// "decides" are computed bottom-up once per round as sets of operations, so every question is a lookup.</summary>
     private sealed class OriginFacts
     {
         private readonly SubstituteFlowGraph _owner;
@@ -483,52 +516,94 @@ internal sealed class SubstituteFlowGraph
         private readonly HashSet<ILocalSymbol> _verdictLocals = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _derivedLocals = new(SymbolEqualityComparer.Default);
         private readonly HashSet<CaptureId> _verdictCaptures = new();
+        private readonly HashSet<IOperation> _mentioning = new();
+        private readonly HashSet<IOperation> _deciding = new();
 
         public OriginFacts(SubstituteFlowGraph owner, SubstituteOrigin origin)
         {
             _owner = owner;
             _origin = origin;
-            for (var round = 0; round < 3; round++)
+            for (var round = 0; round < 4; round++)
             {
+                Recompute();
                 var changed = false;
-                foreach (var statement in owner._statements)
+                foreach (var (_, operation) in owner._all)
                 {
-                    foreach (var operation in statement.Root.DescendantsAndSelf())
+                    switch (operation)
                     {
-                        switch (operation)
-                        {
-                            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
-                                if (Decides(assignment.Value))
-                                    changed |= _verdictLocals.Add(local.Local);
-                                else if (owner.TaintsOf(assignment.Value).Count == 0 && Mentions(assignment.Value))
-                                    changed |= _derivedLocals.Add(local.Local);
-                                break;
-                            case IFlowCaptureOperation capture when Decides(capture.Value):
-                                changed |= _verdictCaptures.Add(capture.Id);
-                                break;
-                            case IInvocationOperation invocation when IsCheck(invocation):
-                                foreach (var argument in invocation.Arguments)
-                                {
-                                    if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Unwrap(argument.Value) is ILocalReferenceOperation outLocal)
-                                        changed |= _verdictLocals.Add(outLocal.Local);
-                                }
-                                break;
-                        }
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                            if (_deciding.Contains(assignment.Value))
+                                changed |= _verdictLocals.Add(local.Local);
+                            else if (owner.TaintsOf(assignment.Value).Count == 0 && _mentioning.Contains(assignment.Value))
+                                changed |= _derivedLocals.Add(local.Local);
+                            break;
+                        case IFlowCaptureOperation capture when _deciding.Contains(capture.Value):
+                            changed |= _verdictCaptures.Add(capture.Id);
+                            break;
+                        case IInvocationOperation invocation when IsCheck(invocation):
+                            foreach (var argument in invocation.Arguments)
+                            {
+                                if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Unwrap(argument.Value) is ILocalReferenceOperation outLocal)
+                                    changed |= _verdictLocals.Add(outLocal.Local);
+                            }
+                            break;
                     }
                 }
-                if (!changed)
-                    break;
-            }
-            for (var round = 0; round < 3; round++)
-            {
                 DecidedBlocks.Clear();
                 foreach (var block in owner._graph.Blocks)
                 {
                     if (block.ConditionalSuccessor is not null && block.BranchValue is not null && Decides(block.BranchValue))
                         DecidedBlocks.Add(block);
                 }
-                if (!AddArmResults())
+                changed |= AddArmResults();
+                if (!changed)
                     break;
+            }
+        }
+
+        public List<BasicBlock> DecidedBlocks { get; } = new();
+
+        /// <summary>Marks every operation whose subtree mentions the origin, then every one whose subtree holds a check
+        /// of it or a verdict on it.</summary>
+        private void Recompute()
+        {
+            _mentioning.Clear();
+            _deciding.Clear();
+            foreach (var (_, operation) in _owner._all)
+            {
+                if (MentionsDirectly(operation))
+                    MarkUp(operation, _mentioning);
+            }
+            foreach (var (_, operation) in _owner._all)
+            {
+                var decides = operation switch
+                {
+                    IInvocationOperation invocation => IsCheck(invocation),
+                    ILocalReferenceOperation local => _verdictLocals.Contains(local.Local),
+                    IFlowCaptureReferenceOperation capture => _verdictCaptures.Contains(capture.Id),
+                    _ => false,
+                };
+                if (decides)
+                    MarkUp(operation, _deciding);
+            }
+        }
+
+        private bool MentionsDirectly(IOperation operation)
+        {
+            if (operation is ILocalReferenceOperation local && _derivedLocals.Contains(local.Local))
+                return true;
+            foreach (var taint in _owner.TaintsOf(operation))
+            {
+                if (ReferenceEquals(taint.Origin, _origin))
+                    return true;
+            }
+            return false;
+        }
+
+        private static void MarkUp(IOperation operation, HashSet<IOperation> set)
+        {
+            for (var current = operation; current is not null && set.Add(current); current = current.Parent)
+            {
             }
         }
 
@@ -554,23 +629,8 @@ internal sealed class SubstituteFlowGraph
             return changed;
         }
 
-        public List<BasicBlock> DecidedBlocks { get; } = new();
-
         /// <summary>The operation's value depends on a check of this origin.</summary>
-        public bool Decides(IOperation root)
-        {
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IInvocationOperation invocation when IsCheck(invocation):
-                    case ILocalReferenceOperation local when _verdictLocals.Contains(local.Local):
-                    case IFlowCaptureReferenceOperation capture when _verdictCaptures.Contains(capture.Id):
-                        return true;
-                }
-            }
-            return false;
-        }
+        public bool Decides(IOperation root) => _deciding.Contains(root);
 
         /// <summary>A statement that is a check returning nothing (it throws when the pair is unsafe): no path goes
         /// on past it unchecked.</summary>
@@ -585,29 +645,14 @@ internal sealed class SubstituteFlowGraph
 
         private bool IsCheck(IInvocationOperation invocation)
         {
-            if (!_owner._symbols.IsCheckMethod(invocation.TargetMethod, _owner._options))
+            if (!_mentioning.Contains(invocation) || !_owner._symbols.IsCheckMethod(invocation.TargetMethod, _owner._options))
                 return false;
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter?.RefKind != RefKind.Out && Mentions(argument.Value))
+                if (argument.Parameter?.RefKind != RefKind.Out && _mentioning.Contains(argument))
                     return true;
             }
-            return invocation.Instance is not null && Mentions(invocation.Instance);
-        }
-
-        private bool Mentions(IOperation root)
-        {
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                if (operation is ILocalReferenceOperation local && _derivedLocals.Contains(local.Local))
-                    return true;
-                foreach (var taint in _owner.TaintsOf(operation))
-                {
-                    if (ReferenceEquals(taint.Origin, _origin))
-                        return true;
-                }
-            }
-            return false;
+            return invocation.Instance is not null && _mentioning.Contains(invocation.Instance);
         }
     }
 }

@@ -11,6 +11,18 @@ internal static class SubstituteSources
 {
     public static SubstituteOrigin? TryGetDirect(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
+        // Every invocation and member read of every body passes here: rule out the common case by a cached name or
+        // attribute lookup before looking at types or parents.
+        var candidate = operation switch
+        {
+            IAwaitOperation awaitOperation => Member(LinqShapes.Unwrap(awaitOperation.Operation)),
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation property => property.Property,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+        if (candidate is null || !(options.NameMatches(candidate.Name) || symbols.IsSubstituteAttributed(candidate)))
+            return null;
         switch (operation)
         {
             case IAwaitOperation awaitOperation:
@@ -74,12 +86,18 @@ internal static class SubstituteSources
     private static bool IsSource(ISymbol member, ITypeSymbol? type, SubstitutionSymbols symbols, SubstitutionOptions options,
         out INamedTypeSymbol? persona, out bool isCollection)
     {
-        persona = symbols.PersonaOf(type, out isCollection);
+        // Cheapest first: a cached name match or attribute lookup rules out almost every member.
+        persona = null;
+        isCollection = false;
+        var attributed = symbols.IsSubstituteAttributed(member);
+        if (!attributed && !options.NameMatches(member.Name))
+            return false;
         if (member is IMethodSymbol method && symbols.IsCheckMethod(method, options))
             return false;
-        if (symbols.IsSubstituteAttributed(member))
+        persona = symbols.PersonaOf(type, out isCollection);
+        if (attributed)
             return type is null || type.SpecialType != SpecialType.System_Void;
-        return persona is not null && options.NameMatches(member.Name);
+        return persona is not null;
     }
 
     private static ISymbol? Member(IOperation operation) => operation switch

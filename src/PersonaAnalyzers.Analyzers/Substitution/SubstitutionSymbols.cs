@@ -137,7 +137,7 @@ internal sealed class SubstitutionSymbols
             return HasAttribute(invoke.ContainingType, ProfileSubstituteAttribute);
         if (member is IMethodSymbol { MethodKind: MethodKind.PropertyGet } getter && getter.AssociatedSymbol is { } property)
             member = property;
-        return HasAttributeInHierarchy(member, ProfileSubstituteAttribute, _substituteAttributed);
+        return HasAttributeInHierarchy(member.OriginalDefinition, ProfileSubstituteAttribute, _substituteAttributed);
     }
 
     /// <summary>A <c>[SimilarityBandCheck]</c> method (own attribute, or one on a member it overrides or implements),

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,45 +21,53 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
-            start.RegisterOperationBlockAction(block => Analyze(block, symbols));
+            var names = new SubstitutionNames(start.Compilation, symbols);
+            start.RegisterCodeBlockAction(block => Analyze(block, symbols, names));
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols)
+    private static void Analyze(CodeBlockAnalysisContext context, SubstitutionSymbols symbols, SubstitutionNames names)
     {
-        var seen = new HashSet<IOperation>();
-        foreach (var operationBlock in context.OperationBlocks)
-        {
-            // A method's block comes as the body inside its IMethodBodyOperation: ask for the graph of the block the
-            // context gave, judge its kind by the root.
-            var root = operationBlock;
-            while (root.Parent is not null)
-                root = root.Parent;
-            if (!IsGraphRoot(root) || !seen.Add(root))
-                continue;
-            var block = operationBlock;
-            var options = SubstitutionOptions.For(context.Options, block.Syntax.SyntaxTree);
-            // Building a control flow graph costs far more than this walk; most bodies obtain no substitute.
-            if (!MentionsSubstitute(block, symbols, options))
-                continue;
-            var graph = context.GetControlFlowGraph(block);
-            var handedOn = SubstituteSources.IsSubstituteMember(context.OwningSymbol, symbols, options);
-            new SubstituteFlowGraph(graph, symbols, options, handedOn, seeds: null, context.CancellationToken).Report(context.ReportDiagnostic);
-        }
+        var options = SubstitutionOptions.For(context.Options, context.CodeBlock.SyntaxTree);
+        if (!names.MayObtainSubstitute(context.CodeBlock, options) && !HasSubstituteDelegateParameter(context.OwningSymbol, symbols))
+            return;
+        var root = CodeBlocks.Root(context);
+        if (root is null)
+            return;
+        // Building a control flow graph costs far more than this walk; most bodies that pass the name gate still
+        // obtain no substitute.
+        var sites = FindSites(root, symbols, options);
+        if (sites.IsEmpty)
+            return;
+        var graph = CodeBlocks.Graph(root, context.CancellationToken);
+        if (graph is null)
+            return;
+        var handedOn = SubstituteSources.IsSubstituteMember(context.OwningSymbol, symbols, options);
+        new SubstituteFlowGraph(graph, symbols, options, handedOn, seeds: null, sites, context.CancellationToken).Report(context.ReportDiagnostic);
     }
 
-    private static bool IsGraphRoot(IOperation block) => block.Kind is
-        OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or OperationKind.FieldInitializer or
-        OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
-
-    private static bool MentionsSubstitute(IOperation block, SubstitutionSymbols symbols, SubstitutionOptions options)
+    /// <summary>A parameter of a <c>[ProfileSubstitute]</c> delegate type is invoked by the parameter's name.</summary>
+    private static bool HasSubstituteDelegateParameter(ISymbol owner, SubstitutionSymbols symbols)
     {
+        if (owner is not IMethodSymbol method)
+            return false;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke } && symbols.IsSubstituteAttributed(invoke))
+                return true;
+        }
+        return false;
+    }
+
+    private static SourceSites FindSites(IOperation block, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        var sites = new SourceSites();
         foreach (var operation in block.DescendantsAndSelf())
         {
             if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await &&
                 SubstituteSources.TryGetDirect(operation, symbols, options) is not null)
-                return true;
+                sites.Add(operation.Syntax.Span);
         }
-        return false;
+        return sites;
     }
 }

@@ -143,4 +143,15 @@ public class UncheckedSubstituteSourceTests
                 public string Run(Profile p) => FindNearest(p).Summary;
             }
             """);
+
+    [Fact]
+    public Task Patterns_can_come_from_the_msbuild_property() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                public Reader Borrow(Reader target) => target;
+                public string Run(Reader user) => Render.Prompt({|PERSONA001:Borrow(user)|});
+            }
+            """, "build_property.PersonaAnalyzersSubstituteNamePatterns = Borrow*\n");
 }

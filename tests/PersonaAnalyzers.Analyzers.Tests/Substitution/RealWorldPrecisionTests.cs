@@ -1,0 +1,123 @@
+using Verify = PersonaAnalyzers.Analyzers.Tests.Substitution.AnalyzerVerifier<PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer>;
+
+namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
+
+/// <summary>PERSONA001 over code written the way personalization code is written: the common safe shapes stay quiet,
+/// the common unsafe ones are reported once, at the substitute.</summary>
+public class RealWorldPrecisionTests
+{
+    [Fact]
+    public Task Cold_start_recommender_with_guarded_fallback_is_clean() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+
+            public sealed class ColdStartRecommender
+            {
+                private readonly IReaderIndex _index;
+                private readonly Dictionary<string, Reader> _profiles = new();
+
+                public ColdStartRecommender(IReaderIndex index) => _index = index;
+
+                public async Task<IReadOnlyList<Article>> RecommendAsync(Reader user)
+                {
+                    if (_profiles.TryGetValue(user.Id, out var own))
+                        return Render.Recommend(own).ToList();
+
+                    var neighbour = await _index.FindNearestAsync(user);
+                    if (neighbour is null)
+                        return new List<Article>();
+                    if (!ReaderGuard.TrySubstitute(user, neighbour, out var verdict) || verdict.Confidence < 0.2)
+                        return new List<Article>();
+                    return Render.Recommend(neighbour).Take(10).ToList();
+                }
+
+                public Reader? PickDonor(Reader user) => ReaderGuard.SafestSubstitute(user, _index.NearestNeighbours(user, 50));
+            }
+            """);
+
+    [Fact]
+    public Task Prompt_builder_that_inlines_a_lookalike_summary_is_reported_once() =>
+        Verify.VerifyAsync("""
+            using System.Text;
+            using Shop;
+
+            public sealed class PromptBuilder
+            {
+                private readonly IReaderIndex _index;
+                public PromptBuilder(IReaderIndex index) => _index = index;
+
+                public string Build(Reader user, string question)
+                {
+                    var persona = string.IsNullOrEmpty(user.Summary) ? {|PERSONA001:_index.Lookalike(user)|} : user;
+                    var prompt = new StringBuilder();
+                    prompt.AppendLine("You are answering for this reader:");
+                    prompt.AppendLine(persona.Summary);
+                    prompt.AppendLine(question);
+                    return prompt.ToString();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Audit_logging_and_identity_of_the_neighbour_are_not_uses() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Shop;
+
+            public sealed class Diagnostics
+            {
+                private readonly IReaderIndex _index;
+                private readonly List<string> _seen = new();
+                public Diagnostics(IReaderIndex index) => _index = index;
+
+                public bool HasTwin(Reader user)
+                {
+                    var nearest = _index.FindNearest(user);
+                    if (nearest is null || ReferenceEquals(nearest, user) || nearest.Id == user.Id)
+                        return false;
+                    _seen.Add(nearest.Id);
+                    return true;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Similar_items_that_are_not_profiles_are_not_substitutes() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+
+            public sealed class Catalog
+            {
+                public IReadOnlyList<Article> GetSimilarArticles(Article article) => new List<Article>();
+                public string Titles(Article article) => string.Join(", ", GetSimilarArticles(article).Select(a => a.Title));
+            }
+            """);
+
+    [Fact]
+    public Task Neighbour_purchases_merged_without_a_check_are_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+
+            public sealed class CollaborativeFilter
+            {
+                private readonly IReaderIndex _index;
+                public CollaborativeFilter(IReaderIndex index) => _index = index;
+
+                public HashSet<string> Candidates(Reader user)
+                {
+                    var result = new HashSet<string>(user.Purchases);
+                    foreach (var {|PERSONA001:neighbour|} in _index.NearestNeighbours(user, 20))
+                        result.UnionWith(neighbour.Purchases);
+                    return result;
+                }
+            }
+            """);
+}
