@@ -18,4 +18,20 @@ internal static class WellKnownTypeNames
 
     /// <summary>The generated guard's name for a persona type: <c>{T}Guard</c>.</summary>
     public static string GuardName(string personaTypeName) => personaTypeName + "Guard";
+
+    /// <summary>The generated guard's simple name for a persona type that may be nested: the containing types' names,
+    /// outermost first, then <c>{T}Guard</c> (<c>Catalog.Buyer</c> → <c>CatalogBuyerGuard</c>). The guard lives in the
+    /// type's namespace, so a nested type's guard carries its containers' names and never collides with another.</summary>
+    public static string GuardName(Microsoft.CodeAnalysis.INamedTypeSymbol personaType) => GuardName(NestedPrefix(personaType));
+
+    /// <summary>The generated <c>Explain</c> result's simple name: <c>{T}Similarity</c>, prefixed like the guard.</summary>
+    public static string SimilarityName(Microsoft.CodeAnalysis.INamedTypeSymbol personaType) => NestedPrefix(personaType) + "Similarity";
+
+    private static string NestedPrefix(Microsoft.CodeAnalysis.INamedTypeSymbol type)
+    {
+        var name = type.Name;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            name = outer.Name + name;
+        return name;
+    }
 }

@@ -118,6 +118,9 @@ internal sealed class BandsFile
             throw reader.Error(node, $"'{name}' must be an array of two numbers [low, high]");
         if (lo > hi)
             throw reader.Error(node, $"'{name}' is [{Format(lo)}, {Format(hi)}]; its low end is above its high end");
+        // An interval for a threshold bounds a similarity, so it lies in [0, 1] like the threshold itself.
+        if (lo < 0 || hi > 1)
+            throw reader.Error(node, $"'{name}' is [{Format(lo)}, {Format(hi)}]; it must lie in [0, 1]");
         return new[] { lo, hi };
     }
 

@@ -14,7 +14,7 @@ public sealed class EmbeddingProfile
 }
 
 /// <summary>Target: the generated <c>Similarity</c> of a one-feature Cosine profile within 1.2x of calling the kernel
-/// directly, with zero allocation. Run: <c>dotnet run -c Release --project tests/PersonaAnalyzers.Benchmarks -- --filter *GeneratedGuard* --inProcess</c>.</summary>
+/// directly, with zero allocation. Run: <c>dotnet run -c Release --project tests/PersonaAnalyzers.Benchmarks -- --filter *GeneratedGuard*</c>.</summary>
 [MemoryDiagnoser]
 public class GeneratedGuardBenchmarks
 {
@@ -30,8 +30,8 @@ public class GeneratedGuardBenchmarks
         var random = new Random(42);
         _a = new EmbeddingProfile { Id = 1, Embedding = Vector(random) };
         _b = new EmbeddingProfile { Id = 2, Embedding = Vector(random) };
-        // Benchmarks run in one process (--inProcess): bring every path to its final tier before any is measured, so
-        // that the baseline, which runs first, is not measured on unoptimized code.
+        // Bring every path to its final tier before any is measured: with --inProcess all benchmarks share one process,
+        // and the baseline, which runs first, was otherwise measured on code the JIT had not finished optimizing.
         for (var round = 0; round < 3; round++)
         {
             for (var i = 0; i < 200_000; i++)

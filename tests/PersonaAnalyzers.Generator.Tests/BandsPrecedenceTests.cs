@@ -67,7 +67,7 @@ public sealed class BandsPrecedenceTests
     public void MsBuild_properties_stand_in_for_the_options()
     {
         var properties = new Dictionary<string, string> { ["build_property.PersonaAnalyzersNearMatch"] = "0.88" };
-        Assert.Equal(new SimilarityBands(0.88, 0.35), Bands(Profile(), options: properties));
+        Assert.Equal(new SimilarityBands(0.88, SimilarityBands.Default.Distant), Bands(Profile(), options: properties));
     }
 
     [Fact]

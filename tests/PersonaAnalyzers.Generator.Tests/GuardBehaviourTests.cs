@@ -13,7 +13,7 @@ public sealed class GuardBehaviourTests
 
         namespace People
         {
-            [PersonaProfile]
+            [PersonaProfile(NearMatch = 0.85, Distant = 0.35)]
             public sealed class Keyed
             {
                 [PersonaKey] public string? Id { get; set; }
@@ -32,7 +32,7 @@ public sealed class GuardBehaviourTests
                 [PersonaFeature(SimilarityMetric.Gaussian, Scale = 1)] public double Score;
             }
 
-            [PersonaProfile]
+            [PersonaProfile(NearMatch = 0.85, Distant = 0.35)]
             public record struct KeyedPoint
             {
                 [PersonaKey] public int Id { get; set; }
@@ -70,6 +70,11 @@ public sealed class GuardBehaviourTests
 
     private static GeneratedGuards G => Guards.Value;
 
+    // Keyed and KeyedPoint declare these bands; their policy is the runtime's uninformed curve for them, whose expected
+    // error is lowest in the middle of the moderate band (RiskCurve.ForBands).
+    private static readonly SubstitutionPolicy KeyedPolicy = SubstitutionPolicy.For(new SimilarityBands(0.85, 0.35));
+    private const double Safest = 0.6;
+
     /// <summary>A Gaussian distance (scale 1) that yields the given similarity: exp(−d²) = s.</summary>
     private static double Distance(double similarity) => System.Math.Sqrt(-System.Math.Log(similarity));
 
@@ -89,6 +94,23 @@ public sealed class GuardBehaviourTests
         Assert.Equal(1, G.Property<double>("People.MixedSimilarity", explained, "Country"));
         Assert.Equal(expected, G.Property<double>("People.MixedSimilarity", explained, "Overall"), 12);
         Assert.Equal("Embedding 0.707, Tags 0.333, Country 1; Overall 0.642", explained.ToString());
+    }
+
+    [Fact]
+    public void Explain_s_overall_is_exactly_the_similarity()
+    {
+        var pairs = new[]
+        {
+            ("People.Keyed", Keyed("a", 0), Keyed("b", 0.3)),
+            ("People.Unkeyed", G.Profile("People.Unkeyed", ("Score", 1.0)), G.Profile("People.Unkeyed", ("Score", 2.7))),
+            ("People.Mixed", G.Profile("People.Mixed", ("Embedding", new double[] { 1, 2 }), ("Country", "fr")),
+                             G.Profile("People.Mixed", ("Embedding", new double[] { 3, 1 }), ("Tags", new[] { "x" }), ("Country", "fr"))),
+        };
+        foreach (var (type, a, b) in pairs)
+        {
+            var overall = G.Property<double>(type + "Similarity", G.Call<object>(type + "Guard", "Explain", a, b), "Overall");
+            Assert.Equal(G.Similarity(type + "Guard", a, b), overall);
+        }
     }
 
     [Fact]
@@ -146,15 +168,15 @@ public sealed class GuardBehaviourTests
         var twin = G.Call<SubstitutionVerdict>("People.KeyedGuard", "Assess", me, Keyed("u2", Distance(0.95)));
         Assert.Equal(SimilarityBand.NearMatch, twin.Band);
         Assert.False(twin.IsSafe);
-        var moderate = G.Call<SubstitutionVerdict>("People.KeyedGuard", "Assess", me, Keyed("u3", Distance(0.6)));
-        Assert.Equal(SubstitutionPolicy.Default.Assess(0.6).Band, moderate.Band);
-        Assert.Equal(SubstitutionPolicy.Default.Assess(moderate.Similarity), moderate);
+        var moderate = G.Call<SubstitutionVerdict>("People.KeyedGuard", "Assess", me, Keyed("u3", Distance(Safest)));
+        Assert.Equal(SimilarityBand.Moderate, moderate.Band);
+        Assert.Equal(KeyedPolicy.Assess(moderate.Similarity), moderate);
         Assert.True(moderate.IsSafe);
         var self = G.Call<SubstitutionVerdict>("People.KeyedGuard", "Assess", me, Keyed("u1", 5));
         Assert.Equal(SimilarityBand.Self, self.Band);
         Assert.Equal(1, self.Confidence);
 
-        var arguments = new object?[] { me, Keyed("u3", Distance(0.6)), null };
+        var arguments = new object?[] { me, Keyed("u3", Distance(Safest)), null };
         var ok = G.Call<bool>("People.KeyedGuard", "TrySubstitute", arguments);
         Assert.True(ok);
         Assert.True(((SubstitutionVerdict)arguments[2]!).IsSafe);
@@ -166,8 +188,11 @@ public sealed class GuardBehaviourTests
         var me = Keyed("u1", 0);
         var twin = Keyed("twin", Distance(0.95));
         var close = Keyed("close", Distance(0.8));
-        var best = Keyed("best", Distance(0.6));
+        var best = Keyed("best", Distance(Safest));
         var far = Keyed("far", Distance(0.2));
+        // The expected winner, from the policy itself: the safe candidate with the lowest expected error.
+        var verdicts = new[] { 0.95, 0.8, Safest, 0.2 }.Select(s => KeyedPolicy.Assess(s)).ToArray();
+        Assert.Equal(Safest, verdicts.Where(v => v.IsSafe).OrderBy(v => v.ExpectedRelativeError).First().Similarity, 9);
         var candidates = Candidates(twin, close, best, far);
         foreach (var via in new[] { "ViaArray", "ViaSpan", "ViaList", "ViaEnumerable" })
             Assert.Same(best, G.Call<object>("People.Probe", via, me, candidates));
@@ -186,8 +211,8 @@ public sealed class GuardBehaviourTests
     public void Ties_go_to_the_first_candidate_and_the_own_profile_wins()
     {
         var me = Keyed("u1", 0);
-        var first = Keyed("a", Distance(0.6));
-        var second = Keyed("b", -Distance(0.6));
+        var first = Keyed("a", Distance(Safest));
+        var second = Keyed("b", -Distance(Safest));
         Assert.Same(first, G.Call<object>("People.Probe", "ViaArray", me, Candidates(first, second)));
         var own = Keyed("u1", 2);
         Assert.Same(own, G.Call<object>("People.Probe", "ViaEnumerable", me, Candidates(first, own)));
@@ -197,7 +222,7 @@ public sealed class GuardBehaviourTests
     public void Struct_profiles_get_a_nullable_safest_substitute()
     {
         var target = G.Profile("People.KeyedPoint", ("Id", 1), ("Score", 0.0));
-        var best = G.Profile("People.KeyedPoint", ("Id", 2), ("Score", Distance(0.6)));
+        var best = G.Profile("People.KeyedPoint", ("Id", 2), ("Score", Distance(Safest)));
         var twin = G.Profile("People.KeyedPoint", ("Id", 3), ("Score", 0.0));
         var array = System.Array.CreateInstance(G.Type("People.KeyedPoint"), 2);
         array.SetValue(twin, 0);
@@ -217,8 +242,9 @@ public sealed class GuardBehaviourTests
     {
         var guard = G.Type("People.KeyedGuard");
         Assert.True(guard.IsPublic && guard.IsAbstract && guard.IsSealed);
-        Assert.Same(SimilarityBands.Default, G.Static<SimilarityBands>("People.KeyedGuard", "Bands"));
-        Assert.Same(SubstitutionPolicy.Default, G.Static<SubstitutionPolicy>("People.KeyedGuard", "Policy"));
+        Assert.Same(SimilarityBands.Default, G.Static<SimilarityBands>("People.UnkeyedGuard", "Bands"));
+        Assert.Same(SubstitutionPolicy.Default, G.Static<SubstitutionPolicy>("People.UnkeyedGuard", "Policy"));
+        Assert.Equal(KeyedPolicy.RiskCurve.Similarities, G.Static<SubstitutionPolicy>("People.KeyedGuard", "Policy").RiskCurve.Similarities);
         var check = typeof(SimilarityBandCheckAttribute);
         foreach (var method in guard.GetMethods().Where(m => m.Name is "Classify" or "Assess" or "TrySubstitute" or "SafestSubstitute"))
             Assert.True(method.IsDefined(check, inherit: false), method + " lacks [SimilarityBandCheck]");

@@ -16,4 +16,14 @@ public sealed class SnapshotTests
         Assert.True(run.Generated.ContainsKey(hintName), "Generated: " + string.Join(", ", run.Generated.Keys));
         Snapshot.Match(run.Generated[hintName], hintName);
     }
+
+    [Fact]
+    public void A_mismatch_fails_with_a_line_diff()
+    {
+        var run = GeneratorRun.Run(Samples.ReaderProfile);
+        var changed = run.Generated["Contoso.Personalization.ReaderProfileGuard.g.cs"].Replace("(0.9, 0.4)", "(0.95, 0.4)");
+        var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Snapshot.Match(changed, "Contoso.Personalization.ReaderProfileGuard.g.cs", allowUpdate: false));
+        Assert.Contains("- " + "        public static global::PersonaAnalyzers.SimilarityBands Bands { get; } = new global::PersonaAnalyzers.SimilarityBands(0.9, 0.4);", failure.Message);
+        Assert.Contains("+ " + "        public static global::PersonaAnalyzers.SimilarityBands Bands { get; } = new global::PersonaAnalyzers.SimilarityBands(0.95, 0.4);", failure.Message);
+    }
 }

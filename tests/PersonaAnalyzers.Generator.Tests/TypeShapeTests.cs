@@ -63,6 +63,37 @@ public sealed class TypeShapeTests
     }
 
     [Fact]
+    public void The_generated_code_compiles_as_CSharp_8()
+    {
+        // Libraries on netstandard2.0 often stay on an old language version; #nullable needs C# 8, nothing needs more.
+        const string nestedStruct = """
+            using System.Collections.Generic;
+            using PersonaAnalyzers;
+            namespace Old
+            {
+                public static class Catalog
+                {
+                    [PersonaProfile(NearMatch = 0.9, Distant = 0.2)]
+                    public struct Buyer
+                    {
+                        [PersonaKey] public long? Id;
+                        [PersonaFeature(SimilarityMetric.Jaccard, Shrinkage = 1)] public IEnumerable<string>? Visits;
+                        [PersonaFeature(SimilarityMetric.Gaussian, Scale = 2)] public decimal? Spend;
+                    }
+                }
+            }
+            """;
+        var csharp8 = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(
+            Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8, Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+        foreach (var source in new[] { Samples.ReaderProfile, nestedStruct })
+        {
+            var run = GeneratorRun.Run(source, parseOptions: csharp8);
+            Assert.Single(run.Generated);
+            run.AssertCompilesCleanly();
+        }
+    }
+
+    [Fact]
     public void Features_declared_on_a_base_type_enter_the_derived_type_s_guard()
     {
         var guards = GeneratedGuards.Compile("""

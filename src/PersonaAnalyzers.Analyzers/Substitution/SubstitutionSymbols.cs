@@ -228,11 +228,12 @@ internal sealed class SubstitutionSymbols
         return ns is null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
     }
 
-    /// <summary>The generated guard's full name: same namespace as the persona type, <c>{T}Guard</c>.</summary>
+    /// <summary>The generated guard's full name: same namespace as the persona type, <c>{T}Guard</c> (a nested type's
+    /// guard is prefixed with its containers' names, as the generator names it).</summary>
     public static string GuardName(INamedTypeSymbol persona)
     {
         var ns = persona.ContainingNamespace;
-        var name = WellKnownTypeNames.GuardName(persona.Name);
+        var name = WellKnownTypeNames.GuardName(persona);
         return ns is null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
     }
 }

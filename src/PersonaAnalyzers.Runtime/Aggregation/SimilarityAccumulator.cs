@@ -19,11 +19,17 @@ public struct SimilarityAccumulator
     /// <summary>Adds one feature present in both profiles.</summary>
     /// <param name="similarity">The feature similarity, in [0, 1].</param>
     /// <param name="weight">The feature weight, a finite number &gt; 0.</param>
-    /// <exception cref="ArgumentException">The similarity is NaN or outside [0, 1], or the weight is not positive.</exception>
+    /// <exception cref="ArgumentException">The similarity is NaN or outside [0, 1], the weight is not positive, or the
+    /// total weight would overflow.</exception>
     public void Add(double similarity, double weight = 1.0)
     {
         Guard.Probability(similarity, nameof(similarity));
         Guard.Positive(weight, nameof(weight));
+        // The weighted sum never exceeds the total weight, so a finite total keeps Result finite: no silent NaN.
+        if (double.IsInfinity(TotalWeight + weight))
+            throw new ArgumentException(
+                $"weight is {Guard.Format(weight)}; added to the total so far ({Guard.Format(TotalWeight)}) it overflows. Use smaller, relative weights.",
+                nameof(weight));
         _weightedSum += similarity * weight;
         TotalWeight += weight;
         Count++;

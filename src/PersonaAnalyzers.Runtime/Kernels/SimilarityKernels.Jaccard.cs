@@ -1,13 +1,14 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 
 namespace PersonaAnalyzers;
 
 public static partial class SimilarityKernels
 {
-    // Up to this many elements per side, distinct counting is done in place (quadratic, but branch-light and
-    // allocation-free); above it a hash set is cheaper.
-    private const int InPlaceJaccardLimit = 64;
+    // Up to this many elements per side, distinct counting is done in place (quadratic, but branch-light and free of
+    // table set-up); above it pooled index tables are cheaper.
+    private const int InPlaceJaccardLimit = 16;
 
     /// <summary>Jaccard index |A ∩ B| / |A ∪ B| of two sequences treated as sets (duplicates ignored), with support
     /// shrinkage over the shared elements. One empty side scores 0.</summary>
@@ -36,14 +37,85 @@ public static partial class SimilarityKernels
         }
         else
         {
-            var setA = new HashSet<T>();
-            foreach (var item in a) setA.Add(item);
-            var setB = new HashSet<T>();
-            foreach (var item in b) setB.Add(item);
-            (distinctA, distinctB, shared) = (setA.Count, setB.Count, CountShared(setA, setB));
+            CountDistinctAndShared(a, b, out distinctA, out distinctB, out shared);
         }
         return Shrink((double)shared / (distinctA + distinctB - shared), shared, shrinkage);
     }
+
+    /// <summary>Distinct and shared counts through two open-addressing index tables rented from the array pool, so
+    /// large spans are counted in linear time without allocating (a <see cref="HashSet{T}"/> per call did).</summary>
+    private static void CountDistinctAndShared<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, out int distinctA, out int distinctB, out int shared)
+    {
+        var comparer = EqualityComparer<T>.Default;
+        int bitsA = TableBits(a.Length), bitsB = TableBits(b.Length);
+        var tableA = ArrayPool<int>.Shared.Rent(1 << bitsA);
+        var tableB = ArrayPool<int>.Shared.Rent(1 << bitsB);
+        try
+        {
+            distinctA = BuildIndex(a, tableA, bitsA, comparer);
+            distinctB = BuildIndex(b, tableB, bitsB, comparer);
+            shared = 0;
+            for (var slot = 0; slot < 1 << bitsA; slot++)
+            {
+                var entry = tableA[slot];
+                if (entry != 0 && Find(b, tableB, bitsB, a[entry - 1], comparer) >= 0) shared++;
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(tableA);
+            ArrayPool<int>.Shared.Return(tableB);
+        }
+    }
+
+    /// <summary>log2 of a table size at least twice the element count: load factor ≤ ½ keeps probe runs short.</summary>
+    private static int TableBits(int count)
+    {
+        var bits = 4;
+        while (1 << bits < 2 * count) bits++;
+        return bits;
+    }
+
+    /// <summary>Fills <paramref name="table"/> with 1 + the index of the first occurrence of each distinct element
+    /// (0 = empty slot) and returns how many there are.</summary>
+    private static int BuildIndex<T>(ReadOnlySpan<T> items, int[] table, int bits, EqualityComparer<T> comparer)
+    {
+        var mask = (1 << bits) - 1;
+        Array.Clear(table, 0, 1 << bits);
+        var distinct = 0;
+        for (var i = 0; i < items.Length; i++)
+        {
+            var slot = Slot(items[i], bits, comparer);
+            while (true)
+            {
+                var entry = table[slot];
+                if (entry == 0)
+                {
+                    table[slot] = i + 1;
+                    distinct++;
+                    break;
+                }
+                if (comparer.Equals(items[entry - 1], items[i])) break;
+                slot = (slot + 1) & mask;
+            }
+        }
+        return distinct;
+    }
+
+    private static int Find<T>(ReadOnlySpan<T> items, int[] table, int bits, T value, EqualityComparer<T> comparer)
+    {
+        var mask = (1 << bits) - 1;
+        for (var slot = Slot(value, bits, comparer); ; slot = (slot + 1) & mask)
+        {
+            var entry = table[slot];
+            if (entry == 0) return -1;
+            if (comparer.Equals(items[entry - 1], value)) return entry - 1;
+        }
+    }
+
+    // Fibonacci hashing: spreads sequential hash codes (small integers hash to themselves) over the table.
+    private static int Slot<T>(T value, int bits, EqualityComparer<T> comparer) =>
+        (int)(unchecked((uint)(value is null ? 0 : comparer.GetHashCode(value)) * 2654435769u) >> (32 - bits));
 
     /// <summary>Jaccard index of two collections. Sets (<see cref="HashSet{T}"/>, <c>ISet&lt;T&gt;</c>,
     /// <c>IReadOnlySet&lt;T&gt;</c>) are used as they are, without allocating; other sequences are treated as sets.</summary>

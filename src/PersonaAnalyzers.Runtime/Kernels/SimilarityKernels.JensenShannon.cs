@@ -65,10 +65,12 @@ public static partial class SimilarityKernels
     /// <summary>One outcome's share of JS(P‖Q) = ½ KL(P‖M) + ½ KL(Q‖M), M = (P + Q)/2, in bits; 0·log 0 = 0.</summary>
     private static double JsTerm(double pi, double qi)
     {
-        var m = 0.5 * (pi + qi);
+        // p/m written as 2p/(p + q): ½(p + q) underflows to 0 for the smallest subnormal masses, and p/0 = ∞ would turn
+        // a near-identical pair into a score of 0.
+        var sum = pi + qi;
         double term = 0;
-        if (pi > 0) term += pi * Math.Log(pi / m);
-        if (qi > 0) term += qi * Math.Log(qi / m);
+        if (pi > 0) term += pi * Math.Log(2 * pi / sum);
+        if (qi > 0) term += qi * Math.Log(2 * qi / sum);
         return 0.5 * term / Math.Log(2);
     }
 

@@ -1,10 +1,15 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 
 namespace PersonaAnalyzers;
 
 public static partial class SimilarityKernels
 {
+    // Below this, a variance may hide products that went subnormal or underflowed to 0, so the careful pass
+    // recomputes it on rescaled values. Above it, such products are negligible next to the variance.
+    private const double PearsonTinyVariance = 1e-200;
+
     /// <summary>Pearson correlation of two aligned series of co-rated values, clamped at 0, with support shrinkage.
     /// Fewer than two pairs, or a series with no variance, scores 0: there is no evidence of shared taste.</summary>
     /// <param name="x">The first user's ratings of the co-rated items.</param>
@@ -15,25 +20,7 @@ public static partial class SimilarityKernels
     {
         Guard.SameLength(x.Length, y.Length, nameof(x), nameof(y));
         Guard.NonNegative(shrinkage, nameof(shrinkage));
-        var n = x.Length;
-        if (n < 2) return 0;
-        double sx = 0, sy = 0;
-        for (var i = 0; i < n; i++)
-        {
-            if (!IsFinite(x[i])) throw Guard.NonFiniteElement(nameof(x), i, x[i]);
-            if (!IsFinite(y[i])) throw Guard.NonFiniteElement(nameof(y), i, y[i]);
-            sx += x[i];
-            sy += y[i];
-        }
-        double mx = sx / n, my = sy / n, cov = 0, vx = 0, vy = 0;
-        for (var i = 0; i < n; i++)
-        {
-            double dx = x[i] - mx, dy = y[i] - my;
-            cov += dx * dy;
-            vx += dx * dx;
-            vy += dy * dy;
-        }
-        return Shrink(Correlation(cov, vx, vy), n, shrinkage);
+        return Shrink(Correlation(x, y), x.Length, shrinkage);
     }
 
     /// <summary>Pearson correlation of two rating maps over their co-rated keys, clamped at 0, with support shrinkage
@@ -45,77 +32,103 @@ public static partial class SimilarityKernels
         if (a is null) throw new ArgumentNullException(nameof(a));
         if (b is null) throw new ArgumentNullException(nameof(b));
         Guard.NonNegative(shrinkage, nameof(shrinkage));
-        // Walk the smaller map and probe the larger one: O(min(|a|, |b|)) lookups.
+        // Walk the smaller map, probe the larger one once per key (O(min(|a|, |b|)) lookups), and copy the co-rated
+        // pairs into pooled buffers: the span kernel then makes its passes over arrays instead of repeating lookups.
         var swap = a.Count > b.Count;
         var small = swap ? b : a;
         var large = swap ? a : b;
-        var pass = new PearsonPass<TKey>(large, swap);
-        if (small is Dictionary<TKey, double> concrete)
+        var xs = ArrayPool<double>.Shared.Rent(Math.Max(small.Count, 1));
+        var ys = ArrayPool<double>.Shared.Rent(Math.Max(small.Count, 1));
+        try
         {
-            foreach (var pair in concrete) pass.Accumulate(pair.Key, pair.Value); // struct enumerator: no allocation
-            if (pass.N < 2) return 0;
-            pass.Center();
-            foreach (var pair in concrete) pass.Accumulate(pair.Key, pair.Value);
+            var n = 0;
+            if (small is Dictionary<TKey, double> concrete)
+            {
+                foreach (var pair in concrete) // struct enumerator: no allocation
+                    if (large.TryGetValue(pair.Key, out var other)) Collect(pair.Key, pair.Value, other, swap, xs, ys, ref n);
+            }
+            else
+            {
+                foreach (var pair in small)
+                    if (large.TryGetValue(pair.Key, out var other)) Collect(pair.Key, pair.Value, other, swap, xs, ys, ref n);
+            }
+            return Shrink(Correlation(xs.AsSpan(0, n), ys.AsSpan(0, n)), n, shrinkage);
         }
-        else
+        finally
         {
-            foreach (var pair in small) pass.Accumulate(pair.Key, pair.Value);
-            if (pass.N < 2) return 0;
-            pass.Center();
-            foreach (var pair in small) pass.Accumulate(pair.Key, pair.Value);
+            ArrayPool<double>.Shared.Return(xs);
+            ArrayPool<double>.Shared.Return(ys);
         }
-        return Shrink(Correlation(pass.Cov, pass.Vx, pass.Vy), pass.N, shrinkage);
     }
 
-    private static double Correlation(double cov, double vx, double vy) =>
-        vx <= 0 || vy <= 0 ? 0 : Clamp01(cov / Math.Sqrt(vx * vy));
-
-    /// <summary>Two passes over the co-rated keys: sums for the means, then centred products. Two passes rather than
-    /// one-pass sums of squares, which lose precision catastrophically on ratings with a large common offset.</summary>
-    private struct PearsonPass<TKey>
+    private static void Collect<TKey>(TKey key, double smallValue, double largeValue, bool swapped, double[] xs, double[] ys, ref int n)
     {
-        private readonly IReadOnlyDictionary<TKey, double> _large;
-        private readonly bool _swapped;
-        private bool _centered;
-        private double _sx, _sy, _mx, _my;
-        public int N;
-        public double Cov, Vx, Vy;
+        // Keep x from the first argument and y from the second, whichever map was walked.
+        double x = swapped ? largeValue : smallValue, y = swapped ? smallValue : largeValue;
+        if (!IsFinite(x)) throw new ArgumentException($"a[{key}] is {Guard.Format(x)}; every rating must be a finite number.", "a");
+        if (!IsFinite(y)) throw new ArgumentException($"b[{key}] is {Guard.Format(y)}; every rating must be a finite number.", "b");
+        xs[n] = x;
+        ys[n] = y;
+        n++;
+    }
 
-        public PearsonPass(IReadOnlyDictionary<TKey, double> large, bool swapped)
+    /// <summary>Clamped correlation of two validated-length series. The fast path is the textbook two-pass loop (means,
+    /// then centred products — one-pass sums of squares lose precision catastrophically on ratings with a large
+    /// common offset); its results say when it could not be trusted, and only then does the careful pass run.</summary>
+    private static double Correlation(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var n = x.Length;
+        double sx = 0, sy = 0;
+        for (var i = 0; i < n; i++)
         {
-            _large = large;
-            _swapped = swapped;
-            _centered = false;
-            _sx = _sy = _mx = _my = 0;
-            N = 0;
-            Cov = Vx = Vy = 0;
+            sx += x[i];
+            sy += y[i];
         }
+        // NaN and ±∞ propagate into the sums, so finite sums prove every value finite; infinite sums of finite
+        // values mean overflow.
+        if (!IsFinite(sx) || !IsFinite(sy)) return CorrelationCareful(x, y);
+        if (n < 2) return 0;
+        double mx = sx / n, my = sy / n, cov = 0, vx = 0, vy = 0;
+        for (var i = 0; i < n; i++)
+        {
+            double dx = x[i] - mx, dy = y[i] - my;
+            cov += dx * dy;
+            vx += dx * dx;
+            vy += dy * dy;
+        }
+        if (!IsFinite(cov) || !IsFinite(vx) || !IsFinite(vy) || vx < PearsonTinyVariance || vy < PearsonTinyVariance)
+            return CorrelationCareful(x, y);
+        return Clamp01(cov / (Math.Sqrt(vx) * Math.Sqrt(vy)));
+    }
 
-        public void Accumulate(TKey key, double smallValue)
+    /// <summary>The careful pass: names a non-finite value, then divides each series by its largest magnitude (Pearson is
+    /// invariant under positive scaling) so that no sum or square overflows or underflows.</summary>
+    private static double CorrelationCareful(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        double maxX = 0, maxY = 0;
+        for (var i = 0; i < x.Length; i++)
         {
-            if (!_large.TryGetValue(key, out var largeValue)) return;
-            // Keep x from the first argument and y from the second, whichever map was walked.
-            double x = _swapped ? largeValue : smallValue, y = _swapped ? smallValue : largeValue;
-            if (!_centered)
-            {
-                if (!IsFinite(x)) throw new ArgumentException($"a[{key}] is {Guard.Format(x)}; every rating must be a finite number.", "a");
-                if (!IsFinite(y)) throw new ArgumentException($"b[{key}] is {Guard.Format(y)}; every rating must be a finite number.", "b");
-                N++;
-                _sx += x;
-                _sy += y;
-                return;
-            }
-            double dx = x - _mx, dy = y - _my;
-            Cov += dx * dy;
-            Vx += dx * dx;
-            Vy += dy * dy;
+            if (!IsFinite(x[i])) throw Guard.NonFiniteElement(nameof(x), i, x[i]);
+            if (!IsFinite(y[i])) throw Guard.NonFiniteElement(nameof(y), i, y[i]);
+            maxX = Math.Max(maxX, Math.Abs(x[i]));
+            maxY = Math.Max(maxY, Math.Abs(y[i]));
         }
-
-        public void Center()
+        var n = x.Length;
+        if (n < 2 || maxX == 0 || maxY == 0) return 0;
+        double sx = 0, sy = 0;
+        for (var i = 0; i < n; i++)
         {
-            _mx = _sx / N;
-            _my = _sy / N;
-            _centered = true;
+            sx += x[i] / maxX;
+            sy += y[i] / maxY;
         }
+        double mx = sx / n, my = sy / n, cov = 0, vx = 0, vy = 0;
+        for (var i = 0; i < n; i++)
+        {
+            double dx = x[i] / maxX - mx, dy = y[i] / maxY - my;
+            cov += dx * dy;
+            vx += dx * dx;
+            vy += dy * dy;
+        }
+        return vx <= 0 || vy <= 0 ? 0 : Clamp01(cov / (Math.Sqrt(vx) * Math.Sqrt(vy)));
     }
 }

@@ -15,8 +15,11 @@ public static partial class SimilarityKernels
     /// <param name="similarity">The raw similarity, in [0, 1].</param>
     /// <param name="support">The number of co-rated keys or shared elements behind it.</param>
     /// <param name="shrinkage">λ ≥ 0; 0 leaves the similarity unchanged.</param>
+    /// <exception cref="ArgumentException"><paramref name="similarity"/> is NaN or outside [0, 1],
+    /// <paramref name="support"/> is negative, or <paramref name="shrinkage"/> is negative or not finite.</exception>
     public static double Shrink(double similarity, int support, double shrinkage)
     {
+        Guard.Probability(similarity, nameof(similarity));
         Guard.NonNegative(shrinkage, nameof(shrinkage));
         if (support < 0)
             throw new ArgumentException($"support is {support}; it must be ≥ 0.", nameof(support));

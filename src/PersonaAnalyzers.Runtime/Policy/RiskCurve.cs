@@ -44,6 +44,28 @@ public sealed class RiskCurve
     /// <summary>The default curve, calibrated on the simulated persuasion forum for <see cref="SimilarityBands.Default"/>.</summary>
     public static RiskCurve Default { get; } = new(DefaultRiskCurve.Similarities, DefaultRiskCurve.RelativeErrors);
 
+    /// <summary>How far below the baseline the uninformed curve of <see cref="ForBands"/> dips at the middle of the
+    /// moderate band (relative error 0.5: half of the own profile's benefit), and how far above it climbs for an
+    /// identical-looking profile (relative error 1.5).</summary>
+    public const double UninformedBenefit = 0.5, UninformedHarm = 0.5;
+
+    /// <summary>The curve that declared bands imply when no calibrated curve is at hand: at the baseline (1) up to
+    /// <see cref="SimilarityBands.Distant"/>, dipping linearly to <c>1 − UninformedBenefit</c> at the middle of the
+    /// moderate band and back to 1 at <see cref="SimilarityBands.NearMatch"/>, then rising to <c>1 + UninformedHarm</c>
+    /// at similarity 1. Its depth is a stated prior, not a measurement: calibrate (<c>persona calibrate</c>) to learn it.</summary>
+    public static RiskCurve ForBands(SimilarityBands bands)
+    {
+        if (bands is null) throw new ArgumentNullException(nameof(bands));
+        var xs = new List<double>(5);
+        var ys = new List<double>(5);
+        if (bands.Distant > 0) { xs.Add(0); ys.Add(1); }
+        xs.Add(bands.Distant); ys.Add(1);
+        xs.Add((bands.Distant + bands.NearMatch) / 2); ys.Add(1 - UninformedBenefit);
+        xs.Add(bands.NearMatch); ys.Add(1);
+        if (bands.NearMatch < 1) { xs.Add(1); ys.Add(1 + UninformedHarm); }
+        return new RiskCurve(xs, ys);
+    }
+
     /// <summary>The knot positions.</summary>
     public IReadOnlyList<double> Similarities => _similarities;
 

@@ -21,13 +21,18 @@ public sealed class SubstitutionPolicy
     /// <summary>The default bands with the default risk curve.</summary>
     public static SubstitutionPolicy Default { get; } = new(SimilarityBands.Default, RiskCurve.Default);
 
-    /// <summary>A policy for given bands, with the default risk curve's shape moved onto them.</summary>
+    /// <summary>A policy for given bands: <see cref="Default"/> for the default bands, otherwise the bands with the
+    /// uninformed risk curve of <see cref="RiskCurve.ForBands"/>.</summary>
+    /// <remarks>Bands a user declares (attribute arguments, options, a calibrated bands file) say that the moderate
+    /// band helps; the default curve, calibrated on a forum where no substitute helped, would contradict them. So
+    /// declared bands get a curve that agrees with them, and a calibrated <see cref="RiskCurve"/> can always be
+    /// supplied through the constructor.</remarks>
     public static SubstitutionPolicy For(SimilarityBands bands)
     {
         if (bands is null) throw new ArgumentNullException(nameof(bands));
         return bands.Equals(SimilarityBands.Default)
             ? Default
-            : new SubstitutionPolicy(bands, RiskCurve.Default.Remap(SimilarityBands.Default, bands));
+            : new SubstitutionPolicy(bands, RiskCurve.ForBands(bands));
     }
 
     /// <summary>The thresholds this policy classifies with.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace PersonaAnalyzers;
 
@@ -31,17 +32,27 @@ internal static class Guard
             throw new ArgumentException($"{name} is {Format(value)}; it must be a finite number ≥ 0.", name);
     }
 
+    // The dimension checks run on every kernel call: the check inlines, the message building stays out of line, so a
+    // call on valid input costs a compare, not a call (measured on Cosine at d = 64, where a call is 10 ns).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SameLength(int a, int b, string nameA, string nameB)
     {
-        if (a != b)
-            throw new ArgumentException($"Mismatched dimensions: {nameA} has {a} elements and {nameB} has {b}.", nameB);
+        if (a != b) ThrowMismatched(a, b, nameA, nameB);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void NotEmpty(int length, string name)
     {
-        if (length == 0)
-            throw new ArgumentException($"{name} is empty; a similarity needs at least one element.", name);
+        if (length == 0) ThrowEmpty(name);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowMismatched(int a, int b, string nameA, string nameB) =>
+        throw new ArgumentException($"Mismatched dimensions: {nameA} has {a} elements and {nameB} has {b}.", nameB);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowEmpty(string name) =>
+        throw new ArgumentException($"{name} is empty; a similarity needs at least one element.", name);
 
     public static ArgumentException NonFiniteElement(string name, int index, double value) =>
         new($"{name}[{index}] is {Format(value)}; every element must be a finite number.", name);

@@ -80,17 +80,19 @@ public sealed class PersonaTypeConfigurationAnalyzerTests
         [{|#0:PersonaProfile(NearMatch = 0.3, Distant = 0.6)|}] public class A { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }
         [{|#1:PersonaProfile(NearMatch = 1.2)|}] public class B { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }
         [{|#2:PersonaProfile(Distant = -0.1)|}] public class C { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }
-        [{|#3:PersonaProfile(NearMatch = 0.2)|}] public class D { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }
+        [{|#3:PersonaProfile(NearMatch = 0)|}] public class D { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }
         [PersonaProfile(NearMatch = 0.9, Distant = 0.1)] public class Fine { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }
         """,
         new DiagnosticResult(ConfigurationDescriptors.InvalidBands).WithLocation(0).WithArguments("A", "Distant (0.6) must be below NearMatch (0.3); the bands are out of order"),
         new DiagnosticResult(ConfigurationDescriptors.InvalidBands).WithLocation(1).WithArguments("B", "NearMatch is 1.2; it must lie in [0, 1]"),
         new DiagnosticResult(ConfigurationDescriptors.InvalidBands).WithLocation(2).WithArguments("C", "Distant is -0.1; it must lie in [0, 1]"),
         // Only NearMatch is set: it must still be above the Distant that the next source supplies.
-        new DiagnosticResult(ConfigurationDescriptors.InvalidBands).WithLocation(3).WithArguments("D", "Distant 0.35 (from the default) must be below NearMatch 0.2 (from [PersonaProfile]); the bands are out of order"));
+        new DiagnosticResult(ConfigurationDescriptors.InvalidBands).WithLocation(3).WithArguments("D", $"Distant {DefaultDistant} (from the default) must be below NearMatch 0 (from [PersonaProfile]); the bands are out of order"));
+
+    private static readonly string DefaultDistant = PersonaAnalyzers.Generator.Reading.BandsRules.Format(SimilarityBands.Default.Distant);
 
     [Theory]
-    [InlineData("persona_analyzers.near_match = 0.2", "Distant 0.35 (from the default) must be below NearMatch 0.2 (from persona_analyzers.near_match); the bands are out of order")]
+    [InlineData("persona_analyzers.near_match = 0", "Distant {default} (from the default) must be below NearMatch 0 (from persona_analyzers.near_match); the bands are out of order")]
     [InlineData("persona_analyzers.near_match = high", "the option persona_analyzers.near_match is 'high', not a number; write a number in [0, 1] such as 0.85")]
     [InlineData("persona_analyzers.distant = NaN", "the option persona_analyzers.distant is 'NaN', not a number; write a number in [0, 1] such as 0.85")]
     [InlineData("persona_analyzers.distant = 1.5", "the option persona_analyzers.distant is 1.5; it must lie in [0, 1]")]
@@ -98,7 +100,8 @@ public sealed class PersonaTypeConfigurationAnalyzerTests
     {
         var test = Verify.Create(Usings + "[{|#0:PersonaProfile|}] public class P { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }");
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + option + "\n"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(ConfigurationDescriptors.InvalidBands).WithLocation(0).WithArguments("P", message));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(ConfigurationDescriptors.InvalidBands).WithLocation(0)
+            .WithArguments("P", message.Replace("{default}", DefaultDistant)));
         await test.RunAsync();
     }
 

@@ -33,28 +33,30 @@ internal sealed class GeneratorRun
         Driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources)
             .ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
-    public static CSharpCompilation Compile(params string[] sources) =>
+    public static CSharpCompilation Compile(params string[] sources) => Compile(ParseOptions, sources);
+
+    public static CSharpCompilation Compile(CSharpParseOptions parseOptions, params string[] sources) =>
         CSharpCompilation.Create("PersonaUser" + System.Guid.NewGuid().ToString("N"),
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"Source{i}.cs")),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Error));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalTexts = null,
-        IReadOnlyDictionary<string, string>? options = null) =>
+        IReadOnlyDictionary<string, string>? options = null, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new PersonaGuardGenerator().AsSourceGenerator() },
             additionalTexts ?? Enumerable.Empty<AdditionalText>(),
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             new TestOptionsProvider(options ?? new Dictionary<string, string>()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static GeneratorRun Run(string source, IEnumerable<AdditionalText>? additionalTexts = null,
-        IReadOnlyDictionary<string, string>? options = null)
+        IReadOnlyDictionary<string, string>? options = null, CSharpParseOptions? parseOptions = null)
     {
-        var input = Compile(source);
-        var driver = CreateDriver(additionalTexts, options).RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
+        var input = Compile(parseOptions ?? ParseOptions, source);
+        var driver = CreateDriver(additionalTexts, options, parseOptions).RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
         Assert.Empty(diagnostics); // the generator reports nothing, ever
         return new GeneratorRun(driver, input, output);
     }

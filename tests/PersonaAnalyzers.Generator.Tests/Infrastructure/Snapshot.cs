@@ -11,12 +11,12 @@ namespace PersonaAnalyzers.Generator.Tests.Infrastructure;
 /// set <c>PERSONA_UPDATE_SNAPSHOTS=1</c> to rewrite the files after a deliberate change (then review the git diff).</summary>
 internal static class Snapshot
 {
-    public static void Match(string actual, string name, [CallerFilePath] string callerPath = "")
+    public static void Match(string actual, string name, bool allowUpdate = true, [CallerFilePath] string callerPath = "")
     {
         var directory = Path.Combine(FindProjectDirectory(callerPath), "Snapshots");
         var path = Path.Combine(directory, name);
         actual = actual.Replace("\r\n", "\n");
-        if (Environment.GetEnvironmentVariable("PERSONA_UPDATE_SNAPSHOTS") == "1")
+        if (allowUpdate && Environment.GetEnvironmentVariable("PERSONA_UPDATE_SNAPSHOTS") == "1")
         {
             Directory.CreateDirectory(directory);
             File.WriteAllText(path, actual);

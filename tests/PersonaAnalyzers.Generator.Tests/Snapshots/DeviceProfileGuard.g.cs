@@ -11,8 +11,7 @@
 [global::System.CodeDom.Compiler.GeneratedCode("PersonaAnalyzers", "0.1.0")]
 internal static partial class DeviceProfileGuard
 {
-    /// <summary>The similarity bands: near-match at or above 0.85, distant at or below 0.35
-    /// (from the default).</summary>
+    /// <summary>The similarity bands: the runtime's calibrated default, <see cref="global::PersonaAnalyzers.SimilarityBands.Default"/>.</summary>
     public static global::PersonaAnalyzers.SimilarityBands Bands { get; } = global::PersonaAnalyzers.SimilarityBands.Default;
 
     /// <summary>The substitution policy for <see cref="Bands"/>: the calibrated risk curve moved onto them.</summary>

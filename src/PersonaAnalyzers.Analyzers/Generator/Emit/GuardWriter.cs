@@ -74,10 +74,18 @@ internal static class GuardWriter
             using (w.Block($"public static double Similarity({t} a, {t} b)"))
             {
                 WriteNullChecks(w, type, "a", "b");
-                w.Line($"var accumulator = new {Runtime}.SimilarityAccumulator();");
-                foreach (var feature in type.Features)
-                    w.Line($"Include(ref accumulator, {FeatureWriter.MethodName(feature)}(a, b), {Literals.Double(feature.Weight)});");
-                w.Line("return accumulator.Result;");
+                if (type.Features.Count == 1)
+                {
+                    // The weighted mean of one feature is that feature's similarity, or 0 when it is missing.
+                    w.Line($"return {FeatureWriter.MethodName(type.Features[0])}(a, b) ?? 0.0;");
+                }
+                else
+                {
+                    w.Line($"var accumulator = new {Runtime}.SimilarityAccumulator();");
+                    foreach (var feature in type.Features)
+                        w.Line($"Include(ref accumulator, {FeatureWriter.MethodName(feature)}(a, b), {Literals.Double(feature.Weight)});");
+                    w.Line("return accumulator.Result;");
+                }
             }
             w.Line();
 
@@ -93,7 +101,9 @@ internal static class GuardWriter
                     var feature = type.Features[i];
                     w.Line($"var {locals[i]} = Include(ref accumulator, {FeatureWriter.MethodName(feature)}(a, b), {Literals.Double(feature.Weight)});");
                 }
-                w.Line($"return new {similarityType}({string.Join(", ", locals.Take(type.Features.Count))}, accumulator.Result);");
+                // Overall is computed as Similarity computes it, so the two always agree to the last bit.
+                var overall = type.Features.Count == 1 ? $"double.IsNaN({locals[0]}) ? 0.0 : {locals[0]}" : "accumulator.Result";
+                w.Line($"return new {similarityType}({string.Join(", ", locals.Take(type.Features.Count))}, {overall});");
             }
             w.Line();
 
@@ -169,8 +179,16 @@ internal static class GuardWriter
     private static void WriteBands(CodeWriter w, GuardModel guard)
     {
         var bands = guard.Bands;
-        w.Line($"/// <summary>The similarity bands: near-match at or above {Literals.Number(bands.NearMatch)}, distant at or below {Literals.Number(bands.Distant)}");
-        w.Line($"/// (from {Literals.Xml(bands.Source)}).</summary>");
+        if (bands.IsDefault)
+        {
+            // No numbers here: the default is recalibrated in the runtime, and this comment should not go stale.
+            w.Line("/// <summary>The similarity bands: the runtime's calibrated default, <see cref=\"global::PersonaAnalyzers.SimilarityBands.Default\"/>.</summary>");
+        }
+        else
+        {
+            w.Line($"/// <summary>The similarity bands: near-match at or above {Literals.Number(bands.NearMatch)}, distant at or below {Literals.Number(bands.Distant)}");
+            w.Line($"/// (from {Literals.Xml(bands.Source)}).</summary>");
+        }
         w.Line(bands.IsDefault
             ? $"public static {Runtime}.SimilarityBands Bands {{ get; }} = {Runtime}.SimilarityBands.Default;"
             : $"public static {Runtime}.SimilarityBands Bands {{ get; }} = new {Runtime}.SimilarityBands({Literals.Double(bands.NearMatch)}, {Literals.Double(bands.Distant)});");

@@ -10,9 +10,10 @@ namespace PersonaAnalyzers.Generator.Reading;
 /// <c>persona_analyzers.distant</c> options, the runtime default.</summary>
 internal static class BandsRules
 {
-    /// <summary>The runtime's <c>DefaultBands</c> (the analyzer assembly cannot load the runtime; a test checks they agree).</summary>
-    public const double DefaultNearMatch = 0.85;
-    public const double DefaultDistant = 0.35;
+    /// <summary>The runtime's default thresholds: <c>DefaultBands.cs</c> is compiled into this assembly too, since the
+    /// compiler cannot load the runtime.</summary>
+    public const double DefaultNearMatch = DefaultBands.NearMatch;
+    public const double DefaultDistant = DefaultBands.Distant;
 
     public static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 

@@ -257,7 +257,7 @@ internal static class PersonaTypeReader
             containers.Insert(0, current);
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         var dotted = string.Join(".", containers.Select(c => c.Name).Concat(new[] { type.Name }));
-        var prefix = string.Concat(containers.Select(c => c.Name)) + type.Name;
+
         var isPublic = true;
         for (var current = type; current is not null; current = current.ContainingType)
             isPublic &= current.DeclaredAccessibility == Accessibility.Public;
@@ -268,8 +268,8 @@ internal static class PersonaTypeReader
             DisplayName: dotted,
             FullyQualifiedName: TypeSymbols.Display(type),
             LookupName: ns.Length == 0 ? dotted : ns + "." + dotted,
-            GuardName: prefix + "Guard",
-            SimilarityName: prefix + "Similarity",
+            GuardName: WellKnownTypeNames.GuardName(type),
+            SimilarityName: WellKnownTypeNames.SimilarityName(type),
             HintName: (ns.Length == 0 ? "" : ns + ".") + dotted + "Guard.g.cs",
             IsPublic: isPublic,
             IsValueType: type.IsValueType,
