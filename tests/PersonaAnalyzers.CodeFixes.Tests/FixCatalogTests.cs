@@ -22,7 +22,7 @@ public class FixCatalogTests
     [Fact]
     public void Equivalence_keys_are_unique_and_name_their_rule()
     {
-        var keys = Providers.SelectMany(p => p.Fixes).Select(f => f.EquivalenceKey).ToArray();
+        var keys = Providers.SelectMany(p => p.AllFixes).Select(f => f.EquivalenceKey).ToArray();
         Assert.Equal(keys.Length, keys.Distinct(StringComparer.Ordinal).Count());
         Assert.All(keys, key => Assert.Matches(@"^PERSONA\d{3}\.[A-Za-z]+$", key));
     }

@@ -8,7 +8,8 @@ using PersonaAnalyzers.Substitution;
 namespace PersonaAnalyzers.CodeFixes.Substitution;
 
 /// <summary>PERSONA001: insert the band check, use the safest substitute of a collection, or hand the responsibility
-/// to the callers. The band check comes first: it is the fix command-line tools apply.</summary>
+/// to the callers — in that order of preference: the first that applies is offered first, under
+/// <c>PERSONA001.Guard</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UncheckedSubstituteCodeFixProvider)), Shared]
 public sealed class UncheckedSubstituteCodeFixProvider : PersonaCodeFixProvider
 {
@@ -18,4 +19,6 @@ public sealed class UncheckedSubstituteCodeFixProvider : PersonaCodeFixProvider
         new InsertBandCheckFix(),
         new UseSafestSubstituteFix(),
         new MarkProfileSubstituteFix());
+
+    internal override string PreferredTitle => "Guard every substitute (band check, else the safest substitute, else [ProfileSubstitute])";
 }

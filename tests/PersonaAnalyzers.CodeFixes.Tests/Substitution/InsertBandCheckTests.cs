@@ -4,10 +4,12 @@ using Verify = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
 
 namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
 
-/// <summary>PERSONA001: "Check the substitute with the guard's TrySubstitute", per construct.</summary>
+/// <summary>PERSONA001: "Check the substitute with the guard's TrySubstitute", per construct. Where it is not offered,
+/// no other PERSONA001 fix applies either (the preferred key is not offered at all), except where stated.</summary>
 public class InsertBandCheckTests
 {
-    private const string Key = "PERSONA001.InsertBandCheck";
+    /// <summary>The band check is the preferred PERSONA001 fix: it is offered first, under the rule's preferred key.</summary>
+    private const string Key = "PERSONA001.Guard";
 
     internal static string InClass(string members, string usings = "") => $$"""
         {{usings}}using System.Collections.Generic;
@@ -218,8 +220,8 @@ public class InsertBandCheckTests
             """), Key);
 
     [Fact]
-    public Task Not_offered_against_a_profile_known_to_be_null() =>
-        Verify.VerifyNotOfferedAsync(InClass("""
+    public Task Against_a_profile_known_to_be_null_the_member_is_marked_instead() =>
+        Verify.VerifyAsync(InClass("""
                 public Reader? Resolve(string id)
                 {
                     var own = index.Own(id);
@@ -227,7 +229,16 @@ public class InsertBandCheckTests
                         return {|PERSONA001:index.FallbackPersona|};
                     return own;
                 }
-            """), Key);
+            """), InClass("""
+                [ProfileSubstitute]
+                public Reader? Resolve(string id)
+                {
+                    var own = index.Own(id);
+                    if (own is null)
+                        return index.FallbackPersona;
+                    return own;
+                }
+            """, "using PersonaAnalyzers;\n"), Key);
 
     [Fact]
     public Task Not_offered_after_another_call_in_the_same_statement() =>

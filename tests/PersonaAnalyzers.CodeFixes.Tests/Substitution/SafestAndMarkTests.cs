@@ -11,7 +11,8 @@ public class SafestAndMarkTests
 {
     private const string Safest = "PERSONA001.UseSafestSubstitute";
     private const string Mark = "PERSONA001.MarkProfileSubstitute";
-    private const string Check = "PERSONA001.InsertBandCheck";
+    private const string Preferred = "PERSONA001.Guard";
+    private const string Check = Preferred;
 
     [Fact]
     public Task Indexed_neighbour_becomes_the_safest_substitute() =>
@@ -70,7 +71,7 @@ public class SafestAndMarkTests
                 {
                     return index.FallbackPersona;
                 }
-            """, "using PersonaAnalyzers;\n"), Mark);
+            """, "using PersonaAnalyzers;\n"), Preferred);
 
     [Fact]
     public Task Mark_is_not_offered_when_a_target_is_in_scope() =>
@@ -189,4 +190,35 @@ public class SafestAndMarkTests
                 """,
             },
             Check, iterations: 2);
+
+    [Fact]
+    public Task Preferred_fix_all_gives_each_substitute_the_first_fix_that_fits() =>
+        Verify.VerifyAsync(InClass("""
+                public string Headline(Reader user)
+                {
+                    var neighbours = index.NearestNeighbours(user, 5);
+                    return Render.Prompt({|PERSONA001:neighbours[0]|});
+                }
+
+                public void Warm(Reader user) => cached = {|PERSONA001:index.Lookalike(user)|};
+
+                public Reader HousePersona() => {|PERSONA001:index.FallbackPersona|};
+            """), InClass("""
+                public string Headline(Reader user)
+                {
+                    var neighbours = index.NearestNeighbours(user, 5);
+                    return Render.Prompt(ReaderGuard.SafestSubstitute(user, neighbours) ?? user);
+                }
+
+                public void Warm(Reader user)
+                {
+                    var substitute = index.Lookalike(user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        return;
+                    cached = substitute;
+                }
+
+                [ProfileSubstitute]
+                public Reader HousePersona() => index.FallbackPersona;
+            """, "using PersonaAnalyzers;\n"), Preferred, iterations: 3);
 }
