@@ -108,6 +108,13 @@ grep -q "PERSONA0" "$work/guarded.log" && fail "guarded code still raises a PERS
 out=$(dotnet run -c Release --no-build 2>&1) || fail "the consumer does not run: $out"
 grep -q "profile for new:" <<<"$out" || fail "unexpected output: $out"
 
+# A calibrated persona-bands.json next to the project reaches the generator through the package's buildTransitive
+# targets: with a near-match bound above the neighbour's similarity (0.9988), the neighbour becomes a usable substitute.
+printf '{ "nearMatch": 0.9995, "distant": 0.1 }\n' > persona-bands.json
+dotnet build -c Release -warnaserror >"$work/bands.log" 2>&1 || { grep -E "warning|error" "$work/bands.log" | head; fail "build with persona-bands.json failed"; }
+out=$(dotnet run -c Release --no-build 2>&1) || fail "the consumer does not run with persona-bands.json: $out"
+grep -q "profile for new: a" <<<"$out" || fail "persona-bands.json did not reach the generated guard: $out"
+
 # The runtime came from the package's lib/ folder, with its dependencies.
 [ -f bin/Release/net10.0/PersonaAnalyzers.Runtime.dll ] || fail "PersonaAnalyzers.Runtime.dll is not in the consumer's output"
 [ -f bin/Release/net10.0/MathNet.Numerics.dll ] || fail "MathNet.Numerics did not flow as a dependency"

@@ -23,28 +23,19 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
-            var names = new SubstitutionNames(start.Compilation, symbols);
-            start.RegisterCodeBlockAction(block =>
-            {
-                var options = SubstitutionOptions.For(block.Options, block.CodeBlock.SyntaxTree);
-                if (!names.MayCheck(block.CodeBlock, options) || CodeBlocks.Root(block) is not { } root)
-                    return;
-                foreach (var operation in root.Descendants())
-                {
-                    if (operation is IInvocationOperation invocation)
-                        Analyze(invocation, symbols, options, block.ReportDiagnostic);
-                }
-            });
+            start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(IInvocationOperation invocation, SubstitutionSymbols symbols, SubstitutionOptions options, System.Action<Diagnostic> report)
+    private static void Analyze(OperationAnalysisContext context, SubstitutionSymbols symbols)
     {
+        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (method.ReturnsVoid || !IsDiscarded(invocation, out var awaited))
             return;
         if (awaited is not null && awaited.Type?.SpecialType == SpecialType.System_Void)
             return; // await EnsureSafeAsync(...): a Task without a result throws or completes
+        var options = SubstitutionOptions.For(context.Options, invocation.Syntax.SyntaxTree);
         if (!symbols.IsCheckMethod(method, options))
             return;
         foreach (var argument in invocation.Arguments)
@@ -61,7 +52,7 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
         var properties = SubstitutionDiagnostics.PersonaProperties(persona);
         properties[SubstitutionProperties.CheckMethod] = method.Name;
         var reported = (IOperation?)awaited ?? invocation;
-        report(Diagnostic.Create(SubstitutionDescriptors.DiscardedCheck, reported.Syntax.GetLocation(),
+        context.ReportDiagnostic(Diagnostic.Create(SubstitutionDescriptors.DiscardedCheck, reported.Syntax.GetLocation(),
             properties.ToImmutable(), method.ContainingType.Name + "." + method.Name));
     }
 

@@ -34,11 +34,13 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
-            start.RegisterCodeBlockAction(block =>
+            start.RegisterOperationBlockAction(block =>
             {
-                if (!SubstitutionNames.MayScore(block.CodeBlock) || CodeBlocks.Root(block) is not { } root)
-                    return;
-                new Search(root, symbols, block.ReportDiagnostic).Run();
+                foreach (var root in OperationBlocks.Executable(block))
+                {
+                    if (SimilarityWords.MayScore(root.Syntax))
+                        new Search(root, symbols, block.ReportDiagnostic).Run();
+                }
             });
         });
     }

@@ -1,12 +1,28 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PersonaAnalyzers.Substitution;
 
-/// <summary>Helpers over a body's operation tree for the rules that read it directly (PERSONA002/003).</summary>
+/// <summary>Helpers over an operation block's tree for the rules that read it directly (PERSONA002/003).</summary>
 internal static class OperationBlocks
 {
+    /// <summary>The context's executable blocks (bodies, initializers), each once.</summary>
+    public static IEnumerable<IOperation> Executable(OperationBlockAnalysisContext context)
+    {
+        var seen = new HashSet<IOperation>();
+        foreach (var block in context.OperationBlocks)
+        {
+            var root = block;
+            while (root.Parent is not null)
+                root = root.Parent;
+            if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or
+                    OperationKind.FieldInitializer or OperationKind.PropertyInitializer && seen.Add(root))
+                yield return root;
+        }
+    }
+
     /// <summary>The value a lambda (or a method group's lambda form) returns: the expression of an expression-bodied
     /// lambda, the last <c>return</c> of a block-bodied one.</summary>
     public static bool TryGetLambda(IOperation? argument, out IAnonymousFunctionOperation lambda, out IOperation? returned)

@@ -32,19 +32,18 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
-            start.RegisterCodeBlockAction(block =>
-            {
-                if (SubstitutionNames.MayScore(block.CodeBlock) && CodeBlocks.Root(block) is { } root)
-                    Analyze(block, root, symbols);
-            });
+            start.RegisterOperationBlockAction(block => Analyze(block, symbols));
         });
     }
 
-    private static void Analyze(CodeBlockAnalysisContext context, IOperation root, SubstitutionSymbols symbols)
+    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols)
     {
         if (IsCheckImplementation(context.OwningSymbol, symbols, context))
             return;
+        foreach (var root in OperationBlocks.Executable(context))
         {
+            if (!SimilarityWords.MayScore(root.Syntax))
+                continue;
             ScoreLocals? scores = null;
             foreach (var operation in root.Descendants())
             {
@@ -71,7 +70,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzePattern(IIsPatternOperation pattern, ScoreLocals scores, SubstitutionSymbols symbols, CodeBlockAnalysisContext context)
+    private static void AnalyzePattern(IIsPatternOperation pattern, ScoreLocals scores, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
     {
         if (!scores.TryGet(pattern.Value, symbols, out var score) || !HasRelational(pattern.Pattern))
             return;
@@ -213,19 +212,19 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool IsCheckImplementation(ISymbol owner, SubstitutionSymbols symbols, CodeBlockAnalysisContext context)
+    private static bool IsCheckImplementation(ISymbol owner, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
     {
         if (owner.ContainingType?.Name.EndsWith("Guard", System.StringComparison.Ordinal) == true)
             return true;
-        if (owner is IMethodSymbol method)
+        if (owner is IMethodSymbol method && context.OperationBlocks.Length > 0)
         {
-            var options = SubstitutionOptions.For(context.Options, context.CodeBlock.SyntaxTree);
+            var options = SubstitutionOptions.For(context.Options, context.OperationBlocks[0].Syntax.SyntaxTree);
             return symbols.IsCheckMethod(method, options);
         }
         return false;
     }
 
-    private static void Report(CodeBlockAnalysisContext context, IOperation comparison, ScoreLocals.Score score, IOperation scoreOperand,
+    private static void Report(OperationBlockAnalysisContext context, IOperation comparison, ScoreLocals.Score score, IOperation scoreOperand,
         IOperation bar, string side, SubstitutionSymbols symbols)
     {
         INamedTypeSymbol? persona = null;

@@ -47,17 +47,6 @@ internal sealed class SubstitutionOptions
         return new SubstitutionOptions(patterns, checks);
     }
 
-    /// <summary>The simple name of a configured check method (<c>IsSafeFor</c> of <c>Acme.Vetting.IsSafeFor</c>).</summary>
-    public bool IsConfiguredCheckName(string name)
-    {
-        foreach (var method in CheckMethods)
-        {
-            if (method.EndsWith(name, StringComparison.Ordinal) && (method.Length == name.Length || method[method.Length - name.Length - 1] == '.'))
-                return true;
-        }
-        return false;
-    }
-
     public bool NameMatches(string name) => _nameMatches.GetOrAdd(name, n =>
     {
         foreach (var pattern in Patterns)

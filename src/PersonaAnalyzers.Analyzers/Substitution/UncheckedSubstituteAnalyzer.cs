@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,43 +22,37 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
-            var names = new SubstitutionNames(start.Compilation, symbols);
-            start.RegisterCodeBlockAction(block => Analyze(block, symbols, names));
+            start.RegisterOperationBlockAction(block => Analyze(block, symbols));
         });
     }
 
-    private static void Analyze(CodeBlockAnalysisContext context, SubstitutionSymbols symbols, SubstitutionNames names)
+    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols)
     {
-        var options = SubstitutionOptions.For(context.Options, context.CodeBlock.SyntaxTree);
-        if (!names.MayObtainSubstitute(context.CodeBlock, options) && !HasSubstituteDelegateParameter(context.OwningSymbol, symbols))
-            return;
-        var root = CodeBlocks.Root(context);
-        if (root is null)
-            return;
-        // Building a control flow graph costs far more than this walk; most bodies that pass the name gate still
-        // obtain no substitute.
-        var sites = FindSites(root, symbols, options);
-        if (sites.IsEmpty)
-            return;
-        var graph = CodeBlocks.Graph(root, context.CancellationToken);
-        if (graph is null)
-            return;
-        var handedOn = SubstituteSources.IsSubstituteMember(context.OwningSymbol, symbols, options);
-        new SubstituteFlowGraph(graph, symbols, options, handedOn, seeds: null, sites, context.CancellationToken).Report(context.ReportDiagnostic);
+        var seen = new HashSet<IOperation>();
+        foreach (var operationBlock in context.OperationBlocks)
+        {
+            // A method's block comes as the body inside its IMethodBodyOperation: ask for the graph of the block the
+            // context gave, judge its kind by the root.
+            var root = operationBlock;
+            while (root.Parent is not null)
+                root = root.Parent;
+            if (!IsGraphRoot(root) || !seen.Add(root))
+                continue;
+            var block = operationBlock;
+            var options = SubstitutionOptions.For(context.Options, block.Syntax.SyntaxTree);
+            // Building a control flow graph costs far more than this walk; most bodies obtain no substitute.
+            var sites = FindSites(block, symbols, options);
+            if (sites.IsEmpty)
+                continue;
+            var graph = context.GetControlFlowGraph(block);
+            var handedOn = SubstituteSources.IsSubstituteMember(context.OwningSymbol, symbols, options);
+            new SubstituteFlowGraph(graph, symbols, options, handedOn, seeds: null, sites, context.CancellationToken).Report(context.ReportDiagnostic);
+        }
     }
 
-    /// <summary>A parameter of a <c>[ProfileSubstitute]</c> delegate type is invoked by the parameter's name.</summary>
-    private static bool HasSubstituteDelegateParameter(ISymbol owner, SubstitutionSymbols symbols)
-    {
-        if (owner is not IMethodSymbol method)
-            return false;
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke } && symbols.IsSubstituteAttributed(invoke))
-                return true;
-        }
-        return false;
-    }
+    private static bool IsGraphRoot(IOperation block) => block.Kind is
+        OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or OperationKind.FieldInitializer or
+        OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
 
     private static SourceSites FindSites(IOperation block, SubstitutionSymbols symbols, SubstitutionOptions options)
     {

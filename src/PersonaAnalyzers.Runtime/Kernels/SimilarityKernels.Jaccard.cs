@@ -10,6 +10,9 @@ public static partial class SimilarityKernels
     // table set-up); above it pooled index tables are cheaper.
     private const int InPlaceJaccardLimit = 16;
 
+    // The index tables hold at least twice as many slots as elements, in a power-of-two int array.
+    private const int MaxIndexTableElements = 1 << 29;
+
     /// <summary>Jaccard index |A ∩ B| / |A ∪ B| of two sequences treated as sets (duplicates ignored), with support
     /// shrinkage over the shared elements. One empty side scores 0.</summary>
     /// <exception cref="ArgumentException">Both sides are empty (the index is undefined), or <paramref name="shrinkage"/> is negative.</exception>
@@ -35,9 +38,18 @@ public static partial class SimilarityKernels
             for (var i = 0; i < b.Length; i++)
                 if (IndexOf(b.Slice(0, i), b[i], comparer) < 0) distinctB++;
         }
-        else
+        else if (a.Length <= MaxIndexTableElements && b.Length <= MaxIndexTableElements)
         {
             CountDistinctAndShared(a, b, out distinctA, out distinctB, out shared);
+        }
+        else
+        {
+            // Beyond what an int-indexed table of twice the size can hold: hash sets, allocating.
+            var setA = new HashSet<T>();
+            foreach (var item in a) setA.Add(item);
+            var setB = new HashSet<T>();
+            foreach (var item in b) setB.Add(item);
+            (distinctA, distinctB, shared) = (setA.Count, setB.Count, CountShared(setA, setB));
         }
         return Shrink((double)shared / (distinctA + distinctB - shared), shared, shrinkage);
     }

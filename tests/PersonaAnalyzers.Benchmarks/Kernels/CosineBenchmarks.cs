@@ -49,6 +49,9 @@ public class CosineBenchmarks
     public double MathNetFloat() => Math.Max(0, 1 - MathNet.Numerics.Distance.Cosine(_a, _b));
 
     [Benchmark]
+    public double TensorPrimitivesDouble() => TensorPrimitives.CosineSimilarity(_da, _db);
+
+    [Benchmark]
     public double KernelDouble() => SimilarityKernels.Cosine(_da.AsSpan(), _db.AsSpan());
 
     [Benchmark]

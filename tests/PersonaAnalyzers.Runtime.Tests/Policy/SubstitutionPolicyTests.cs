@@ -40,7 +40,7 @@ public class SubstitutionPolicyTests
             Assert.Equal(risk, v.ExpectedRelativeError);
             Assert.Equal(risk < 1, v.IsSafe);
             Assert.Equal(v.IsSafe ? 1 - risk : 0, v.Confidence, 15);
-            // The default curve's shape, moved onto any bands, dips below the baseline inside the moderate band.
+            // Declared bands get a curve that agrees with them: it dips below the baseline inside the moderate band.
             Assert.True(v.IsSafe, $"{bands}: moderate similarity {s} should be safe");
             Assert.InRange(v.Confidence, double.Epsilon, 1);
         });
@@ -52,15 +52,17 @@ public class SubstitutionPolicyTests
         var curve = RiskCurve.Default;
         for (var i = 0; i < curve.Similarities.Count; i++)
             Assert.Equal(curve.RelativeErrors[i], curve.ExpectedRelativeError(curve.Similarities[i]));
-        var v = SubstitutionPolicy.Default.Assess(0.6);
-        Assert.Equal(SimilarityBand.Moderate, v.Band);
-        Assert.Equal(1 - curve.ExpectedRelativeError(0.6), v.Confidence, 15);
+        foreach (var s in curve.Similarities)
+            Assert.Equal(curve.ExpectedRelativeError(s), SubstitutionPolicy.Default.Assess(s).ExpectedRelativeError, 15);
     }
+
+    // Bands as a user declares them; the default bands come from a forum where no substitute helped.
+    private static readonly SubstitutionPolicy Declared = SubstitutionPolicy.For(new SimilarityBands(0.85, 0.35));
 
     [Fact]
     public void Confidence_peaks_inside_the_moderate_band_and_falls_toward_both_edges()
     {
-        var policy = SubstitutionPolicy.Default;
+        var policy = Declared;
         var bands = policy.Bands;
         var middle = policy.Assess((bands.NearMatch + bands.Distant) / 2).Confidence;
         Assert.True(policy.Assess(Math.BitIncrement(bands.Distant)).Confidence < middle);
@@ -68,13 +70,16 @@ public class SubstitutionPolicyTests
     }
 
     [Fact]
-    public void Custom_bands_get_a_remapped_curve_that_agrees_at_the_band_edges() =>
+    public void Declared_bands_get_the_uninformed_curve_at_the_baseline_on_their_edges() =>
         AnyBands.Sample(bands =>
         {
-            var policy = SubstitutionPolicy.For(bands);
-            var d = SimilarityBands.Default;
-            Assert.Equal(RiskCurve.Default.ExpectedRelativeError(d.Distant), policy.RiskCurve.ExpectedRelativeError(bands.Distant), 12);
-            Assert.Equal(RiskCurve.Default.ExpectedRelativeError(d.NearMatch), policy.RiskCurve.ExpectedRelativeError(bands.NearMatch), 12);
+            var curve = SubstitutionPolicy.For(bands).RiskCurve;
+            Assert.Equal(1, curve.ExpectedRelativeError(bands.Distant), 12);
+            Assert.Equal(1, curve.ExpectedRelativeError(bands.NearMatch), 12);
+            Assert.Equal(1 - RiskCurve.UninformedBenefit, curve.ExpectedRelativeError((bands.Distant + bands.NearMatch) / 2), 12);
+            Assert.Equal(1, curve.ExpectedRelativeError(bands.Distant / 2), 12);
+            if (bands.NearMatch < 1)
+                Assert.Equal(1 + RiskCurve.UninformedHarm, curve.ExpectedRelativeError(1), 12);
         });
 
     [Fact]
@@ -84,9 +89,9 @@ public class SubstitutionPolicyTests
     [Fact]
     public void Reasons_say_why()
     {
-        Assert.Contains("near-match", SubstitutionPolicy.Default.Assess(0.95).Reason, StringComparison.Ordinal);
-        Assert.Contains("distant", SubstitutionPolicy.Default.Assess(0.1).Reason, StringComparison.Ordinal);
-        Assert.Contains("moderate", SubstitutionPolicy.Default.Assess(0.6).Reason, StringComparison.Ordinal);
+        Assert.Contains("near-match", Declared.Assess(0.95).Reason, StringComparison.Ordinal);
+        Assert.Contains("distant", Declared.Assess(0.1).Reason, StringComparison.Ordinal);
+        Assert.Contains("moderate", Declared.Assess(0.6).Reason, StringComparison.Ordinal);
         Assert.Contains("own profile", SubstitutionPolicy.Default.Assess(SimilarityBand.Self, 1).Reason, StringComparison.Ordinal);
     }
 
