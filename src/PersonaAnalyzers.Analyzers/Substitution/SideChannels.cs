@@ -10,16 +10,18 @@ internal static class SideChannels
 {
     public static bool IsSideChannel(IMethodSymbol method)
     {
+        // Whole camel-case words, not prefixes: Logit, Login, Logistic and a type named LogitModel are
+        // ordinary domain names, and a substitute passed to them is used.
         var name = method.Name;
-        if (name.StartsWith("Log", System.StringComparison.Ordinal) || name.StartsWith("Trace", System.StringComparison.Ordinal) ||
-            name.StartsWith("Track", System.StringComparison.Ordinal) || name is "Record" or "Increment" or "Decrement" or "Observe" or
-            "ThrowIfNull" or "Assert" or "nameof")
+        if (CamelWords.StartsWithWord(name, "Log") || CamelWords.StartsWithWord(name, "Trace") || CamelWords.StartsWithWord(name, "Track") ||
+            name is "Record" or "Increment" or "Decrement" or "Observe" or "ThrowIfNull" or "Assert" or "nameof")
             return true;
         var type = method.ContainingType;
         if (type is null)
             return false;
         var typeName = type.Name;
-        if (typeName.Contains("Logger") || typeName.Contains("Log") || typeName.Contains("Metric") || typeName.Contains("Telemetry") ||
+        if (CamelWords.ContainsWord(typeName, "Logger") || CamelWords.ContainsWord(typeName, "Log") || CamelWords.ContainsWord(typeName, "Logging") ||
+            CamelWords.ContainsWord(typeName, "Metric") || CamelWords.ContainsWord(typeName, "Metrics") || CamelWords.ContainsWord(typeName, "Telemetry") ||
             typeName is "Debug" or "Trace" or "Activity" or "Counter" or "Histogram" or "Meter")
             return true;
         var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
@@ -29,12 +31,13 @@ internal static class SideChannels
                ns.StartsWith("log4net", System.StringComparison.Ordinal) || ns.StartsWith("OpenTelemetry", System.StringComparison.Ordinal);
     }
 
-    /// <summary>True when <paramref name="operation"/> sits inside a side-channel call's arguments.</summary>
+    /// <summary>True when <paramref name="operation"/> sits inside a side-channel call's arguments. The receiver of
+    /// such a call is not inside it: <c>ModelOf(neighbour).Record(click)</c> acts on the substitute's data.</summary>
     public static bool IsInside(IOperation operation)
     {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
+        for (IOperation? child = operation, current = operation.Parent; current is not null; child = current, current = current.Parent)
         {
-            if (current is IInvocationOperation invocation && IsSideChannel(invocation.TargetMethod))
+            if (current is IInvocationOperation invocation && child is IArgumentOperation && IsSideChannel(invocation.TargetMethod))
                 return true;
             if (current is IObjectCreationOperation { Constructor: { } constructor } && IsException(constructor.ContainingType))
                 return true;
@@ -47,13 +50,13 @@ internal static class SideChannels
     private static bool IsInsideSyntax(IOperation operation)
     {
         var model = operation.SemanticModel;
-        for (SyntaxNode? node = operation.Syntax; node is not null; node = node.Parent)
+        for (SyntaxNode? child = null, node = operation.Syntax; node is not null; child = node, node = node.Parent)
         {
             switch (node)
             {
                 case ThrowStatementSyntax or ThrowExpressionSyntax:
                     return true;
-                case InvocationExpressionSyntax invocation when model is not null && node != operation.Syntax:
+                case InvocationExpressionSyntax invocation when model is not null && child is not null && child == invocation.ArgumentList:
                     if (model.GetSymbolInfo(invocation).Symbol is IMethodSymbol method && IsSideChannel(method))
                         return true;
                     break;

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace PersonaAnalyzers.CodeFixes.Common;
+
+/// <summary>The shared shape of every PersonaAnalyzers code fix provider: a list of <see cref="PersonaFix"/>es, each
+/// offered only where it applies (computed up front, so a fix that would not compile never shows), and Fix All that
+/// applies one edit after another (<see cref="SequentialFixAllProvider"/>). Where a rule has several fixes, the first
+/// that applies is offered as the rule's <see cref="PreferredFix"/> and the others after it.</summary>
+public abstract class PersonaCodeFixProvider : CodeFixProvider
+{
+    private PreferredFix? _preferred;
+
+    internal abstract ImmutableArray<PersonaFix> Fixes { get; }
+
+    /// <summary>The title of the preferred fix's Fix All, for a rule with several fixes for the same diagnostic; null
+    /// for a provider whose fixes each serve a different rule.</summary>
+    internal virtual string? PreferredTitle => null;
+
+    internal PreferredFix? Preferred => PreferredTitle is null ? null : _preferred ??= new PreferredFix(FixableDiagnosticIds[0], Fixes, PreferredTitle);
+
+    /// <summary>Every equivalence key this provider registers.</summary>
+    internal ImmutableArray<PersonaFix> AllFixes => Preferred is { } preferred ? Fixes.Insert(0, preferred) : Fixes;
+
+    public sealed override FixAllProvider GetFixAllProvider() => new SequentialFixAllProvider(this);
+
+    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+            return;
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var node = ReportedNode(root, diagnostic);
+            if (node is null)
+                continue;
+            var first = true;
+            foreach (var fix in Fixes)
+            {
+                var fixedDocument = await fix.ApplyAsync(context.Document, node, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                if (fixedDocument is null)
+                    continue;
+                // The first fix that applies goes under the rule's preferred key (see PreferredFix).
+                var key = first && Preferred is { } preferred ? preferred.EquivalenceKey : fix.EquivalenceKey;
+                first = false;
+                context.RegisterCodeFix(CodeAction.Create(fix.Title(diagnostic), _ => Task.FromResult(fixedDocument), key), diagnostic);
+            }
+        }
+    }
+
+    internal PersonaFix? FixFor(string? equivalenceKey) => AllFixes.FirstOrDefault(f => f.EquivalenceKey == equivalenceKey);
+
+    /// <summary>The node the diagnostic is reported on (the innermost one for a tie, so an argument's expression rather
+    /// than the argument).</summary>
+    internal static SyntaxNode? ReportedNode(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Location.IsInSource || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            return null;
+        return root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+    }
+}

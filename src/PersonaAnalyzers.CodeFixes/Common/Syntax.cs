@@ -1,0 +1,48 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PersonaAnalyzers.CodeFixes.Common;
+
+/// <summary>Syntax the fixes write: the guard's calls, named as they read where they go, and checks.</summary>
+internal static class Syntax
+{
+    /// <summary><c>Guard.Method(arguments)</c>, the guard named as it reads at <paramref name="position"/>.</summary>
+    public static InvocationExpressionSyntax GuardCall(INamedTypeSymbol guard, SemanticModel model, int position, string method, params ArgumentSyntax[] arguments) =>
+        InvocationExpression(
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
+                ParseTypeName(guard.ToMinimalDisplayString(model, position)), IdentifierName(method)),
+            ArgumentList(SeparatedList(arguments)));
+
+    /// <summary><c>Guard.TrySubstitute(target, candidate, out _)</c>.</summary>
+    public static InvocationExpressionSyntax TrySubstitute(INamedTypeSymbol guard, SemanticModel model, int position, ExpressionSyntax target, ExpressionSyntax candidate) =>
+        GuardCall(guard, model, position, "TrySubstitute",
+            Argument(target),
+            Argument(candidate),
+            Argument(null, Token(SyntaxKind.OutKeyword), ParseExpression("_")));
+
+    /// <summary><c>candidate is null || !check</c> for a reference type (the guard throws on null, and a missing
+    /// substitute takes the fallback too), just <c>!check</c> for a struct.</summary>
+    public static ExpressionSyntax FailedCheck(ExpressionSyntax check, string candidate, bool canBeNull)
+    {
+        var failed = PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check);
+        if (!canBeNull)
+            return failed;
+        var isNull = IsPatternExpression(IdentifierName(candidate), ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression)));
+        return BinaryExpression(SyntaxKind.LogicalOrExpression, isNull, failed);
+    }
+
+    /// <summary>The replacement for <paramref name="original"/>, in parentheses only where its parent binds tighter than
+    /// a <c>??</c> would.</summary>
+    public static ExpressionSyntax InPlaceOf(ExpressionSyntax original, ExpressionSyntax replacement) =>
+        original.Parent is EqualsValueClauseSyntax or ArgumentSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or
+            ExpressionStatementSyntax or ParenthesizedExpressionSyntax or InitializerExpressionSyntax or
+            AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } ||
+        original.Parent is AnonymousFunctionExpressionSyntax
+            ? replacement
+            : ParenthesizedExpression(replacement);
+
+    public static T Formatted<T>(this T node) where T : SyntaxNode => node.WithAdditionalAnnotations(Formatter.Annotation);
+}

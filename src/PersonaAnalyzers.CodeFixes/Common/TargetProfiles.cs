@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using PersonaAnalyzers.Substitution;
+
+namespace PersonaAnalyzers.CodeFixes.Common;
+
+/// <summary>Finds the profile a substitute stands in for: a parameter or local of the persona type, in scope and
+/// assigned before the edit, that is not itself a substitute and is not known to be null there (a cold-start
+/// <c>if (own is null)</c> branch). Best first: names that say whose profile it is (own, partial, target, user…),
+/// then the nearest declaration.</summary>
+internal static class TargetProfiles
+{
+    private static readonly string[] OwnWords = { "partial", "own", "target", "user", "self", "current", "viewer", "reader", "customer", "member", "me", "profile" };
+
+    public static IReadOnlyList<ISymbol> Find(Document document, SemanticModel model, SyntaxNode at, INamedTypeSymbol persona, CancellationToken cancellationToken,
+        SyntaxNode? substitute = null)
+    {
+        var symbols = SubstitutionSymbols.TryCreate(model.Compilation);
+        if (symbols is null)
+            return Array.Empty<ISymbol>();
+        var options = SubstitutionOptions.For(document.Project.AnalyzerOptions, at.SyntaxTree);
+        var function = Fallbacks.ContainingFunction(at);
+        var found = new List<(ISymbol Symbol, int Score)>();
+        foreach (var symbol in model.LookupSymbols(at.SpanStart))
+        {
+            var type = symbol switch
+            {
+                IParameterSymbol { RefKind: not RefKind.Out } parameter => parameter.Type,
+                ILocalSymbol local => local.Type,
+                _ => null,
+            };
+            if (type is null || !IsPersona(type, persona))
+                continue;
+            if (symbol is ILocalSymbol && !DeclaredBefore(symbol, at, cancellationToken))
+                continue;
+            if (symbol is ILocalSymbol && IsSubstitute(model, symbol, function, symbols, options, cancellationToken))
+                continue;
+            if (KnownNull(symbol.Name, at))
+                continue;
+            found.Add((symbol, Score(symbol, at) + (substitute is not null && Mentions(substitute, symbol.Name) ? 1_000_000_000 : 0)));
+        }
+        return found.OrderByDescending(f => f.Score).Select(f => f.Symbol).ToList();
+    }
+
+    private static bool IsPersona(ITypeSymbol type, INamedTypeSymbol persona)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T })
+            return false;
+        return SymbolEqualityComparer.Default.Equals(type.WithNullableAnnotation(NullableAnnotation.None), persona.WithNullableAnnotation(NullableAnnotation.None));
+    }
+
+    /// <summary>The profile the substitute was looked up for (<c>index.Lookalike(partner)</c>) is the one it stands in for.</summary>
+    private static bool Mentions(SyntaxNode substitute, string name) =>
+        substitute.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == name);
+
+    private static int Score(ISymbol symbol, SyntaxNode at)
+    {
+        var name = symbol.Name.ToLowerInvariant();
+        var score = OwnWords.Select((word, i) => name.Contains(word) ? 100 - i : 0).Max();
+        // Among equals, the nearest declaration: a local narrowed from the user's profile beats the raw parameter.
+        var declared = symbol.DeclaringSyntaxReferences.FirstOrDefault()?.Span.Start ?? 0;
+        return score * 100_000 + Math.Min(declared, 99_999) * (symbol is ILocalSymbol ? 1 : 0);
+    }
+
+    private static bool DeclaredBefore(ISymbol local, SyntaxNode at, CancellationToken cancellationToken)
+    {
+        var reference = local.DeclaringSyntaxReferences.FirstOrDefault();
+        if (reference is null || reference.SyntaxTree != at.SyntaxTree)
+            return false;
+        var declaration = reference.GetSyntax(cancellationToken);
+        if (declaration is CommonForEachStatementSyntax loop)
+            return loop.Statement.Span.Contains(at.Span);
+        if (declaration.Span.End > at.SpanStart)
+            return false;
+        // Only locals that are assigned where they are declared (or are foreach/pattern variables) are surely assigned.
+        return declaration switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer is not null,
+            _ => true,
+        };
+    }
+
+    /// <summary>True when any value the local is given obtains a substitute.</summary>
+    private static bool IsSubstitute(SemanticModel model, ISymbol local, SyntaxNode? function, SubstitutionSymbols symbols, SubstitutionOptions options,
+        CancellationToken cancellationToken)
+    {
+        var reference = local.DeclaringSyntaxReferences.FirstOrDefault();
+        if (reference is null)
+            return false;
+        var values = new List<SyntaxNode>();
+        switch (reference.GetSyntax(cancellationToken))
+        {
+            case VariableDeclaratorSyntax { Initializer: { } initializer }:
+                values.Add(initializer.Value);
+                break;
+            case ForEachStatementSyntax forEach:
+                values.Add(forEach.Expression);
+                break;
+            case SingleVariableDesignationSyntax designation:
+                values.Add(designation.Parent?.Parent ?? designation);
+                break;
+        }
+        if (function is not null)
+        {
+            foreach (var assignment in function.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (assignment.Left is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name &&
+                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+                    values.Add(assignment.Right);
+            }
+        }
+        foreach (var value in values)
+        {
+            if (ObtainsSubstitute(model, value, symbols, options, cancellationToken))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool ObtainsSubstitute(SemanticModel model, SyntaxNode value, SubstitutionSymbols symbols, SubstitutionOptions options,
+        CancellationToken cancellationToken)
+    {
+        foreach (var node in value.DescendantNodesAndSelf(n => n is not AnonymousFunctionExpressionSyntax))
+        {
+            if (node is not (InvocationExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or AwaitExpressionSyntax or ElementAccessExpressionSyntax))
+                continue;
+            var operation = model.GetOperation(node, cancellationToken);
+            if (operation is null)
+                continue;
+            if (operation is IInvocationOperation or IPropertyReferenceOperation or IFieldReferenceOperation or IAwaitOperation &&
+                SubstituteSources.TryGetDirect(operation, symbols, options) is not null)
+                return true;
+            // An element of a substitute collection local: neighbours[0], neighbours.First().
+            if (operation is ILocalReferenceOperation other && symbols.PersonaOf(other.Type, out var isCollection) is not null && isCollection)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when <paramref name="at"/> sits where <paramref name="name"/> was just found to be null:
+    /// in <c>if (name is null) { … }</c> (or the else of a not-null test), or after <c>if (name is not null) return …;</c>.</summary>
+    private static bool KnownNull(string name, SyntaxNode at)
+    {
+        for (SyntaxNode? child = at, parent = at.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent is IfStatementSyntax branch)
+            {
+                if (branch.Statement == child && TestsNull(branch.Condition, name, isNull: true))
+                    return true;
+                if (branch.Else?.Statement == child || branch.Else == child)
+                {
+                    if (TestsNull(branch.Condition, name, isNull: false))
+                        return true;
+                }
+            }
+            if (parent is BlockSyntax block && child is StatementSyntax statement)
+            {
+                foreach (var earlier in block.Statements.TakeWhile(s => s != statement))
+                {
+                    if (earlier is IfStatementSyntax { Else: null } exit && TestsNull(exit.Condition, name, isNull: false) && Leaves(exit.Statement))
+                        return true;
+                }
+            }
+            if (parent is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                break;
+        }
+        return false;
+    }
+
+    private static bool Leaves(StatementSyntax statement) => statement switch
+    {
+        ReturnStatementSyntax or ThrowStatementSyntax or ContinueStatementSyntax or BreakStatementSyntax => true,
+        BlockSyntax block => block.Statements.LastOrDefault() is { } last && Leaves(last),
+        _ => false,
+    };
+
+    private static bool TestsNull(ExpressionSyntax condition, string name, bool isNull)
+    {
+        condition = Strip(condition);
+        switch (condition)
+        {
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
+            {
+                var equals = binary.IsKind(SyntaxKind.EqualsExpression);
+                var comparesName = IsName(binary.Left, name) && IsNull(binary.Right) || IsName(binary.Right, name) && IsNull(binary.Left);
+                return comparesName && equals == isNull;
+            }
+            case IsPatternExpressionSyntax pattern when IsName(pattern.Expression, name):
+                return pattern.Pattern switch
+                {
+                    ConstantPatternSyntax constant when IsNull(constant.Expression) => isNull,
+                    UnaryPatternSyntax { Pattern: ConstantPatternSyntax constant } when IsNull(constant.Expression) => !isNull,
+                    RecursivePatternSyntax => !isNull,
+                    _ => false,
+                };
+            case BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression) && isNull:
+                return TestsNull(either.Left, name, true) || TestsNull(either.Right, name, true);
+            case BinaryExpressionSyntax both when both.IsKind(SyntaxKind.LogicalAndExpression) && !isNull:
+                return TestsNull(both.Left, name, false) || TestsNull(both.Right, name, false);
+            default:
+                return false;
+        }
+    }
+
+    private static ExpressionSyntax Strip(ExpressionSyntax expression) =>
+        expression is ParenthesizedExpressionSyntax parenthesized ? Strip(parenthesized.Expression) : expression;
+
+    private static bool IsName(ExpressionSyntax expression, string name) => Strip(expression) is IdentifierNameSyntax id && id.Identifier.ValueText == name;
+
+    private static bool IsNull(ExpressionSyntax expression) => Strip(expression).IsKind(SyntaxKind.NullLiteralExpression) || Strip(expression).IsKind(SyntaxKind.DefaultLiteralExpression);
+}

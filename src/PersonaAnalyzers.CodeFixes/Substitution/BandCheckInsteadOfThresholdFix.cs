@@ -1,0 +1,94 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PersonaAnalyzers.CodeFixes.Common;
+using PersonaAnalyzers.Substitution;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PersonaAnalyzers.CodeFixes.Substitution;
+
+/// <summary>PERSONA003: replaces a raw threshold on the guard's score with the band check, keeping the branch:
+/// <c>if (ReaderGuard.Similarity(user, other) &gt;= 0.9)</c> becomes <c>if (ReaderGuard.TrySubstitute(user, other, out _))</c>,
+/// a rejecting comparison (<c>similarity &lt; 0.8</c>, or a distance above its bar) becomes the negated check. Offered
+/// where the score is <c>Guard.Similarity(a, b)</c> or <c>Guard.Explain(a, b).Overall</c>, directly or through a
+/// local it initialises; a kernel or a feature score does not say which two profiles to check.</summary>
+internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
+{
+    public override string EquivalenceKey => "PERSONA003.UseBandCheck";
+
+    public override string Title(Diagnostic diagnostic) => "Replace the similarity threshold with the guard's TrySubstitute";
+
+    public override async Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (node is not BinaryExpressionSyntax comparison)
+            return null;
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null)
+            return null;
+        var types = GuardTypes.For(diagnostic, model.Compilation, "TrySubstitute");
+        if (types is null)
+            return null;
+        var scoreOnLeft = !diagnostic.Properties.TryGetValue(SubstitutionProperties.ScoreOperand, out var side) || side != "Right";
+        var isDistance = diagnostic.Properties.TryGetValue(SubstitutionProperties.IsDistance, out var distance) && distance == "true";
+        var score = scoreOnLeft ? comparison.Left : comparison.Right;
+        var pair = ScoredPair(model, score, types.Guard, cancellationToken);
+        if (pair is null)
+            return null;
+
+        // score > bar (or bar < score) admits the profile; for a distance, admitting is the other way round.
+        var greater = comparison.Kind() is SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression;
+        var admits = (greater == scoreOnLeft) != isDistance;
+        ExpressionSyntax check = Syntax.TrySubstitute(types.Guard, model, comparison.SpanStart, pair.Value.Target.WithoutTrivia(), pair.Value.Candidate.WithoutTrivia());
+        if (!admits)
+            check = PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check);
+        return await FinishedDocument.CreateAsync(document, root.ReplaceNode(comparison, check.WithTriviaFrom(comparison)), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The two profiles a guard score compares, following a local to its initializer.</summary>
+    private static (ExpressionSyntax Target, ExpressionSyntax Candidate)? ScoredPair(SemanticModel model, ExpressionSyntax score, INamedTypeSymbol guard,
+        CancellationToken cancellationToken)
+    {
+        while (score is ParenthesizedExpressionSyntax parenthesized)
+            score = parenthesized.Expression;
+        if (score is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol local &&
+            local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value } &&
+            !IsReassigned(model, local, name, cancellationToken))
+            return Direct(model, value, guard, cancellationToken);
+        return Direct(model, score, guard, cancellationToken);
+    }
+
+    private static (ExpressionSyntax, ExpressionSyntax)? Direct(SemanticModel model, ExpressionSyntax score, INamedTypeSymbol guard, CancellationToken cancellationToken)
+    {
+        if (score is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Overall", Expression: InvocationExpressionSyntax explain })
+            score = explain;
+        if (score is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 2 } call ||
+            model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { Name: "Similarity" or "Explain" } method ||
+            !SymbolEqualityComparer.Default.Equals(method.ContainingType, guard))
+            return null;
+        var arguments = call.ArgumentList.Arguments;
+        if (arguments.Any(a => !IsStable(a.Expression)))
+            return null;
+        return (arguments[0].Expression, arguments[1].Expression);
+    }
+
+    /// <summary>Re-evaluating the profiles at the comparison must read the same values: names and member chains only.</summary>
+    private static bool IsStable(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax or ThisExpressionSyntax => true,
+        MemberAccessExpressionSyntax member => IsStable(member.Expression),
+        _ => false,
+    };
+
+    private static bool IsReassigned(SemanticModel model, ILocalSymbol local, SyntaxNode use, CancellationToken cancellationToken)
+    {
+        var body = Fallbacks.ContainingFunction(use);
+        return body is not null && body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+            a.Left is IdentifierNameSyntax id && id.Identifier.ValueText == local.Name &&
+            SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local));
+    }
+}

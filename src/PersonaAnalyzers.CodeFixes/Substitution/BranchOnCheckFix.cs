@@ -1,0 +1,86 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PersonaAnalyzers.CodeFixes.Common;
+using PersonaAnalyzers.Substitution;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PersonaAnalyzers.CodeFixes.Substitution;
+
+/// <summary>PERSONA004: a band check whose result is discarded becomes a branch on it —
+/// <c>ReaderGuard.Classify(user, other);</c> turns into
+/// <c>if (!ReaderGuard.TrySubstitute(user, other, out _)) return …;</c> (a check that returns <c>bool</c> is kept and
+/// negated). The fallback is the one the band-check insertion uses: skip the item in a loop, else leave with the
+/// target's profile, null, an empty list or nothing. When the statement before already branches on TrySubstitute for
+/// the same candidate, the discarded call is removed instead.</summary>
+internal sealed class BranchOnCheckFix : PersonaFix
+{
+    public override string EquivalenceKey => "PERSONA004.BranchOnCheck";
+
+    public override string Title(Diagnostic diagnostic) => "Branch on the band check's result";
+
+    public override async Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (node is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } call)
+            return null;
+        var statement = call.Parent switch
+        {
+            ExpressionStatementSyntax direct => direct,
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax discarded } => discarded,
+            _ => null,
+        };
+        if (statement is null)
+            return null;
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol method)
+            return null;
+
+        var target = call.ArgumentList.Arguments[0].Expression;
+        var candidate = call.ArgumentList.Arguments[1].Expression;
+        var targetType = model.GetTypeInfo(target, cancellationToken).Type;
+        if (targetType is null)
+            return null;
+        var types = GuardTypes.For(diagnostic, model.Compilation, "TrySubstitute");
+        ExpressionSyntax check;
+        if (types is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Guard) &&
+            method.Name is "Classify" or "Assess" or "TrySubstitute")
+            check = Syntax.TrySubstitute(types.Guard, model, statement.SpanStart, target.WithoutTrivia(), candidate.WithoutTrivia());
+        else if (method.ReturnType.SpecialType == SpecialType.System_Boolean)
+            check = call.WithoutTrivia();
+        else
+            return null;
+
+        // The candidate may already be checked just before (the PERSONA001 fix on the same loop): then the discarded call
+        // is only noise, and a second branch would be too.
+        if (AlreadyBranchedOn(statement, candidate))
+            return await FinishedDocument.CreateAsync(document, root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!, cancellationToken)
+                .ConfigureAwait(false);
+
+        var fallback = Fallbacks.For(model, statement, target.WithoutTrivia(), targetType);
+        if (fallback is null)
+            return null;
+        var branch = IfStatement(PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, Parenthesize(check)), fallback)
+            .WithTriviaFrom(statement).Formatted();
+        return await FinishedDocument.CreateAsync(document, root.ReplaceNode(statement, branch), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool AlreadyBranchedOn(StatementSyntax statement, ExpressionSyntax candidate)
+    {
+        if (statement.Parent is not BlockSyntax block)
+            return false;
+        var index = block.Statements.IndexOf(statement);
+        return index > 0 && block.Statements[index - 1] is IfStatementSyntax { Else: null } previous &&
+               previous.Statement is ContinueStatementSyntax or ReturnStatementSyntax or BreakStatementSyntax &&
+               previous.Condition.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
+                   call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TrySubstitute" } &&
+                   call.ArgumentList.Arguments.Count == 3 &&
+                   SyntaxFactory.AreEquivalent(call.ArgumentList.Arguments[1].Expression, candidate));
+    }
+
+    private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>
+        expression is InvocationExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax ? expression : ParenthesizedExpression(expression);
+}

@@ -1,0 +1,165 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PersonaAnalyzers.CodeFixes.Common;
+using PersonaAnalyzers.Substitution;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PersonaAnalyzers.CodeFixes.Substitution;
+
+/// <summary>PERSONA001: checks the substitute against the target user's own (or partial) profile with
+/// <c>{T}Guard.TrySubstitute</c> before it is used, keeping the code as it was when the check passes. The shape
+/// follows the construct:
+/// <list type="bullet">
+/// <item>a local declaration or a <c>foreach</c> variable: a guard statement after it
+/// (<c>if (n is null || !Guard.TrySubstitute(user, n, out _)) return user;</c>, <c>continue;</c> in a loop);</item>
+/// <item>the right side of <c>??</c>: a conditional that keeps the substitute only when it passes;</item>
+/// <item>a return, an argument, an assignment, an expression body: the substitute moves into a local, checked as
+/// above.</item>
+/// </list></summary>
+internal sealed class InsertBandCheckFix : PersonaFix
+{
+    private const int MaxTargetsTried = 3;
+
+    public override string EquivalenceKey => "PERSONA001.InsertBandCheck";
+
+    public override string Title(Diagnostic diagnostic) => "Check the substitute with the guard's TrySubstitute before using it";
+
+    public override async Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (diagnostic.Properties.TryGetValue(SubstitutionProperties.IsCollection, out var collection) && collection == "true")
+            return null;
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null)
+            return null;
+        var types = GuardTypes.For(diagnostic, model.Compilation, "TrySubstitute");
+        if (types is null)
+            return null;
+        var canBeNull = !types.Persona.IsValueType;
+
+        if (node is ForEachStatementSyntax forEach)
+            return await TryTargetsAsync(document, model, forEach.Statement, types, cancellationToken,
+                target => GuardLoopVariable(root, model, forEach, types, target, canBeNull)).ConfigureAwait(false);
+
+        if (node is ArgumentSyntax argument)
+            node = argument.Expression;
+        if (node is not ExpressionSyntax expression || IsNullableStruct(model, expression, cancellationToken))
+            return null;
+
+        var outer = Outermost(expression);
+        if (outer.Parent is BinaryExpressionSyntax coalesce && coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == outer)
+            return await TryTargetsAsync(document, model, coalesce, types, cancellationToken,
+                target => KeepWhenSafe(root, model, coalesce, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
+
+        if (outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } &&
+            declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax local } &&
+            local.UsingKeyword.IsKind(SyntaxKind.None) && local.Parent is BlockSyntax or SwitchSectionSyntax)
+            return await TryTargetsAsync(document, model, local, types, cancellationToken,
+                target => GuardAfter(root, model, local, declarator.Identifier.ValueText, types, target, canBeNull), outer).ConfigureAwait(false);
+
+        var site = StatementSite.Find(outer);
+        if (site is null)
+            return null;
+        return await TryTargetsAsync(document, model, site.Anchor, types, cancellationToken,
+            target => Hoist(root, model, site, types, target, canBeNull, cancellationToken), outer).ConfigureAwait(false);
+    }
+
+    /// <summary>Tries the best few target candidates; the first whose edit compiles without new problems wins.</summary>
+    private static async Task<Document?> TryTargetsAsync(Document document, SemanticModel model, SyntaxNode at, GuardTypes types,
+        CancellationToken cancellationToken, System.Func<ISymbol, SyntaxNode?> edit, SyntaxNode? substitute = null)
+    {
+        foreach (var target in TargetProfiles.Find(document, model, at, types.Persona, cancellationToken, substitute).Take(MaxTargetsTried))
+        {
+            var newRoot = edit(target);
+            if (newRoot is null)
+                continue;
+            var result = await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
+            if (result is not null)
+                return result;
+        }
+        return null;
+    }
+
+    private static SyntaxNode? GuardLoopVariable(SyntaxNode root, SemanticModel model, ForEachStatementSyntax forEach, GuardTypes types, ISymbol target, bool canBeNull)
+    {
+        var name = forEach.Identifier.ValueText;
+        var guard = IfStatement(
+            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, forEach.Statement.SpanStart, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull),
+            ContinueStatement()).Formatted();
+        var body = forEach.Statement is BlockSyntax block
+            ? block.WithStatements(block.Statements.Insert(0, guard))
+            : Block(guard, forEach.Statement.WithoutLeadingTrivia()).WithTriviaFrom(forEach.Statement).Formatted();
+        return root.ReplaceNode(forEach.Statement, body);
+    }
+
+    private static SyntaxNode? GuardAfter(SyntaxNode root, SemanticModel model, LocalDeclarationStatementSyntax local, string name, GuardTypes types,
+        ISymbol target, bool canBeNull)
+    {
+        var fallback = Fallbacks.For(model, local, IdentifierName(target.Name), types.Persona);
+        if (fallback is null)
+            return null;
+        var guard = IfStatement(
+            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, local.SpanStart, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull),
+            fallback).Formatted();
+        return root.InsertNodesAfter(local, new[] { guard });
+    }
+
+    /// <summary><c>own ?? E</c> becomes <c>own ?? (E is { } s &amp;&amp; Guard.TrySubstitute(t, s, out _) ? s : fallback)</c>;
+    /// the fallback is null where the expression may be null anyway, else the target's profile.</summary>
+    private static SyntaxNode? KeepWhenSafe(SyntaxNode root, SemanticModel model, BinaryExpressionSyntax coalesce, ExpressionSyntax substitute,
+        GuardTypes types, ISymbol target, CancellationToken cancellationToken)
+    {
+        var name = LocalNames.Unique(model, coalesce, "substitute");
+        var type = model.GetTypeInfo(coalesce, cancellationToken).ConvertedType;
+        ExpressionSyntax fallback = type is { NullableAnnotation: NullableAnnotation.Annotated }
+            ? LiteralExpression(SyntaxKind.NullLiteralExpression)
+            : IdentifierName(target.Name);
+        var test = BinaryExpression(SyntaxKind.LogicalAndExpression,
+            IsPatternExpression(substitute.WithoutTrivia(), RecursivePattern(null, null, PropertyPatternClause(), SingleVariableDesignation(Identifier(name)))),
+            Syntax.TrySubstitute(types.Guard, model, coalesce.SpanStart, IdentifierName(target.Name), IdentifierName(name)));
+        var guarded = ParenthesizedExpression(ConditionalExpression(test, IdentifierName(name), fallback))
+            .WithTriviaFrom(substitute).Formatted();
+        return root.ReplaceNode(substitute, guarded);
+    }
+
+    /// <summary>Moves the substitute into a local in front of the statement (or expression body) that uses it, guards
+    /// the local, and uses the local in its place.</summary>
+    private static SyntaxNode? Hoist(SyntaxNode root, SemanticModel model, StatementSite site, GuardTypes types, ISymbol target, bool canBeNull,
+        CancellationToken cancellationToken)
+    {
+        var fallback = Fallbacks.For(model, site.Expression, IdentifierName(target.Name), types.Persona);
+        if (fallback is null)
+            return null;
+        var name = LocalNames.Unique(model, site.Anchor, "substitute");
+        var declaration = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
+            SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.Expression.WithoutTrivia())))));
+        var guard = IfStatement(
+            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, site.Anchor.SpanStart, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull),
+            fallback);
+        var returnsValue = site.ExpressionBody is not null && ReturnsValue(model, site.ExpressionBody, cancellationToken);
+        return site.Rewrite(root, new StatementSyntax[] { declaration, guard }, IdentifierName(name), returnsValue);
+    }
+
+    private static bool ReturnsValue(SemanticModel model, SyntaxNode function, CancellationToken cancellationToken)
+    {
+        var method = Fallbacks.FunctionSymbol(model, function);
+        if (method is null || method.ReturnsVoid)
+            return false;
+        return !(method.IsAsync && method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 0 });
+    }
+
+    /// <summary>The expression together with the parentheses and null-forgiving operators around it.</summary>
+    private static ExpressionSyntax Outermost(ExpressionSyntax expression)
+    {
+        while (expression.Parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+            expression = (ExpressionSyntax)expression.Parent;
+        return expression;
+    }
+
+    private static bool IsNullableStruct(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken) =>
+        model.GetTypeInfo(expression, cancellationToken).Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+}

@@ -1,0 +1,84 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PersonaAnalyzers.CodeFixes.Common;
+using PersonaAnalyzers.Substitution;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PersonaAnalyzers.CodeFixes.Substitution;
+
+/// <summary>PERSONA001 where no target profile is in scope and the containing member returns the substitute: marks
+/// the member <c>[ProfileSubstitute]</c>, which makes its value a substitute at every call site, so its callers — who
+/// know the target user — do the check.</summary>
+internal sealed class MarkProfileSubstituteFix : PersonaFix
+{
+    public override string EquivalenceKey => "PERSONA001.MarkProfileSubstitute";
+
+    public override string Title(Diagnostic diagnostic) => "Mark the containing member [ProfileSubstitute]";
+
+    public override async Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(SubstitutionProperties.UseKind, out var use) || use != "Return")
+            return null;
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null)
+            return null;
+        var attribute = model.Compilation.GetTypeByMetadataName(WellKnownTypeNames.ProfileSubstituteAttribute);
+        var symbols = SubstitutionSymbols.TryCreate(model.Compilation);
+        if (attribute is null || symbols is null)
+            return null;
+        // A lambda's attribute would not reach the code that calls it through a delegate.
+        var member = node.Ancestors().FirstOrDefault(n => n is AnonymousFunctionExpressionSyntax or MethodDeclarationSyntax or LocalFunctionStatementSyntax or PropertyDeclarationSyntax);
+        if (member is null or AnonymousFunctionExpressionSyntax)
+            return null;
+        if (diagnostic.Properties.TryGetValue(SubstitutionProperties.PersonaType, out var personaName) && !string.IsNullOrEmpty(personaName) &&
+            model.Compilation.GetTypeByMetadataName(personaName!) is { } persona &&
+            TargetProfiles.Find(document, model, node, persona, cancellationToken).Count > 0)
+            return null;
+        var symbol = model.GetDeclaredSymbol(member, cancellationToken);
+        var returnType = symbol switch
+        {
+            IMethodSymbol method => symbols.AwaitedType(method.ReturnType) ?? method.ReturnType,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+        if (returnType is null || symbols.PersonaOf(returnType, out _) is null)
+            return null;
+
+        var list = AttributeList(SingletonSeparatedList(Attribute(IdentifierName("ProfileSubstitute")))).Formatted();
+        SyntaxNode marked = member switch
+        {
+            MethodDeclarationSyntax method => WithAttribute(method, list, EndOfLine(root)),
+            LocalFunctionStatementSyntax local => local.WithoutLeadingTrivia().AddAttributeLists(list.WithLeadingTrivia(local.GetLeadingTrivia())),
+            PropertyDeclarationSyntax property => WithAttribute(property, list, EndOfLine(root)),
+            _ => member,
+        };
+        var newRoot = root.ReplaceNode(member, marked);
+        if (newRoot is CompilationUnitSyntax unit)
+            newRoot = Usings.Ensure(unit, WellKnownTypeNames.Namespace);
+        return await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The file's own line ending.</summary>
+    private static SyntaxTrivia EndOfLine(SyntaxNode root) =>
+        root.DescendantTrivia().FirstOrDefault(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } found
+            ? found
+            : ElasticCarriageReturnLineFeed;
+
+    /// <summary>Adds the attribute as the member's first line, keeping its doc comment above it.</summary>
+    private static MemberDeclarationSyntax WithAttribute(MemberDeclarationSyntax member, AttributeListSyntax list, SyntaxTrivia endOfLine)
+    {
+        var leading = member.GetLeadingTrivia();
+        var indentation = leading.Reverse().TakeWhile(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.WhitespaceTrivia)).Reverse();
+        var withList = member.WithoutLeadingTrivia().WithAttributeLists(member.AttributeLists.Insert(0,
+            list.WithLeadingTrivia(leading).WithTrailingTrivia(endOfLine)));
+        if (member.AttributeLists.Count == 0)
+            withList = withList.WithModifiers(withList.Modifiers.Count > 0
+                ? withList.Modifiers.Replace(withList.Modifiers[0], withList.Modifiers[0].WithLeadingTrivia(indentation))
+                : withList.Modifiers);
+        return withList;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PersonaAnalyzers.CodeFixes.Common;
+using PersonaAnalyzers.Substitution;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PersonaAnalyzers.CodeFixes.Substitution;
+
+/// <summary>PERSONA002: replaces an argmax selection — <c>pool.MaxBy(c =&gt; Guard.Similarity(user, c))</c>,
+/// <c>MinBy</c> over a distance, <c>OrderByDescending(…).First()</c> — with <c>Guard.SafestSubstitute(user, pool)</c>,
+/// the target being the profile the selector compares against. Where the selection could not be null
+/// (<c>First()</c>), the target's own profile stands in when no candidate is safe. Loops and
+/// <c>Max</c>-then-filter shapes are not rewritten: there is no single expression to replace.</summary>
+internal sealed class SafestSubstituteSelectionFix : PersonaFix
+{
+    public override string EquivalenceKey => "PERSONA002.UseSafestSubstitute";
+
+    public override string Title(Diagnostic diagnostic) => "Select with the guard's SafestSubstitute";
+
+    public override async Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(SubstitutionProperties.Selection, out var selection) ||
+            selection is not ("MaxBy" or "MinBy" or "OrderByFirst") ||
+            node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
+            return null;
+        var name = member.Name.Identifier.ValueText;
+        if (name is not ("MaxBy" or "MinBy" or "First" or "FirstOrDefault") || invocation.ArgumentList.Arguments.Count > (name.StartsWith("First", System.StringComparison.Ordinal) ? 0 : 1))
+            return null;
+        var target = Located(node, diagnostic, SubstitutionProperties.TargetLocation) as ExpressionSyntax;
+        var candidates = Located(node, diagnostic, SubstitutionProperties.CandidatesLocation) as ExpressionSyntax;
+        if (target is null || candidates is null || target.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax lambda && IsParameterOf(target, lambda)))
+            return null;
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null)
+            return null;
+        var types = GuardTypes.For(diagnostic, model.Compilation, "SafestSubstitute");
+        if (types is null || types.Persona.IsValueType)
+            return null;
+
+        ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, invocation.SpanStart, "SafestSubstitute",
+            Argument(target.WithoutTrivia()), Argument(candidates.WithoutTrivia()));
+        var nullable = name != "First" || model.GetTypeInfo(invocation, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
+        if (!nullable)
+            replacement = Syntax.InPlaceOf(invocation, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target.WithoutTrivia()));
+        return await FinishedDocument.CreateAsync(document, root.ReplaceNode(invocation, replacement.WithTriviaFrom(invocation)), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The node at an additional location, found relative to the reported node (positions move in Fix All; the
+    /// reported node's text does not).</summary>
+    private static SyntaxNode? Located(SyntaxNode node, Diagnostic diagnostic, string key)
+    {
+        if (!diagnostic.Properties.TryGetValue(key, out var text) || !int.TryParse(text, out var index) ||
+            index < 0 || index >= diagnostic.AdditionalLocations.Count)
+            return null;
+        var reported = diagnostic.Location.SourceSpan;
+        var span = diagnostic.AdditionalLocations[index].SourceSpan;
+        if (!reported.Contains(span))
+            return null;
+        var moved = new Microsoft.CodeAnalysis.Text.TextSpan(node.SpanStart + span.Start - reported.Start, span.Length);
+        var found = node.FindNode(moved, getInnermostNodeForTie: true);
+        return found is ArgumentSyntax argument ? argument.Expression : found;
+    }
+
+    /// <summary>A target that is the selector's own parameter is the candidate, not the user.</summary>
+    private static bool IsParameterOf(ExpressionSyntax target, AnonymousFunctionExpressionSyntax lambda) =>
+        target is IdentifierNameSyntax id && lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText == id.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters.Any(p => p.Identifier.ValueText == id.Identifier.ValueText),
+            _ => false,
+        };
+}

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using System.Composition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using PersonaAnalyzers.CodeFixes.Common;
+using PersonaAnalyzers.Substitution;
+
+namespace PersonaAnalyzers.CodeFixes.Substitution;
+
+/// <summary>PERSONA001: insert the band check, use the safest substitute of a collection, or hand the responsibility
+/// to the callers — in that order of preference: the first that applies is offered first, under
+/// <c>PERSONA001.Guard</c>.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UncheckedSubstituteCodeFixProvider)), Shared]
+public sealed class UncheckedSubstituteCodeFixProvider : PersonaCodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(SubstitutionDescriptors.UncheckedSubstituteId);
+
+    internal override ImmutableArray<PersonaFix> Fixes { get; } = ImmutableArray.Create<PersonaFix>(
+        new InsertBandCheckFix(),
+        new UseSafestSubstituteFix(),
+        new MarkProfileSubstituteFix());
+
+    internal override string PreferredTitle => "Guard every substitute (band check, else the safest substitute, else [ProfileSubstitute])";
+}

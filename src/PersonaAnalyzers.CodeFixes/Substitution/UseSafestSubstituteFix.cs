@@ -1,0 +1,97 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PersonaAnalyzers.CodeFixes.Common;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PersonaAnalyzers.CodeFixes.Substitution;
+
+/// <summary>PERSONA001 on an element taken from a collection of substitutes (<c>neighbours[0]</c>,
+/// <c>neighbours.First()</c>, <c>FirstOrDefault(predicate)</c>): takes <c>{T}Guard.SafestSubstitute(target, collection)</c>
+/// instead — the candidate with the lowest expected error that beats no personalization, never simply the first or most
+/// similar. Where the code expected a value, the target's own profile stands in when none is safe.</summary>
+internal sealed class UseSafestSubstituteFix : PersonaFix
+{
+    public override string EquivalenceKey => "PERSONA001.UseSafestSubstitute";
+
+    public override string Title(Diagnostic diagnostic) => "Use the safest substitute";
+
+    public override async Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (node is ArgumentSyntax argument)
+            node = argument.Expression;
+        if (node is not ExpressionSyntax element)
+            return null;
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null)
+            return null;
+        var types = GuardTypes.For(diagnostic, model.Compilation, "SafestSubstitute");
+        if (types is null || types.Persona.IsValueType)
+            return null;
+        if (!TryGetSelection(element, out var candidates, out var predicate, out var orDefault))
+            return null;
+        if (!IsCollectionOf(model.GetTypeInfo(candidates, cancellationToken).Type, types.Persona))
+            return null;
+        var nullable = orDefault || model.GetTypeInfo(element, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
+
+        ExpressionSyntax source = candidates.WithoutTrivia();
+        if (predicate is not null)
+            source = InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, source, IdentifierName("Where")),
+                ArgumentList(SingletonSeparatedList(predicate.WithoutTrivia())));
+
+        foreach (var target in TargetProfiles.Find(document, model, element, types.Persona, cancellationToken, candidates).Take(3))
+        {
+            ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, element.SpanStart, "SafestSubstitute", Argument(IdentifierName(target.Name)), Argument(source));
+            if (!nullable)
+                replacement = Syntax.InPlaceOf(element, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, IdentifierName(target.Name)));
+            var newRoot = root.ReplaceNode(element, replacement.WithTriviaFrom(element).Formatted());
+            var result = await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
+            if (result is not null)
+                return result;
+        }
+        return null;
+    }
+
+    private static bool TryGetSelection(ExpressionSyntax element, out ExpressionSyntax candidates, out ArgumentSyntax? predicate, out bool orDefault)
+    {
+        candidates = element;
+        predicate = null;
+        orDefault = false;
+        switch (element)
+        {
+            case ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access:
+                candidates = access.Expression;
+                return true;
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation:
+            {
+                var name = member.Name.Identifier.ValueText;
+                if (name is not ("First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault"))
+                    return false;
+                var arguments = invocation.ArgumentList.Arguments;
+                if (arguments.Count > 1 || arguments.Count == 1 && arguments[0].Expression is not AnonymousFunctionExpressionSyntax)
+                    return false;
+                candidates = member.Expression;
+                predicate = arguments.Count == 1 ? arguments[0] : null;
+                orDefault = name.EndsWith("OrDefault", System.StringComparison.Ordinal);
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsCollectionOf(ITypeSymbol? type, INamedTypeSymbol persona)
+    {
+        if (type is null)
+            return false;
+        if (type is IArrayTypeSymbol array)
+            return SymbolEqualityComparer.Default.Equals(array.ElementType.WithNullableAnnotation(NullableAnnotation.None), persona);
+        return type.AllInterfaces.Concat(type is INamedTypeSymbol named ? new[] { named } : Enumerable.Empty<INamedTypeSymbol>())
+            .Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T &&
+                      SymbolEqualityComparer.Default.Equals(i.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.None), persona));
+    }
+}

@@ -1,0 +1,305 @@
+using Verify = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.UncheckedSubstituteCodeFixProvider>;
+
+namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
+
+/// <summary>PERSONA001: "Check the substitute with the guard's TrySubstitute", per construct. Where it is not offered,
+/// no other PERSONA001 fix applies either (the preferred key is not offered at all), except where stated.</summary>
+public class InsertBandCheckTests
+{
+    /// <summary>The band check is the preferred PERSONA001 fix: it is offered first, under the rule's preferred key.</summary>
+    private const string Key = "PERSONA001.Guard";
+
+    internal static string InClass(string members, string usings = "") => $$"""
+        {{usings}}using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Shop;
+
+        public class Recommender
+        {
+            private readonly IReaderIndex index = null!;
+            private Reader? cached;
+
+        {{members}}
+        }
+        """;
+
+    [Fact]
+    public Task Local_declaration_gets_a_guard_after_it() =>
+        Verify.VerifyAsync(InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    // Cold start: borrow a lookalike's taste.
+                    var neighbour = {|PERSONA001:index.Lookalike(user)|};
+                    return Render.Recommend(neighbour);
+                }
+            """), InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    // Cold start: borrow a lookalike's taste.
+                    var neighbour = index.Lookalike(user);
+                    if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                        return System.Array.Empty<Article>();
+                    return Render.Recommend(neighbour);
+                }
+            """), Key);
+
+    [Fact]
+    public Task Returned_substitute_falls_back_to_the_target() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader ProfileFor(Reader partial)
+                {
+                    return {|PERSONA001:index.Lookalike(partial)|};
+                }
+            """), InClass("""
+                public Reader ProfileFor(Reader partial)
+                {
+                    var substitute = index.Lookalike(partial);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(partial, substitute, out _))
+                        return partial;
+                    return substitute;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Argument_is_hoisted_into_a_checked_local() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader? Pick(Reader user)
+                {
+                    return Choose(user, {|PERSONA001:index.Lookalike(user)|});
+                }
+
+                private static Reader? Choose(Reader own, Reader other) => own.Topics.Length > 0 ? own : null;
+            """), InClass("""
+                public Reader? Pick(Reader user)
+                {
+                    var substitute = index.Lookalike(user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        return user;
+                    return Choose(user, substitute);
+                }
+
+                private static Reader? Choose(Reader own, Reader other) => own.Topics.Length > 0 ? own : null;
+            """), Key);
+
+    [Fact]
+    public Task Expression_bodied_method_becomes_a_block() =>
+        Verify.VerifyAsync(InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user) => Render.Recommend({|PERSONA001:index.Lookalike(user)|});
+            """), InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    var substitute = index.Lookalike(user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        return System.Array.Empty<Article>();
+                    return Render.Recommend(substitute);
+                }
+            """), Key);
+
+    [Fact]
+    public Task Assignment_to_a_field_in_a_void_method() =>
+        Verify.VerifyAsync(InClass("""
+                public void Warm(Reader user)
+                {
+                    cached = {|PERSONA001:index.Lookalike(user)|};
+                }
+            """), InClass("""
+                public void Warm(Reader user)
+                {
+                    var substitute = index.Lookalike(user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        return;
+                    cached = substitute;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Coalesce_keeps_the_substitute_only_when_it_passes() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader? Resolve(string id, Reader partial)
+                {
+                    return index.Own(id) ?? {|PERSONA001:index.FindNearest(partial)|};
+                }
+            """), InClass("""
+                public Reader? Resolve(string id, Reader partial)
+                {
+                    return index.Own(id) ?? (index.FindNearest(partial) is { } substitute && ReaderGuard.TrySubstitute(partial, substitute, out _) ? substitute : null);
+                }
+            """), Key);
+
+    [Fact]
+    public Task Awaited_substitute_in_an_async_method() =>
+        Verify.VerifyAsync(InClass("""
+                public async Task<IReadOnlyList<Article>> RecommendAsync(Reader user)
+                {
+                    var nearest = {|PERSONA001:await index.FindNearestAsync(user)|};
+                    if (nearest is null)
+                        return new List<Article>();
+                    return Render.Recommend(nearest);
+                }
+            """), InClass("""
+                public async Task<IReadOnlyList<Article>> RecommendAsync(Reader user)
+                {
+                    var nearest = await index.FindNearestAsync(user);
+                    if (nearest is null || !ReaderGuard.TrySubstitute(user, nearest, out _))
+                        return System.Array.Empty<Article>();
+                    if (nearest is null)
+                        return new List<Article>();
+                    return Render.Recommend(nearest);
+                }
+            """), Key);
+
+    [Fact]
+    public Task Inside_a_loop_the_item_is_skipped() =>
+        Verify.VerifyAsync(InClass("""
+                public List<string> Prompts(IEnumerable<Reader> users)
+                {
+                    var prompts = new List<string>();
+                    foreach (var user in users)
+                    {
+                        var twin = {|PERSONA001:index.Lookalike(user)|};
+                        prompts.Add(Render.Prompt(twin));
+                    }
+                    return prompts;
+                }
+            """), InClass("""
+                public List<string> Prompts(IEnumerable<Reader> users)
+                {
+                    var prompts = new List<string>();
+                    foreach (var user in users)
+                    {
+                        var twin = index.Lookalike(user);
+                        if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                            continue;
+                        prompts.Add(Render.Prompt(twin));
+                    }
+                    return prompts;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Fix_all_gives_each_hoisted_local_its_own_name() =>
+        Verify.VerifyAsync(InClass("""
+                public void Warm(Reader user, Reader partner)
+                {
+                    cached = {|PERSONA001:index.Lookalike(user)|};
+                    cached = {|PERSONA001:index.Lookalike(partner)|};
+                }
+            """), InClass("""
+                public void Warm(Reader user, Reader partner)
+                {
+                    var substitute = index.Lookalike(user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        return;
+                    cached = substitute;
+                    var substitute2 = index.Lookalike(partner);
+                    if (substitute2 is null || !ReaderGuard.TrySubstitute(partner, substitute2, out _))
+                        return;
+                    cached = substitute2;
+                }
+            """), Key, iterations: 2);
+
+    [Fact]
+    public Task Not_offered_for_a_string_result_that_has_no_neutral_fallback() =>
+        Verify.VerifyNotOfferedAsync(InClass("""
+                public string Prompt(Reader user) => Render.Prompt({|PERSONA001:index.Lookalike(user)|});
+            """), Key);
+
+    [Fact]
+    public Task Not_offered_when_evaluated_only_on_one_branch() =>
+        Verify.VerifyNotOfferedAsync(InClass("""
+                public void Warm(Reader user, bool coldStart)
+                {
+                    if (coldStart && Keep({|PERSONA001:index.Lookalike(user)|}))
+                        cached = user;
+                }
+
+                private static bool Keep(Reader other) => other.Topics.Length > 0;
+            """), Key);
+
+    [Fact]
+    public Task Against_a_profile_known_to_be_null_the_member_is_marked_instead() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader? Resolve(string id)
+                {
+                    var own = index.Own(id);
+                    if (own is null)
+                        return {|PERSONA001:index.FallbackPersona|};
+                    return own;
+                }
+            """), InClass("""
+                [ProfileSubstitute]
+                public Reader? Resolve(string id)
+                {
+                    var own = index.Own(id);
+                    if (own is null)
+                        return index.FallbackPersona;
+                    return own;
+                }
+            """, "using PersonaAnalyzers;\n"), Key);
+
+    [Fact]
+    public Task Not_offered_after_another_call_in_the_same_statement() =>
+        Verify.VerifyNotOfferedAsync(InClass("""
+                public void Warm(Reader user)
+                {
+                    Store(Touch(user), {|PERSONA001:index.Lookalike(user)|});
+                }
+
+                private static int Touch(Reader user) => 0;
+                private void Store(int version, Reader other) => cached = null;
+            """), Key);
+
+    [Fact]
+    public Task Not_offered_in_a_constructor_which_cannot_leave_early() =>
+        Verify.VerifyNotOfferedAsync(InClass("""
+                public Recommender(IReaderIndex index, Reader user)
+                {
+                    this.index = index;
+                    cached = {|PERSONA001:index.Lookalike(user)|};
+                }
+            """), Key);
+
+    [Fact]
+    public Task Profile_the_substitute_was_looked_up_for_is_the_target() =>
+        Verify.VerifyAsync(InClass("""
+                public void Warm(Reader user, Reader guest)
+                {
+                    cached = {|PERSONA001:index.Lookalike(guest)|};
+                }
+            """), InClass("""
+                public void Warm(Reader user, Reader guest)
+                {
+                    var substitute = index.Lookalike(guest);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(guest, substitute, out _))
+                        return;
+                    cached = substitute;
+                }
+            """), Key);
+
+    [Fact]
+    public Task A_substitute_local_is_never_the_target() =>
+        Verify.VerifyAsync(InClass("""
+                public void Warm(Reader partial)
+                {
+                    var twin = {|PERSONA001:index.Lookalike(partial)|};
+                    var other = {|PERSONA001:index.FindNearest(twin)|};
+                    cached = twin;
+                    cached = other;
+                }
+            """), InClass("""
+                public void Warm(Reader partial)
+                {
+                    var twin = index.Lookalike(partial);
+                    if (twin is null || !ReaderGuard.TrySubstitute(partial, twin, out _))
+                        return;
+                    var other = index.FindNearest(twin);
+                    if (other is null || !ReaderGuard.TrySubstitute(partial, other, out _))
+                        return;
+                    cached = twin;
+                    cached = other;
+                }
+            """), Key, iterations: 2);
+}

@@ -1,0 +1,211 @@
+using static PersonaAnalyzers.CodeFixes.Tests.Substitution.InsertBandCheckTests;
+using Selection = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.HighestSimilaritySelectionAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.HighestSimilaritySelectionCodeFixProvider>;
+using Threshold = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.RawThresholdAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.RawThresholdCodeFixProvider>;
+using Discard = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.DiscardedCheckAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.DiscardedCheckCodeFixProvider>;
+
+namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
+
+/// <summary>PERSONA002 (SafestSubstitute for the argmax), PERSONA003 (band check for the threshold), PERSONA004
+/// (branch on the discarded check).</summary>
+public class SelectionThresholdDiscardTests
+{
+    [Fact]
+    public Task MaxBy_similarity_becomes_SafestSubstitute() =>
+        Selection.VerifyAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    return {|PERSONA002:pool.MaxBy(c => ReaderGuard.Similarity(user, c))|};
+                }
+            """), InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    return ReaderGuard.SafestSubstitute(user, pool);
+                }
+            """), "PERSONA002.UseSafestSubstitute");
+
+    [Fact]
+    public Task OrderByDescending_First_falls_back_to_the_target() =>
+        Selection.VerifyAsync(InClass("""
+                public string Prompt(IReadOnlyList<Reader> pool, Reader user)
+                {
+                    var best = {|PERSONA002:pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).First()|};
+                    return best.Summary;
+                }
+            """), InClass("""
+                public string Prompt(IReadOnlyList<Reader> pool, Reader user)
+                {
+                    var best = ReaderGuard.SafestSubstitute(user, pool) ?? user;
+                    return best.Summary;
+                }
+            """), "PERSONA002.UseSafestSubstitute");
+
+    [Fact]
+    public Task Fix_all_rewrites_every_selection() =>
+        Selection.VerifyAsync(InClass("""
+                public (Reader?, Reader?) Both(List<Reader> pool, Reader user, Reader partner) =>
+                    ({|PERSONA002:pool.MaxBy(c => ReaderGuard.Similarity(user, c))|}, {|PERSONA002:pool.MaxBy(c => ReaderGuard.Similarity(partner, c))|});
+            """), InClass("""
+                public (Reader?, Reader?) Both(List<Reader> pool, Reader user, Reader partner) =>
+                    (ReaderGuard.SafestSubstitute(user, pool), ReaderGuard.SafestSubstitute(partner, pool));
+            """), "PERSONA002.UseSafestSubstitute", iterations: 2);
+
+    [Fact]
+    public Task Threshold_in_an_if_becomes_the_band_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, other) >= 0.9|})
+                        return Render.Prompt(other);
+                    return null;
+                }
+            """), InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    if (ReaderGuard.TrySubstitute(user, other, out _))
+                        return Render.Prompt(other);
+                    return null;
+                }
+            """), "PERSONA003.UseBandCheck");
+
+    [Fact]
+    public Task Rejecting_threshold_through_a_local_becomes_the_negated_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    if ({|PERSONA003:similarity < 0.8|})
+                        return null;
+                    return other.Summary;
+                }
+            """), InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    if (!ReaderGuard.TrySubstitute(user, other, out _))
+                        return null;
+                    return other.Summary;
+                }
+            """), "PERSONA003.UseBandCheck");
+
+    [Fact]
+    public Task Threshold_in_a_Where_predicate() =>
+        Threshold.VerifyAsync(InClass("""
+                public List<Reader> Admit(List<Reader> pool, Reader user) =>
+                    pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(user, c) >= 0.9|}).ToList();
+            """), InClass("""
+                public List<Reader> Admit(List<Reader> pool, Reader user) =>
+                    pool.Where(c => ReaderGuard.TrySubstitute(user, c, out _)).ToList();
+            """), "PERSONA003.UseBandCheck");
+
+    [Fact]
+    public Task Discarded_Classify_becomes_a_branch() =>
+        Discard.VerifyAsync(InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user, Reader other)
+                {
+                    {|PERSONA004:ReaderGuard.Classify(user, other)|};
+                    return Render.Recommend(other);
+                }
+            """), InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user, Reader other)
+                {
+                    if (!ReaderGuard.TrySubstitute(user, other, out _))
+                        return System.Array.Empty<Article>();
+                    return Render.Recommend(other);
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    [Fact]
+    public Task Discarded_TrySubstitute_in_a_loop_skips_the_item() =>
+        Discard.VerifyAsync(InClass("""
+                public void Warm(Reader user, IEnumerable<Reader> others)
+                {
+                    foreach (var other in others)
+                    {
+                        _ = {|PERSONA004:ReaderGuard.TrySubstitute(user, other, out _)|};
+                        cached = other;
+                    }
+                }
+            """), InClass("""
+                public void Warm(Reader user, IEnumerable<Reader> others)
+                {
+                    foreach (var other in others)
+                    {
+                        if (!ReaderGuard.TrySubstitute(user, other, out _))
+                            continue;
+                        cached = other;
+                    }
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    [Fact]
+    public Task Discarded_check_after_an_existing_branch_is_removed() =>
+        Discard.VerifyAsync(InClass("""
+                public void Warm(Reader user, IEnumerable<Reader> others)
+                {
+                    foreach (var other in others)
+                    {
+                        if (other is null || !ReaderGuard.TrySubstitute(user, other, out _))
+                            continue;
+                        {|PERSONA004:ReaderGuard.Classify(user, other)|};
+                        cached = other;
+                    }
+                }
+            """), InClass("""
+                public void Warm(Reader user, IEnumerable<Reader> others)
+                {
+                    foreach (var other in others)
+                    {
+                        if (other is null || !ReaderGuard.TrySubstitute(user, other, out _))
+                            continue;
+                        cached = other;
+                    }
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    [Fact]
+    public Task Discarded_check_with_no_neutral_fallback_is_not_rewritten() =>
+        Discard.VerifyNotOfferedAsync(InClass("""
+                public string Prompt(Reader user, Reader other)
+                {
+                    {|PERSONA004:ReaderGuard.Assess(user, other)|};
+                    return other.Summary;
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    [Fact]
+    public Task Kernel_threshold_names_no_profiles_so_no_fix() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    if ({|PERSONA003:PersonaAnalyzers.SimilarityKernels.Cosine(user.Topics.AsSpan(), other.Topics.AsSpan()) > 0.95|})
+                        return other.Summary;
+                    return null;
+                }
+            """, "using System;\n"), "PERSONA003.UseBandCheck");
+
+    [Fact]
+    public Task Best_so_far_loop_is_not_rewritten() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    Reader? chosen = null;
+                    var best = double.MinValue;
+                    foreach (var candidate in pool)
+                    {
+                        var similarity = ReaderGuard.Similarity(user, candidate);
+                        if (similarity > best)
+                        {
+                            best = similarity;
+                            {|PERSONA002:chosen = candidate|};
+                        }
+                    }
+                    return chosen;
+                }
+            """), "PERSONA002.UseSafestSubstitute");
+}
