@@ -17,7 +17,7 @@ namespace Contoso.Personalization
         /// (from [PersonaProfile]).</summary>
         public static global::PersonaAnalyzers.SimilarityBands Bands { get; } = new global::PersonaAnalyzers.SimilarityBands(0.9, 0.4);
 
-        /// <summary>The substitution policy for <see cref="Bands"/>: the calibrated risk curve moved onto them.</summary>
+        /// <summary>The substitution policy for <see cref="Bands"/>: the calibrated default policy for the default bands, else the risk curve that agrees with declared bands (<c>RiskCurve.ForBands</c>).</summary>
         public static global::PersonaAnalyzers.SubstitutionPolicy Policy { get; } = global::PersonaAnalyzers.SubstitutionPolicy.For(Bands);
 
         /// <summary>Whether <paramref name="candidate"/> is the target user's own profile. Self is decided by <c>UserId</c>, never by similarity.</summary>

@@ -16,7 +16,7 @@ namespace Shop
         /// <summary>The similarity bands: the runtime's calibrated default, <see cref="global::PersonaAnalyzers.SimilarityBands.Default"/>.</summary>
         public static global::PersonaAnalyzers.SimilarityBands Bands { get; } = global::PersonaAnalyzers.SimilarityBands.Default;
 
-        /// <summary>The substitution policy for <see cref="Bands"/>: the calibrated risk curve moved onto them.</summary>
+        /// <summary>The substitution policy for <see cref="Bands"/>: the calibrated default policy for the default bands, else the risk curve that agrees with declared bands (<c>RiskCurve.ForBands</c>).</summary>
         public static global::PersonaAnalyzers.SubstitutionPolicy Policy { get; } = global::PersonaAnalyzers.SubstitutionPolicy.For(Bands);
 
         /// <summary>Whether <paramref name="candidate"/> is the target user's own profile. Self is decided by <c>Id</c>, never by similarity.</summary>

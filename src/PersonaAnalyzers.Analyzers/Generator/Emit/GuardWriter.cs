@@ -193,7 +193,7 @@ internal static class GuardWriter
             ? $"public static {Runtime}.SimilarityBands Bands {{ get; }} = {Runtime}.SimilarityBands.Default;"
             : $"public static {Runtime}.SimilarityBands Bands {{ get; }} = new {Runtime}.SimilarityBands({Literals.Double(bands.NearMatch)}, {Literals.Double(bands.Distant)});");
         w.Line();
-        w.Line("/// <summary>The substitution policy for <see cref=\"Bands\"/>: the calibrated risk curve moved onto them.</summary>");
+        w.Line("/// <summary>The substitution policy for <see cref=\"Bands\"/>: the calibrated default policy for the default bands, else the risk curve that agrees with declared bands (<c>RiskCurve.ForBands</c>).</summary>");
         w.Line($"public static {Runtime}.SubstitutionPolicy Policy {{ get; }} = {Runtime}.SubstitutionPolicy.For(Bands);");
     }
 
