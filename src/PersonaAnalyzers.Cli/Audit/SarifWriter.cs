@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
+using PersonaAnalyzers.Cli.Output;
 
 namespace PersonaAnalyzers.Cli.Audit;
 
@@ -13,8 +12,7 @@ internal static class SarifWriter
 {
     public static string Write(IReadOnlyList<AuditFinding> findings, string toolVersion)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -75,8 +73,7 @@ internal static class SarifWriter
             json.WriteEndObject(); // run
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
+        });
     }
 
     private static string Level(DiagnosticSeverity severity) => severity switch

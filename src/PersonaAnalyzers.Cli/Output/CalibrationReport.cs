@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using PersonaAnalyzers.Cli.Plotting;
 using Spectre.Console;
@@ -15,8 +13,7 @@ internal static class CalibrationReport
 
     public static string Json(RiskCalibration c)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteNumber("nearMatch", c.Bands.NearMatch);
@@ -60,8 +57,7 @@ internal static class CalibrationReport
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     public static void Table(IAnsiConsole console, RiskCalibration c, string source)

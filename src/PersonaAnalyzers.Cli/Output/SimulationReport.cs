@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using PersonaAnalyzers.Cli.Plotting;
 using PersonaAnalyzers.Simulation;
@@ -17,8 +15,7 @@ internal static class SimulationReport
 
     public static string Json(ForumResult result)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteNumber("users", result.Options.Users);
@@ -43,8 +40,7 @@ internal static class SimulationReport
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     public static void Table(IAnsiConsole console, ForumResult result, SubstitutionPolicy policy)
