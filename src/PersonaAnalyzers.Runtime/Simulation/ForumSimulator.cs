@@ -17,10 +17,7 @@ public static class ForumSimulator
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         policy ??= SubstitutionPolicy.Default;
-        var users = ForumPopulation.Generate(options);
-        var population = PreferenceModel.FitPopulation(users, options.Topics, options.ReplyFeatures);
-        var models = new double[users.Length][][];
-        for (var u = 0; u < users.Length; u++) models[u] = PreferenceModel.FitUser(users[u], population, options.Shrinkage);
+        var (users, population, models) = PreferenceModel.FitForum(options);
 
         int n = users.Length, ranks = n - 1;
         var rankSimilarity = new double[ranks];

@@ -25,6 +25,16 @@ internal static class PreferenceModel
         return m > 0 ? m + Math.Log(1 + Math.Exp(-m)) : Math.Log(1 + Math.Exp(m));
     }
 
+    /// <summary>Draws the forum and fits every model: the users, the population model and each user's own model.</summary>
+    public static (ForumUser[] Users, double[][] Population, double[][][] Models) FitForum(ForumOptions options)
+    {
+        var users = ForumPopulation.Generate(options);
+        var population = FitPopulation(users, options.Topics, options.ReplyFeatures);
+        var models = new double[users.Length][][];
+        for (var u = 0; u < users.Length; u++) models[u] = FitUser(users[u], population, options.Shrinkage);
+        return (users, population, models);
+    }
+
     /// <summary>The population model — what "no personalization" predicts: one logistic fit to everyone's history on
     /// every topic, with a weak prior toward 0. It is returned once per topic so every model has the same shape.</summary>
     /// <remarks>It knows nothing about who is reading, so it cannot know a community's taste either: that is exactly

@@ -25,11 +25,10 @@ public sealed class SimulatedForum
     public static SimulatedForum Create(ForumOptions options)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
-        var users = ForumPopulation.Generate(options);
-        var population = PreferenceModel.FitPopulation(users, options.Topics, options.ReplyFeatures);
+        var (users, population, models) = PreferenceModel.FitForum(options);
         var result = new SimulatedUser[users.Length];
         for (var u = 0; u < users.Length; u++)
-            result[u] = new SimulatedUser(u, users[u].TopicProfile, new PersuasionModel(PreferenceModel.FitUser(users[u], population, options.Shrinkage)), users[u].HeldOut);
+            result[u] = new SimulatedUser(u, users[u].TopicProfile, new PersuasionModel(models[u]), users[u].HeldOut);
         return new SimulatedForum(new PersuasionModel(population), result);
     }
 }
