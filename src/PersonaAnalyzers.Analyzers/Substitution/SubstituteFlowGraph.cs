@@ -151,7 +151,10 @@ internal sealed class SubstituteFlowGraph
             changed = false;
             foreach (var (statement, operation) in _all)
             {
-                if (round == 0 && _sites.Within(operation.Syntax.Span) && SubstituteSources.TryGetDirect(operation, _symbols, _options) is { } origin)
+                if (round == 0 && _sites.Within(operation.Syntax.Span) &&
+                    (operation is IArgumentOperation argument
+                        ? SubstituteSources.TryGetOut(argument, _symbols, _options)
+                        : SubstituteSources.TryGetDirect(operation, _symbols, _options)) is { } origin)
                 {
                     AddOrigin(origin, statement);
                     changed = true;
@@ -166,7 +169,11 @@ internal sealed class SubstituteFlowGraph
     {
         _origins.Add(origin);
         _originStatements[origin] = statement;
-        Add(_values, origin.Operation, new Taint(origin, origin.IsCollection ? TaintKind.Collection : TaintKind.Element));
+        var taint = new Taint(origin, origin.IsCollection ? TaintKind.Collection : TaintKind.Element);
+        if (origin.Operation is ILocalReferenceOperation outLocal)
+            Add(_locals, outLocal.Local, taint); // TryFindNearest(target, out var neighbour)
+        else
+            Add(_values, origin.Operation, taint);
     }
 
     private bool Propagate(IOperation operation, Statement statement)

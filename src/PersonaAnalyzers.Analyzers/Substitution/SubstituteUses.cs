@@ -24,7 +24,8 @@ internal static class SubstituteUses
             case IReturnOperation:
                 return returnsHandedOn ? UseKind.None : UseKind.Return;
             case ISimpleAssignmentOperation assignment when assignment.Value == child:
-                return LinqShapes.Unwrap(assignment.Target) is ILocalReferenceOperation or IDiscardOperation or IFlowCaptureReferenceOperation
+                return LinqShapes.Unwrap(assignment.Target) is ILocalReferenceOperation or IDiscardOperation or IFlowCaptureReferenceOperation ||
+                       HandsOnThroughOut(assignment.Target, symbols, options)
                     ? UseKind.None
                     : UseKind.Store;
             case IArgumentOperation argument:
@@ -44,8 +45,17 @@ internal static class SubstituteUses
         }
     }
 
+    /// <summary>An <c>out</c> parameter of a substitute source (<c>TryFindNearest(target, out neighbour)</c>): its
+    /// callers obtain the substitute and answer for the check, as for a returned one.</summary>
+    private static bool HandsOnThroughOut(IOperation target, SubstitutionSymbols symbols, SubstitutionOptions options) =>
+        LinqShapes.Unwrap(target) is IParameterReferenceOperation { Parameter: { RefKind: RefKind.Out, ContainingSymbol: IMethodSymbol method } } &&
+        (options.NameMatches(method.Name) || symbols.IsSubstituteAttributed(method)) && !symbols.IsCheckMethod(method, options);
+
     private static UseKind ClassifyArgument(IArgumentOperation argument, TaintKind kind, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
+        // An out argument is written, not read: TryFindNearest(target, out neighbour) obtains the substitute.
+        if (argument.Parameter?.RefKind == RefKind.Out)
+            return UseKind.None;
         switch (argument.Parent)
         {
             case IInvocationOperation invocation:

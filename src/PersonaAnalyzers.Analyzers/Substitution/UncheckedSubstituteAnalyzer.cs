@@ -62,6 +62,8 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await &&
                 SubstituteSources.TryGetDirect(operation, symbols, options) is not null)
                 sites.Add(operation.Syntax.Span);
+            else if (operation is IArgumentOperation argument && SubstituteSources.TryGetOut(argument, symbols, options) is not null)
+                sites.Add(operation.Syntax.Span);
         }
         return sites;
     }

@@ -154,4 +154,84 @@ public class UncheckedSubstituteSourceTests
                 public string Run(Reader user) => Render.Prompt({|PERSONA001:Borrow(user)|});
             }
             """, "build_property.PersonaAnalyzersSubstituteNamePatterns = Borrow*\n");
+
+    [Fact]
+    public Task Awaited_with_ConfigureAwait_is_a_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:await index.FindNearestAsync(user).ConfigureAwait(false)|};
+                    return other?.Summary;
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task Awaited_with_ConfigureAwait_and_a_check_is_clean() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = await index.FindNearestAsync(user).ConfigureAwait(false);
+                    if (other is null || ReaderGuard.Classify(user, other) != SimilarityBand.Moderate)
+                        return null;
+                    return other.Summary;
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task Out_parameter_of_a_name_pattern_method_is_a_substitute() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private Reader? _last;
+                public bool TryFindNearest(Reader r, out Reader n) { n = r; return true; }
+                public string Run(Reader user) => TryFindNearest(user, {|PERSONA001:out var n|}) ? Render.Prompt(n) : "";
+                public void Keep(Reader user)
+                {
+                    Reader n;
+                    if (!TryFindNearest(user, {|PERSONA001:out n|}))
+                        return;
+                    _last = n;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Out_parameter_substitute_with_a_check_or_only_tested_is_clean() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public bool TryFindNearest(Reader r, out Reader n) { n = r; return true; }
+                public string Run(Reader user)
+                {
+                    if (!TryFindNearest(user, out var n) || ReaderGuard.Classify(user, n) != SimilarityBand.Moderate)
+                        return "";
+                    return Render.Prompt(n);
+                }
+                public bool Has(Reader user) => TryFindNearest(user, out var n) && n.Id.Length > 0;
+            }
+            """);
+
+    [Fact]
+    public Task Out_parameter_of_an_ordinary_method_is_not_a_substitute() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            using System.Collections.Generic;
+            public class C
+            {
+                private readonly Dictionary<string, Reader> _profiles = new();
+                public string Run(Reader user) => _profiles.TryGetValue(user.Id, out var own) ? Render.Prompt(own) : "";
+            }
+            """);
+
+    [Fact]
+    public Task A_source_that_hands_its_substitute_out_may_assign_it_unchecked() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public bool TryFindNearest(Reader r, out Reader? n)
+                {
+                    n = _index.FindNearest(r);
+                    return n is not null;
+                }
+            }
+            """);
 }
