@@ -169,7 +169,10 @@ internal sealed class SubstituteFlowGraph
     {
         _origins.Add(origin);
         _originStatements[origin] = statement;
-        var taint = new Taint(origin, origin.IsCollection ? TaintKind.Collection : TaintKind.Element);
+        var kind = origin.IsCollection ? TaintKind.Collection
+            : origin.Operation.Type is { IsTupleType: true } ? TaintKind.Tuple
+            : TaintKind.Element;
+        var taint = new Taint(origin, kind);
         if (origin.Operation is ILocalReferenceOperation outLocal)
             Add(_locals, outLocal.Local, taint); // TryFindNearest(target, out var neighbour)
         else
@@ -195,6 +198,16 @@ internal sealed class SubstituteFlowGraph
                         return DeriveElement(property, taint, "ForEach", statement);
                 }
                 return false;
+            case IFieldReferenceOperation { Instance: { } tuple } field when _symbols.IsPersonaType(field.Type):
+                // best.Profile of (Reader Profile, double Similarity): the profile is the tuple's substitute.
+                foreach (var taint in TaintsOf(tuple))
+                {
+                    if (taint.Kind == TaintKind.Tuple)
+                        return Add(_values, field, new Taint(taint.Origin, TaintKind.Element));
+                }
+                return false;
+            case IDeconstructionAssignmentOperation deconstruction:
+                return PropagateDeconstruction(deconstruction);
             case IArrayElementReferenceOperation element:
                 foreach (var taint in TaintsOf(element.ArrayReference))
                 {
@@ -205,6 +218,32 @@ internal sealed class SubstituteFlowGraph
             default:
                 return false;
         }
+    }
+
+    /// <summary><c>var (neighbour, similarity) = FindMostSimilar(user)</c>: the persona-typed locals receive the
+    /// substitute.</summary>
+    private bool PropagateDeconstruction(IDeconstructionAssignmentOperation deconstruction)
+    {
+        var target = LinqShapes.Unwrap(deconstruction.Target);
+        if (target is IDeclarationExpressionOperation declaration)
+            target = LinqShapes.Unwrap(declaration.Expression);
+        if (target is not ITupleOperation tuple)
+            return false;
+        var changed = false;
+        foreach (var taint in TaintsOf(deconstruction.Value))
+        {
+            if (taint.Kind != TaintKind.Tuple)
+                continue;
+            foreach (var element in tuple.Elements)
+            {
+                var value = LinqShapes.Unwrap(element);
+                if (value is IDeclarationExpressionOperation declared)
+                    value = LinqShapes.Unwrap(declared.Expression);
+                if (value is ILocalReferenceOperation local && _symbols.IsPersonaType(local.Type))
+                    changed |= Add(_locals, local.Local, new Taint(taint.Origin, TaintKind.Element));
+            }
+        }
+        return changed;
     }
 
     private bool PropagateThroughCall(IInvocationOperation invocation, IOperation source, Statement statement)

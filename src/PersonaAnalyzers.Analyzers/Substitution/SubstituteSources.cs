@@ -94,7 +94,7 @@ internal static class SubstituteSources
             return false;
         if (member is IMethodSymbol method && symbols.IsCheckMethod(method, options))
             return false;
-        persona = symbols.PersonaOf(type, out isCollection);
+        persona = symbols.PersonaOf(type, out isCollection) ?? symbols.TupleElementPersona(type);
         if (attributed)
             return type is null || type.SpecialType != SpecialType.System_Void;
         return persona is not null;

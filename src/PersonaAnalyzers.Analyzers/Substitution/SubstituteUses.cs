@@ -38,11 +38,20 @@ internal static class SubstituteUses
                 return SideChannels.IsInside(parent) ? UseKind.None : UseKind.MemberRead;
             case IArrayInitializerOperation:
                 return UseKind.CollectionAdd;
-            case ITupleOperation:
-                return UseKind.Argument;
+            case ITupleOperation tuple:
+                return IsDeconstructionTarget(tuple) ? UseKind.None : UseKind.Argument;
             default:
                 return UseKind.None;
         }
+    }
+
+    /// <summary><c>var (neighbour, score) = ...</c>: the locals on the left are written, not read.</summary>
+    private static bool IsDeconstructionTarget(ITupleOperation tuple)
+    {
+        IOperation current = tuple;
+        while (current.Parent is ITupleOperation or IDeclarationExpressionOperation)
+            current = current.Parent;
+        return current.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == current;
     }
 
     /// <summary>An <c>out</c> parameter of a substitute source (<c>TryFindNearest(target, out neighbour)</c>): its
@@ -98,6 +107,9 @@ internal static class SubstituteUses
         if (member.Parent is IAssignmentOperation assignment && assignment.Target == member)
             return UseKind.None;
         if (kind == TaintKind.Enumerator)
+            return UseKind.None;
+        // The tuple's profile is tracked on its own; reading its score is not a use.
+        if (kind == TaintKind.Tuple && member is IFieldReferenceOperation or IPropertyReferenceOperation)
             return UseKind.None;
         if (kind == TaintKind.Collection &&
             (member is IPropertyReferenceOperation { Property.IsIndexer: true } || member.Member.Name is "Count" or "Length" or "IsEmpty" or "LongLength"))

@@ -234,4 +234,46 @@ public class UncheckedSubstituteSourceTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Tuple_of_a_profile_and_its_score_is_a_substitute() =>
+        Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Shop;
+            public class C
+            {
+                public (Reader Profile, double Similarity) FindMostSimilar(Reader r) => (r, 1);
+                public Task<(Reader Profile, double Similarity)> FindMostSimilarAsync(Reader r) => Task.FromResult((r, 1.0));
+                public string Member(Reader user) { var best = {|PERSONA001:FindMostSimilar(user)|}; return Render.Prompt(best.Profile); }
+                public string Deconstructed(Reader user) { var (n, s) = {|PERSONA001:FindMostSimilar(user)|}; return Render.Prompt(n); }
+                public string Inline(Reader user) => {|PERSONA001:FindMostSimilar(user)|}.Profile.Summary;
+                public async Task<string> Awaited(Reader user) { var (n, _) = {|PERSONA001:await FindMostSimilarAsync(user)|}; return n.Summary; }
+                public (Reader, double) NearestPair(Reader user) => FindMostSimilar(user);
+            }
+            """);
+
+    [Fact]
+    public Task Tuple_substitute_whose_score_is_read_or_whose_profile_is_checked_is_clean() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public (Reader Profile, double Similarity) FindMostSimilar(Reader r) => (r, 1);
+                public double Score(Reader user) { var best = FindMostSimilar(user); return best.Similarity; }
+                public string Key(Reader user) { var (n, s) = FindMostSimilar(user); return n.Id; }
+                public string Checked(Reader user)
+                {
+                    var best = FindMostSimilar(user);
+                    if (ReaderGuard.Classify(user, best.Profile) != SimilarityBand.Moderate)
+                        return "";
+                    return Render.Prompt(best.Profile);
+                }
+                public string CheckedDeconstructed(Reader user)
+                {
+                    var (n, _) = FindMostSimilar(user);
+                    return ReaderGuard.Classify(user, n) == SimilarityBand.Moderate ? Render.Prompt(n) : "";
+                }
+            }
+            """);
 }
