@@ -275,7 +275,7 @@ internal sealed class SubstituteFlowGraph
     {
         if (_derivedOrigins.ContainsKey(operation))
             return false;
-        var persona = _symbols.PersonaOf(operation.Type, out var isCollection);
+        var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? _symbols.TupleElementPersona(operation.Type);
         if (persona is null || isCollection)
             return false;
         var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
@@ -284,7 +284,7 @@ internal sealed class SubstituteFlowGraph
         if (_seeded.Contains(from.Origin))
         {
             // An element of a captured collection: report it with the enclosing collection's origin.
-            Add(_values, operation, new Taint(from.Origin, TaintKind.Element));
+            Add(_values, operation, new Taint(from.Origin, operation.Type is { IsTupleType: true } ? TaintKind.Tuple : TaintKind.Element));
             return true;
         }
         AddOrigin(origin, statement);

@@ -95,6 +95,12 @@ internal static class SubstituteSources
         if (member is IMethodSymbol method && symbols.IsCheckMethod(method, options))
             return false;
         persona = symbols.PersonaOf(type, out isCollection) ?? symbols.TupleElementPersona(type);
+        if (persona is null && type is not null && symbols.ElementType(type) is { } element)
+        {
+            // FindNearestNeighbours(user) returning (Reader Profile, double Similarity) pairs.
+            persona = symbols.TupleElementPersona(element);
+            isCollection = persona is not null;
+        }
         if (attributed)
             return type is null || type.SpecialType != SpecialType.System_Void;
         return persona is not null;
@@ -144,7 +150,11 @@ internal static class SubstituteSources
     /// <summary>Where a <c>foreach</c> element origin is reported: the loop variable.</summary>
     public static Location ForEachLocation(IOperation operation)
     {
-        var forEach = operation.Syntax.FirstAncestorOrSelf<ForEachStatementSyntax>();
-        return forEach is null ? operation.Syntax.GetLocation() : forEach.Identifier.GetLocation();
+        return operation.Syntax.FirstAncestorOrSelf<CommonForEachStatementSyntax>() switch
+        {
+            ForEachStatementSyntax forEach => forEach.Identifier.GetLocation(),
+            ForEachVariableStatementSyntax deconstructed => deconstructed.Variable.GetLocation(), // var (neighbour, similarity)
+            _ => operation.Syntax.GetLocation(),
+        };
     }
 }

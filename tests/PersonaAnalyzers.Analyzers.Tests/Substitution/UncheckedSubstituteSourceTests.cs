@@ -276,4 +276,43 @@ public class UncheckedSubstituteSourceTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Collection_of_scored_profile_tuples_is_a_substitute_collection() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public List<(Reader Profile, double Similarity)> FindNearestNeighbours(Reader r, int k) => new();
+                public string First(Reader user) => Render.Prompt({|PERSONA001:FindNearestNeighbours(user, 5)[0]|}.Profile);
+                public double Scores(Reader user) => FindNearestNeighbours(user, 5).Count;
+                public string Loop(Reader user)
+                {
+                    var text = "";
+                    foreach (var {|PERSONA001:pair|} in FindNearestNeighbours(user, 5))
+                        text += pair.Profile.Summary;
+                    return text;
+                }
+                public string Deconstructed(Reader user)
+                {
+                    var text = "";
+                    foreach ({|PERSONA001:var (n, s)|} in FindNearestNeighbours(user, 5))
+                        text += s > 0.5 ? n.Summary : "";
+                    return text;
+                }
+                public string CheckedLoop(Reader user)
+                {
+                    var text = "";
+                    foreach (var pair in FindNearestNeighbours(user, 5))
+                    {
+                        if (ReaderGuard.Classify(user, pair.Profile) == SimilarityBand.Moderate)
+                            text += pair.Profile.Summary;
+                    }
+                    return text;
+                }
+            }
+            """);
 }
