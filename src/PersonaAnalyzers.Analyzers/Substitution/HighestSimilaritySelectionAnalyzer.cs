@@ -34,11 +34,12 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
+            var words = new SimilarityWords();
             start.RegisterOperationBlockAction(block =>
             {
                 foreach (var root in OperationBlocks.Executable(block))
                 {
-                    if (SimilarityWords.MayScore(root.Syntax))
+                    if (words.MayScore(root.Syntax))
                         new Search(root, symbols, block.ReportDiagnostic).Run();
                 }
             });

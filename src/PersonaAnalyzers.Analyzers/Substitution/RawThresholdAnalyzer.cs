@@ -32,18 +32,22 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
-            start.RegisterOperationBlockAction(block => Analyze(block, symbols));
+            var words = new SimilarityWords();
+            start.RegisterOperationBlockAction(block => Analyze(block, symbols, words));
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols)
+    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SimilarityWords words)
     {
-        if (IsCheckImplementation(context.OwningSymbol, symbols, context))
-            return;
+        bool? insideCheck = null;
         foreach (var root in OperationBlocks.Executable(context))
         {
-            if (!SimilarityWords.MayScore(root.Syntax))
+            if (!words.MayScore(root.Syntax))
                 continue;
+            // Asked only of bodies that pass the gate: a check's own implementation compares raw scores by design.
+            insideCheck ??= IsCheckImplementation(context.OwningSymbol, symbols, context);
+            if (insideCheck.Value)
+                return;
             ScoreLocals? scores = null;
             foreach (var operation in root.Descendants())
             {

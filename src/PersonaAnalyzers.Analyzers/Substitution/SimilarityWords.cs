@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -6,26 +7,33 @@ namespace PersonaAnalyzers.Substitution;
 
 /// <summary>A syntax-only gate in front of PERSONA002/003: a body none of whose identifiers names a similarity, a
 /// distance or a kernel cannot compute a score, so its operation tree is not walked. Every score
-/// <see cref="SimilarityScores"/> recognises is reached through such a name.</summary>
-internal static class SimilarityWords
+/// <see cref="SimilarityScores"/> recognises is reached through such a name. One instance per compilation: the same
+/// identifiers recur in every body, so each is tested against the words once.</summary>
+internal sealed class SimilarityWords
 {
     private static readonly string[] Words =
     {
         "Similar", "Cosine", "Distance", "Explain", "Correlation", "Pearson", "Jaccard", "Gaussian", "JensenShannon", "Categorical",
     };
 
-    public static bool MayScore(SyntaxNode node)
+    private readonly ConcurrentDictionary<string, bool> _identifiers = new(StringComparer.Ordinal);
+
+    public bool MayScore(SyntaxNode node)
     {
         foreach (var token in node.DescendantTokens())
         {
-            if (!token.IsKind(SyntaxKind.IdentifierToken))
-                continue;
-            var text = token.ValueText;
-            foreach (var word in Words)
-            {
-                if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                    return true;
-            }
+            if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.GetOrAdd(token.ValueText, NamesAScore))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool NamesAScore(string text)
+    {
+        foreach (var word in Words)
+        {
+            if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                return true;
         }
         return false;
     }

@@ -151,7 +151,10 @@ internal sealed class SubstituteFlowGraph
             changed = false;
             foreach (var (statement, operation) in _all)
             {
-                if (round == 0 && _sites.Within(operation.Syntax.Span) && SubstituteSources.TryGetDirect(operation, _symbols, _options) is { } origin)
+                if (round == 0 && _sites.Within(operation.Syntax.Span) &&
+                    (operation is IArgumentOperation argument
+                        ? SubstituteSources.TryGetOut(argument, _symbols, _options)
+                        : SubstituteSources.TryGetDirect(operation, _symbols, _options)) is { } origin)
                 {
                     AddOrigin(origin, statement);
                     changed = true;
@@ -166,7 +169,14 @@ internal sealed class SubstituteFlowGraph
     {
         _origins.Add(origin);
         _originStatements[origin] = statement;
-        Add(_values, origin.Operation, new Taint(origin, origin.IsCollection ? TaintKind.Collection : TaintKind.Element));
+        var kind = origin.IsCollection ? TaintKind.Collection
+            : origin.Operation.Type is { IsTupleType: true } ? TaintKind.Tuple
+            : TaintKind.Element;
+        var taint = new Taint(origin, kind);
+        if (origin.Operation is ILocalReferenceOperation outLocal)
+            Add(_locals, outLocal.Local, taint); // TryFindNearest(target, out var neighbour)
+        else
+            Add(_values, origin.Operation, taint);
     }
 
     private bool Propagate(IOperation operation, Statement statement)
@@ -188,6 +198,16 @@ internal sealed class SubstituteFlowGraph
                         return DeriveElement(property, taint, "ForEach", statement);
                 }
                 return false;
+            case IFieldReferenceOperation { Instance: { } tuple } field when _symbols.IsPersonaType(field.Type):
+                // best.Profile of (Reader Profile, double Similarity): the profile is the tuple's substitute.
+                foreach (var taint in TaintsOf(tuple))
+                {
+                    if (taint.Kind == TaintKind.Tuple)
+                        return Add(_values, field, new Taint(taint.Origin, TaintKind.Element));
+                }
+                return false;
+            case IDeconstructionAssignmentOperation deconstruction:
+                return PropagateDeconstruction(deconstruction);
             case IArrayElementReferenceOperation element:
                 foreach (var taint in TaintsOf(element.ArrayReference))
                 {
@@ -198,6 +218,32 @@ internal sealed class SubstituteFlowGraph
             default:
                 return false;
         }
+    }
+
+    /// <summary><c>var (neighbour, similarity) = FindMostSimilar(user)</c>: the persona-typed locals receive the
+    /// substitute.</summary>
+    private bool PropagateDeconstruction(IDeconstructionAssignmentOperation deconstruction)
+    {
+        var target = LinqShapes.Unwrap(deconstruction.Target);
+        if (target is IDeclarationExpressionOperation declaration)
+            target = LinqShapes.Unwrap(declaration.Expression);
+        if (target is not ITupleOperation tuple)
+            return false;
+        var changed = false;
+        foreach (var taint in TaintsOf(deconstruction.Value))
+        {
+            if (taint.Kind != TaintKind.Tuple)
+                continue;
+            foreach (var element in tuple.Elements)
+            {
+                var value = LinqShapes.Unwrap(element);
+                if (value is IDeclarationExpressionOperation declared)
+                    value = LinqShapes.Unwrap(declared.Expression);
+                if (value is ILocalReferenceOperation local && _symbols.IsPersonaType(local.Type))
+                    changed |= Add(_locals, local.Local, new Taint(taint.Origin, TaintKind.Element));
+            }
+        }
+        return changed;
     }
 
     private bool PropagateThroughCall(IInvocationOperation invocation, IOperation source, Statement statement)
@@ -229,7 +275,7 @@ internal sealed class SubstituteFlowGraph
     {
         if (_derivedOrigins.ContainsKey(operation))
             return false;
-        var persona = _symbols.PersonaOf(operation.Type, out var isCollection);
+        var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? _symbols.TupleElementPersona(operation.Type);
         if (persona is null || isCollection)
             return false;
         var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
@@ -238,7 +284,7 @@ internal sealed class SubstituteFlowGraph
         if (_seeded.Contains(from.Origin))
         {
             // An element of a captured collection: report it with the enclosing collection's origin.
-            Add(_values, operation, new Taint(from.Origin, TaintKind.Element));
+            Add(_values, operation, new Taint(from.Origin, operation.Type is { IsTupleType: true } ? TaintKind.Tuple : TaintKind.Element));
             return true;
         }
         AddOrigin(origin, statement);

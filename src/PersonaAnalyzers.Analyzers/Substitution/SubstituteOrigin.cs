@@ -28,13 +28,14 @@ internal sealed class SubstituteOrigin
     public Location Location { get; }
 }
 
-/// <summary>How a substitute's value is tracked: as a profile, a collection of profiles, or an enumerator over one
-/// (a lowered <c>foreach</c>).</summary>
+/// <summary>How a substitute's value is tracked: as a profile, a collection of profiles, an enumerator over one
+/// (a lowered <c>foreach</c>), or a tuple that holds one next to its score.</summary>
 internal enum TaintKind
 {
     Element,
     Collection,
     Enumerator,
+    Tuple,
 }
 
 /// <summary>A value that carries a substitute.</summary>

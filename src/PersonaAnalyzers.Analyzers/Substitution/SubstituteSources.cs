@@ -15,7 +15,7 @@ internal static class SubstituteSources
         // attribute lookup before looking at types or parents.
         var candidate = operation switch
         {
-            IAwaitOperation awaitOperation => Member(LinqShapes.Unwrap(awaitOperation.Operation)),
+            IAwaitOperation awaitOperation => Member(Awaited(awaitOperation)),
             IInvocationOperation invocation => invocation.TargetMethod,
             IPropertyReferenceOperation property => property.Property,
             IFieldReferenceOperation field => field.Field,
@@ -27,7 +27,7 @@ internal static class SubstituteSources
         {
             case IAwaitOperation awaitOperation:
             {
-                var awaited = LinqShapes.Unwrap(awaitOperation.Operation);
+                var awaited = Awaited(awaitOperation);
                 var member = Member(awaited);
                 if (member is null || !IsSource(member, symbols.AwaitedType(awaited.Type), symbols, options, out var persona, out var collection))
                     return null;
@@ -94,10 +94,47 @@ internal static class SubstituteSources
             return false;
         if (member is IMethodSymbol method && symbols.IsCheckMethod(method, options))
             return false;
-        persona = symbols.PersonaOf(type, out isCollection);
+        persona = symbols.PersonaOf(type, out isCollection) ?? symbols.TupleElementPersona(type);
+        if (persona is null && type is not null && symbols.ElementType(type) is { } element)
+        {
+            // FindNearestNeighbours(user) returning (Reader Profile, double Similarity) pairs.
+            persona = symbols.TupleElementPersona(element);
+            isCollection = persona is not null;
+        }
         if (attributed)
             return type is null || type.SpecialType != SpecialType.System_Void;
         return persona is not null;
+    }
+
+    /// <summary>The task an <c>await</c> waits for, looking through <c>.ConfigureAwait(false)</c>, which library code
+    /// puts on every await.</summary>
+    private static IOperation Awaited(IAwaitOperation awaitOperation)
+    {
+        var awaited = LinqShapes.Unwrap(awaitOperation.Operation);
+        if (awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task })
+            awaited = LinqShapes.Unwrap(task);
+        return awaited;
+    }
+
+    /// <summary>A name-matching method (<c>TryFindNearest(target, out var neighbour)</c>) or a
+    /// <c>[ProfileSubstitute]</c> one that hands its substitute out through an <c>out</c> parameter of a persona
+    /// type: the argument is where the substitute is obtained.</summary>
+    public static SubstituteOrigin? TryGetOut(IArgumentOperation argument, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        if (argument.Parameter is not { RefKind: RefKind.Out } parameter || argument.Parent is not IInvocationOperation invocation)
+            return null;
+        var method = invocation.TargetMethod;
+        if (!(options.NameMatches(method.Name) || symbols.IsSubstituteAttributed(method)) || symbols.IsCheckMethod(method, options))
+            return null;
+        var persona = symbols.PersonaOf(parameter.Type, out var collection);
+        if (persona is null)
+            return null;
+        var value = LinqShapes.Unwrap(argument.Value);
+        if (value is IDeclarationExpressionOperation declaration)
+            value = LinqShapes.Unwrap(declaration.Expression);
+        return value is ILocalReferenceOperation
+            ? new SubstituteOrigin(value, persona, collection, "OutArgument", argument.Syntax.GetLocation())
+            : null;
     }
 
     private static ISymbol? Member(IOperation operation) => operation switch
@@ -113,7 +150,11 @@ internal static class SubstituteSources
     /// <summary>Where a <c>foreach</c> element origin is reported: the loop variable.</summary>
     public static Location ForEachLocation(IOperation operation)
     {
-        var forEach = operation.Syntax.FirstAncestorOrSelf<ForEachStatementSyntax>();
-        return forEach is null ? operation.Syntax.GetLocation() : forEach.Identifier.GetLocation();
+        return operation.Syntax.FirstAncestorOrSelf<CommonForEachStatementSyntax>() switch
+        {
+            ForEachStatementSyntax forEach => forEach.Identifier.GetLocation(),
+            ForEachVariableStatementSyntax deconstructed => deconstructed.Variable.GetLocation(), // var (neighbour, similarity)
+            _ => operation.Syntax.GetLocation(),
+        };
     }
 }

@@ -24,7 +24,8 @@ internal static class SubstituteUses
             case IReturnOperation:
                 return returnsHandedOn ? UseKind.None : UseKind.Return;
             case ISimpleAssignmentOperation assignment when assignment.Value == child:
-                return LinqShapes.Unwrap(assignment.Target) is ILocalReferenceOperation or IDiscardOperation or IFlowCaptureReferenceOperation
+                return LinqShapes.Unwrap(assignment.Target) is ILocalReferenceOperation or IDiscardOperation or IFlowCaptureReferenceOperation ||
+                       HandsOnThroughOut(assignment.Target, symbols, options)
                     ? UseKind.None
                     : UseKind.Store;
             case IArgumentOperation argument:
@@ -37,15 +38,33 @@ internal static class SubstituteUses
                 return SideChannels.IsInside(parent) ? UseKind.None : UseKind.MemberRead;
             case IArrayInitializerOperation:
                 return UseKind.CollectionAdd;
-            case ITupleOperation:
-                return UseKind.Argument;
+            case ITupleOperation tuple:
+                return IsDeconstructionTarget(tuple) ? UseKind.None : UseKind.Argument;
             default:
                 return UseKind.None;
         }
     }
 
+    /// <summary><c>var (neighbour, score) = ...</c>: the locals on the left are written, not read.</summary>
+    private static bool IsDeconstructionTarget(ITupleOperation tuple)
+    {
+        IOperation current = tuple;
+        while (current.Parent is ITupleOperation or IDeclarationExpressionOperation)
+            current = current.Parent;
+        return current.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == current;
+    }
+
+    /// <summary>An <c>out</c> parameter of a substitute source (<c>TryFindNearest(target, out neighbour)</c>): its
+    /// callers obtain the substitute and answer for the check, as for a returned one.</summary>
+    private static bool HandsOnThroughOut(IOperation target, SubstitutionSymbols symbols, SubstitutionOptions options) =>
+        LinqShapes.Unwrap(target) is IParameterReferenceOperation { Parameter: { RefKind: RefKind.Out, ContainingSymbol: IMethodSymbol method } } &&
+        (options.NameMatches(method.Name) || symbols.IsSubstituteAttributed(method)) && !symbols.IsCheckMethod(method, options);
+
     private static UseKind ClassifyArgument(IArgumentOperation argument, TaintKind kind, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
+        // An out argument is written, not read: TryFindNearest(target, out neighbour) obtains the substitute.
+        if (argument.Parameter?.RefKind == RefKind.Out)
+            return UseKind.None;
         switch (argument.Parent)
         {
             case IInvocationOperation invocation:
@@ -88,6 +107,9 @@ internal static class SubstituteUses
         if (member.Parent is IAssignmentOperation assignment && assignment.Target == member)
             return UseKind.None;
         if (kind == TaintKind.Enumerator)
+            return UseKind.None;
+        // The tuple's profile is tracked on its own; reading its score is not a use.
+        if (kind == TaintKind.Tuple && member is IFieldReferenceOperation or IPropertyReferenceOperation)
             return UseKind.None;
         if (kind == TaintKind.Collection &&
             (member is IPropertyReferenceOperation { Property.IsIndexer: true } || member.Member.Name is "Count" or "Length" or "IsEmpty" or "LongLength"))

@@ -74,6 +74,20 @@ internal sealed class SubstitutionSymbols
         return null;
     }
 
+    /// <summary>The persona type of a tuple's element: <c>(Reader Profile, double Similarity)</c>, the usual shape of
+    /// a nearest-neighbour search that also returns its score.</summary>
+    public INamedTypeSymbol? TupleElementPersona(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { IsTupleType: true } tuple)
+            return null;
+        foreach (var element in tuple.TupleElements)
+        {
+            if (IsPersonaType(element.Type))
+                return Unwrap(element.Type);
+        }
+        return null;
+    }
+
     /// <summary>The element type of an array or <c>IEnumerable&lt;T&gt;</c> (strings excluded).</summary>
     public ITypeSymbol? ElementType(ITypeSymbol type)
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -22,11 +23,12 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
-            start.RegisterOperationBlockAction(block => Analyze(block, symbols));
+            var names = new Lazy<SubstituteNames>(() => SubstituteNames.Collect(start.Compilation, symbols, start.CancellationToken));
+            start.RegisterOperationBlockAction(block => Analyze(block, symbols, names.Value));
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols)
+    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SubstituteNames names)
     {
         var seen = new HashSet<IOperation>();
         foreach (var operationBlock in context.OperationBlocks)
@@ -40,6 +42,9 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
                 continue;
             var block = operationBlock;
             var options = SubstitutionOptions.For(context.Options, block.Syntax.SyntaxTree);
+            // Most bodies name no substitute source at all: a token scan rules them out before any operation walk.
+            if (!names.MayObtain(block.Syntax, options))
+                continue;
             // Building a control flow graph costs far more than this walk; most bodies obtain no substitute.
             var sites = FindSites(block, symbols, options);
             if (sites.IsEmpty)
@@ -61,6 +66,8 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
         {
             if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await &&
                 SubstituteSources.TryGetDirect(operation, symbols, options) is not null)
+                sites.Add(operation.Syntax.Span);
+            else if (operation is IArgumentOperation argument && SubstituteSources.TryGetOut(argument, symbols, options) is not null)
                 sites.Add(operation.Syntax.Span);
         }
         return sites;

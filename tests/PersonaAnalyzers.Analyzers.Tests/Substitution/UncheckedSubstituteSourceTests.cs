@@ -154,4 +154,165 @@ public class UncheckedSubstituteSourceTests
                 public string Run(Reader user) => Render.Prompt({|PERSONA001:Borrow(user)|});
             }
             """, "build_property.PersonaAnalyzersSubstituteNamePatterns = Borrow*\n");
+
+    [Fact]
+    public Task Awaited_with_ConfigureAwait_is_a_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:await index.FindNearestAsync(user).ConfigureAwait(false)|};
+                    return other?.Summary;
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task Awaited_with_ConfigureAwait_and_a_check_is_clean() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = await index.FindNearestAsync(user).ConfigureAwait(false);
+                    if (other is null || ReaderGuard.Classify(user, other) != SimilarityBand.Moderate)
+                        return null;
+                    return other.Summary;
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task Out_parameter_of_a_name_pattern_method_is_a_substitute() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private Reader? _last;
+                public bool TryFindNearest(Reader r, out Reader n) { n = r; return true; }
+                public string Run(Reader user) => TryFindNearest(user, {|PERSONA001:out var n|}) ? Render.Prompt(n) : "";
+                public void Keep(Reader user)
+                {
+                    Reader n;
+                    if (!TryFindNearest(user, {|PERSONA001:out n|}))
+                        return;
+                    _last = n;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Out_parameter_substitute_with_a_check_or_only_tested_is_clean() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public bool TryFindNearest(Reader r, out Reader n) { n = r; return true; }
+                public string Run(Reader user)
+                {
+                    if (!TryFindNearest(user, out var n) || ReaderGuard.Classify(user, n) != SimilarityBand.Moderate)
+                        return "";
+                    return Render.Prompt(n);
+                }
+                public bool Has(Reader user) => TryFindNearest(user, out var n) && n.Id.Length > 0;
+            }
+            """);
+
+    [Fact]
+    public Task Out_parameter_of_an_ordinary_method_is_not_a_substitute() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            using System.Collections.Generic;
+            public class C
+            {
+                private readonly Dictionary<string, Reader> _profiles = new();
+                public string Run(Reader user) => _profiles.TryGetValue(user.Id, out var own) ? Render.Prompt(own) : "";
+            }
+            """);
+
+    [Fact]
+    public Task A_source_that_hands_its_substitute_out_may_assign_it_unchecked() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public bool TryFindNearest(Reader r, out Reader? n)
+                {
+                    n = _index.FindNearest(r);
+                    return n is not null;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Tuple_of_a_profile_and_its_score_is_a_substitute() =>
+        Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Shop;
+            public class C
+            {
+                public (Reader Profile, double Similarity) FindMostSimilar(Reader r) => (r, 1);
+                public Task<(Reader Profile, double Similarity)> FindMostSimilarAsync(Reader r) => Task.FromResult((r, 1.0));
+                public string Member(Reader user) { var best = {|PERSONA001:FindMostSimilar(user)|}; return Render.Prompt(best.Profile); }
+                public string Deconstructed(Reader user) { var (n, s) = {|PERSONA001:FindMostSimilar(user)|}; return Render.Prompt(n); }
+                public string Inline(Reader user) => {|PERSONA001:FindMostSimilar(user)|}.Profile.Summary;
+                public async Task<string> Awaited(Reader user) { var (n, _) = {|PERSONA001:await FindMostSimilarAsync(user)|}; return n.Summary; }
+                public (Reader, double) NearestPair(Reader user) => FindMostSimilar(user);
+            }
+            """);
+
+    [Fact]
+    public Task Tuple_substitute_whose_score_is_read_or_whose_profile_is_checked_is_clean() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public (Reader Profile, double Similarity) FindMostSimilar(Reader r) => (r, 1);
+                public double Score(Reader user) { var best = FindMostSimilar(user); return best.Similarity; }
+                public string Key(Reader user) { var (n, s) = FindMostSimilar(user); return n.Id; }
+                public string Checked(Reader user)
+                {
+                    var best = FindMostSimilar(user);
+                    if (ReaderGuard.Classify(user, best.Profile) != SimilarityBand.Moderate)
+                        return "";
+                    return Render.Prompt(best.Profile);
+                }
+                public string CheckedDeconstructed(Reader user)
+                {
+                    var (n, _) = FindMostSimilar(user);
+                    return ReaderGuard.Classify(user, n) == SimilarityBand.Moderate ? Render.Prompt(n) : "";
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Collection_of_scored_profile_tuples_is_a_substitute_collection() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public List<(Reader Profile, double Similarity)> FindNearestNeighbours(Reader r, int k) => new();
+                public string First(Reader user) => Render.Prompt({|PERSONA001:FindNearestNeighbours(user, 5)[0]|}.Profile);
+                public double Scores(Reader user) => FindNearestNeighbours(user, 5).Count;
+                public string Loop(Reader user)
+                {
+                    var text = "";
+                    foreach (var {|PERSONA001:pair|} in FindNearestNeighbours(user, 5))
+                        text += pair.Profile.Summary;
+                    return text;
+                }
+                public string Deconstructed(Reader user)
+                {
+                    var text = "";
+                    foreach ({|PERSONA001:var (n, s)|} in FindNearestNeighbours(user, 5))
+                        text += s > 0.5 ? n.Summary : "";
+                    return text;
+                }
+                public string CheckedLoop(Reader user)
+                {
+                    var text = "";
+                    foreach (var pair in FindNearestNeighbours(user, 5))
+                    {
+                        if (ReaderGuard.Classify(user, pair.Profile) == SimilarityBand.Moderate)
+                            text += pair.Profile.Summary;
+                    }
+                    return text;
+                }
+            }
+            """);
 }

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>A syntax-only gate in front of PERSONA001: every direct substitute source is a member reached by its name
+/// (a name-pattern match, or a <c>[ProfileSubstitute]</c> member), so a body none of whose identifiers is such a name
+/// obtains no substitute and its operation tree is not walked. The attributed names are collected once per
+/// compilation from declarations only (no body is bound): source members carrying the attribute, and the members of
+/// referenced assemblies that reference the runtime.</summary>
+internal sealed class SubstituteNames
+{
+    private const string AttributeName = "ProfileSubstitute";
+
+    private readonly HashSet<string> _attributed;
+
+    /// <summary>An attributed delegate type is invoked through a variable of any name; an alias of the attribute
+    /// hides it from the syntax scan. Either turns the gate off.</summary>
+    private readonly bool _open;
+
+    private SubstituteNames(HashSet<string> attributed, bool open)
+    {
+        _attributed = attributed;
+        _open = open;
+    }
+
+    public static SubstituteNames Collect(Compilation compilation, SubstitutionSymbols symbols, CancellationToken cancellation)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var open = false;
+        if (symbols.ProfileSubstituteAttribute is { } attribute)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+                open |= CollectSource(tree.GetRoot(cancellation), names);
+            var runtime = attribute.ContainingAssembly.Name;
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && References(assembly, runtime))
+                    open |= CollectMetadata(assembly.GlobalNamespace, attribute, names, cancellation);
+            }
+        }
+        return new SubstituteNames(names, open);
+    }
+
+    /// <summary>Some identifier of <paramref name="body"/> may name a substitute source.</summary>
+    public bool MayObtain(SyntaxNode body, SubstitutionOptions options)
+    {
+        if (_open)
+            return true;
+        foreach (var token in body.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && (_attributed.Contains(token.ValueText) || options.NameMatches(token.ValueText)))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool CollectSource(SyntaxNode root, HashSet<string> names)
+    {
+        var open = false;
+        // Attributes sit on declarations: descend through namespaces and types only, never into a body.
+        foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            switch (node)
+            {
+                case UsingDirectiveSyntax { Alias: not null } alias when alias.Name?.ToString().Contains(AttributeName) == true:
+                    open = true;
+                    break;
+                case DelegateDeclarationSyntax @delegate when HasAttribute(@delegate.AttributeLists):
+                    open = true;
+                    break;
+                case MethodDeclarationSyntax method when HasAttribute(method.AttributeLists):
+                    names.Add(method.Identifier.ValueText);
+                    break;
+                case PropertyDeclarationSyntax property when HasAttribute(property.AttributeLists):
+                    names.Add(property.Identifier.ValueText);
+                    break;
+                case BaseFieldDeclarationSyntax field when HasAttribute(field.AttributeLists):
+                    foreach (var variable in field.Declaration.Variables)
+                        names.Add(variable.Identifier.ValueText);
+                    break;
+            }
+        }
+        return open;
+    }
+
+    private static bool HasAttribute(SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var name = attribute.Name switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => string.Empty,
+                };
+                if (name is AttributeName or AttributeName + "Attribute")
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool References(IAssemblySymbol assembly, string runtime)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var identity in module.ReferencedAssemblies)
+            {
+                if (identity.Name == runtime)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool CollectMetadata(INamespaceOrTypeSymbol container, INamedTypeSymbol attribute, HashSet<string> names,
+        CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        var open = false;
+        foreach (var member in container.GetMembers())
+        {
+            switch (member)
+            {
+                case INamespaceSymbol ns:
+                    open |= CollectMetadata(ns, attribute, names, cancellation);
+                    break;
+                case INamedTypeSymbol { TypeKind: TypeKind.Delegate } @delegate:
+                    open |= Carries(@delegate, attribute);
+                    break;
+                case INamedTypeSymbol type:
+                    open |= CollectMetadata(type, attribute, names, cancellation);
+                    break;
+                case IMethodSymbol or IPropertySymbol or IFieldSymbol when Carries(member, attribute):
+                    names.Add(member.Name);
+                    break;
+            }
+        }
+        return open;
+    }
+
+    private static bool Carries(ISymbol symbol, INamedTypeSymbol attribute)
+    {
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using PersonaAnalyzers.Substitution;
+using Verify = PersonaAnalyzers.Analyzers.Tests.Substitution.AnalyzerVerifier<PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer>;
+
+namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
+
+/// <summary>PERSONA001 skips bodies whose identifiers name no substitute source; every way a <c>[ProfileSubstitute]</c>
+/// member can be named without matching the name patterns must still open the gate.</summary>
+public class UncheckedSubstituteGateTests
+{
+    [Fact]
+    public Task Attributed_field_with_an_unmatched_name_is_found() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                [ProfileSubstitute] private Reader _donor = new();
+                public string Run() => Render.Prompt({|PERSONA001:_donor|});
+            }
+            """);
+
+    [Fact]
+    public Task Attributed_delegate_invoked_through_any_variable_is_found() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            [ProfileSubstitute] public delegate Reader Picker(Reader target);
+            public class C
+            {
+                private readonly Picker _pick = t => t;
+                public string Run(Reader user) => Render.Prompt({|PERSONA001:_pick(user)|});
+            }
+            """);
+
+    [Fact]
+    public Task Aliased_attribute_is_found() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            using Donors = PersonaAnalyzers.ProfileSubstituteAttribute;
+            public class C
+            {
+                [Donors] public Reader Donor(Reader target) => target;
+                public string Run(Reader user) => Render.Prompt({|PERSONA001:Donor(user)|});
+            }
+            """);
+
+    [Fact]
+    public Task Attributed_member_of_a_referenced_assembly_is_found()
+    {
+        var runtime = MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location);
+        var test = new CSharpAnalyzerTest<UncheckedSubstituteAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using Shop;
+                    using Lib;
+                    public class C
+                    {
+                        public string Run(Donors donors, Reader user) => Render.Prompt({|PERSONA001:donors.Donor(user)|});
+                    }
+                    """,
+                },
+                AdditionalReferences = { runtime },
+                AdditionalProjectReferences = { "Lib" },
+            },
+        };
+        test.TestState.AdditionalProjects["Lib"].Sources.Add(("Prelude.cs", PersonaPrelude.Source));
+        test.TestState.AdditionalProjects["Lib"].Sources.Add(("Donors.cs", """
+            namespace Lib
+            {
+                public sealed class Donors { [PersonaAnalyzers.ProfileSubstitute] public Shop.Reader Donor(Shop.Reader target) => target; }
+            }
+            """));
+        test.TestState.AdditionalProjects["Lib"].AdditionalReferences.Add(runtime);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Body_without_a_source_name_is_not_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var own = index.Own(user.Id);
+                    return own is null ? null : Render.Prompt(own);
+            """));
+}
