@@ -1,4 +1,8 @@
 using System;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.Intrinsics;
+#endif
 
 namespace PersonaAnalyzers;
 
@@ -36,7 +40,28 @@ internal sealed class Float32RowStore : RowStore
     {
         var data = _data;
         var dimension = Dimension;
-        for (var row = start; row < end; row++)
+        var row = start;
+#if NET8_0_OR_GREATER
+        if (UnitDot.CanBatch(dimension))
+        {
+            // Four rows per step: the query is loaded once for four rows, the four horizontal sums share their
+            // shuffles, and one pair of vector comparisons rejects four near-match or distant rows at once.
+            var lower = Vector128.Create(ranker.LowerDot);
+            var upper = Vector128.Create(ranker.UpperDot);
+            for (; row + 4 <= end; row += 4)
+            {
+                var dots = UnitDot.Dot4(query, data, row * dimension, dimension);
+                var inBand = Vector128.ExtractMostSignificantBits(Vector128.GreaterThan(dots, lower) & Vector128.LessThan(dots, upper));
+                for (; inBand != 0; inBand &= inBand - 1)
+                {
+                    var candidate = row + BitOperations.TrailingZeroCount(inBand);
+                    if (candidate != skipRow && ranker.TryRank(dots.GetElement(candidate - row), out var risk))
+                        top.Offer(risk, candidate);
+                }
+            }
+        }
+#endif
+        for (; row < end; row++)
         {
             if (row == skipRow || !ranker.TryRank(UnitDot.Dot(query, data, row * dimension, dimension), out var risk)) continue;
             top.Offer(risk, row);

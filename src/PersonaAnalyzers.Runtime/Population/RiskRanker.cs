@@ -1,3 +1,5 @@
+using System;
+
 namespace PersonaAnalyzers;
 
 /// <summary>Turns a raw dot product between normalised rows into the expected relative error a scan ranks by, or
@@ -17,7 +19,35 @@ internal sealed class RiskRanker
         _nearMatch = policy.Bands.NearMatch;
         _distant = policy.Bands.Distant;
         _curve = policy.RiskCurve;
+#if NET8_0_OR_GREATER
+        // Outside [0, 1] a threshold is unreachable by the clamped similarity, so it must not filter raw dots.
+        LowerDot = _distant < 0 ? float.NegativeInfinity : FloatAtOrBelow(_distant);
+        UpperDot = _nearMatch > 1 ? float.PositiveInfinity : FloatAtOrAbove(_nearMatch);
+#endif
     }
+
+#if NET8_0_OR_GREATER
+    /// <summary>A float dot can be a candidate only if <c>LowerDot &lt; dot &lt; UpperDot</c>: exactly the band test of
+    /// <see cref="TryRank"/> for thresholds in [0, 1], in float so a scan can test four dots with two vector
+    /// comparisons. Never rejects a row <see cref="TryRank"/> would accept.</summary>
+    public float LowerDot { get; }
+
+    /// <inheritdoc cref="LowerDot"/>
+    public float UpperDot { get; }
+
+    // For a float d: d > x (in double) ⇔ d > the largest float ≤ x; d < x ⇔ d < the smallest float ≥ x.
+    private static float FloatAtOrBelow(double x)
+    {
+        var f = (float)x;
+        return f > x ? MathF.BitDecrement(f) : f;
+    }
+
+    private static float FloatAtOrAbove(double x)
+    {
+        var f = (float)x;
+        return f < x ? MathF.BitIncrement(f) : f;
+    }
+#endif
 
     /// <summary>The similarity a dot product between unit rows stands for: clamped into [0, 1] like the cosine kernel
     /// (negative correlation is "not similar"; rounding may overshoot 1).</summary>
