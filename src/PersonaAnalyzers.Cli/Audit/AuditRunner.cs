@@ -86,7 +86,7 @@ internal static class AuditRunner
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report($"Analyzing {project.Name}");
-            var prepared = Prepare(project, patterns);
+            var prepared = await PrepareAsync(project, patterns, cancellationToken).ConfigureAwait(false);
             var compilation = await prepared.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
             if (compilation is null) continue;
             var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
@@ -107,7 +107,7 @@ internal static class AuditRunner
 
     /// <summary>Adds the runtime (so the attributes resolve) unless the project already has it, and marks the types
     /// that look like persona profiles.</summary>
-    private static Project Prepare(Project project, IReadOnlyList<string> patterns)
+    private static async Task<Project> PrepareAsync(Project project, IReadOnlyList<string> patterns, CancellationToken cancellationToken)
     {
         var runtimePath = typeof(PersonaProfileAttribute).Assembly.Location;
         var hasRuntime = project.MetadataReferences.OfType<PortableExecutableReference>()
@@ -118,7 +118,7 @@ internal static class AuditRunner
         foreach (var id in project.DocumentIds.ToList())
         {
             var document = project.GetDocument(id)!;
-            if (!document.TryGetSyntaxRoot(out var root)) root = document.GetSyntaxRootAsync().GetAwaiter().GetResult();
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null) continue;
             var marked = marker.Visit(root);
             if (!ReferenceEquals(marked, root)) project = document.WithSyntaxRoot(marked!).Project;
