@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -45,4 +46,26 @@ internal static class Syntax
             : ParenthesizedExpression(replacement);
 
     public static T Formatted<T>(this T node) where T : SyntaxNode => node.WithAdditionalAnnotations(Formatter.Annotation);
+
+    /// <summary>Re-evaluating the expression elsewhere (once instead of per item, or at a band check) reads the same
+    /// value: names and member chains only, no calls.</summary>
+    public static bool IsStable(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax or ThisExpressionSyntax => true,
+        MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } member => IsStable(member.Expression),
+        ParenthesizedExpressionSyntax parenthesized => IsStable(parenthesized.Expression),
+        _ => false,
+    };
+
+    public static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+            expression = parenthesized.Expression;
+        return expression;
+    }
+
+    /// <summary>The expression names <paramref name="name"/> anywhere (as a simple name, not as a member's name).</summary>
+    public static bool Mentions(SyntaxNode node, string name) =>
+        node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == name &&
+            !(id.Parent is MemberAccessExpressionSyntax member && member.Name == id));
 }

@@ -71,18 +71,10 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
             !SymbolEqualityComparer.Default.Equals(method.ContainingType, guard))
             return null;
         var arguments = call.ArgumentList.Arguments;
-        if (arguments.Any(a => !IsStable(a.Expression)))
+        if (arguments.Any(a => !Syntax.IsStable(a.Expression)))
             return null;
         return (arguments[0].Expression, arguments[1].Expression);
     }
-
-    /// <summary>Re-evaluating the profiles at the comparison must read the same values: names and member chains only.</summary>
-    private static bool IsStable(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax or ThisExpressionSyntax => true,
-        MemberAccessExpressionSyntax member => IsStable(member.Expression),
-        _ => false,
-    };
 
     private static bool IsReassigned(SemanticModel model, ILocalSymbol local, SyntaxNode use, CancellationToken cancellationToken)
     {

@@ -13,8 +13,10 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// <summary>PERSONA002: replaces an argmax selection — <c>pool.MaxBy(c =&gt; Guard.Similarity(user, c))</c>,
 /// <c>MinBy</c> over a distance, <c>OrderByDescending(…).First()</c> — with <c>Guard.SafestSubstitute(user, pool)</c>,
 /// the target being the profile the selector compares against. Where the selection could not be null
-/// (<c>First()</c>), the target's own profile stands in when no candidate is safe. Loops and
-/// <c>Max</c>-then-filter shapes are not rewritten: there is no single expression to replace.</summary>
+/// (<c>First()</c>), the target's own profile stands in when no candidate is safe. The best-so-far loop
+/// (<see cref="BestSoFarLoopSelection"/>) and <c>Max</c>-then-filter (<see cref="MaxThenFilterSelection"/>) are
+/// rewritten where their shape is exactly the selection and nothing else. One equivalence key for every shape: Fix All
+/// and <c>dotnet format</c> (which fixes with the first action's key) then fix each selection in one pass.</summary>
 internal sealed class SafestSubstituteSelectionFix : PersonaFix
 {
     public override string EquivalenceKey => "PERSONA002.UseSafestSubstitute";
@@ -23,8 +25,11 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
 
     public override async Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!diagnostic.Properties.TryGetValue(SubstitutionProperties.Selection, out var selection) ||
-            selection is not ("MaxBy" or "MinBy" or "OrderByFirst") ||
+        if (!diagnostic.Properties.TryGetValue(SubstitutionProperties.Selection, out var selection))
+            return null;
+        if (selection is "Loop" or "MaxThenWhere")
+            return await RewriteStatementsAsync(document, node, diagnostic, selection, cancellationToken).ConfigureAwait(false);
+        if (selection is not ("MaxBy" or "MinBy" or "OrderByFirst") ||
             node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
             return null;
         var name = member.Name.Identifier.ValueText;
@@ -50,6 +55,24 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
             replacement = Syntax.InPlaceOf(invocation, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target.WithoutTrivia()));
         return await FinishedDocument.CreateAsync(document, root.ReplaceNode(invocation, replacement.WithTriviaFrom(invocation)), cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>The best-so-far loop and the max-then-filter: shapes spread over several statements, read from the syntax
+    /// around the reported node.</summary>
+    private static async Task<Document?> RewriteStatementsAsync(Document document, SyntaxNode node, Diagnostic diagnostic, string selection,
+        CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null)
+            return null;
+        var types = GuardTypes.For(diagnostic, model.Compilation, "SafestSubstitute");
+        if (types is null || types.Persona.IsValueType)
+            return null;
+        var newRoot = selection == "Loop"
+            ? BestSoFarLoopSelection.Rewrite(root, model, node, types, cancellationToken)
+            : MaxThenFilterSelection.Rewrite(root, model, node, types, cancellationToken);
+        return newRoot is null ? null : await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The node at an additional location, found relative to the reported node (positions move in Fix All; the

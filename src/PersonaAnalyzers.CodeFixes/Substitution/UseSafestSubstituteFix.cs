@@ -34,7 +34,7 @@ internal sealed class UseSafestSubstituteFix : PersonaFix
             return null;
         if (!TryGetSelection(element, out var candidates, out var predicate, out var orDefault))
             return null;
-        if (!IsCollectionOf(model.GetTypeInfo(candidates, cancellationToken).Type, types.Persona))
+        if (!PersonaCollections.IsCollectionOf(model.GetTypeInfo(candidates, cancellationToken).Type, types.Persona))
             return null;
         var nullable = orDefault || model.GetTypeInfo(element, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
 
@@ -82,16 +82,5 @@ internal sealed class UseSafestSubstituteFix : PersonaFix
             default:
                 return false;
         }
-    }
-
-    private static bool IsCollectionOf(ITypeSymbol? type, INamedTypeSymbol persona)
-    {
-        if (type is null)
-            return false;
-        if (type is IArrayTypeSymbol array)
-            return SymbolEqualityComparer.Default.Equals(array.ElementType.WithNullableAnnotation(NullableAnnotation.None), persona);
-        return type.AllInterfaces.Concat(type is INamedTypeSymbol named ? new[] { named } : Enumerable.Empty<INamedTypeSymbol>())
-            .Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T &&
-                      SymbolEqualityComparer.Default.Equals(i.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.None), persona));
     }
 }

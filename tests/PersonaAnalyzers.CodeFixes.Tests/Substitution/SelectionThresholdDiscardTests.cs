@@ -188,24 +188,4 @@ public class SelectionThresholdDiscardTests
                     return null;
                 }
             """, "using System;\n"), "PERSONA003.UseBandCheck");
-
-    [Fact]
-    public Task Best_so_far_loop_is_not_rewritten() =>
-        Selection.VerifyNotOfferedAsync(InClass("""
-                public Reader? Nearest(List<Reader> pool, Reader user)
-                {
-                    Reader? chosen = null;
-                    var best = double.MinValue;
-                    foreach (var candidate in pool)
-                    {
-                        var similarity = ReaderGuard.Similarity(user, candidate);
-                        if (similarity > best)
-                        {
-                            best = similarity;
-                            {|PERSONA002:chosen = candidate|};
-                        }
-                    }
-                    return chosen;
-                }
-            """), "PERSONA002.UseSafestSubstitute");
 }

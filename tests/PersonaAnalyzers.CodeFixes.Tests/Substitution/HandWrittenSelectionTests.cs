@@ -1,0 +1,318 @@
+using static PersonaAnalyzers.CodeFixes.Tests.Substitution.InsertBandCheckTests;
+using Selection = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.HighestSimilaritySelectionAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.HighestSimilaritySelectionCodeFixProvider>;
+
+namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
+
+/// <summary>PERSONA002 on hand-written selections: the best-so-far loop and Max-then-filter become SafestSubstitute
+/// where the shape is exactly the selection, and are left alone where anything else happens in it.</summary>
+public class HandWrittenSelectionTests
+{
+    private const string Key = "PERSONA002.UseSafestSubstitute";
+
+    [Fact]
+    public Task Best_so_far_loop_folds_into_the_declaration() =>
+        Selection.VerifyAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    Reader? best = null;
+                    var bestScore = double.MinValue;
+                    foreach (var c in pool)
+                    {
+                        var s = ReaderGuard.Similarity(user, c);
+                        if (s > bestScore)
+                        {
+                            bestScore = s;
+                            {|PERSONA002:best = c|};
+                        }
+                    }
+                    return best;
+                }
+            """), InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    Reader? best = ReaderGuard.SafestSubstitute(user, pool);
+                    return best;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Loop_into_a_field_becomes_an_assignment_and_keeps_comments() =>
+        Selection.VerifyAsync(InClass("""
+                public void Warm(IReadOnlyList<Reader> pool, Reader user)
+                {
+                    // Best seen so far.
+                    var top = 0.0;
+                    // Warm the cache with the closest reader.
+                    foreach (Reader c in pool)
+                        if (cached is null || ReaderGuard.Similarity(c, user) > top) { top = ReaderGuard.Similarity(c, user); {|PERSONA002:cached = c|}; }
+                }
+            """), InClass("""
+                public void Warm(IReadOnlyList<Reader> pool, Reader user)
+                {
+                    // Best seen so far.
+                    // Warm the cache with the closest reader.
+                    cached = ReaderGuard.SafestSubstitute(user, pool);
+                }
+            """), Key);
+
+    [Fact]
+    public Task Lowest_distance_loop() =>
+        Selection.VerifyAsync(InClass("""
+                public Reader? Closest(Reader[] pool, Reader user)
+                {
+                    var nearestDistance = double.PositiveInfinity;
+                    Reader? nearest = default;
+                    foreach (var candidate in pool)
+                    {
+                        var d = Distance(user, candidate);
+                        if (nearestDistance > d)
+                        {
+                            {|PERSONA002:nearest = candidate|};
+                            nearestDistance = d;
+                        }
+                    }
+                    return nearest;
+                }
+
+                private static double Distance(Reader a, Reader b) => 1 - ReaderGuard.Similarity(a, b);
+            """), InClass("""
+                public Reader? Closest(Reader[] pool, Reader user)
+                {
+                    Reader? nearest = ReaderGuard.SafestSubstitute(user, pool);
+                    return nearest;
+                }
+
+                private static double Distance(Reader a, Reader b) => 1 - ReaderGuard.Similarity(a, b);
+            """), Key);
+
+    [Fact]
+    public Task Loop_into_a_non_nullable_profile_falls_back_to_the_target() =>
+        Selection.VerifyAsync(InClass("""
+                public string Prompt(List<Reader> pool, Reader user)
+                {
+                    Reader chosen = user;
+                    var best = -1.0;
+                    foreach (var c in pool)
+                    {
+                        var s = ReaderGuard.Similarity(user, c);
+                        if (s >= best) { best = s; {|PERSONA002:chosen = c|}; }
+                    }
+                    return chosen.Summary;
+                }
+            """), InClass("""
+                public string Prompt(List<Reader> pool, Reader user)
+                {
+                    Reader chosen = user;
+                    chosen = ReaderGuard.SafestSubstitute(user, pool) ?? user;
+                    return chosen.Summary;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Loop_that_also_counts_is_not_rewritten() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    Reader? best = null;
+                    var bestScore = double.MinValue;
+                    var seen = 0;
+                    foreach (var c in pool)
+                    {
+                        seen++;
+                        var s = ReaderGuard.Similarity(user, c);
+                        if (s > bestScore) { bestScore = s; {|PERSONA002:best = c|}; }
+                    }
+                    return seen > 1 ? best : null;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Loop_whose_best_score_is_read_afterwards_is_not_rewritten() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public (Reader?, double) Nearest(List<Reader> pool, Reader user)
+                {
+                    Reader? best = null;
+                    var bestScore = double.MinValue;
+                    foreach (var c in pool)
+                    {
+                        var s = ReaderGuard.Similarity(user, c);
+                        if (s > bestScore) { bestScore = s; {|PERSONA002:best = c|}; }
+                    }
+                    return (best, bestScore);
+                }
+            """), Key);
+
+    [Fact]
+    public Task Loop_with_an_extra_condition_is_not_rewritten() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    Reader? best = null;
+                    var bestScore = double.MinValue;
+                    foreach (var c in pool)
+                    {
+                        var s = ReaderGuard.Similarity(user, c);
+                        if (s > bestScore && c.Authors.Count > 0) { bestScore = s; {|PERSONA002:best = c|}; }
+                    }
+                    return best;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Index_loop_is_not_rewritten() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    Reader? best = null;
+                    var bestScore = double.MinValue;
+                    for (var i = 0; i < pool.Count; i++)
+                    {
+                        var s = ReaderGuard.Similarity(user, pool[i]);
+                        if (s > bestScore) { bestScore = s; {|PERSONA002:best = pool[i]|}; }
+                    }
+                    return best;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Max_then_Where_FirstOrDefault_becomes_SafestSubstitute_and_max_goes() =>
+        Selection.VerifyAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    // The highest similarity in the pool.
+                    var max = pool.Max(c => ReaderGuard.Similarity(user, c));
+                    var best = {|PERSONA002:pool.Where(c => ReaderGuard.Similarity(user, c) == max)|}.FirstOrDefault();
+                    return best;
+                }
+            """), InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    // The highest similarity in the pool.
+                    var best = ReaderGuard.SafestSubstitute(user, pool);
+                    return best;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Select_Max_then_First_keeps_a_max_still_read_and_falls_back_to_the_target() =>
+        Selection.VerifyAsync(InClass("""
+                public string Prompt(IEnumerable<Reader> pool, Reader user)
+                {
+                    var top = pool.Select(r => ReaderGuard.Similarity(user, r)).Max();
+                    var best = {|PERSONA002:pool.First(c => top == ReaderGuard.Similarity(user, c))|};
+                    return $"{best.Summary} ({top:0.00})";
+                }
+            """), InClass("""
+                public string Prompt(IEnumerable<Reader> pool, Reader user)
+                {
+                    var top = pool.Select(r => ReaderGuard.Similarity(user, r)).Max();
+                    var best = ReaderGuard.SafestSubstitute(user, pool) ?? user;
+                    return $"{best.Summary} ({top:0.00})";
+                }
+            """), Key);
+
+    [Fact]
+    public Task Min_distance_then_Find() =>
+        Selection.VerifyAsync(InClass("""
+                public Reader? Closest(List<Reader> pool, Reader user)
+                {
+                    var min = pool.Min(c => 1 - ReaderGuard.Similarity(user, c));
+                    return {|PERSONA002:pool.Find(c => 1 - ReaderGuard.Similarity(user, c) <= min)|};
+                }
+            """), InClass("""
+                public Reader? Closest(List<Reader> pool, Reader user)
+                {
+                    return ReaderGuard.SafestSubstitute(user, pool);
+                }
+            """), Key);
+
+    [Fact]
+    public Task Max_over_another_collection_is_not_rewritten() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, List<Reader> everyone, Reader user)
+                {
+                    var max = everyone.Max(c => ReaderGuard.Similarity(user, c));
+                    return {|PERSONA002:pool.Where(c => ReaderGuard.Similarity(user, c) == max)|}.FirstOrDefault();
+                }
+            """), Key);
+
+    [Fact]
+    public Task Filter_with_another_condition_or_several_results_is_not_rewritten() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    var max = pool.Max(c => ReaderGuard.Similarity(user, c));
+                    return {|PERSONA002:pool.FirstOrDefault(c => ReaderGuard.Similarity(user, c) == max && c.Authors.Count > 0)|};
+                }
+
+                public List<Reader> Ties(List<Reader> pool, Reader user)
+                {
+                    var max = pool.Max(c => ReaderGuard.Similarity(user, c));
+                    return {|PERSONA002:pool.Where(c => ReaderGuard.Similarity(user, c) == max)|}.ToList();
+                }
+            """), Key);
+
+    [Fact]
+    public Task Fix_all_rewrites_loops_and_filters_with_one_key() =>
+        Selection.VerifyAsync(
+            new[]
+            {
+                InClass("""
+                    public Reader? Nearest(List<Reader> pool, Reader user)
+                    {
+                        Reader? best = null;
+                        var bestScore = double.MinValue;
+                        foreach (var c in pool)
+                        {
+                            var s = ReaderGuard.Similarity(user, c);
+                            if (s > bestScore) { bestScore = s; {|PERSONA002:best = c|}; }
+                        }
+                        return best;
+                    }
+
+                    public Reader? Twin(List<Reader> pool, Reader partner)
+                    {
+                        var max = pool.Max(c => ReaderGuard.Similarity(partner, c));
+                        return {|PERSONA002:pool.Where(c => ReaderGuard.Similarity(partner, c) == max)|}.SingleOrDefault();
+                    }
+                """),
+                """
+                using System.Collections.Generic;
+                using System.Linq;
+                using Shop;
+
+                public class Lookalikes
+                {
+                    public Reader? For(List<Reader> pool, Reader user) => {|PERSONA002:pool.MaxBy(c => ReaderGuard.Similarity(user, c))|};
+                }
+                """,
+            },
+            new[]
+            {
+                InClass("""
+                    public Reader? Nearest(List<Reader> pool, Reader user)
+                    {
+                        Reader? best = ReaderGuard.SafestSubstitute(user, pool);
+                        return best;
+                    }
+
+                    public Reader? Twin(List<Reader> pool, Reader partner)
+                    {
+                        return ReaderGuard.SafestSubstitute(partner, pool);
+                    }
+                """),
+                """
+                using System.Collections.Generic;
+                using System.Linq;
+                using Shop;
+
+                public class Lookalikes
+                {
+                    public Reader? For(List<Reader> pool, Reader user) => ReaderGuard.SafestSubstitute(user, pool);
+                }
+                """,
+            },
+            Key, iterations: 3);
+}
