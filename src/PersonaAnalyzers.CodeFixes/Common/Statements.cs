@@ -24,15 +24,18 @@ internal static class Statements
         return SyntaxFactory.TriviaList(leading.Take(end));
     }
 
-    /// <summary><paramref name="statement"/> with the removed statements' comments above its own.</summary>
-    public static T WithCommentsOf<T>(T statement, IEnumerable<StatementSyntax> removed) where T : StatementSyntax
+    /// <summary><paramref name="statement"/> with the removed statements' comments in source order around its own:
+    /// those of statements before it above its own comments, those after it below them.</summary>
+    public static T WithCommentsOf<T>(T statement, SyntaxNode original, IEnumerable<StatementSyntax> removed) where T : StatementSyntax
     {
-        var comments = removed.SelectMany(Comments).ToList();
-        if (comments.Count == 0)
+        var before = removed.Where(s => s.SpanStart < original.SpanStart).OrderBy(s => s.SpanStart).SelectMany(s => Comments(s)).ToList();
+        var after = removed.Where(s => s.SpanStart > original.SpanStart).OrderBy(s => s.SpanStart).SelectMany(s => Comments(s)).ToList();
+        if (before.Count == 0 && after.Count == 0)
             return statement;
         var own = statement.GetLeadingTrivia();
-        // The statement's own leading trivia ends with its indentation: the moved comments go before its own comments.
-        return statement.WithLeadingTrivia(SyntaxFactory.TriviaList(Comments(statement).Concat(comments).Concat(own.Skip(Comments(statement).Count))));
+        var ownComments = Comments(statement);
+        // The statement's own leading trivia ends with its indentation, which stays last.
+        return statement.WithLeadingTrivia(SyntaxFactory.TriviaList(before.Concat(ownComments).Concat(after).Concat(own.Skip(ownComments.Count))));
     }
 
     /// <summary>The references to <paramref name="local"/> in <paramref name="scope"/>.</summary>

@@ -114,8 +114,8 @@ internal static class BestSoFarLoopSelection
             result = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, chosen.WithoutTrivia(), selection))
                 .WithTriviaFrom(loop);
         }
-        result = Statements.WithCommentsOf(result, removed.Where(s => s != loop || fold is not null)).Formatted();
         var replaced = fold ?? (StatementSyntax)loop;
+        result = Statements.WithCommentsOf(result, replaced, removed.Where(s => s != replaced)).Formatted();
         var statements = new List<StatementSyntax>();
         foreach (var statement in outer.Statements)
         {

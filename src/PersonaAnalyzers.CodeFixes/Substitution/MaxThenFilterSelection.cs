@@ -136,7 +136,7 @@ internal static class MaxThenFilterSelection
         var index = block.Statements.IndexOf(declaration);
         var statements = block.Statements;
         if (index + 1 < statements.Count)
-            statements = statements.Replace(statements[index + 1], Statements.WithCommentsOf(statements[index + 1], new[] { declaration }));
+            statements = statements.Replace(statements[index + 1], Statements.WithCommentsOf(statements[index + 1], statements[index + 1], new[] { declaration }));
         return root.ReplaceNode(block, block.WithStatements(statements.RemoveAt(index)));
     }
 }
