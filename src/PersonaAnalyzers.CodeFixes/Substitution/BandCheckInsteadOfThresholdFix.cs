@@ -12,7 +12,9 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 
 /// <summary>PERSONA003: replaces a raw threshold on the guard's score with the band check, keeping the branch:
 /// <c>if (ReaderGuard.Similarity(user, other) &gt;= 0.9)</c> becomes <c>if (ReaderGuard.TrySubstitute(user, other, out _))</c>,
-/// a rejecting comparison (<c>similarity &lt; 0.8</c>, or a distance above its bar) becomes the negated check. Offered
+/// a rejecting comparison (<c>similarity &lt; 0.8</c>, or a distance above its bar) becomes the negated check. A
+/// relational pattern (<c>is &gt;= 0.9</c>, <c>is not &lt; 0.8</c>, a band <c>is &gt; 0.8 and &lt; 0.95</c>) is replaced
+/// the same way (see <see cref="ThresholdPatterns"/>). Offered
 /// where the score is <c>Guard.Similarity(a, b)</c> or <c>Guard.Explain(a, b).Overall</c>, directly or through a
 /// local it initialises; a kernel or a feature score does not say which two profiles to check.</summary>
 internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
@@ -23,8 +25,9 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
 
     public override async Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (node is not BinaryExpressionSyntax comparison)
+        if (node is not (BinaryExpressionSyntax or IsPatternExpressionSyntax))
             return null;
+        var test = (ExpressionSyntax)node;
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || root is null)
@@ -34,18 +37,35 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
             return null;
         var scoreOnLeft = !diagnostic.Properties.TryGetValue(SubstitutionProperties.ScoreOperand, out var side) || side != "Right";
         var isDistance = diagnostic.Properties.TryGetValue(SubstitutionProperties.IsDistance, out var distance) && distance == "true";
-        var score = scoreOnLeft ? comparison.Left : comparison.Right;
-        var pair = ScoredPair(model, score, types.Guard, cancellationToken);
+        var score = test switch
+        {
+            BinaryExpressionSyntax comparison => scoreOnLeft ? comparison.Left : comparison.Right,
+            IsPatternExpressionSyntax pattern => pattern.Expression,
+            _ => null,
+        };
+        var pair = score is null ? null : ScoredPair(model, score, types.Guard, cancellationToken);
         if (pair is null)
             return null;
 
-        // score > bar (or bar < score) admits the profile; for a distance, admitting is the other way round.
-        var greater = comparison.Kind() is SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression;
-        var admits = (greater == scoreOnLeft) != isDistance;
-        ExpressionSyntax check = Syntax.TrySubstitute(types.Guard, model, comparison.SpanStart, pair.Value.Target.WithoutTrivia(), pair.Value.Candidate.WithoutTrivia());
+        bool admits;
+        if (test is BinaryExpressionSyntax binary)
+        {
+            // score > bar (or bar < score) admits the profile; for a distance, admitting is the other way round.
+            var greater = binary.Kind() is SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression;
+            admits = (greater == scoreOnLeft) != isDistance;
+        }
+        else if (ThresholdPatterns.Admits((IsPatternExpressionSyntax)test, pair.Value.Candidate, isDistance) is { } byPattern)
+        {
+            admits = byPattern;
+        }
+        else
+        {
+            return null;
+        }
+        ExpressionSyntax check = Syntax.TrySubstitute(types.Guard, model, test.SpanStart, pair.Value.Target.WithoutTrivia(), pair.Value.Candidate.WithoutTrivia());
         if (!admits)
             check = PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check);
-        return await FinishedDocument.CreateAsync(document, root.ReplaceNode(comparison, check.WithTriviaFrom(comparison)), cancellationToken)
+        return await FinishedDocument.CreateAsync(document, root.ReplaceNode(test, check.WithTriviaFrom(test)), cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -1,0 +1,127 @@
+using static PersonaAnalyzers.CodeFixes.Tests.Substitution.InsertBandCheckTests;
+using Threshold = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.RawThresholdAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.RawThresholdCodeFixProvider>;
+
+namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
+
+/// <summary>PERSONA003 on relational patterns: <c>is &gt;= 0.9</c>, <c>is &lt; 0.8</c> and bands
+/// (<c>is &gt; 0.8 and &lt; 0.95</c>) become the band check, keeping the branch.</summary>
+public class ThresholdPatternTests
+{
+    private const string Key = "PERSONA003.UseBandCheck";
+
+    [Fact]
+    public Task Admitting_pattern_becomes_the_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    // Close enough to borrow.
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, other) is >= 0.9|})
+                        return Render.Prompt(other);
+                    return null;
+                }
+            """), InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    // Close enough to borrow.
+                    if (ReaderGuard.TrySubstitute(user, other, out _))
+                        return Render.Prompt(other);
+                    return null;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Rejecting_pattern_through_a_local_becomes_the_negated_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    if ({|PERSONA003:similarity is < 0.8|})
+                        return null;
+                    return other.Summary;
+                }
+            """), InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    if (!ReaderGuard.TrySubstitute(user, other, out _))
+                        return null;
+                    return other.Summary;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Band_whose_body_uses_the_candidate_admits_it() =>
+        Threshold.VerifyAsync(InClass("""
+                public void Warm(Reader user, Reader other)
+                {
+                    if ({|PERSONA003:ReaderGuard.Explain(user, other).Overall is > 0.8 and < 0.95|})
+                        cached = other;
+                }
+            """), InClass("""
+                public void Warm(Reader user, Reader other)
+                {
+                    if (ReaderGuard.TrySubstitute(user, other, out _))
+                        cached = other;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Band_that_leaves_early_rejects_and_band_in_a_conditional_admits() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    if ({|PERSONA003:similarity is >= 0.0 and < 0.5|})
+                        return null;
+                    return other.Summary;
+                }
+
+                public Reader Pick(Reader user, Reader other) =>
+                    {|PERSONA003:ReaderGuard.Similarity(user, other) is (> 0.8 and < 0.95)|} ? other : user;
+            """), InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    if (!ReaderGuard.TrySubstitute(user, other, out _))
+                        return null;
+                    return other.Summary;
+                }
+
+                public Reader Pick(Reader user, Reader other) =>
+                    ReaderGuard.TrySubstitute(user, other, out _) ? other : user;
+            """), Key, iterations: 2);
+
+    [Fact]
+    public Task Band_in_a_filter_predicate_admits() =>
+        Threshold.VerifyAsync(InClass("""
+                public List<Reader> Admit(List<Reader> pool, Reader user) =>
+                    pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(user, c) is >= 0.85 and <= 1.0|}).ToList();
+            """), InClass("""
+                public List<Reader> Admit(List<Reader> pool, Reader user) =>
+                    pool.Where(c => ReaderGuard.TrySubstitute(user, c, out _)).ToList();
+            """), Key);
+
+    [Fact]
+    public Task Or_pattern_is_not_rewritten() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, other) is < 0.2 or > 0.99|})
+                        return null;
+                    return other.Summary;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Band_whose_two_ways_both_use_the_candidate_is_not_rewritten() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public string Prompt(Reader user, Reader other)
+                {
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, other) is > 0.5 and < 0.9|})
+                        return Render.Prompt(other);
+                    return other.Id.Length > 0 ? user.Summary : other.Id;
+                }
+            """), Key);
+}
