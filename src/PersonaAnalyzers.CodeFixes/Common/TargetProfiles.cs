@@ -6,24 +6,28 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 using PersonaAnalyzers.Substitution;
 
 namespace PersonaAnalyzers.CodeFixes.Common;
 
-/// <summary>Finds the profile a substitute stands in for: a parameter or local of the persona type, in scope and
-/// assigned before the edit, that is not itself a substitute and is not known to be null there (a cold-start
-/// <c>if (own is null)</c> branch). Best first: names that say whose profile it is (own, partial, target, user…),
-/// then the nearest declaration.</summary>
+/// <summary>Finds the profile a substitute stands in for. First the profile it was looked up for: the persona-typed
+/// argument of the call that produced it (<c>_index.FindNearest(user)</c>, through <c>await</c>, <c>[0]</c>,
+/// <c>.First()</c> and one local), when exactly one argument is a profile and it is a name or member chain that is not
+/// itself a substitute. Then a parameter or local of the persona type, in scope and assigned before the edit, that is not
+/// itself a substitute and is not known to be null there (a cold-start <c>if (own is null)</c> branch). Among those,
+/// best first: names that say whose profile it is (own, partial, target, user…), then the nearest declaration.</summary>
 internal static class TargetProfiles
 {
     private static readonly string[] OwnWords = { "partial", "own", "target", "user", "self", "current", "viewer", "reader", "customer", "member", "me", "profile" };
 
-    public static IReadOnlyList<ISymbol> Find(Document document, SemanticModel model, SyntaxNode at, INamedTypeSymbol persona, CancellationToken cancellationToken,
+    /// <summary>The target expressions, best first (names and member chains, without trivia).</summary>
+    public static IReadOnlyList<ExpressionSyntax> Find(Document document, SemanticModel model, SyntaxNode at, INamedTypeSymbol persona, CancellationToken cancellationToken,
         SyntaxNode? substitute = null)
     {
         var symbols = SubstitutionSymbols.TryCreate(model.Compilation);
         if (symbols is null)
-            return Array.Empty<ISymbol>();
+            return Array.Empty<ExpressionSyntax>();
         var options = SubstitutionOptions.For(document.Project.AnalyzerOptions, at.SyntaxTree);
         var function = Fallbacks.ContainingFunction(at);
         var found = new List<(ISymbol Symbol, int Score)>();
@@ -35,22 +39,97 @@ internal static class TargetProfiles
                 ILocalSymbol local => local.Type,
                 _ => null,
             };
-            if (type is null || !IsPersona(type, persona))
-                continue;
-            if (symbol is ILocalSymbol && !DeclaredBefore(symbol, at, cancellationToken))
-                continue;
-            if (symbol is ILocalSymbol && IsSubstitute(model, symbol, function, symbols, options, cancellationToken))
-                continue;
-            if (KnownNull(symbol.Name, at))
+            if (type is null || !IsPersona(type, persona) || !IsCandidate(model, symbol, at, function, symbols, options, cancellationToken))
                 continue;
             found.Add((symbol, Score(symbol, at) + (substitute is not null && Mentions(substitute, symbol.Name) ? 1_000_000_000 : 0)));
         }
-        return found.OrderByDescending(f => f.Score).Select(f => f.Symbol).ToList();
+        var targets = found.OrderByDescending(f => f.Score).Select(f => (ExpressionSyntax)IdentifierName(f.Symbol.Name)).ToList();
+        if (substitute is not null && LookedUpFor(model, substitute, persona, cancellationToken) is { } argument &&
+            IsTargetArgument(model, argument, at, function, symbols, options, cancellationToken))
+        {
+            targets.RemoveAll(t => SyntaxFactory.AreEquivalent(t, argument));
+            targets.Insert(0, argument.WithoutTrivia());
+        }
+        return targets;
     }
 
-    private static bool IsPersona(ITypeSymbol type, INamedTypeSymbol persona)
+    private static bool IsCandidate(SemanticModel model, ISymbol symbol, SyntaxNode at, SyntaxNode? function, SubstitutionSymbols symbols, SubstitutionOptions options,
+        CancellationToken cancellationToken)
     {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T })
+        if (symbol is ILocalSymbol && !DeclaredBefore(symbol, at, cancellationToken))
+            return false;
+        if (symbol is ILocalSymbol && IsSubstitute(model, symbol, function, symbols, options, cancellationToken))
+            return false;
+        return !KnownNull(symbol.Name, at);
+    }
+
+    /// <summary>The persona-typed argument of the call the substitute comes from: <c>index.FindNearest(user)</c>,
+    /// <c>await index.FindNearestAsync(user)</c>, <c>index.NearestNeighbours(user, 5)[0]</c>, <c>….First()</c>, or a
+    /// local initialised so. Null when no call is found or more than one argument is a profile.</summary>
+    private static ExpressionSyntax? LookedUpFor(SemanticModel model, SyntaxNode substitute, INamedTypeSymbol persona, CancellationToken cancellationToken)
+    {
+        var expression = substitute as ExpressionSyntax;
+        var followedLocal = false;
+        while (expression is not null)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case AwaitExpressionSyntax awaited:
+                    expression = awaited.Expression;
+                    break;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } forgiven:
+                    expression = forgiven.Operand;
+                    break;
+                case ElementAccessExpressionSyntax element:
+                    expression = element.Expression;
+                    break;
+                case MemberAccessExpressionSyntax member:
+                    expression = member.Expression;
+                    break;
+                case InvocationExpressionSyntax call:
+                    var profiles = call.ArgumentList.Arguments
+                        .Where(a => a.RefKindKeyword.IsKind(SyntaxKind.None) && IsPersona(model.GetTypeInfo(a.Expression, cancellationToken).Type, persona))
+                        .ToList();
+                    if (profiles.Count > 0)
+                        return profiles.Count == 1 ? profiles[0].Expression : null;
+                    expression = call.Expression is MemberAccessExpressionSyntax receiver ? receiver.Expression : null;
+                    break;
+                case IdentifierNameSyntax name when !followedLocal &&
+                    model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol local &&
+                    local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var value }:
+                    followedLocal = true;
+                    expression = value;
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The argument can stand for the target at the edit: a name or member chain (it reads the same there), not a
+    /// substitute itself, assigned and not known to be null.</summary>
+    private static bool IsTargetArgument(SemanticModel model, ExpressionSyntax argument, SyntaxNode at, SyntaxNode? function, SubstitutionSymbols symbols,
+        SubstitutionOptions options, CancellationToken cancellationToken)
+    {
+        if (!Syntax.IsStable(argument) || argument is ThisExpressionSyntax)
+            return false;
+        return model.GetSymbolInfo(argument, cancellationToken).Symbol switch
+        {
+            ILocalSymbol local => IsCandidate(model, local, at, function, symbols, options, cancellationToken),
+            IParameterSymbol { RefKind: not RefKind.Out } parameter => IsCandidate(model, parameter, at, function, symbols, options, cancellationToken),
+            IFieldSymbol or IPropertySymbol => !ObtainsSubstitute(model, argument, symbols, options, cancellationToken) &&
+                                               model.GetTypeInfo(argument, cancellationToken).Nullability.FlowState != NullableFlowState.MaybeNull,
+            _ => false,
+        };
+    }
+
+    private static bool IsPersona(ITypeSymbol? type, INamedTypeSymbol persona)
+    {
+        if (type is null || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T })
             return false;
         return SymbolEqualityComparer.Default.Equals(type.WithNullableAnnotation(NullableAnnotation.None), persona.WithNullableAnnotation(NullableAnnotation.None));
     }

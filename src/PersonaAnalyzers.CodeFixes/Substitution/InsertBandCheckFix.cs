@@ -43,7 +43,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
 
         if (node is ForEachStatementSyntax forEach)
             return await TryTargetsAsync(document, model, forEach.Statement, types, cancellationToken,
-                target => GuardLoopVariable(root, model, forEach, types, target, canBeNull)).ConfigureAwait(false);
+                target => GuardLoopVariable(root, model, forEach, types, target, canBeNull), forEach.Expression).ConfigureAwait(false);
 
         if (node is ArgumentSyntax argument)
             node = argument.Expression;
@@ -70,7 +70,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
 
     /// <summary>Tries the best few target candidates; the first whose edit compiles without new problems wins.</summary>
     private static async Task<Document?> TryTargetsAsync(Document document, SemanticModel model, SyntaxNode at, GuardTypes types,
-        CancellationToken cancellationToken, System.Func<ISymbol, SyntaxNode?> edit, SyntaxNode? substitute = null)
+        CancellationToken cancellationToken, System.Func<ExpressionSyntax, SyntaxNode?> edit, SyntaxNode? substitute = null)
     {
         foreach (var target in TargetProfiles.Find(document, model, at, types.Persona, cancellationToken, substitute).Take(MaxTargetsTried))
         {
@@ -84,11 +84,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
         return null;
     }
 
-    private static SyntaxNode? GuardLoopVariable(SyntaxNode root, SemanticModel model, ForEachStatementSyntax forEach, GuardTypes types, ISymbol target, bool canBeNull)
+    private static SyntaxNode? GuardLoopVariable(SyntaxNode root, SemanticModel model, ForEachStatementSyntax forEach, GuardTypes types, ExpressionSyntax target, bool canBeNull)
     {
         var name = forEach.Identifier.ValueText;
         var guard = IfStatement(
-            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, forEach.Statement.SpanStart, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull),
+            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, forEach.Statement.SpanStart, target, IdentifierName(name)), name, canBeNull),
             ContinueStatement()).Formatted();
         var body = forEach.Statement is BlockSyntax block
             ? block.WithStatements(block.Statements.Insert(0, guard))
@@ -97,13 +97,13 @@ internal sealed class InsertBandCheckFix : PersonaFix
     }
 
     private static SyntaxNode? GuardAfter(SyntaxNode root, SemanticModel model, LocalDeclarationStatementSyntax local, string name, GuardTypes types,
-        ISymbol target, bool canBeNull)
+        ExpressionSyntax target, bool canBeNull)
     {
-        var fallback = Fallbacks.For(model, local, IdentifierName(target.Name), types.Persona);
+        var fallback = Fallbacks.For(model, local, target, types.Persona);
         if (fallback is null)
             return null;
         var guard = IfStatement(
-            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, local.SpanStart, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull),
+            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, local.SpanStart, target, IdentifierName(name)), name, canBeNull),
             fallback).Formatted();
         return root.InsertNodesAfter(local, new[] { guard });
     }
@@ -111,16 +111,16 @@ internal sealed class InsertBandCheckFix : PersonaFix
     /// <summary><c>own ?? E</c> becomes <c>own ?? (E is { } s &amp;&amp; Guard.TrySubstitute(t, s, out _) ? s : fallback)</c>;
     /// the fallback is null where the expression may be null anyway, else the target's profile.</summary>
     private static SyntaxNode? KeepWhenSafe(SyntaxNode root, SemanticModel model, BinaryExpressionSyntax coalesce, ExpressionSyntax substitute,
-        GuardTypes types, ISymbol target, CancellationToken cancellationToken)
+        GuardTypes types, ExpressionSyntax target, CancellationToken cancellationToken)
     {
         var name = LocalNames.Unique(model, coalesce, "substitute");
         var type = model.GetTypeInfo(coalesce, cancellationToken).ConvertedType;
         ExpressionSyntax fallback = type is { NullableAnnotation: NullableAnnotation.Annotated }
             ? LiteralExpression(SyntaxKind.NullLiteralExpression)
-            : IdentifierName(target.Name);
+            : target;
         var test = BinaryExpression(SyntaxKind.LogicalAndExpression,
             IsPatternExpression(substitute.WithoutTrivia(), RecursivePattern(null, null, PropertyPatternClause(), SingleVariableDesignation(Identifier(name)))),
-            Syntax.TrySubstitute(types.Guard, model, coalesce.SpanStart, IdentifierName(target.Name), IdentifierName(name)));
+            Syntax.TrySubstitute(types.Guard, model, coalesce.SpanStart, target, IdentifierName(name)));
         var guarded = ParenthesizedExpression(ConditionalExpression(test, IdentifierName(name), fallback))
             .WithTriviaFrom(substitute).Formatted();
         return root.ReplaceNode(substitute, guarded);
@@ -128,17 +128,17 @@ internal sealed class InsertBandCheckFix : PersonaFix
 
     /// <summary>Moves the substitute into a local in front of the statement (or expression body) that uses it, guards
     /// the local, and uses the local in its place.</summary>
-    private static SyntaxNode? Hoist(SyntaxNode root, SemanticModel model, StatementSite site, GuardTypes types, ISymbol target, bool canBeNull,
+    private static SyntaxNode? Hoist(SyntaxNode root, SemanticModel model, StatementSite site, GuardTypes types, ExpressionSyntax target, bool canBeNull,
         CancellationToken cancellationToken)
     {
-        var fallback = Fallbacks.For(model, site.Expression, IdentifierName(target.Name), types.Persona);
+        var fallback = Fallbacks.For(model, site.Expression, target, types.Persona);
         if (fallback is null)
             return null;
         var name = LocalNames.Unique(model, site.Anchor, "substitute");
         var declaration = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
             SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.Expression.WithoutTrivia())))));
         var guard = IfStatement(
-            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, site.Anchor.SpanStart, IdentifierName(target.Name), IdentifierName(name)), name, canBeNull),
+            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, site.Anchor.SpanStart, target, IdentifierName(name)), name, canBeNull),
             fallback);
         var returnsValue = site.ExpressionBody is not null && ReturnsValue(model, site.ExpressionBody, cancellationToken);
         return site.Rewrite(root, new StatementSyntax[] { declaration, guard }, IdentifierName(name), returnsValue);

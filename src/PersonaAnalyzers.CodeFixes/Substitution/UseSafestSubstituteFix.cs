@@ -45,9 +45,9 @@ internal sealed class UseSafestSubstituteFix : PersonaFix
 
         foreach (var target in TargetProfiles.Find(document, model, element, types.Persona, cancellationToken, candidates).Take(3))
         {
-            ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, element.SpanStart, "SafestSubstitute", Argument(IdentifierName(target.Name)), Argument(source));
+            ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, element.SpanStart, "SafestSubstitute", Argument(target), Argument(source));
             if (!nullable)
-                replacement = Syntax.InPlaceOf(element, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, IdentifierName(target.Name)));
+                replacement = Syntax.InPlaceOf(element, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target));
             var newRoot = root.ReplaceNode(element, replacement.WithTriviaFrom(element).Formatted());
             var result = await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
             if (result is not null)

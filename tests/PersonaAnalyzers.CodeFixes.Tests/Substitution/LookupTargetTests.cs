@@ -1,0 +1,101 @@
+using static PersonaAnalyzers.CodeFixes.Tests.Substitution.InsertBandCheckTests;
+using Verify = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.UncheckedSubstituteCodeFixProvider>;
+
+namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
+
+/// <summary>PERSONA001: the profile a substitute was looked up for (the persona argument of the call it came from) is
+/// the target of the band check, ahead of any other profile in scope — a field, a loop's collection, an awaited call.</summary>
+public class LookupTargetTests
+{
+    private const string Key = "PERSONA001.Guard";
+
+    [Fact]
+    public Task Field_passed_to_the_lookup_is_the_target() =>
+        Verify.VerifyAsync(InClass("""
+                private readonly Reader viewer = new();
+
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    var neighbour = {|PERSONA001:index.Lookalike(viewer)|};
+                    return Render.Recommend(neighbour);
+                }
+            """), InClass("""
+                private readonly Reader viewer = new();
+
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    var neighbour = index.Lookalike(viewer);
+                    if (neighbour is null || !ReaderGuard.TrySubstitute(viewer, neighbour, out _))
+                        return System.Array.Empty<Article>();
+                    return Render.Recommend(neighbour);
+                }
+            """), Key);
+
+    [Fact]
+    public Task Loop_over_neighbours_of_a_guest_checks_against_the_guest() =>
+        Verify.VerifyAsync(InClass("""
+                public List<Article> Blend(Reader user, Reader guest)
+                {
+                    var articles = new List<Article>();
+                    foreach (var {|PERSONA001:neighbour|} in index.NearestNeighbours(guest, 5))
+                        articles.AddRange(Render.Recommend(neighbour));
+                    return articles;
+                }
+            """), InClass("""
+                public List<Article> Blend(Reader user, Reader guest)
+                {
+                    var articles = new List<Article>();
+                    foreach (var neighbour in index.NearestNeighbours(guest, 5))
+                    {
+                        if (neighbour is null || !ReaderGuard.TrySubstitute(guest, neighbour, out _))
+                            continue;
+                        articles.AddRange(Render.Recommend(neighbour));
+                    }
+                    return articles;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Element_of_a_local_list_of_neighbours_is_chosen_for_the_profile_they_were_found_for() =>
+        Verify.VerifyAsync(InClass("""
+                public string Headline(Reader user, Reader guest)
+                {
+                    var neighbours = index.NearestNeighbours(guest, 3);
+                    return Render.Prompt({|PERSONA001:neighbours[0]|});
+                }
+            """), InClass("""
+                public string Headline(Reader user, Reader guest)
+                {
+                    var neighbours = index.NearestNeighbours(guest, 3);
+                    return Render.Prompt(ReaderGuard.SafestSubstitute(guest, neighbours) ?? guest);
+                }
+            """), Key);
+
+    [Fact]
+    public Task Awaited_lookup_for_a_member_chain() =>
+        Verify.VerifyAsync(InClass("""
+                public async Task<IReadOnlyList<Article>> RecommendAsync(Session session, Reader user)
+                {
+                    var nearest = {|PERSONA001:await index.FindNearestAsync(session.Viewer)|};
+                    if (nearest is null)
+                        return new List<Article>();
+                    return Render.Recommend(nearest);
+                }
+
+                public sealed class Session { public Reader Viewer { get; } = new(); }
+            """), InClass("""
+                public async Task<IReadOnlyList<Article>> RecommendAsync(Session session, Reader user)
+                {
+                    var nearest = await index.FindNearestAsync(session.Viewer);
+                    if (nearest is null || !ReaderGuard.TrySubstitute(session.Viewer, nearest, out _))
+                        return System.Array.Empty<Article>();
+                    if (nearest is null)
+                        return new List<Article>();
+                    return Render.Recommend(nearest);
+                }
+
+                public sealed class Session { public Reader Viewer { get; } = new(); }
+            """), Key);
+}
