@@ -56,6 +56,8 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 {
                     if (operation is IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation } pattern)
                         AnalyzePattern(pattern, scores ??= ScoreLocals.Collect(root, symbols), symbols, context);
+                    else if (operation is ISwitchExpressionOperation or ISwitchOperation)
+                        AnalyzeSwitch(operation, scores ??= ScoreLocals.Collect(root, symbols), symbols, context);
                     continue;
                 }
                 scores ??= ScoreLocals.Collect(root, symbols);
@@ -80,6 +82,57 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             return;
         if (Decides(pattern, score, symbols))
             Report(context, pattern, score, pattern.Value, pattern.Pattern, "Left", symbols);
+    }
+
+    /// <summary><c>switch (similarity) { case &gt;= 0.9: … }</c> or <c>similarity switch { &gt;= 0.9 =&gt; …, _ =&gt; … }</c>:
+    /// reported at the first relational pattern when the arms differ in whether they use a compared profile.</summary>
+    private static void AnalyzeSwitch(IOperation operation, ScoreLocals scores, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
+    {
+        var value = operation is ISwitchExpressionOperation expression ? expression.Value : ((ISwitchOperation)operation).Value;
+        if (!scores.TryGet(value, symbols, out var score) || SideChannels.IsInside(operation))
+            return;
+        IPatternOperation? first = null;
+        var arms = new List<ImmutableArray<IOperation>>();
+        if (operation is ISwitchExpressionOperation switchExpression)
+        {
+            foreach (var arm in switchExpression.Arms)
+            {
+                if (first is null && HasRelational(arm.Pattern))
+                    first = arm.Pattern;
+                arms.Add(ImmutableArray.Create(arm.Value));
+            }
+        }
+        else
+        {
+            foreach (var section in ((ISwitchOperation)operation).Cases)
+            {
+                foreach (var clause in section.Clauses)
+                {
+                    if (first is null && clause is IPatternCaseClauseOperation { Pattern: var pattern } && HasRelational(pattern))
+                        first = pattern;
+                }
+                arms.Add(section.Body);
+            }
+        }
+        if (first is null)
+            return;
+        foreach (var profile in ScoredProfiles.Of(score.Expression, symbols))
+        {
+            var only = new List<ISymbol> { profile };
+            bool? used = null;
+            foreach (var arm in arms)
+            {
+                var uses = false;
+                foreach (var statement in arm)
+                    uses |= Uses(statement, only, symbols);
+                if (used is { } other && other != uses)
+                {
+                    Report(context, first, score, value, first, "Left", symbols);
+                    return;
+                }
+                used = uses;
+            }
+        }
     }
 
     private static bool HasRelational(IPatternOperation pattern) => pattern switch

@@ -14,7 +14,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// <c>if (ReaderGuard.Similarity(user, other) &gt;= 0.9)</c> becomes <c>if (ReaderGuard.TrySubstitute(user, other, out _))</c>,
 /// a rejecting comparison (<c>similarity &lt; 0.8</c>, or a distance above its bar) becomes the negated check. A
 /// relational pattern (<c>is &gt;= 0.9</c>, <c>is not &lt; 0.8</c>, a band <c>is &gt; 0.8 and &lt; 0.95</c>) is replaced
-/// the same way (see <see cref="ThresholdPatterns"/>). Offered
+/// the same way (see <see cref="ThresholdPatterns"/>), and a two-way <c>switch</c> on the score becomes a conditional or an
+/// <c>if</c>/<c>else</c> (see <see cref="ThresholdSwitches"/>). Offered
 /// where the score is <c>Guard.Similarity(a, b)</c> or <c>Guard.Explain(a, b).Overall</c>, directly or through a
 /// local it initialises; a kernel or a feature score does not say which two profiles to check.</summary>
 internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
@@ -25,9 +26,8 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
 
     public override async Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (node is not (BinaryExpressionSyntax or IsPatternExpressionSyntax))
+        if (node is not (BinaryExpressionSyntax or IsPatternExpressionSyntax or PatternSyntax))
             return null;
-        var test = (ExpressionSyntax)node;
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || root is null)
@@ -37,15 +37,23 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
             return null;
         var scoreOnLeft = !diagnostic.Properties.TryGetValue(SubstitutionProperties.ScoreOperand, out var side) || side != "Right";
         var isDistance = diagnostic.Properties.TryGetValue(SubstitutionProperties.IsDistance, out var distance) && distance == "true";
-        var score = test switch
+        var score = node switch
         {
             BinaryExpressionSyntax comparison => scoreOnLeft ? comparison.Left : comparison.Right,
             IsPatternExpressionSyntax pattern => pattern.Expression,
+            PatternSyntax arm => ThresholdSwitches.Score(arm),
             _ => null,
         };
         var pair = score is null ? null : ScoredPair(model, score, types.Guard, cancellationToken);
         if (pair is null)
             return null;
+        if (node is PatternSyntax switchArm)
+        {
+            var switchCheck = Syntax.TrySubstitute(types.Guard, model, node.SpanStart, pair.Value.Target.WithoutTrivia(), pair.Value.Candidate.WithoutTrivia());
+            var rewritten = ThresholdSwitches.Rewrite(root, switchArm, switchCheck, pair.Value.Candidate, isDistance);
+            return rewritten is null ? null : await FinishedDocument.CreateAsync(document, rewritten, cancellationToken).ConfigureAwait(false);
+        }
+        var test = (ExpressionSyntax)node;
 
         bool admits;
         if (test is BinaryExpressionSyntax binary)

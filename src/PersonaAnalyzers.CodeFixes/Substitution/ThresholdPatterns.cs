@@ -21,11 +21,15 @@ internal static class ThresholdPatterns
         Band,
     }
 
-    public static bool? Admits(IsPatternExpressionSyntax test, ExpressionSyntax candidate, bool isDistance) => Of(test.Pattern) switch
+    public static bool? Admits(IsPatternExpressionSyntax test, ExpressionSyntax candidate, bool isDistance) =>
+        Admits(test.Pattern, isDistance, () => ByBranch(test, candidate));
+
+    /// <summary>The pattern's own direction, or <paramref name="byBranch"/> for a band.</summary>
+    public static bool? Admits(PatternSyntax pattern, bool isDistance, System.Func<bool?> byBranch) => Of(pattern) switch
     {
         Direction.High => !isDistance,
         Direction.Low => isDistance,
-        Direction.Band => ByBranch(test, candidate),
+        Direction.Band => byBranch(),
         _ => null,
     };
 

@@ -60,6 +60,44 @@ public class RawThresholdTests
             """));
 
     [Fact]
+    public Task Switch_expression_arm_on_a_similarity_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    return ReaderGuard.Similarity(user, other) switch
+                    {
+                        {|PERSONA003:>= 0.9|} => other,
+                        _ => user,
+                    };
+            """));
+
+    [Fact]
+    public Task Switch_statement_case_on_a_similarity_local_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    switch (similarity)
+                    {
+                        case {|PERSONA003:> 0.8 and < 0.95|}:
+                            return Render.Prompt(other);
+                        case >= 0.95:
+                            return user.Summary;
+                        default:
+                            return null;
+                    }
+            """));
+
+    [Fact]
+    public Task Switch_whose_arms_all_use_the_profile_is_not_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    return ReaderGuard.Similarity(user, other) switch
+                    {
+                        >= 0.9 => Render.Prompt(other),
+                        _ => other.Summary,
+                    };
+            """));
+
+    [Fact]
     public Task Where_predicate_threshold_is_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     return pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(user, c) >= 0.9|}).ToList();

@@ -124,4 +124,72 @@ public class ThresholdPatternTests
                     return other.Id.Length > 0 ? user.Summary : other.Id;
                 }
             """), Key);
+
+    [Fact]
+    public Task Two_way_switch_expression_becomes_a_conditional() =>
+        Threshold.VerifyAsync(InClass("""
+                public Reader Pick(Reader user, Reader other) =>
+                    ReaderGuard.Similarity(user, other) switch
+                    {
+                        {|PERSONA003:>= 0.9|} => other,
+                        _ => user,
+                    };
+
+                public Reader Keep(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    return similarity switch { {|PERSONA003:< 0.8|} => user, _ => other };
+                }
+            """), InClass("""
+                public Reader Pick(Reader user, Reader other) =>
+                    ReaderGuard.TrySubstitute(user, other, out _) ? other : user;
+
+                public Reader Keep(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    return ReaderGuard.TrySubstitute(user, other, out _) ? other : user;
+                }
+            """), Key, iterations: 2);
+
+    [Fact]
+    public Task Switch_statement_with_a_band_and_default_becomes_if_else() =>
+        Threshold.VerifyAsync(InClass("""
+                public void Warm(Reader user, Reader other)
+                {
+                    switch (ReaderGuard.Similarity(user, other))
+                    {
+                        case {|PERSONA003:> 0.8 and < 0.95|}:
+                            cached = other;
+                            break;
+                        default:
+                            cached = null;
+                            break;
+                    }
+                }
+            """), InClass("""
+                public void Warm(Reader user, Reader other)
+                {
+                    if (ReaderGuard.TrySubstitute(user, other, out _))
+                        cached = other;
+                    else
+                        cached = null;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Switch_with_several_thresholds_is_not_rewritten() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    switch (ReaderGuard.Similarity(user, other))
+                    {
+                        case {|PERSONA003:>= 0.95|}:
+                            return user.Summary;
+                        case >= 0.8:
+                            return Render.Prompt(other);
+                        default:
+                            return null;
+                    }
+                }
+            """), Key);
 }
