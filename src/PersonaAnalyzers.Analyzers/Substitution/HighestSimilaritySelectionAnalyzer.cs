@@ -189,7 +189,8 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
         /// <summary>The best-so-far loop: <c>if (score &gt; best) { best = score; chosen = candidate; }</c>.</summary>
         private void CheckLoop(ILoopOperation loop)
         {
-            foreach (var operation in loop.Body.Descendants())
+            // DescendantsAndSelf: a loop without braces has the if itself as its body.
+            foreach (var operation in loop.Body.DescendantsAndSelf())
             {
                 if (operation is not IConditionalOperation { WhenTrue: { } whenTrue } conditional || !BestSoFar(conditional.Condition, loop, out var score))
                     continue;

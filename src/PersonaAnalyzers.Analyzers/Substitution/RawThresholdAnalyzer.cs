@@ -54,7 +54,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 if (operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or
                         BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison)
                 {
-                    if (operation is IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation } pattern)
+                    if (operation is IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation or INegatedPatternOperation } pattern)
                         AnalyzePattern(pattern, scores ??= ScoreLocals.Collect(root, symbols), symbols, context);
                     else if (operation is ISwitchExpressionOperation or ISwitchOperation)
                         AnalyzeSwitch(operation, scores ??= ScoreLocals.Collect(root, symbols), symbols, context);
@@ -139,6 +139,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
     {
         IRelationalPatternOperation => true,
         IBinaryPatternOperation binary => HasRelational(binary.LeftPattern) || HasRelational(binary.RightPattern),
+        INegatedPatternOperation negated => HasRelational(negated.Pattern),
         _ => false,
     };
 

@@ -65,7 +65,8 @@ internal static class SimilarityScores
                 var inner = IsScore(negated.Operand, symbols, out var innerDistance);
                 isDistance = !innerDistance;
                 return inner;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, LeftOperand: ILiteralOperation } complement:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } complement when LinqShapes.Unwrap(complement.LeftOperand) is ILiteralOperation:
+                // (1 - similarity: the int literal arrives wrapped in its conversion to double.)
                 // 1 - similarity is a distance, 1 - distance a similarity.
                 var score = IsScore(complement.RightOperand, symbols, out var rightDistance);
                 isDistance = !rightDistance;

@@ -82,6 +82,20 @@ public class HighestSimilaritySelectionTests
             """));
 
     [Fact]
+    public Task Best_so_far_loop_without_braces_over_a_distance_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    Reader? nearest = null;
+                    var nearestDistance = double.MaxValue;
+                    foreach (var candidate in pool)
+                        if (1 - ReaderGuard.Similarity(user, candidate) < nearestDistance)
+                        {
+                            nearestDistance = 1 - ReaderGuard.Similarity(user, candidate);
+                            {|PERSONA002:nearest = candidate|};
+                        }
+                    return nearest;
+            """));
+
+    [Fact]
     public Task Best_so_far_loop_over_tuples_is_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     (Reader Profile, double Similarity)? best = null;

@@ -60,6 +60,15 @@ public class RawThresholdTests
             """));
 
     [Fact]
+    public Task Negated_relational_pattern_is_reported_and_a_null_test_is_not() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x");
+                    if (other is not null && {|PERSONA003:ReaderGuard.Similarity(user, other) is not >= 0.8|})
+                        return null;
+                    return other?.Summary;
+            """));
+
+    [Fact]
     public Task Switch_expression_arm_on_a_similarity_is_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var other = index.Own("x")!;

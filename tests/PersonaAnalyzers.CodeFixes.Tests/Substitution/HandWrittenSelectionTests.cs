@@ -46,9 +46,7 @@ public class HandWrittenSelectionTests
                     var top = 0.0;
                     // Warm the cache with the closest reader.
                     foreach (Reader c in pool)
-                    {
                         if (cached is null || ReaderGuard.Similarity(c, user) > top) { top = ReaderGuard.Similarity(c, user); {|PERSONA002:cached = c|}; }
-                    }
                 }
             """), InClass("""
                 public void Warm(IReadOnlyList<Reader> pool, Reader user)
@@ -220,8 +218,8 @@ public class HandWrittenSelectionTests
         Selection.VerifyAsync(InClass("""
                 public Reader? Closest(List<Reader> pool, Reader user)
                 {
-                    var min = pool.Min(c => 1.0 - ReaderGuard.Similarity(user, c));
-                    return {|PERSONA002:pool.Find(c => 1.0 - ReaderGuard.Similarity(user, c) <= min)|};
+                    var min = pool.Min(c => 1 - ReaderGuard.Similarity(user, c));
+                    return {|PERSONA002:pool.Find(c => 1 - ReaderGuard.Similarity(user, c) <= min)|};
                 }
             """), InClass("""
                 public Reader? Closest(List<Reader> pool, Reader user)

@@ -52,6 +52,26 @@ public class ThresholdPatternTests
             """), Key);
 
     [Fact]
+    public Task Negated_pattern_after_a_null_test_becomes_the_negated_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Prompt(Reader user)
+                {
+                    var other = index.Own("x");
+                    if (other is not null && {|PERSONA003:ReaderGuard.Similarity(user, other) is not >= 0.8|})
+                        return null;
+                    return other?.Summary;
+                }
+            """), InClass("""
+                public string? Prompt(Reader user)
+                {
+                    var other = index.Own("x");
+                    if (other is not null && !ReaderGuard.TrySubstitute(user, other, out _))
+                        return null;
+                    return other?.Summary;
+                }
+            """), Key);
+
+    [Fact]
     public Task Band_whose_body_uses_the_candidate_admits_it() =>
         Threshold.VerifyAsync(InClass("""
                 public void Warm(Reader user, Reader other)
