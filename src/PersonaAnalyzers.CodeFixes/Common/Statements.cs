@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace PersonaAnalyzers.CodeFixes.Common;
 
 /// <summary>Helpers for fixes that remove statements: the comments a removed statement carried (kept on the statement
-/// that replaces it), and whether a local is used anywhere outside given nodes.</summary>
+/// that takes its place), and the references to a local.</summary>
 internal static class Statements
 {
     /// <summary>The comments (and directives) in the statement's leading trivia, ending with their line break; empty when
@@ -24,12 +24,43 @@ internal static class Statements
         return SyntaxFactory.TriviaList(leading.Take(end));
     }
 
-    /// <summary><paramref name="statement"/> with the removed statements' comments in source order around its own:
-    /// those of statements before it above its own comments, those after it below them.</summary>
+    /// <summary>Every comment a removed statement carries: its leading comments as they were, then each comment inside
+    /// it or after it on its last line, on a line of its own at the statement's indentation.</summary>
+    public static SyntaxTriviaList CarriedComments(StatementSyntax removed)
+    {
+        var leading = removed.GetLeadingTrivia();
+        var result = new List<SyntaxTrivia>(Comments(removed));
+        var indentation = Indentation(removed);
+        var endOfLine = removed.DescendantTrivia(descendIntoTrivia: false).FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (endOfLine.IsKind(SyntaxKind.None))
+            endOfLine = SyntaxFactory.ElasticCarriageReturnLineFeed;
+        foreach (var trivia in removed.DescendantTrivia(descendIntoTrivia: false))
+        {
+            if (leading.Contains(trivia) || !IsComment(trivia))
+                continue;
+            result.AddRange(indentation);
+            result.Add(trivia);
+            result.Add(endOfLine);
+        }
+        return SyntaxFactory.TriviaList(result);
+    }
+
+    /// <summary>The whitespace that ends the node's leading trivia: its indentation.</summary>
+    public static SyntaxTriviaList Indentation(SyntaxNode node) =>
+        SyntaxFactory.TriviaList(node.GetLeadingTrivia().Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
+
+    public static int CommentCount(SyntaxNode node) => node.DescendantTrivia(descendIntoTrivia: false).Count(IsComment);
+
+    private static bool IsComment(SyntaxTrivia trivia) =>
+        trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) ||
+        trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia);
+
+    /// <summary><paramref name="statement"/> with the removed statements' comments above it, in source order around its
+    /// own: those of statements before it (or of the one it replaces) first, those after it last.</summary>
     public static T WithCommentsOf<T>(T statement, SyntaxNode original, IEnumerable<StatementSyntax> removed) where T : StatementSyntax
     {
-        var before = removed.Where(s => s.SpanStart < original.SpanStart).OrderBy(s => s.SpanStart).SelectMany(s => Comments(s)).ToList();
-        var after = removed.Where(s => s.SpanStart > original.SpanStart).OrderBy(s => s.SpanStart).SelectMany(s => Comments(s)).ToList();
+        var before = removed.Where(s => s.SpanStart <= original.SpanStart).OrderBy(s => s.SpanStart).SelectMany(s => CarriedComments(s)).ToList();
+        var after = removed.Where(s => s.SpanStart > original.SpanStart).OrderBy(s => s.SpanStart).SelectMany(s => CarriedComments(s)).ToList();
         if (before.Count == 0 && after.Count == 0)
             return statement;
         var own = statement.GetLeadingTrivia();

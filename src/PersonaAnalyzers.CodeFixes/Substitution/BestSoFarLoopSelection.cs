@@ -111,11 +111,13 @@ internal static class BestSoFarLoopSelection
         }
         else
         {
+            // The loop's comments, inside it too, come along as removed statements' comments do.
             result = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, chosen.WithoutTrivia(), selection))
-                .WithTriviaFrom(loop);
+                .WithLeadingTrivia(Statements.Indentation(loop))
+                .WithTrailingTrivia(loop.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)));
         }
         var replaced = fold ?? (StatementSyntax)loop;
-        result = Statements.WithCommentsOf(result, replaced, removed.Where(s => s != replaced)).Formatted();
+        result = Statements.WithCommentsOf(result, replaced, removed).Formatted();
         var statements = new List<StatementSyntax>();
         foreach (var statement in outer.Statements)
         {

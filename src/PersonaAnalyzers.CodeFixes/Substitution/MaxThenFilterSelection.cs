@@ -61,10 +61,8 @@ internal static class MaxThenFilterSelection
                 ScoreCalls.Read(model, scoreSide, parameter, types.Persona, cancellationToken) is not { } call ||
                 Syntax.Mentions(call.Target, max.Name))
                 continue;
-            var function = Fallbacks.ContainingFunction(selection);
-            if (function is null)
-                return null;
-            var references = Statements.References(model, function, max, cancellationToken).ToList();
+            // All of the tree: the filter may sit in a lambda and max be read outside it.
+            var references = Statements.References(model, root, max, cancellationToken).ToList();
             if (references.Any(r => r.Parent is AssignmentExpressionSyntax assignment && assignment.Left == r))
                 return null;
 

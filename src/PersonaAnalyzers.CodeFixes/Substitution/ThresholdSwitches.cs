@@ -38,8 +38,10 @@ internal static class ThresholdSwitches
                 if (admits is null)
                     return null;
                 var (whenTrue, whenFalse) = admits.Value ? (arm.Expression, other.Expression) : (other.Expression, arm.Expression);
-                var conditional = ConditionalExpression(check, whenTrue.WithoutTrivia(), whenFalse.WithoutTrivia());
-                return root.ReplaceNode(expression, Syntax.InPlaceOf(expression, conditional).WithTriviaFrom(expression).Formatted());
+                var conditional = Syntax.InPlaceOf(expression, ConditionalExpression(check, whenTrue.WithoutTrivia(), whenFalse.WithoutTrivia()))
+                    .WithTriviaFrom(expression);
+                // A comment between the arms has nowhere to go in a conditional: leave such a switch as it is.
+                return Statements.CommentCount(conditional) < Statements.CommentCount(expression) ? null : root.ReplaceNode(expression, conditional.Formatted());
             }
             case CasePatternSwitchLabelSyntax { WhenClause: null, Parent: SwitchSectionSyntax { Labels.Count: 1 } section } when
                 section.Parent is SwitchStatementSyntax { Sections.Count: 2 } statement:
@@ -61,7 +63,9 @@ internal static class ThresholdSwitches
                     branch = IfStatement(check, Embedded(whenTrue));
                 else
                     branch = IfStatement(check, Embedded(whenTrue), ElseClause(Embedded(whenFalse)));
-                return root.ReplaceNode(statement, branch.WithTriviaFrom(statement).Formatted());
+                branch = branch.WithTriviaFrom(statement);
+                // Comments on the case labels would be lost: leave such a switch as it is.
+                return Statements.CommentCount(branch) < Statements.CommentCount(statement) ? null : root.ReplaceNode(statement, branch.Formatted());
             }
             default:
                 return null;
@@ -85,6 +89,6 @@ internal static class ThresholdSwitches
 
     private static StatementSyntax Embedded(StatementSyntax[] statements) =>
         statements.Length == 1 && statements[0] is not LocalDeclarationStatementSyntax
-            ? statements[0].WithoutLeadingTrivia()
+            ? statements[0].WithLeadingTrivia(Statements.Comments(statements[0]))
             : Block(statements);
 }

@@ -18,10 +18,11 @@ public class HandWrittenSelectionTests
                 {
                     Reader? best = null;
                     var bestScore = double.MinValue;
+                    // Keep the most similar reader.
                     foreach (var c in pool)
                     {
                         var s = ReaderGuard.Similarity(user, c);
-                        if (s > bestScore)
+                        if (s > bestScore) // a closer one
                         {
                             bestScore = s;
                             {|PERSONA002:best = c|};
@@ -32,6 +33,8 @@ public class HandWrittenSelectionTests
             """), InClass("""
                 public Reader? Nearest(List<Reader> pool, Reader user)
                 {
+                    // Keep the most similar reader.
+                    // a closer one
                     Reader? best = ReaderGuard.SafestSubstitute(user, pool);
                     return best;
                 }
@@ -46,13 +49,14 @@ public class HandWrittenSelectionTests
                     var top = 0.0;
                     // Warm the cache with the closest reader.
                     foreach (Reader c in pool)
-                        if (cached is null || ReaderGuard.Similarity(c, user) > top) { top = ReaderGuard.Similarity(c, user); {|PERSONA002:cached = c|}; }
+                        if (cached is null || ReaderGuard.Similarity(c, user) > top) { top = ReaderGuard.Similarity(c, user); {|PERSONA002:cached = c|}; /* closer */ }
                 }
             """), InClass("""
                 public void Warm(IReadOnlyList<Reader> pool, Reader user)
                 {
                     // Best seen so far.
                     // Warm the cache with the closest reader.
+                    /* closer */
                     cached = ReaderGuard.SafestSubstitute(user, pool);
                 }
             """), Key);
@@ -218,12 +222,13 @@ public class HandWrittenSelectionTests
         Selection.VerifyAsync(InClass("""
                 public Reader? Closest(List<Reader> pool, Reader user)
                 {
-                    var min = pool.Min(c => 1 - ReaderGuard.Similarity(user, c));
+                    var min = pool.Min(c => 1 - ReaderGuard.Similarity(user, c)); // the closest distance
                     return {|PERSONA002:pool.Find(c => 1 - ReaderGuard.Similarity(user, c) <= min)|};
                 }
             """), InClass("""
                 public Reader? Closest(List<Reader> pool, Reader user)
                 {
+                    // the closest distance
                     return ReaderGuard.SafestSubstitute(user, pool);
                 }
             """), Key);

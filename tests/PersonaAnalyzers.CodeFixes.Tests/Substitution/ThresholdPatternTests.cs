@@ -179,6 +179,7 @@ public class ThresholdPatternTests
                     switch (ReaderGuard.Similarity(user, other))
                     {
                         case {|PERSONA003:> 0.8 and < 0.95|}:
+                            // Similar, not a twin.
                             cached = other;
                             break;
                         default:
@@ -190,6 +191,7 @@ public class ThresholdPatternTests
                 public void Warm(Reader user, Reader other)
                 {
                     if (ReaderGuard.TrySubstitute(user, other, out _))
+                        // Similar, not a twin.
                         cached = other;
                     else
                         cached = null;
@@ -211,5 +213,16 @@ public class ThresholdPatternTests
                             return null;
                     }
                 }
+            """), Key);
+
+    [Fact]
+    public Task Switch_expression_with_a_comment_between_arms_is_not_rewritten() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public Reader Pick(Reader user, Reader other) =>
+                    ReaderGuard.Similarity(user, other) switch
+                    {
+                        {|PERSONA003:>= 0.9|} => other, // close enough
+                        _ => user,
+                    };
             """), Key);
 }
