@@ -21,7 +21,7 @@ internal static class TargetProfiles
     public static IReadOnlyList<ISymbol> Find(Document document, SemanticModel model, SyntaxNode at, INamedTypeSymbol persona, CancellationToken cancellationToken,
         SyntaxNode? substitute = null)
     {
-        var symbols = SubstitutionSymbols.TryCreate(model.Compilation);
+        var symbols = SubstitutionSymbols.For(model.Compilation);
         if (symbols is null)
             return Array.Empty<ISymbol>();
         var options = SubstitutionOptions.For(document.Project.AnalyzerOptions, at.SyntaxTree);
