@@ -3,6 +3,7 @@
 # directory, builds it with -p:ReportAnalyzer=true -bl, and prints the analyzers' time (the compiler's own report)
 # against the Csc task's time (MSBuild's performance summary). Usage:
 #   tests/perf/analyzer-time.sh [files=1000] [runs=3] [work-dir=mktemp] [persona-every=10]
+# runs=0 only writes the project (for tests/perf/AnalyzerProfile, the in-process profile of the same sources).
 # Every persona-every-th file is personalization code dense with what the rules look at (checked and unchecked
 # substitutes, async, iterators, MaxBy, thresholds); the others are ordinary service code with LINQ, lambdas, loops,
 # comparisons and async. persona-every=1 gives the worst case: every file dense with substitutes.
@@ -234,6 +235,7 @@ public sealed class Service$i
 CS
 done
 
+if (( runs == 0 )); then echo "generated $files files in $work/src"; exit 0; fi
 dotnet restore "$work/Perf.csproj" -v:q -nologo >/dev/null
 uname -a >"$work/machine.txt"; echo "nproc: $(nproc)" >>"$work/machine.txt"; grep -m1 "model name" /proc/cpuinfo >>"$work/machine.txt"
 ratios=()

@@ -20,7 +20,7 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
+            var symbols = SubstitutionSymbols.For(start.Compilation);
             if (symbols is null)
                 return;
             start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);

@@ -31,14 +31,15 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
+            var symbols = SubstitutionSymbols.For(start.Compilation);
             if (symbols is null)
                 return;
             var words = new SimilarityWords();
             start.RegisterOperationBlockAction(block =>
             {
-                foreach (var root in OperationBlocks.Executable(block))
+                foreach (var executable in OperationBlocks.Executable(block))
                 {
+                    var root = executable.Root;
                     if (words.MayScore(root.Syntax))
                         new Search(root, symbols, block.ReportDiagnostic).Run();
                 }

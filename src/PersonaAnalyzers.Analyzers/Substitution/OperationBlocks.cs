@@ -8,19 +8,23 @@ namespace PersonaAnalyzers.Substitution;
 /// <summary>Helpers over an operation block's tree for the rules that read it directly (PERSONA002/003).</summary>
 internal static class OperationBlocks
 {
-    /// <summary>The context's executable blocks (bodies, initializers), each once.</summary>
-    public static IEnumerable<IOperation> Executable(OperationBlockAnalysisContext context)
+    /// <summary>The context's executable blocks (bodies, initializers), each once, as the root of its operation tree.
+    /// A method's block comes as the body inside its <c>IMethodBodyOperation</c>: the root is what is walked and what
+    /// the kind is judged by; <see cref="ExecutableBlock.Block"/> is what a control flow graph must be asked for.
+    /// Almost every context has one block, so duplicates are found by a scan, not a set.</summary>
+    public static List<ExecutableBlock> Executable(OperationBlockAnalysisContext context)
     {
-        var seen = new HashSet<IOperation>();
+        var blocks = new List<ExecutableBlock>(context.OperationBlocks.Length);
         foreach (var block in context.OperationBlocks)
         {
             var root = block;
             while (root.Parent is not null)
                 root = root.Parent;
-            if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or
-                    OperationKind.FieldInitializer or OperationKind.PropertyInitializer && seen.Add(root))
-                yield return root;
+            if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or OperationKind.FieldInitializer or
+                    OperationKind.PropertyInitializer or OperationKind.ParameterInitializer && !blocks.Exists(b => b.Root == root))
+                blocks.Add(new ExecutableBlock(block, root));
         }
+        return blocks;
     }
 
     /// <summary>The value a lambda (or a method group's lambda form) returns: the expression of an expression-bodied
@@ -69,4 +73,18 @@ internal static class OperationBlocks
 
     public static bool IsConstant(IOperation operation, int value) =>
         operation.ConstantValue is { HasValue: true, Value: int constant } && constant == value;
+}
+
+/// <summary>An operation block the analysis context gave, and the root of its tree.</summary>
+internal readonly struct ExecutableBlock
+{
+    public ExecutableBlock(IOperation block, IOperation root)
+    {
+        Block = block;
+        Root = root;
+    }
+
+    public IOperation Block { get; }
+
+    public IOperation Root { get; }
 }

@@ -29,7 +29,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
+            var symbols = SubstitutionSymbols.For(start.Compilation);
             if (symbols is null)
                 return;
             var words = new SimilarityWords();
@@ -40,8 +40,9 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SimilarityWords words)
     {
         bool? insideCheck = null;
-        foreach (var root in OperationBlocks.Executable(context))
+        foreach (var executable in OperationBlocks.Executable(context))
         {
+            var root = executable.Root;
             if (!words.MayScore(root.Syntax))
                 continue;
             // Asked only of bodies that pass the gate: a check's own implementation compares raw scores by design.

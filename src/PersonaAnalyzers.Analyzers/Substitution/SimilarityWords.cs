@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -16,10 +18,17 @@ internal sealed class SimilarityWords
         "Similar", "Cosine", "Distance", "Explain", "Correlation", "Pearson", "Jaccard", "Gaussian", "JensenShannon", "Categorical",
     };
 
+    /// <summary>Per file, shared by both rules and across compilations (the words are fixed, a tree's text never
+    /// changes): whether the text contains a word at all.</summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Files = new();
+
     private readonly ConcurrentDictionary<string, bool> _identifiers = new(StringComparer.Ordinal);
 
     public bool MayScore(SyntaxNode node)
     {
+        if (!Files.GetValue(node.SyntaxTree, static tree =>
+                new StrongBox<bool>(SourceTextGate.MayContain(tree, Words, Array.Empty<string>(), CancellationToken.None))).Value)
+            return false;
         foreach (var token in node.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.GetOrAdd(token.ValueText, NamesAScore))

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -16,7 +17,12 @@ internal sealed class SubstituteNames
 {
     private const string AttributeName = "ProfileSubstitute";
 
+    private static readonly string[] AttributeNameOnly = { AttributeName };
+
     private readonly HashSet<string> _attributed;
+
+    /// <summary>Per file: whether its text contains a pattern's literal or an attributed name at all.</summary>
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _files = new();
 
     /// <summary>An attributed delegate type is invoked through a variable of any name; an alias of the attribute
     /// hides it from the syntax scan. Either turns the gate off.</summary>
@@ -34,8 +40,13 @@ internal sealed class SubstituteNames
         var open = false;
         if (symbols.ProfileSubstituteAttribute is { } attribute)
         {
+            // Applying the attribute, aliasing it or declaring an alias used elsewhere all spell its name: files
+            // that do not are not parsed into declarations at all.
             foreach (var tree in compilation.SyntaxTrees)
-                open |= CollectSource(tree.GetRoot(cancellation), names);
+            {
+                if (SourceTextGate.MayContain(tree, Array.Empty<string>(), AttributeNameOnly, cancellation))
+                    open |= CollectSource(tree.GetRoot(cancellation), names);
+            }
             var runtime = attribute.ContainingAssembly.Name;
             foreach (var reference in compilation.References)
             {
@@ -47,10 +58,18 @@ internal sealed class SubstituteNames
     }
 
     /// <summary>Some identifier of <paramref name="body"/> may name a substitute source.</summary>
-    public bool MayObtain(SyntaxNode body, SubstitutionOptions options)
+    public bool MayObtain(SyntaxNode body, SubstitutionOptions options, CancellationToken cancellation)
     {
         if (_open)
             return true;
+        var tree = body.SyntaxTree;
+        if (!_files.TryGetValue(tree, out var mayObtain))
+        {
+            mayObtain = options.PatternLiterals is null || SourceTextGate.MayContain(tree, options.PatternLiterals, _attributed, cancellation);
+            _files.TryAdd(tree, mayObtain);
+        }
+        if (!mayObtain)
+            return false;
         foreach (var token in body.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken) && (_attributed.Contains(token.ValueText) || options.NameMatches(token.ValueText)))

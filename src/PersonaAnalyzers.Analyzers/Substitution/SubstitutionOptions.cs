@@ -22,10 +22,26 @@ internal sealed class SubstitutionOptions
     {
         Patterns = patterns;
         CheckMethods = checkMethods;
+        var literals = new List<string>(patterns.Length);
+        foreach (var pattern in patterns)
+        {
+            var literal = SourceTextGate.LongestLiteral(pattern);
+            if (literal.Length == 0)
+            {
+                literals = null;
+                break;
+            }
+            literals.Add(literal);
+        }
+        PatternLiterals = literals;
     }
 
     /// <summary>Name patterns of substitute-returning members.</summary>
     public string[] Patterns { get; }
+
+    /// <summary>The literal text each pattern requires of a name (<see cref="SourceTextGate"/>); null when a pattern is
+    /// wildcards only and so matches every name.</summary>
+    public IReadOnlyList<string>? PatternLiterals { get; }
 
     /// <summary>Extra check methods, fully qualified (<c>Acme.Vetting.IsSafeFor</c>).</summary>
     public HashSet<string> CheckMethods { get; }

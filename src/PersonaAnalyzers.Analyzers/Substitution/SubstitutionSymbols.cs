@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace PersonaAnalyzers.Substitution;
@@ -41,7 +42,14 @@ internal sealed class SubstitutionSymbols
 
     /// <summary>Null when the compilation does not reference the runtime: without <c>[PersonaProfile]</c> there is
     /// nothing to substitute.</summary>
-    public static SubstitutionSymbols? TryCreate(Compilation compilation)
+    public static SubstitutionSymbols? For(Compilation compilation) =>
+        PerCompilation.GetValue(compilation, static c => new StrongBox<SubstitutionSymbols?>(TryCreate(c))).Value;
+
+    /// <summary>One instance per compilation, shared by the four rules: the type lookups search every reference, and
+    /// the answers cached here are the same for every rule.</summary>
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<SubstitutionSymbols?>> PerCompilation = new();
+
+    private static SubstitutionSymbols? TryCreate(Compilation compilation)
     {
         var personaProfile = compilation.GetTypeByMetadataName(WellKnownTypeNames.PersonaProfileAttribute);
         return personaProfile is null ? null : new SubstitutionSymbols(compilation, personaProfile);

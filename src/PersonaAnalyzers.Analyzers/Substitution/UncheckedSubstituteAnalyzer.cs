@@ -20,7 +20,7 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SubstitutionSymbols.TryCreate(start.Compilation);
+            var symbols = SubstitutionSymbols.For(start.Compilation);
             if (symbols is null)
                 return;
             var names = new Lazy<SubstituteNames>(() => SubstituteNames.Collect(start.Compilation, symbols, start.CancellationToken));
@@ -30,20 +30,13 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SubstituteNames names)
     {
-        var seen = new HashSet<IOperation>();
-        foreach (var operationBlock in context.OperationBlocks)
+        foreach (var executable in OperationBlocks.Executable(context))
         {
-            // A method's block comes as the body inside its IMethodBodyOperation: ask for the graph of the block the
-            // context gave, judge its kind by the root.
-            var root = operationBlock;
-            while (root.Parent is not null)
-                root = root.Parent;
-            if (!IsGraphRoot(root) || !seen.Add(root))
-                continue;
-            var block = operationBlock;
+            var block = executable.Block;
             var options = SubstitutionOptions.For(context.Options, block.Syntax.SyntaxTree);
-            // Most bodies name no substitute source at all: a token scan rules them out before any operation walk.
-            if (!names.MayObtain(block.Syntax, options))
+            // Most files and bodies name no substitute source at all: a text search, then a token scan, rules them out
+            // before any operation walk.
+            if (!names.MayObtain(block.Syntax, options, context.CancellationToken))
                 continue;
             // Building a control flow graph costs far more than this walk; most bodies obtain no substitute.
             var sites = FindSites(block, symbols, options);
@@ -54,10 +47,6 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             new SubstituteFlowGraph(graph, symbols, options, handedOn, seeds: null, sites, context.CancellationToken).Report(context.ReportDiagnostic);
         }
     }
-
-    private static bool IsGraphRoot(IOperation block) => block.Kind is
-        OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or OperationKind.FieldInitializer or
-        OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
 
     private static SourceSites FindSites(IOperation block, SubstitutionSymbols symbols, SubstitutionOptions options)
     {

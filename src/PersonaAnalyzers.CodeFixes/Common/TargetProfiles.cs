@@ -25,7 +25,7 @@ internal static class TargetProfiles
     public static IReadOnlyList<ExpressionSyntax> Find(Document document, SemanticModel model, SyntaxNode at, INamedTypeSymbol persona, CancellationToken cancellationToken,
         SyntaxNode? substitute = null)
     {
-        var symbols = SubstitutionSymbols.TryCreate(model.Compilation);
+        var symbols = SubstitutionSymbols.For(model.Compilation);
         if (symbols is null)
             return Array.Empty<ExpressionSyntax>();
         var options = SubstitutionOptions.For(document.Project.AnalyzerOptions, at.SyntaxTree);

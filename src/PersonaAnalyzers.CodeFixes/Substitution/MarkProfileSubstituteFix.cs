@@ -27,7 +27,7 @@ internal sealed class MarkProfileSubstituteFix : PersonaFix
         if (model is null || root is null)
             return null;
         var attribute = model.Compilation.GetTypeByMetadataName(WellKnownTypeNames.ProfileSubstituteAttribute);
-        var symbols = SubstitutionSymbols.TryCreate(model.Compilation);
+        var symbols = SubstitutionSymbols.For(model.Compilation);
         if (attribute is null || symbols is null)
             return null;
         // A lambda's attribute would not reach the code that calls it through a delegate.

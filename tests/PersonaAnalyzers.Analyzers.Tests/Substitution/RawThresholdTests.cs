@@ -15,6 +15,15 @@ public class RawThresholdTests
             """));
 
     [Fact]
+    public Task Score_name_spelled_with_a_unicode_escape_is_found() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    if ({|PERSONA003:ReaderGuard.\u0053imilarity(user, other) >= 0.9|})
+                        return Render.Prompt(other);
+                    return null;
+            """));
+
+    [Fact]
     public Task Threshold_through_a_local_with_early_return_is_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var other = index.Own("x")!;

@@ -6,8 +6,8 @@ using Verify = PersonaAnalyzers.Analyzers.Tests.Substitution.AnalyzerVerifier<Pe
 
 namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
 
-/// <summary>PERSONA001 skips bodies whose identifiers name no substitute source; every way a <c>[ProfileSubstitute]</c>
-/// member can be named without matching the name patterns must still open the gate.</summary>
+/// <summary>PERSONA001 skips files whose text, and bodies whose identifiers, name no substitute source; every way a
+/// <c>[ProfileSubstitute]</c> member or a pattern-matching member can be named must still open both gates.</summary>
 public class UncheckedSubstituteGateTests
 {
     [Fact]
@@ -88,4 +88,59 @@ public class UncheckedSubstituteGateTests
                     var own = index.Own(user.Id);
                     return own is null ? null : Render.Prompt(own);
             """));
+
+    [Fact]
+    public Task Source_name_spelled_with_a_unicode_escape_is_found() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return Render.Prompt({|PERSONA001:index.\u0046indNearest(user)|});
+            """));
+
+    [Fact]
+    public Task Custom_pattern_opens_the_file_gate() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private Reader? TwinOf(Reader target) => null;
+                public string Run(Reader user) => Render.Prompt({|PERSONA001:TwinOf(user)|}!);
+            }
+            """, "persona_analyzers.substitute_name_patterns = Twin*");
+
+    [Fact]
+    public Task Pattern_of_wildcards_only_matches_in_every_file() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private Reader? Pick(Reader target) => null;
+                public string Run(Reader user) => Render.Prompt({|PERSONA001:Pick(user)|}!);
+            }
+            """, "persona_analyzers.substitute_name_patterns = *");
+
+    [Fact]
+    public Task Attribute_aliased_globally_in_another_file_is_found()
+    {
+        var test = new CSharpAnalyzerTest<UncheckedSubstituteAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestState =
+            {
+                Sources =
+                {
+                    ("Aliases.cs", "global using Donors = PersonaAnalyzers.ProfileSubstituteAttribute;"),
+                    ("Use.cs", """
+                        using Shop;
+                        public class C
+                        {
+                            [Donors] public Reader Give(Reader target) => target;
+                            public string Run(Reader user) => Render.Prompt({|PERSONA001:Give(user)|});
+                        }
+                        """),
+                    ("Prelude.cs", PersonaPrelude.Source),
+                },
+                AdditionalReferences = { MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location) },
+            },
+        };
+        return test.RunAsync();
+    }
 }

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PersonaAnalyzers;
+using PersonaAnalyzers.Generator;
+
+// Usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile]
+// Each round builds a fresh compilation of every .cs file under <source-dir> (plus the guard generator's output),
+// times a single-threaded emit of it, then runs the substitution analyzers single-threaded on another fresh
+// compilation with Roslyn's execution-time log on — the same per-analyzer times `-p:ReportAnalyzer=true` prints.
+// --no-compile skips the emit, so that a profiler (dotnet-trace) sees mostly the analyzers.
+var noCompile = args.Contains("--no-compile");
+args = args.Where(a => a != "--no-compile").ToArray();
+if (args.Length is 0 or > 2 || !Directory.Exists(args[0]))
+{
+    Console.Error.WriteLine("usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile]   (source-dir: a directory of .cs files)");
+    return 2;
+}
+var rounds = 5;
+if (args.Length == 2 && (!int.TryParse(args[1], out rounds) || rounds < 1))
+{
+    Console.Error.WriteLine($"AnalyzerProfile: rounds must be a positive whole number, not '{args[1]}'");
+    return 2;
+}
+
+var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+var trees = Directory.EnumerateFiles(args[0], "*.cs", SearchOption.AllDirectories)
+    .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+    .OrderBy(f => f, StringComparer.Ordinal)
+    .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f))
+    .ToImmutableArray();
+var references = ReferenceAssemblies().Append(MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location)).ToImmutableArray();
+var analyzers = typeof(PersonaGuardGenerator).Assembly.GetTypes()
+    .Where(t => t.Namespace == "PersonaAnalyzers.Substitution" && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+    .OrderBy(t => t.Name, StringComparer.Ordinal)
+    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+    .ToImmutableArray();
+
+CSharpCompilation Fresh()
+{
+    var compilation = CSharpCompilation.Create("Perf", trees, references,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
+            nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+    CSharpGeneratorDriver.Create(new PersonaGuardGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var withGuards, out _);
+    return (CSharpCompilation)withGuards;
+}
+
+var errors = Fresh().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();
+if (errors.Count > 0)
+{
+    Console.Error.WriteLine("AnalyzerProfile: the sources do not compile:\n  " + string.Join("\n  ", errors));
+    return 1;
+}
+Console.WriteLine($"{trees.Length} files, {analyzers.Length} analyzers, {rounds} rounds (single-threaded)");
+for (var round = 1; round <= rounds; round++)
+{
+    var watch = Stopwatch.StartNew();
+    if (!noCompile && !Fresh().Emit(Stream.Null).Success)
+        return 1;
+    var compile = watch.Elapsed;
+
+    var withAnalyzers = Fresh().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false,
+        logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+    watch.Restart();
+    var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+    var drive = watch.Elapsed;
+    var total = TimeSpan.Zero;
+    var split = new List<string>();
+    foreach (var analyzer in analyzers)
+    {
+        var time = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+        total += time;
+        split.Add($"{analyzer.SupportedDiagnostics[0].Id} {time.TotalMilliseconds:F0}");
+    }
+    var crashes = diagnostics.Count(d => d.Id == "AD0001");
+    Console.WriteLine($"round {round}: compile {compile.TotalMilliseconds:F0} ms, analyzers {total.TotalMilliseconds:F0} ms " +
+        $"({(noCompile ? "" : $"{100 * total / compile:F2}% of the compile; ")}{string.Join(", ", split)}), driver {drive.TotalMilliseconds:F0} ms, " +
+        $"{diagnostics.Length} diagnostics{(crashes > 0 ? $", {crashes} AD0001" : "")}");
+}
+return 0;
+
+// The reference assemblies the SDK compiles net10.0 against, found next to the running runtime.
+static IEnumerable<MetadataReference> ReferenceAssemblies()
+{
+    var version = Environment.Version;
+    var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+    var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+    var pack = Directory.Exists(packs)
+        ? Directory.GetDirectories(packs).Where(d => Path.GetFileName(d).StartsWith($"{version.Major}.{version.Minor}.", StringComparison.Ordinal)).Max(StringComparer.Ordinal)
+        : null;
+    if (pack is null)
+        throw new DirectoryNotFoundException($"no Microsoft.NETCore.App.Ref {version.Major}.{version.Minor} reference pack under {packs}");
+    return Directory.GetFiles(Path.Combine(pack, "ref", $"net{version.Major}.{version.Minor}"), "*.dll").Select(f => MetadataReference.CreateFromFile(f));
+}
