@@ -17,7 +17,7 @@ internal static class ScoreCalls
 
     public static ScoreCall? Read(SemanticModel model, ExpressionSyntax score, string candidate, INamedTypeSymbol persona, CancellationToken cancellationToken)
     {
-        var symbols = SubstitutionSymbols.TryCreate(model.Compilation);
+        var symbols = SubstitutionSymbols.For(model.Compilation);
         if (symbols is null)
             return null;
         score = Syntax.Unparenthesized(score);
