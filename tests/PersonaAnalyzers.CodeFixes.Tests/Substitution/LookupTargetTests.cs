@@ -98,4 +98,25 @@ public class LookupTargetTests
 
                 public sealed class Session { public Reader Viewer { get; } = new(); }
             """), Key);
+
+    [Fact]
+    public Task Lookup_with_two_profiles_does_not_decide_the_target_alone() =>
+        Verify.VerifyAsync(InClass("""
+                public void Warm(Reader user, Reader guest)
+                {
+                    cached = {|PERSONA001:Mix(guest, user)|};
+                }
+
+                [ProfileSubstitute] private static Reader Mix(Reader a, Reader b) => a;
+            """, "using PersonaAnalyzers;\n"), InClass("""
+                public void Warm(Reader user, Reader guest)
+                {
+                    var substitute = Mix(guest, user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        return;
+                    cached = substitute;
+                }
+
+                [ProfileSubstitute] private static Reader Mix(Reader a, Reader b) => a;
+            """, "using PersonaAnalyzers;\n"), Key);
 }
