@@ -37,6 +37,8 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
             var words = new SimilarityWords();
             start.RegisterOperationBlockAction(block =>
             {
+                if (block.OperationBlocks.IsEmpty || !SimilarityWords.MayScoreIn(block.OperationBlocks[0].Syntax.SyntaxTree))
+                    return;
                 foreach (var executable in OperationBlocks.Executable(block))
                 {
                     var root = executable.Root;

@@ -39,6 +39,8 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SimilarityWords words)
     {
+        if (context.OperationBlocks.IsEmpty || !SimilarityWords.MayScoreIn(context.OperationBlocks[0].Syntax.SyntaxTree))
+            return;
         bool? insideCheck = null;
         foreach (var executable in OperationBlocks.Executable(context))
         {

@@ -24,11 +24,13 @@ internal sealed class SimilarityWords
 
     private readonly ConcurrentDictionary<string, bool> _identifiers = new(StringComparer.Ordinal);
 
+    /// <summary>Some identifier in the file may name a score: asked once per file, before any body is looked at.</summary>
+    public static bool MayScoreIn(SyntaxTree tree) =>
+        Files.GetValue(tree, static t => new StrongBox<bool>(SourceTextGate.MayContain(t, Words, Array.Empty<string>(), CancellationToken.None))).Value;
+
+    /// <summary>Some identifier of <paramref name="node"/> may name a score.</summary>
     public bool MayScore(SyntaxNode node)
     {
-        if (!Files.GetValue(node.SyntaxTree, static tree =>
-                new StrongBox<bool>(SourceTextGate.MayContain(tree, Words, Array.Empty<string>(), CancellationToken.None))).Value)
-            return false;
         foreach (var token in node.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.GetOrAdd(token.ValueText, NamesAScore))

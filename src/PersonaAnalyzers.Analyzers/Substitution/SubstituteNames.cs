@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace PersonaAnalyzers.Substitution;
 
@@ -57,19 +58,26 @@ internal sealed class SubstituteNames
         return new SubstituteNames(names, open);
     }
 
-    /// <summary>Some identifier of <paramref name="body"/> may name a substitute source.</summary>
-    public bool MayObtain(SyntaxNode body, SubstitutionOptions options, CancellationToken cancellation)
+    /// <summary>Some identifier in the file may name a substitute source: the first, cheapest question, asked before
+    /// the options or the blocks of a body are looked at. Answered once per file.</summary>
+    public bool MayObtainIn(SyntaxTree tree, AnalyzerOptions analyzerOptions, CancellationToken cancellation)
     {
         if (_open)
             return true;
-        var tree = body.SyntaxTree;
         if (!_files.TryGetValue(tree, out var mayObtain))
         {
-            mayObtain = options.PatternLiterals is null || SourceTextGate.MayContain(tree, options.PatternLiterals, _attributed, cancellation);
+            var literals = SubstitutionOptions.For(analyzerOptions, tree).PatternLiterals;
+            mayObtain = literals is null || SourceTextGate.MayContain(tree, literals, _attributed, cancellation);
             _files.TryAdd(tree, mayObtain);
         }
-        if (!mayObtain)
-            return false;
+        return mayObtain;
+    }
+
+    /// <summary>Some identifier of <paramref name="body"/> may name a substitute source.</summary>
+    public bool MayObtain(SyntaxNode body, SubstitutionOptions options)
+    {
+        if (_open)
+            return true;
         foreach (var token in body.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken) && (_attributed.Contains(token.ValueText) || options.NameMatches(token.ValueText)))

@@ -30,13 +30,15 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SubstituteNames names)
     {
+        // Most files name no substitute source at all: one text search per file rules out every body in it.
+        if (context.OperationBlocks.IsEmpty || !names.MayObtainIn(context.OperationBlocks[0].Syntax.SyntaxTree, context.Options, context.CancellationToken))
+            return;
         foreach (var executable in OperationBlocks.Executable(context))
         {
             var block = executable.Block;
             var options = SubstitutionOptions.For(context.Options, block.Syntax.SyntaxTree);
-            // Most files and bodies name no substitute source at all: a text search, then a token scan, rules them out
-            // before any operation walk.
-            if (!names.MayObtain(block.Syntax, options, context.CancellationToken))
+            // Nor do most bodies of the files that pass: a token scan rules them out before any operation walk.
+            if (!names.MayObtain(block.Syntax, options))
                 continue;
             // Building a control flow graph costs far more than this walk; most bodies obtain no substitute.
             var sites = FindSites(block, symbols, options);

@@ -6,16 +6,18 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PersonaAnalyzers;
 using PersonaAnalyzers.Generator;
 
-// Usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile]
+// Usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile] [--concurrent]
 // Each round builds a fresh compilation of every .cs file under <source-dir> (plus the guard generator's output),
 // times a single-threaded emit of it, then runs the substitution analyzers single-threaded on another fresh
 // compilation with Roslyn's execution-time log on — the same per-analyzer times `-p:ReportAnalyzer=true` prints.
 // --no-compile skips the emit, so that a profiler (dotnet-trace) sees mostly the analyzers.
+// --concurrent runs the analyzers as the compiler does (concurrent execution on), to compare.
 var noCompile = args.Contains("--no-compile");
-args = args.Where(a => a != "--no-compile").ToArray();
+var concurrent = args.Contains("--concurrent");
+args = args.Where(a => a is not ("--no-compile" or "--concurrent")).ToArray();
 if (args.Length is 0 or > 2 || !Directory.Exists(args[0]))
 {
-    Console.Error.WriteLine("usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile]   (source-dir: a directory of .cs files)");
+    Console.Error.WriteLine("usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile] [--concurrent]   (source-dir: a directory of .cs files)");
     return 2;
 }
 var rounds = 5;
@@ -53,7 +55,7 @@ if (errors.Count > 0)
     Console.Error.WriteLine("AnalyzerProfile: the sources do not compile:\n  " + string.Join("\n  ", errors));
     return 1;
 }
-Console.WriteLine($"{trees.Length} files, {analyzers.Length} analyzers, {rounds} rounds (single-threaded)");
+Console.WriteLine($"{trees.Length} files, {analyzers.Length} analyzers, {rounds} rounds ({(concurrent ? "concurrent analysis" : "single-threaded")})");
 for (var round = 1; round <= rounds; round++)
 {
     var watch = Stopwatch.StartNew();
@@ -62,7 +64,7 @@ for (var round = 1; round <= rounds; round++)
     var compile = watch.Elapsed;
 
     var withAnalyzers = Fresh().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false,
+        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent,
         logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
     watch.Restart();
     var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
