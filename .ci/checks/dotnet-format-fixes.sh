@@ -4,7 +4,9 @@
 # builds the result and checks that
 #   1. it builds, with no compiler warning it did not have before;
 #   2. no PERSONA001-004 diagnostic is left that a fix is offered for (a second `dotnet format` run changes nothing);
-#   3. for the built-in fixture, exactly the diagnostics marked `persona-e2e: no-fix PERSONAnnn` remain.
+#   3. for the built-in fixture, exactly the diagnostics marked `persona-e2e: no-fix PERSONAnnn` remain;
+#   4. for the built-in fixture, the fixed code reads as its markers say: `// persona-e2e: becomes TEXT` must be in it,
+#      `// persona-e2e: gone TEXT` must not (outside the marker comments, runs of white space compared as one space).
 # Usage: .ci/checks/dotnet-format-fixes.sh [PATH]
 #   PATH: other risky code to check instead of tests/fixtures/RiskyRecommender — a .cs file (its folder's other .cs
 #   files are copied with it so that it compiles) or a folder of .cs files. It is compiled in the fixture's project.
@@ -100,6 +102,24 @@ if [ "$builtin" -eq 1 ]; then
     echo "dotnet-format-fixes: left diagnostics [$(echo $actual)] differ from the fixture's no-fix markers [$(echo $expected)]" >&2
     status=1
   fi
+  # One line of the fixed code per file with white space squeezed, so that a rewrite spanning lines matches too.
+  squeeze() { tr -s '[:space:]' ' ' | sed -E 's/^ //; s/ $//'; }
+  fixed=$(snapshot | sed -E 's#// persona-e2e: .*$##' | squeeze)
+  markers=$(grep -ohE 'persona-e2e: (becomes|gone) .+$' "$fixture"/*.cs | sed -E 's/^persona-e2e: //')
+  [ -n "$markers" ] || { echo "dotnet-format-fixes: the fixture has no 'persona-e2e: becomes' marker" >&2; status=1; }
+  while IFS= read -r marker; do
+    [ -n "$marker" ] || continue
+    kind=${marker%% *}
+    text=$(printf '%s' "${marker#* }" | squeeze)
+    if [ "$kind" = becomes ] && ! grep -qF -- "$text" <<<"$fixed"; then
+      echo "dotnet-format-fixes: the fixed code does not contain: $text" >&2
+      status=1
+    elif [ "$kind" = gone ] && grep -qF -- "$text" <<<"$fixed"; then
+      echo "dotnet-format-fixes: the fixed code still contains: $text" >&2
+      status=1
+    fi
+  done <<<"$markers"
+  echo "dotnet-format-fixes: $(grep -c . <<<"$markers") rewrite markers checked"
 fi
 
 if [ "$status" -ne 0 ]; then
