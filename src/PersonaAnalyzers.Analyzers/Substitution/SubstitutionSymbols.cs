@@ -17,16 +17,34 @@ internal sealed class SubstitutionSymbols
 
     private SubstitutionSymbols(Compilation compilation, INamedTypeSymbol personaProfile)
     {
+        // A compilation-wide lookup searches every reference (hundreds in a .NET project); each type below is looked
+        // up in the one assembly that defines it, and only if that lookup fails, everywhere.
+        var runtime = personaProfile.ContainingAssembly;
         PersonaProfileAttribute = personaProfile;
-        ProfileSubstituteAttribute = compilation.GetTypeByMetadataName(WellKnownTypeNames.ProfileSubstituteAttribute);
-        SimilarityBandCheckAttribute = compilation.GetTypeByMetadataName(WellKnownTypeNames.SimilarityBandCheckAttribute);
-        PersonaKeyAttribute = compilation.GetTypeByMetadataName(WellKnownTypeNames.PersonaKeyAttribute);
-        SimilarityKernels = compilation.GetTypeByMetadataName(WellKnownTypeNames.SimilarityKernels);
+        ProfileSubstituteAttribute = Find(compilation, runtime, WellKnownTypeNames.ProfileSubstituteAttribute);
+        SimilarityBandCheckAttribute = Find(compilation, runtime, WellKnownTypeNames.SimilarityBandCheckAttribute);
+        PersonaKeyAttribute = Find(compilation, runtime, WellKnownTypeNames.PersonaKeyAttribute);
+        SimilarityKernels = Find(compilation, runtime, WellKnownTypeNames.SimilarityKernels);
         EnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
-        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-        MathNetDistance = compilation.GetTypeByMetadataName("MathNet.Numerics.Distance");
-        MathNetCorrelation = compilation.GetTypeByMetadataName("MathNet.Numerics.Statistics.Correlation");
+        var core = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
+        TaskOfT = Find(compilation, core, "System.Threading.Tasks.Task`1");
+        ValueTaskOfT = Find(compilation, core, "System.Threading.Tasks.ValueTask`1");
+        var mathNet = Referenced(compilation, "MathNet.Numerics");
+        MathNetDistance = mathNet?.GetTypeByMetadataName("MathNet.Numerics.Distance");
+        MathNetCorrelation = mathNet?.GetTypeByMetadataName("MathNet.Numerics.Statistics.Correlation");
+    }
+
+    private static INamedTypeSymbol? Find(Compilation compilation, IAssemblySymbol? home, string metadataName) =>
+        home?.GetTypeByMetadataName(metadataName) ?? compilation.GetTypeByMetadataName(metadataName);
+
+    private static IAssemblySymbol? Referenced(Compilation compilation, string name)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name == name)
+                return assembly;
+        }
+        return null;
     }
 
     public INamedTypeSymbol PersonaProfileAttribute { get; }
