@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PersonaAnalyzers.CodeFixes.Common;
 
@@ -8,7 +9,7 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// <summary>After PERSONA003's fix replaced the comparison on a score local (<c>var closeness = Guard.Similarity(a, b);</c>)
 /// with the band check, nothing may read the local any more. The fix follows only locals initialised with a pure score
 /// call (<c>Similarity</c>, <c>Explain(…).Overall</c> over names and member chains), so dropping the declaration
-/// changes nothing that runs; its comments move to the statement after it.</summary>
+/// changes nothing that runs; its comments (and a blank line above it) move to the statement after it.</summary>
 internal static class UnreadScoreLocal
 {
     /// <summary><paramref name="newRoot"/> without <paramref name="declaration"/> (a statement of the tree before the
@@ -24,7 +25,12 @@ internal static class UnreadScoreLocal
         // A name the local shares with a lambda's own local or a nameof counts as a read: the declaration then stays.
         if (index + 1 >= block.Statements.Count || block.Statements.Skip(index + 1).Any(s => Syntax.Mentions(s, name)))
             return newRoot;
-        var next = Statements.WithCommentsOf(block.Statements[index + 1], current, new StatementSyntax[] { current });
+        var next = block.Statements[index + 1];
+        var carried = Statements.CarriedComments(current);
+        // Without comments, a blank line above the declaration still separates the code it separated.
+        if (carried.Count == 0 && !next.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+            carried = SyntaxFactory.TriviaList(current.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)));
+        next = next.WithLeadingTrivia(carried.AddRange(next.GetLeadingTrivia()));
         var statements = block.Statements.Replace(block.Statements[index + 1], next).RemoveAt(index);
         return newRoot.ReplaceNode(block, block.WithStatements(statements));
     }

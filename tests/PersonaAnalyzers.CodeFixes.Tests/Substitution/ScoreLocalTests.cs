@@ -41,6 +41,25 @@ public class ScoreLocalTests
             """), Key);
 
     [Fact]
+    public Task Score_local_after_a_blank_line_goes_and_the_blank_line_stays() =>
+        Threshold.VerifyAsync(InClass("""
+                public Reader Keep(Reader user, Reader other)
+                {
+                    cached = user;
+
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    return similarity switch { {|PERSONA003:>= 0.8|} => other, _ => user };
+                }
+            """), InClass("""
+                public Reader Keep(Reader user, Reader other)
+                {
+                    cached = user;
+
+                    return ReaderGuard.TrySubstitute(user, other, out _) ? other : user;
+                }
+            """), Key);
+
+    [Fact]
     public Task Score_local_read_elsewhere_stays() =>
         Threshold.VerifyAsync(InClass("""
                 public string? Prompt(Reader user, Reader other)
