@@ -17,7 +17,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// the same way (see <see cref="ThresholdPatterns"/>), and a two-way <c>switch</c> on the score becomes a conditional or an
 /// <c>if</c>/<c>else</c> (see <see cref="ThresholdSwitches"/>). Offered
 /// where the score is <c>Guard.Similarity(a, b)</c> or <c>Guard.Explain(a, b).Overall</c>, directly or through a
-/// local it initialises; a kernel or a feature score does not say which two profiles to check.</summary>
+/// local it initialises; a kernel or a feature score does not say which two profiles to check. A score local the edit
+/// leaves unread is removed (see <see cref="UnreadScoreLocal"/>).</summary>
 internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
 {
     public override string EquivalenceKey => "PERSONA003.UseBandCheck";
@@ -51,7 +52,7 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
         {
             var switchCheck = Syntax.TrySubstitute(types.Guard, model, node.SpanStart, pair.Value.Target.WithoutTrivia(), pair.Value.Candidate.WithoutTrivia());
             var rewritten = ThresholdSwitches.Rewrite(root, switchArm, switchCheck, pair.Value.Candidate, isDistance);
-            return rewritten is null ? null : await FinishedDocument.CreateAsync(document, rewritten, cancellationToken).ConfigureAwait(false);
+            return rewritten is null ? null : await FinishedDocument.CreateAsync(document, pair.Value.Tidy(rewritten), cancellationToken).ConfigureAwait(false);
         }
         var test = (ExpressionSyntax)node;
 
@@ -73,21 +74,29 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
         ExpressionSyntax check = Syntax.TrySubstitute(types.Guard, model, test.SpanStart, pair.Value.Target.WithoutTrivia(), pair.Value.Candidate.WithoutTrivia());
         if (!admits)
             check = PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check);
-        return await FinishedDocument.CreateAsync(document, root.ReplaceNode(test, check.WithTriviaFrom(test)), cancellationToken)
+        return await FinishedDocument.CreateAsync(document, pair.Value.Tidy(root.ReplaceNode(test, check.WithTriviaFrom(test))), cancellationToken)
             .ConfigureAwait(false);
     }
 
+    /// <summary>The two profiles a guard score compares, and the local declaration the score came through, if any.</summary>
+    private readonly record struct Pair(ExpressionSyntax Target, ExpressionSyntax Candidate, LocalDeclarationStatementSyntax? ScoreLocal)
+    {
+        /// <summary>The edited root without the score local when the edit took away its last read.</summary>
+        public SyntaxNode Tidy(SyntaxNode newRoot) => ScoreLocal is null ? newRoot : UnreadScoreLocal.Remove(newRoot, ScoreLocal);
+    }
+
     /// <summary>The two profiles a guard score compares, following a local to its initializer.</summary>
-    private static (ExpressionSyntax Target, ExpressionSyntax Candidate)? ScoredPair(SemanticModel model, ExpressionSyntax score, INamedTypeSymbol guard,
-        CancellationToken cancellationToken)
+    private static Pair? ScoredPair(SemanticModel model, ExpressionSyntax score, INamedTypeSymbol guard, CancellationToken cancellationToken)
     {
         while (score is ParenthesizedExpressionSyntax parenthesized)
             score = parenthesized.Expression;
         if (score is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol local &&
             local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value } &&
             !IsReassigned(model, local, name, cancellationToken))
-            return Direct(model, value, guard, cancellationToken);
-        return Direct(model, score, guard, cancellationToken);
+            return Direct(model, value, guard, cancellationToken) is (var target, var candidate)
+                ? new Pair(target, candidate, Statements.SoleDeclaration(local, cancellationToken))
+                : null;
+        return Direct(model, score, guard, cancellationToken) is (var directTarget, var directCandidate) ? new Pair(directTarget, directCandidate, null) : null;
     }
 
     private static (ExpressionSyntax, ExpressionSyntax)? Direct(SemanticModel model, ExpressionSyntax score, INamedTypeSymbol guard, CancellationToken cancellationToken)

@@ -15,7 +15,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// follows the construct:
 /// <list type="bullet">
 /// <item>a local declaration or a <c>foreach</c> variable: a guard statement after it
-/// (<c>if (n is null || !Guard.TrySubstitute(user, n, out _)) return user;</c>, <c>continue;</c> in a loop);</item>
+/// (<c>if (n is null || !Guard.TrySubstitute(user, n, out _)) return user;</c>, <c>continue;</c> in a loop), or the
+/// check added to the programmer's own null check there (see <see cref="ExistingNullCheck"/>);</item>
 /// <item>the right side of <c>??</c>: a conditional that keeps the substitute only when it passes;</item>
 /// <item>a return, an argument, an assignment, an expression body: the substitute moves into a local, checked as
 /// above.</item>
@@ -102,9 +103,14 @@ internal sealed class InsertBandCheckFix : PersonaFix
         var fallback = Fallbacks.For(model, local, target, types.Persona);
         if (fallback is null)
             return null;
-        var guard = IfStatement(
-            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, local.SpanStart, target, IdentifierName(name)), name, canBeNull),
-            fallback).Formatted();
+        var check = Syntax.TrySubstitute(types.Guard, model, local.SpanStart, target, IdentifierName(name));
+        if (canBeNull && ExistingNullCheck.After(local, name, fallback) is { } nullCheck)
+        {
+            var extended = BinaryExpression(SyntaxKind.LogicalOrExpression, nullCheck.Condition.WithoutTrivia(),
+                PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check));
+            return root.ReplaceNode(nullCheck.Condition, extended.WithTriviaFrom(nullCheck.Condition).Formatted());
+        }
+        var guard = IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback).Formatted();
         return root.InsertNodesAfter(local, new[] { guard });
     }
 

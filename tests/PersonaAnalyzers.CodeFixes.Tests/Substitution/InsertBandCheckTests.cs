@@ -144,10 +144,118 @@ public class InsertBandCheckTests
                 {
                     var nearest = await index.FindNearestAsync(user);
                     if (nearest is null || !ReaderGuard.TrySubstitute(user, nearest, out _))
-                        return System.Array.Empty<Article>();
-                    if (nearest is null)
                         return new List<Article>();
                     return Render.Recommend(nearest);
+                }
+            """), Key);
+
+    [Fact]
+    public Task Own_equality_null_check_is_extended_keeping_its_comments() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader ProfileFor(Reader partial)
+                {
+                    var nearest = {|PERSONA001:index.FindNearest(partial)|};
+                    // Nobody close enough yet: keep the partial profile.
+                    if (nearest == null) // rare after the first week
+                    {
+                        return partial;
+                    }
+                    return nearest;
+                }
+            """), InClass("""
+                public Reader ProfileFor(Reader partial)
+                {
+                    var nearest = index.FindNearest(partial);
+                    // Nobody close enough yet: keep the partial profile.
+                    if (nearest == null || !ReaderGuard.TrySubstitute(partial, nearest, out _)) // rare after the first week
+                    {
+                        return partial;
+                    }
+                    return nearest;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Own_not_pattern_null_check_in_a_loop_is_extended() =>
+        Verify.VerifyAsync(InClass("""
+                public List<string> Prompts(IEnumerable<Reader> users)
+                {
+                    var prompts = new List<string>();
+                    foreach (var user in users)
+                    {
+                        var twin = {|PERSONA001:index.FindNearest(user)|};
+                        if (twin is not { })
+                            continue;
+                        prompts.Add(Render.Prompt(twin));
+                    }
+                    return prompts;
+                }
+            """), InClass("""
+                public List<string> Prompts(IEnumerable<Reader> users)
+                {
+                    var prompts = new List<string>();
+                    foreach (var user in users)
+                    {
+                        var twin = index.FindNearest(user);
+                        if (twin is not { } || !ReaderGuard.TrySubstitute(user, twin, out _))
+                            continue;
+                        prompts.Add(Render.Prompt(twin));
+                    }
+                    return prompts;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Own_null_check_that_leaves_another_way_gets_a_guard_in_front() =>
+        Verify.VerifyAsync(InClass("""
+                public List<string> Prompts(IEnumerable<Reader> users)
+                {
+                    var prompts = new List<string>();
+                    foreach (var user in users)
+                    {
+                        var twin = {|PERSONA001:index.FindNearest(user)|};
+                        if (twin is null)
+                            break;
+                        prompts.Add(Render.Prompt(twin));
+                    }
+                    return prompts;
+                }
+            """), InClass("""
+                public List<string> Prompts(IEnumerable<Reader> users)
+                {
+                    var prompts = new List<string>();
+                    foreach (var user in users)
+                    {
+                        var twin = index.FindNearest(user);
+                        if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                            continue;
+                        if (twin is null)
+                            break;
+                        prompts.Add(Render.Prompt(twin));
+                    }
+                    return prompts;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Own_null_check_that_throws_gets_a_guard_in_front() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader ProfileFor(Reader partial)
+                {
+                    var nearest = {|PERSONA001:index.FindNearest(partial)|};
+                    if (nearest is null)
+                        throw new System.InvalidOperationException("no readers yet");
+                    return nearest;
+                }
+            """), InClass("""
+                public Reader ProfileFor(Reader partial)
+                {
+                    var nearest = index.FindNearest(partial);
+                    if (nearest is null || !ReaderGuard.TrySubstitute(partial, nearest, out _))
+                        return partial;
+                    if (nearest is null)
+                        throw new System.InvalidOperationException("no readers yet");
+                    return nearest;
                 }
             """), Key);
 

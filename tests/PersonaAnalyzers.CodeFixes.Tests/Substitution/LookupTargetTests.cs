@@ -90,8 +90,6 @@ public class LookupTargetTests
                 {
                     var nearest = await index.FindNearestAsync(session.Viewer);
                     if (nearest is null || !ReaderGuard.TrySubstitute(session.Viewer, nearest, out _))
-                        return System.Array.Empty<Article>();
-                    if (nearest is null)
                         return new List<Article>();
                     return Render.Recommend(nearest);
                 }

@@ -86,7 +86,6 @@ public class SelectionThresholdDiscardTests
             """), InClass("""
                 public string? Prompt(Reader user, Reader other)
                 {
-                    var similarity = ReaderGuard.Similarity(user, other);
                     if (!ReaderGuard.TrySubstitute(user, other, out _))
                         return null;
                     return other.Summary;

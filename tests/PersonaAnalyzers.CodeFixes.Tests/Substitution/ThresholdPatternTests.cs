@@ -44,7 +44,6 @@ public class ThresholdPatternTests
             """), InClass("""
                 public string? Prompt(Reader user, Reader other)
                 {
-                    var similarity = ReaderGuard.Similarity(user, other);
                     if (!ReaderGuard.TrySubstitute(user, other, out _))
                         return null;
                     return other.Summary;
@@ -103,7 +102,6 @@ public class ThresholdPatternTests
             """), InClass("""
                 public string? Prompt(Reader user, Reader other)
                 {
-                    var similarity = ReaderGuard.Similarity(user, other);
                     if (!ReaderGuard.TrySubstitute(user, other, out _))
                         return null;
                     return other.Summary;
@@ -166,7 +164,6 @@ public class ThresholdPatternTests
 
                 public Reader Keep(Reader user, Reader other)
                 {
-                    var similarity = ReaderGuard.Similarity(user, other);
                     return ReaderGuard.TrySubstitute(user, other, out _) ? other : user;
                 }
             """), Key, iterations: 2);

@@ -1,0 +1,98 @@
+using static PersonaAnalyzers.CodeFixes.Tests.Substitution.InsertBandCheckTests;
+using Threshold = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.RawThresholdAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.RawThresholdCodeFixProvider>;
+
+namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
+
+/// <summary>PERSONA003 through a score local: the local goes when the band check took away its last read (its comments
+/// stay), and stays while anything else reads it.</summary>
+public class ScoreLocalTests
+{
+    private const string Key = "PERSONA003.UseBandCheck";
+
+    [Fact]
+    public Task Explained_score_local_of_a_switch_goes_and_its_comments_stay() =>
+        Threshold.VerifyAsync(InClass("""
+                public void Warm(Reader user, Reader other)
+                {
+                    // Household members often share a device.
+                    var closeness = ReaderGuard.Explain(user, other).Overall; // 0 to 1
+                    switch (closeness)
+                    {
+                        case {|PERSONA003:>= 0.75|}:
+                            cached = other;
+                            break;
+                        default:
+                            cached = user;
+                            break;
+                    }
+                }
+            """), InClass("""
+                public void Warm(Reader user, Reader other)
+                {
+                    // Household members often share a device.
+                    // 0 to 1
+                    if (ReaderGuard.TrySubstitute(user, other, out _))
+                        cached = other;
+                    else
+                        cached = user;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Score_local_after_a_blank_line_goes_and_the_blank_line_stays() =>
+        Threshold.VerifyAsync(InClass("""
+                public Reader Keep(Reader user, Reader other)
+                {
+                    cached = user;
+
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    return similarity switch { {|PERSONA003:>= 0.8|} => other, _ => user };
+                }
+            """), InClass("""
+                public Reader Keep(Reader user, Reader other)
+                {
+                    cached = user;
+
+                    return ReaderGuard.TrySubstitute(user, other, out _) ? other : user;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Score_local_read_elsewhere_stays() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    if ({|PERSONA003:similarity < 0.8|})
+                        return null;
+                    return $"{similarity:P0} {other.Summary}";
+                }
+            """), InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    if (!ReaderGuard.TrySubstitute(user, other, out _))
+                        return null;
+                    return $"{similarity:P0} {other.Summary}";
+                }
+            """), Key);
+
+    [Fact]
+    public Task Score_local_read_by_two_thresholds_goes_with_the_last() =>
+        Threshold.VerifyAsync(InClass("""
+                public Reader Pick(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    var fallback = {|PERSONA003:similarity < 0.5|} ? user : null;
+                    return {|PERSONA003:similarity >= 0.9|} ? other : fallback ?? user;
+                }
+            """), InClass("""
+                public Reader Pick(Reader user, Reader other)
+                {
+                    var fallback = !ReaderGuard.TrySubstitute(user, other, out _) ? user : null;
+                    return ReaderGuard.TrySubstitute(user, other, out _) ? other : fallback ?? user;
+                }
+            """), Key, iterations: 2);
+}
