@@ -16,7 +16,7 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags); // skipped below: see GeneratedCode
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -36,7 +36,7 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
         if (awaited is not null && awaited.Type?.SpecialType == SpecialType.System_Void)
             return; // await EnsureSafeAsync(...): a Task without a result throws or completes
         var options = SubstitutionOptions.For(context.Options, invocation.Syntax.SyntaxTree);
-        if (!symbols.IsCheckMethod(method, options))
+        if (!symbols.IsCheckMethod(method, options) || GeneratedCode.Contains(invocation.Syntax.SyntaxTree, context.ContainingSymbol, context.Options))
             return;
         foreach (var argument in invocation.Arguments)
         {

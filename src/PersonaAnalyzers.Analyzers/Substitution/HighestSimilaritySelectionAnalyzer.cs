@@ -27,7 +27,7 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags); // skipped below: see GeneratedCode
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -37,7 +37,8 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
             var words = new SimilarityWords();
             start.RegisterOperationBlockAction(block =>
             {
-                if (block.OperationBlocks.IsEmpty || !SimilarityWords.MayScoreIn(block.OperationBlocks[0].Syntax.SyntaxTree))
+                if (block.OperationBlocks.IsEmpty || !SimilarityWords.MayScoreIn(block.OperationBlocks[0].Syntax.SyntaxTree) ||
+                    GeneratedCode.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.OwningSymbol, block.Options))
                     return;
                 foreach (var executable in OperationBlocks.Executable(block))
                 {

@@ -25,7 +25,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags); // skipped below: see GeneratedCode
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -39,7 +39,8 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SimilarityWords words)
     {
-        if (context.OperationBlocks.IsEmpty || !SimilarityWords.MayScoreIn(context.OperationBlocks[0].Syntax.SyntaxTree))
+        if (context.OperationBlocks.IsEmpty || !SimilarityWords.MayScoreIn(context.OperationBlocks[0].Syntax.SyntaxTree) ||
+            GeneratedCode.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
         bool? insideCheck = null;
         foreach (var executable in OperationBlocks.Executable(context))

@@ -16,7 +16,7 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags); // skipped below: see GeneratedCode
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -31,7 +31,8 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SubstituteNames names)
     {
         // Most files name no substitute source at all: one text search per file rules out every body in it.
-        if (context.OperationBlocks.IsEmpty || !names.MayObtainIn(context.OperationBlocks[0].Syntax.SyntaxTree, context.Options, context.CancellationToken))
+        if (context.OperationBlocks.IsEmpty || !names.MayObtainIn(context.OperationBlocks[0].Syntax.SyntaxTree, context.Options, context.CancellationToken) ||
+            GeneratedCode.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
         foreach (var executable in OperationBlocks.Executable(context))
         {

@@ -66,9 +66,13 @@ for (var round = 1; round <= rounds; round++)
     var withAnalyzers = Fresh().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
         new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent,
         logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+    var jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
+    var jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
     watch.Restart();
     var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     var drive = watch.Elapsed;
+    var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jitBefore;
+    var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false) - jitMethodsBefore;
     var total = TimeSpan.Zero;
     var split = new List<string>();
     foreach (var analyzer in analyzers)
@@ -79,7 +83,8 @@ for (var round = 1; round <= rounds; round++)
     }
     var crashes = diagnostics.Count(d => d.Id == "AD0001");
     Console.WriteLine($"round {round}: compile {compile.TotalMilliseconds:F0} ms, analyzers {total.TotalMilliseconds:F0} ms " +
-        $"({(noCompile ? "" : $"{100 * total / compile:F2}% of the compile; ")}{string.Join(", ", split)}), driver {drive.TotalMilliseconds:F0} ms, " +
+        $"({(noCompile ? "" : $"{100 * total / compile:F2}% of the compile; ")}{string.Join(", ", split)}), driver {drive.TotalMilliseconds:F0} ms " +
+        $"(JIT {jit.TotalMilliseconds:F0} ms, {jitMethods} methods), " +
         $"{diagnostics.Length} diagnostics{(crashes > 0 ? $", {crashes} AD0001" : "")}");
 }
 return 0;
