@@ -1,6 +1,7 @@
 #if NET8_0_OR_GREATER
 using System;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace PersonaAnalyzers;
 
@@ -8,8 +9,6 @@ namespace PersonaAnalyzers;
 /// around 1e-4.</summary>
 internal sealed class Float16RowStore : RowStore
 {
-    // Rows are converted back to float in blocks of this many features on the stack, then dotted with the query.
-    private const int Block = 256;
     private Half[] _data;
 
     public Float16RowStore(int dimension, int capacity) : base(dimension) => _data = new Half[(long)capacity * dimension];
@@ -37,19 +36,25 @@ internal sealed class Float16RowStore : RowStore
     public override void CopyRow(int row, Span<float> destination) =>
         TensorPrimitives.ConvertToSingle(_data.AsSpan(row * Dimension, Dimension), destination);
 
-    public override float Dot(float[] query, int row)
+    public override float Dot(float[] query, int row) => HalfDot.Dot(query, _data, row * Dimension, Dimension);
+
+    public override void Scan(float[] query, int start, int end, int skipRow, RiskRanker ranker, TopRanked top) =>
+        FourRowScan.Run(new Rows(query, _data, Dimension), start, end, skipRow, ranker, top);
+
+    /// <summary>The float16 kernels bound to one query and the current array, for <see cref="FourRowScan"/>.</summary>
+    private readonly struct Rows : IRowDots
     {
-        Span<float> buffer = stackalloc float[Block];
-        var source = new ReadOnlySpan<Half>(_data, row * Dimension, Dimension);
-        float sum = 0;
-        for (var start = 0; start < source.Length; start += Block)
-        {
-            var length = Math.Min(Block, source.Length - start);
-            var floats = buffer.Slice(0, length);
-            TensorPrimitives.ConvertToSingle(source.Slice(start, length), floats);
-            sum += TensorPrimitives.Dot(new ReadOnlySpan<float>(query, start, length), floats);
-        }
-        return sum;
+        private readonly float[] _query;
+        private readonly Half[] _data;
+        private readonly int _dimension;
+
+        public Rows(float[] query, Half[] data, int dimension) => (_query, _data, _dimension) = (query, data, dimension);
+
+        public bool CanBatch => HalfDot.CanBatch(_dimension);
+
+        public float Dot(int row) => HalfDot.Dot(_query, _data, row * _dimension, _dimension);
+
+        public Vector128<float> Dot4(int row) => HalfDot.Dot4(_query, _data, row * _dimension, _dimension);
     }
 }
 #endif

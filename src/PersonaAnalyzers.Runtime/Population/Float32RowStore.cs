@@ -1,6 +1,5 @@
 using System;
 #if NET8_0_OR_GREATER
-using System.Numerics;
 using System.Runtime.Intrinsics;
 #endif
 
@@ -38,33 +37,34 @@ internal sealed class Float32RowStore : RowStore
 
     public override void Scan(float[] query, int start, int end, int skipRow, RiskRanker ranker, TopRanked top)
     {
+#if NET8_0_OR_GREATER
+        FourRowScan.Run(new Rows(query, _data, Dimension), start, end, skipRow, ranker, top);
+#else
         var data = _data;
         var dimension = Dimension;
-        var row = start;
-#if NET8_0_OR_GREATER
-        if (UnitDot.CanBatch(dimension))
-        {
-            // Four rows per step: the query is loaded once for four rows, the four horizontal sums share their
-            // shuffles, and one pair of vector comparisons rejects four near-match or distant rows at once.
-            var lower = Vector128.Create(ranker.LowerDot);
-            var upper = Vector128.Create(ranker.UpperDot);
-            for (; row + 4 <= end; row += 4)
-            {
-                var dots = UnitDot.Dot4(query, data, row * dimension, dimension);
-                var inBand = Vector128.ExtractMostSignificantBits(Vector128.GreaterThan(dots, lower) & Vector128.LessThan(dots, upper));
-                for (; inBand != 0; inBand &= inBand - 1)
-                {
-                    var candidate = row + BitOperations.TrailingZeroCount(inBand);
-                    if (candidate != skipRow && ranker.TryRank(dots.GetElement(candidate - row), out var risk))
-                        top.Offer(risk, candidate);
-                }
-            }
-        }
-#endif
-        for (; row < end; row++)
+        for (var row = start; row < end; row++)
         {
             if (row == skipRow || !ranker.TryRank(UnitDot.Dot(query, data, row * dimension, dimension), out var risk)) continue;
             top.Offer(risk, row);
         }
+#endif
     }
+
+#if NET8_0_OR_GREATER
+    /// <summary>The float32 kernels bound to one query and the current array, for <see cref="FourRowScan"/>.</summary>
+    private readonly struct Rows : IRowDots
+    {
+        private readonly float[] _query;
+        private readonly float[] _data;
+        private readonly int _dimension;
+
+        public Rows(float[] query, float[] data, int dimension) => (_query, _data, _dimension) = (query, data, dimension);
+
+        public bool CanBatch => UnitDot.CanBatch(_dimension);
+
+        public float Dot(int row) => UnitDot.Dot(_query, _data, row * _dimension, _dimension);
+
+        public Vector128<float> Dot4(int row) => UnitDot.Dot4(_query, _data, row * _dimension, _dimension);
+    }
+#endif
 }

@@ -1,6 +1,8 @@
 using System;
-using System.Numerics;
+#if NET8_0_OR_GREATER
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 
 namespace PersonaAnalyzers;
 
@@ -68,49 +70,44 @@ internal sealed class Int8RowStore : RowStore
         for (var i = 0; i < codes.Length; i++) destination[i] = codes[i] * scale;
     }
 
-    public override float Dot(float[] query, int row) =>
-        _scales[row] * Dot(query, new ReadOnlySpan<sbyte>(_codes, row * Dimension, Dimension));
+    public override float Dot(float[] query, int row) => _scales[row] * Int8Dot.Dot(query, _codes, row * Dimension, Dimension);
 
     public override void Scan(float[] query, int start, int end, int skipRow, RiskRanker ranker, TopRanked top)
     {
+#if NET8_0_OR_GREATER
+        FourRowScan.Run(new Rows(query, _codes, _scales, Dimension), start, end, skipRow, ranker, top);
+#else
         var codes = _codes;
         var scales = _scales;
         var dimension = Dimension;
         for (var row = start; row < end; row++)
         {
-            if (row == skipRow) continue;
-            var dot = scales[row] * Dot(query, new ReadOnlySpan<sbyte>(codes, row * dimension, dimension));
-            if (ranker.TryRank(dot, out var risk)) top.Offer(risk, row);
+            if (row == skipRow || !ranker.TryRank(scales[row] * Int8Dot.Dot(query, codes, row * dimension, dimension), out var risk)) continue;
+            top.Offer(risk, row);
         }
+#endif
     }
 
-    /// <summary>Float query · int8 codes. Widens each vector of codes to four vectors of int32, converts them to float
-    /// and multiply-adds them with the matching query slices; TensorPrimitives has no mixed-type dot.</summary>
-    internal static float Dot(ReadOnlySpan<float> query, ReadOnlySpan<sbyte> codes)
+#if NET8_0_OR_GREATER
+    /// <summary>The int8 kernels bound to one query and the current arrays, for <see cref="FourRowScan"/>. The four
+    /// scales multiply the four dots lane by lane: the same single rounding as the one-row <c>scale · dot</c>.</summary>
+    private readonly struct Rows : IRowDots
     {
-        var i = 0;
-        float sum = 0;
-        var width = Vector<sbyte>.Count;
-        if (Vector.IsHardwareAccelerated && codes.Length >= width)
-        {
-            var queryVectors = MemoryMarshal.Cast<float, Vector<float>>(query);
-            var codeVectors = MemoryMarshal.Cast<sbyte, Vector<sbyte>>(codes);
-            Vector<float> acc0 = Vector<float>.Zero, acc1 = Vector<float>.Zero, acc2 = Vector<float>.Zero, acc3 = Vector<float>.Zero;
-            for (var v = 0; v < codeVectors.Length; v++)
-            {
-                Vector.Widen(codeVectors[v], out Vector<short> low, out Vector<short> high);
-                Vector.Widen(low, out Vector<int> c0, out Vector<int> c1);
-                Vector.Widen(high, out Vector<int> c2, out Vector<int> c3);
-                var q = 4 * v;
-                acc0 += Vector.ConvertToSingle(c0) * queryVectors[q];
-                acc1 += Vector.ConvertToSingle(c1) * queryVectors[q + 1];
-                acc2 += Vector.ConvertToSingle(c2) * queryVectors[q + 2];
-                acc3 += Vector.ConvertToSingle(c3) * queryVectors[q + 3];
-            }
-            sum = Vector.Dot(acc0 + acc1 + acc2 + acc3, Vector<float>.One);
-            i = codeVectors.Length * width;
-        }
-        for (; i < codes.Length; i++) sum += query[i] * codes[i];
-        return sum;
+        private readonly float[] _query;
+        private readonly sbyte[] _codes;
+        private readonly float[] _scales;
+        private readonly int _dimension;
+
+        public Rows(float[] query, sbyte[] codes, float[] scales, int dimension) =>
+            (_query, _codes, _scales, _dimension) = (query, codes, scales, dimension);
+
+        public bool CanBatch => Int8Dot.CanBatch(_dimension);
+
+        public float Dot(int row) => _scales[row] * Int8Dot.Dot(_query, _codes, row * _dimension, _dimension);
+
+        public Vector128<float> Dot4(int row) =>
+            Int8Dot.Dot4(_query, _codes, row * _dimension, _dimension) *
+            Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_scales), (nuint)row);
     }
+#endif
 }

@@ -185,18 +185,19 @@ internal static class UnitDot
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> Fold(Vector512<float> v) => Fold(v.GetLower() + v.GetUpper());
+    internal static Vector128<float> Fold(Vector512<float> v) => Fold(v.GetLower() + v.GetUpper());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> Fold(Vector256<float> v) => v.GetLower() + v.GetUpper();
+    internal static Vector128<float> Fold(Vector256<float> v) => v.GetLower() + v.GetUpper();
 
     // (x0 + x1) + (x2 + x3): the order Reduce4's horizontal adds produce, so one row and four rows agree to the bit.
+    // The int8 and float16 kernels (Int8Dot, HalfDot) reduce with the same three helpers for the same reason.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Reduce(Vector128<float> v) =>
+    internal static float Reduce(Vector128<float> v) =>
         (v.GetElement(0) + v.GetElement(1)) + (v.GetElement(2) + v.GetElement(3));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> Reduce4(Vector128<float> a, Vector128<float> b, Vector128<float> c, Vector128<float> d)
+    internal static Vector128<float> Reduce4(Vector128<float> a, Vector128<float> b, Vector128<float> c, Vector128<float> d)
     {
         if (Sse3.IsSupported)
             return Sse3.HorizontalAdd(Sse3.HorizontalAdd(a, b), Sse3.HorizontalAdd(c, d));

@@ -56,15 +56,44 @@ public class CompactStorageAgreementTests(ITestOutputHelper output)
     [Fact]
     public void Int8_dot_matches_the_scalar_dot_of_its_codes_for_every_length()
     {
+        // Lengths below 8, 8–15 and from 16 take the portable, the 256-bit and the 512-bit paths (where supported).
         var random = new Random(4);
-        for (var length = 1; length < 300; length += 7)
+        for (var length = 1; length < 300; length += 3)
         {
             var query = PopulationData.Gaussian(random, length, 1);
-            var codes = new sbyte[length];
-            for (var k = 0; k < length; k++) codes[k] = (sbyte)random.Next(-127, 128);
-            double expected = 0;
-            for (var k = 0; k < length; k++) expected += query[k] * codes[k];
-            Assert.Equal(expected, Int8RowStore.Dot(query, codes), Math.Max(1e-3, Math.Abs(expected) * 1e-5));
+            var codes = new sbyte[2 * length];
+            for (var k = 0; k < codes.Length; k++) codes[k] = (sbyte)random.Next(-128, 128);
+            for (var row = 0; row < 2; row++)
+            {
+                double expected = 0;
+                for (var k = 0; k < length; k++) expected += query[k] * codes[row * length + k];
+                var tolerance = Math.Max(1e-3, Math.Abs(expected) * 1e-5);
+                Assert.Equal(expected, Int8Dot.Dot(query, codes, row * length, length), tolerance);
+                Assert.Equal(expected, Int8Dot.Portable(query, codes.AsSpan(row * length, length)), tolerance);
+            }
+        }
+    }
+
+    [Fact]
+    public void Float16_dot_reads_every_finite_half_exactly()
+    {
+        // A one-hot query picks out one feature, so the dot must be that half converted to float, bit for bit
+        // (±0 aside): this pins down the in-register conversion, subnormals and the largest halves included.
+        const int d = 24; // 512-bit: one vector and a scalar tail; 256-bit: two vectors and one more
+        var finite = Enumerable.Range(0, 1 << 16).Select(bits => BitConverter.Int16BitsToHalf((short)bits)).Where(Half.IsFinite).ToArray();
+        var row = new Half[d];
+        var query = new float[d];
+        for (var first = 0; first < finite.Length; first += d)
+        {
+            for (var k = 0; k < d; k++) row[k] = finite[(first + k) % finite.Length];
+            for (var k = 0; k < d; k++)
+            {
+                query[k] = 1;
+                var expected = (float)row[k];
+                var dot = HalfDot.Dot(query, row, 0, d);
+                Assert.True(dot == expected, $"half 0x{BitConverter.HalfToInt16Bits(row[k]):X4} at feature {k}: dot {dot:R}, expected {expected:R}");
+                query[k] = 0;
+            }
         }
     }
 
