@@ -2,7 +2,10 @@
 # Measures the substitution analyzers' share of a compile: generates a 1,000-file personalization project in a temp
 # directory, builds it with -p:ReportAnalyzer=true -bl, and prints the analyzers' time (the compiler's own report)
 # against the Csc task's time (MSBuild's performance summary). Usage:
-#   tests/perf/analyzer-time.sh [files=1000] [runs=3] [work-dir=mktemp] [persona-every=10]
+#   tests/perf/analyzer-time.sh [files=1000] [runs=3] [work-dir=mktemp] [persona-every=10] [compiler-server=true]
+# compiler-server=true (the SDK's default) compiles in the shared compiler server, started fresh: run 1 loads and
+# JIT-compiles the analyzers, later runs find them warm, as a developer's second build does. false runs csc in a new
+# process per build (what CI machines that set UseSharedCompilation=false do): every run pays the JIT.
 # runs=0 only writes the project (for tests/perf/AnalyzerProfile, the in-process profile of the same sources).
 # Every persona-every-th file is personalization code dense with what the rules look at (checked and unchecked
 # substitutes, async, iterators, MaxBy, thresholds); the others are ordinary service code with LINQ, lambdas, loops,
@@ -13,6 +16,8 @@ files=${1:-1000}
 runs=${2:-3}
 work=${3:-$(mktemp -d -t persona-perf.XXXXXX)}
 every=${4:-10}
+shared=${5:-true}
+[[ "$shared" == true || "$shared" == false ]] || { echo "perf: compiler-server must be true or false, not '$shared'" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -239,9 +244,11 @@ if (( runs == 0 )); then echo "generated $files files in $work/src"; exit 0; fi
 dotnet restore "$work/Perf.csproj" -v:q -nologo >/dev/null
 uname -a >"$work/machine.txt"; echo "nproc: $(nproc)" >>"$work/machine.txt"; grep -m1 "model name" /proc/cpuinfo >>"$work/machine.txt"
 ratios=()
+[ "$shared" == true ] && dotnet build-server shutdown >/dev/null 2>&1
 for run in $(seq 1 "$runs"); do
   log="$work/build$run.log"
-  dotnet build "$work/Perf.csproj" -c Release --no-restore --no-incremental -nologo -p:ReportAnalyzer=true \
+  UseSharedCompilation=$shared dotnet build "$work/Perf.csproj" -c Release --no-restore --no-incremental -nologo -p:ReportAnalyzer=true \
+    -p:UseSharedCompilation="$shared" \
     -bl:"$work/build$run.binlog" -v:d -clp:PerformanceSummary >"$log"
   # The compiler's ReportAnalyzer table: the analyzer assembly's line carries the total for our four analyzers.
   ours=$(grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+PersonaAnalyzers\.Analyzers, Version' "$log" | head -n1 | awk '{print $1}' | tr -d '<')
@@ -253,4 +260,4 @@ for run in $(seq 1 "$runs"); do
   grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+PersonaAnalyzers\.Substitution\.' "$log" | sed 's/^/    /'
 done
 median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-echo "median: analyzers ${median}% of the compile ($files files, every ${every}th dense with persona code, $runs runs; logs in $work)"
+echo "median: analyzers ${median}% of the compile ($files files, every ${every}th dense with persona code, $runs runs, compiler server $shared; logs in $work)"

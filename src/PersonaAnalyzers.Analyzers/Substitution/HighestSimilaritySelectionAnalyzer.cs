@@ -34,7 +34,7 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.For(start.Compilation);
             if (symbols is null)
                 return;
-            var words = new SimilarityWords();
+            var words = SimilarityWords.For(start.Compilation);
             start.RegisterOperationBlockAction(block =>
             {
                 if (block.OperationBlocks.IsEmpty || !SimilarityWords.MayScoreIn(block.OperationBlocks[0].Syntax.SyntaxTree) ||

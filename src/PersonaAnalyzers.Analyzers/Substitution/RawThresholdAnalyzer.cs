@@ -32,7 +32,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.For(start.Compilation);
             if (symbols is null)
                 return;
-            var words = new SimilarityWords();
+            var words = SimilarityWords.For(start.Compilation);
             start.RegisterOperationBlockAction(block => Analyze(block, symbols, words));
         });
     }
