@@ -29,13 +29,9 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
     {
         if (node is not (BinaryExpressionSyntax or IsPatternExpressionSyntax or PatternSyntax))
             return null;
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (model is null || root is null)
+        if (await GuardRewrite.PrepareAsync(document, diagnostic, "TrySubstitute", cancellationToken).ConfigureAwait(false) is not { } rewrite)
             return null;
-        var types = GuardTypes.For(diagnostic, model.Compilation, "TrySubstitute");
-        if (types is null)
-            return null;
+        var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
         var scoreOnLeft = !diagnostic.Properties.TryGetValue(SubstitutionProperties.ScoreOperand, out var side) || side != "Right";
         var isDistance = diagnostic.Properties.TryGetValue(SubstitutionProperties.IsDistance, out var distance) && distance == "true";
         var score = node switch

@@ -33,13 +33,9 @@ internal sealed class InsertBandCheckFix : PersonaFix
     {
         if (diagnostic.Properties.TryGetValue(SubstitutionProperties.IsCollection, out var collection) && collection == "true")
             return null;
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (model is null || root is null)
+        if (await GuardRewrite.PrepareAsync(document, diagnostic, "TrySubstitute", cancellationToken).ConfigureAwait(false) is not { } rewrite)
             return null;
-        var types = GuardTypes.For(diagnostic, model.Compilation, "TrySubstitute");
-        if (types is null)
-            return null;
+        var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
         var canBeNull = !types.Persona.IsValueType;
 
         if (node is ForEachStatementSyntax forEach)

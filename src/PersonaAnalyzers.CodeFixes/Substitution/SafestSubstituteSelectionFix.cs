@@ -40,13 +40,9 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
         if (target is null || candidates is null || target.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax lambda && IsParameterOf(target, lambda)))
             return null;
 
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (model is null || root is null)
+        if (await GuardRewrite.PrepareSafestSubstituteAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } rewrite)
             return null;
-        var types = GuardTypes.For(diagnostic, model.Compilation, "SafestSubstitute");
-        if (types is null || types.Persona.IsValueType)
-            return null;
+        var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
 
         ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, invocation.SpanStart, "SafestSubstitute",
             Argument(target.WithoutTrivia()), Argument(candidates.WithoutTrivia()));
@@ -62,13 +58,9 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
     private static async Task<Document?> RewriteStatementsAsync(Document document, SyntaxNode node, Diagnostic diagnostic, string selection,
         CancellationToken cancellationToken)
     {
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (model is null || root is null)
+        if (await GuardRewrite.PrepareSafestSubstituteAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } rewrite)
             return null;
-        var types = GuardTypes.For(diagnostic, model.Compilation, "SafestSubstitute");
-        if (types is null || types.Persona.IsValueType)
-            return null;
+        var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
         var newRoot = selection == "Loop"
             ? BestSoFarLoopSelection.Rewrite(root, model, node, types, cancellationToken)
             : MaxThenFilterSelection.Rewrite(root, model, node, types, cancellationToken);

@@ -25,13 +25,9 @@ internal sealed class UseSafestSubstituteFix : PersonaFix
             node = argument.Expression;
         if (node is not ExpressionSyntax element)
             return null;
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (model is null || root is null)
+        if (await GuardRewrite.PrepareSafestSubstituteAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } rewrite)
             return null;
-        var types = GuardTypes.For(diagnostic, model.Compilation, "SafestSubstitute");
-        if (types is null || types.Persona.IsValueType)
-            return null;
+        var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
         if (!TryGetSelection(element, out var candidates, out var predicate, out var orDefault))
             return null;
         if (!PersonaCollections.IsCollectionOf(model.GetTypeInfo(candidates, cancellationToken).Type, types.Persona))
