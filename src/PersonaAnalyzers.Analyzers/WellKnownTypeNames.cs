@@ -6,6 +6,9 @@ internal static class WellKnownTypeNames
 {
     public const string Namespace = "PersonaAnalyzers";
     public const string PersonaProfileAttribute = "PersonaAnalyzers.PersonaProfileAttribute";
+    /// <summary>The runtime assembly that defines these types, where they are looked up first.</summary>
+    public const string RuntimeAssembly = "PersonaAnalyzers.Runtime";
+
     public const string PersonaKeyAttribute = "PersonaAnalyzers.PersonaKeyAttribute";
     public const string PersonaFeatureAttribute = "PersonaAnalyzers.PersonaFeatureAttribute";
     public const string ProfileSubstituteAttribute = "PersonaAnalyzers.ProfileSubstituteAttribute";

@@ -135,8 +135,16 @@ internal sealed class SubstituteNames
         return false;
     }
 
+    /// <summary>Keys Microsoft signs the framework with: those assemblies never reference the runtime, and a .NET
+    /// project references about two hundred of them, whose reference lists need not be read.</summary>
+    private static readonly string[] FrameworkKeys =
+        { "b03f5f7f11d50a3a", "cc7b13ffcd2ddd51", "31bf3856ad364e35", "b77a5c561934e089", "adb9793829ddae60", "7cec85d7bea7798e" };
+
     private static bool References(IAssemblySymbol assembly, string runtime)
     {
+        var token = assembly.Identity.PublicKeyToken;
+        if (!token.IsDefaultOrEmpty && Array.IndexOf(FrameworkKeys, Hex(token)) >= 0)
+            return false;
         foreach (var module in assembly.Modules)
         {
             foreach (var identity in module.ReferencedAssemblies)
@@ -182,5 +190,13 @@ internal sealed class SubstituteNames
                 return true;
         }
         return false;
+    }
+
+    private static string Hex(System.Collections.Immutable.ImmutableArray<byte> bytes)
+    {
+        var text = new System.Text.StringBuilder(bytes.Length * 2);
+        foreach (var b in bytes)
+            text.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        return text.ToString();
     }
 }

@@ -69,7 +69,7 @@ internal sealed class SubstitutionSymbols
 
     private static SubstitutionSymbols? TryCreate(Compilation compilation)
     {
-        var personaProfile = compilation.GetTypeByMetadataName(WellKnownTypeNames.PersonaProfileAttribute);
+        var personaProfile = Find(compilation, Referenced(compilation, WellKnownTypeNames.RuntimeAssembly), WellKnownTypeNames.PersonaProfileAttribute);
         return personaProfile is null ? null : new SubstitutionSymbols(compilation, personaProfile);
     }
 
