@@ -1,16 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PersonaAnalyzers.Substitution;
 
 namespace PersonaAnalyzers.Cli.Audit;
 
 /// <summary>A codebase that has not taken the package has no <c>[PersonaProfile]</c> types, so the analyzers would
 /// see nothing to guard. The audit marks, in memory only, the types whose names look like persona profiles
-/// (<c>--persona-types</c>, default <c>*Profile</c>, <c>*Persona</c>) — nothing is written to disk.</summary>
+/// (<c>--persona-types</c>, default <c>*Profile</c>, <c>*Persona</c>; the globs of the substitute name patterns,
+/// <see cref="NamePattern"/>: <c>*</c>, <c>?</c>, case ignored) — nothing is written to disk.</summary>
 internal sealed class PersonaTypeMarker : CSharpSyntaxRewriter
 {
     public static readonly string[] DefaultPatterns = { "*Profile", "*Persona" };
@@ -18,15 +19,14 @@ internal sealed class PersonaTypeMarker : CSharpSyntaxRewriter
     private static readonly AttributeListSyntax Marker = SyntaxFactory.AttributeList(
         SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::PersonaAnalyzers.PersonaProfile"))));
 
-    private readonly Regex[] _patterns;
+    private readonly string[] _patterns;
 
-    public PersonaTypeMarker(IEnumerable<string> patterns) =>
-        _patterns = patterns.Select(p => new Regex("^" + Regex.Escape(p.Trim()).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.CultureInvariant)).ToArray();
+    public PersonaTypeMarker(IEnumerable<string> patterns) => _patterns = patterns.Select(p => p.Trim()).ToArray();
 
     /// <summary>How many types were marked.</summary>
     public int Marked { get; private set; }
 
-    public bool Matches(string typeName) => _patterns.Any(p => p.IsMatch(typeName));
+    public bool Matches(string typeName) => _patterns.Any(p => NamePattern.Matches(p, typeName));
 
     public override SyntaxNode? VisitClassDeclaration(ClassDeclarationSyntax node) => Mark(node, base.VisitClassDeclaration(node));
 
