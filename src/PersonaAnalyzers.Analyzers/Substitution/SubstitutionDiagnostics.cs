@@ -17,9 +17,26 @@ internal static class SubstitutionDiagnostics
         return builder;
     }
 
+    /// <summary>The expression on one line (every run of white space one space), cut to <see cref="MaxExcerpt"/>
+    /// characters. A loop, not a regular expression: it runs for every diagnostic, the first time in a cold compiler.</summary>
     public static string Shorten(string text)
     {
-        var singleLine = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
-        return singleLine.Length <= MaxExcerpt ? singleLine : singleLine.Substring(0, MaxExcerpt - 1) + "…";
+        var line = new System.Text.StringBuilder(System.Math.Min(text.Length, MaxExcerpt + 1));
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = line.Length > 0;
+                continue;
+            }
+            if (space)
+                line.Append(' ');
+            space = false;
+            line.Append(c);
+            if (line.Length > MaxExcerpt)
+                break;
+        }
+        return line.Length <= MaxExcerpt ? line.ToString() : line.ToString(0, MaxExcerpt - 1) + "…";
     }
 }

@@ -8,9 +8,17 @@ public class AllocationTests
     {
         call(); // JIT, static initialisation, pools
         call();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 20; i++) call();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        // ArrayPool.Shared drops its buffers when a gen-2 collection runs (other test classes run in parallel), and the
+        // next rent allocates once. A per-call allocation shows in every attempt, a pool refill in one: the least of
+        // three attempts is the kernel's own.
+        var least = long.MaxValue;
+        for (var attempt = 0; attempt < 3 && least > 0; attempt++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 20; i++) call();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        return least;
     }
 
     [Theory]
