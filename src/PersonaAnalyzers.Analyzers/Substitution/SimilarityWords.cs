@@ -24,6 +24,9 @@ internal sealed class SimilarityWords
     /// changes): whether the text contains a word at all.</summary>
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Files = new();
 
+    /// <summary>The shortest word: most identifiers (<c>c</c>, <c>user</c>, <c>i</c>) are shorter and need no look-up.</summary>
+    private static readonly int ShortestWord = ShortestOf(Words);
+
     private static readonly ConditionalWeakTable<Compilation, SimilarityWords> PerCompilation = new();
 
     private readonly ConcurrentDictionary<string, bool> _identifiers = new(StringComparer.Ordinal);
@@ -62,7 +65,7 @@ internal sealed class SimilarityWords
         var starts = new List<int>();
         foreach (var token in tree.GetRoot().DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.GetOrAdd(token.ValueText, NamesAScore))
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.Length >= ShortestWord && _identifiers.GetOrAdd(token.ValueText, NamesAScore))
                 starts.Add(token.SpanStart);
         }
         return starts.ToArray();
@@ -76,5 +79,13 @@ internal sealed class SimilarityWords
                 return true;
         }
         return false;
+    }
+
+    private static int ShortestOf(string[] words)
+    {
+        var shortest = int.MaxValue;
+        foreach (var word in words)
+            shortest = Math.Min(shortest, word.Length);
+        return shortest;
     }
 }

@@ -18,10 +18,26 @@ internal sealed class SubstitutionOptions
 
     private readonly ConcurrentDictionary<string, bool> _nameMatches = new(StringComparer.Ordinal);
 
+    /// <summary>Cached: a lambda over the patterns would be a new delegate for every identifier asked about.</summary>
+    private readonly Func<string, bool> _matchesAnyPattern;
+
     private SubstitutionOptions(string[] patterns, HashSet<string> checkMethods)
     {
         Patterns = patterns;
         CheckMethods = checkMethods;
+        _matchesAnyPattern = MatchesAnyPattern;
+        var shortest = int.MaxValue;
+        foreach (var pattern in patterns)
+        {
+            var literal = 0;
+            foreach (var c in pattern)
+            {
+                if (c != '*')
+                    literal++;
+            }
+            shortest = Math.Min(shortest, literal);
+        }
+        ShortestMatch = shortest == int.MaxValue ? 0 : shortest;
         var literals = new List<string>(patterns.Length);
         foreach (var pattern in patterns)
         {
@@ -43,6 +59,10 @@ internal sealed class SubstitutionOptions
     /// wildcards only and so matches every name.</summary>
     public IReadOnlyList<string>? PatternLiterals { get; }
 
+    /// <summary>The fewest characters a name matching some pattern can have (every character but <c>*</c>): shorter
+    /// identifiers, most of them (<c>c</c>, <c>user</c>, <c>i</c>), are ruled out without a look-up.</summary>
+    public int ShortestMatch { get; }
+
     /// <summary>Extra check methods, fully qualified (<c>Acme.Vetting.IsSafeFor</c>).</summary>
     public HashSet<string> CheckMethods { get; }
 
@@ -63,13 +83,15 @@ internal sealed class SubstitutionOptions
         return new SubstitutionOptions(patterns, checks);
     }
 
-    public bool NameMatches(string name) => _nameMatches.GetOrAdd(name, n =>
+    public bool NameMatches(string name) => name.Length >= ShortestMatch && _nameMatches.GetOrAdd(name, _matchesAnyPattern);
+
+    private bool MatchesAnyPattern(string name)
     {
         foreach (var pattern in Patterns)
         {
-            if (NamePattern.Matches(pattern, n))
+            if (NamePattern.Matches(pattern, name))
                 return true;
         }
         return false;
-    });
+    }
 }
