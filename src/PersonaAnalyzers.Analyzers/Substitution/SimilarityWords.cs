@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -10,9 +9,8 @@ namespace PersonaAnalyzers.Substitution;
 
 /// <summary>A syntax-only gate in front of PERSONA002/003: a body none of whose identifiers names a similarity, a
 /// distance or a kernel cannot compute a score, so its operation tree is not walked. Every score
-/// <see cref="SimilarityScores"/> recognises is reached through such a name. One instance per compilation, shared by
-/// both rules: the same identifiers recur in every body, so each is tested against the words once, and each file's
-/// tokens are scanned once for both rules, leaving the position of every score name for the bodies to look up.</summary>
+/// <see cref="SimilarityScores"/> recognises is reached through such a name. Each file's text is searched once for
+/// both rules (<see cref="SourceTextGate"/>); a body is then one binary search among the occurrences.</summary>
 internal sealed class SimilarityWords
 {
     private static readonly string[] Words =
@@ -21,18 +19,13 @@ internal sealed class SimilarityWords
     };
 
     /// <summary>Per file, shared by both rules and across compilations (the words are fixed, a tree's text never
-    /// changes): whether the text contains a word at all.</summary>
-    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Files = new();
-
-    /// <summary>The shortest word: most identifiers (<c>c</c>, <c>user</c>, <c>i</c>) are shorter and need no look-up.</summary>
-    private static readonly int ShortestWord = ShortestOf(Words);
+    /// changes): where the words occur in its text.</summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, WordPositions> Files = new();
 
     private static readonly ConditionalWeakTable<Compilation, SimilarityWords> PerCompilation = new();
 
+    /// <summary>For files the text cannot answer for: each identifier tested against the words once.</summary>
     private readonly ConcurrentDictionary<string, bool> _identifiers = new(StringComparer.Ordinal);
-
-    /// <summary>Per file: the start of every identifier that names a score, in order.</summary>
-    private readonly ConcurrentDictionary<SyntaxTree, int[]> _scoreNames = new();
 
     private SimilarityWords()
     {
@@ -41,35 +34,24 @@ internal sealed class SimilarityWords
     public static SimilarityWords For(Compilation compilation) => PerCompilation.GetValue(compilation, static _ => new SimilarityWords());
 
     /// <summary>Some identifier in the file may name a score: asked once per file, before any body is looked at.</summary>
-    public static bool MayScoreIn(SyntaxTree tree) =>
-        Files.GetValue(tree, static t => new StrongBox<bool>(SourceTextGate.MayContain(t, Words, Array.Empty<string>(), CancellationToken.None))).Value;
+    public static bool MayScoreIn(SyntaxTree tree) => Positions(tree).MayContain;
 
     /// <summary>Some identifier of <paramref name="node"/> may name a score.</summary>
     public bool MayScore(SyntaxNode node)
     {
-        var tree = node.SyntaxTree;
-        if (!_scoreNames.TryGetValue(tree, out var starts))
+        var positions = Positions(node.SyntaxTree);
+        if (positions.IsKnown)
+            return positions.MayContainWithin(node.Span);
+        foreach (var token in node.DescendantTokens())
         {
-            starts = ScoreNames(tree);
-            _scoreNames.TryAdd(tree, starts);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.GetOrAdd(token.ValueText, NamesAScore))
+                return true;
         }
-        // The first score name at or after the node's start, if it lies inside the node.
-        var index = Array.BinarySearch(starts, node.SpanStart);
-        if (index < 0)
-            index = ~index;
-        return index < starts.Length && starts[index] < node.Span.End;
+        return false;
     }
 
-    private int[] ScoreNames(SyntaxTree tree)
-    {
-        var starts = new List<int>();
-        foreach (var token in tree.GetRoot().DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.Length >= ShortestWord && _identifiers.GetOrAdd(token.ValueText, NamesAScore))
-                starts.Add(token.SpanStart);
-        }
-        return starts.ToArray();
-    }
+    private static WordPositions Positions(SyntaxTree tree) =>
+        Files.GetValue(tree, static t => SourceTextGate.Find(t, Words, Array.Empty<string>(), CancellationToken.None));
 
     private static bool NamesAScore(string text)
     {
@@ -79,13 +61,5 @@ internal sealed class SimilarityWords
                 return true;
         }
         return false;
-    }
-
-    private static int ShortestOf(string[] words)
-    {
-        var shortest = int.MaxValue;
-        foreach (var word in words)
-            shortest = Math.Min(shortest, word.Length);
-        return shortest;
     }
 }

@@ -2,35 +2,43 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace PersonaAnalyzers.Substitution;
 
-/// <summary>The cheapest gate, in front of the per-body token scans: a file whose text contains none of the words an
-/// identifier would need to be a substitute source or a score cannot obtain one, so none of its bodies is scanned.
-/// Most files of a project are not personalization code; one vectorised search of their text is far cheaper than
-/// walking the tokens of every body in them three times. The answers are cached per tree by the callers.</summary>
+/// <summary>The cheapest gates, in front of every operation walk: an identifier that names a substitute source or a
+/// score contains a literal of a name pattern, an attributed member's name or a similarity word, and so does the text
+/// around it. One vectorised search of a file's text finds every occurrence; a file with none is skipped whole, and a
+/// body with none in its span is skipped without walking a token. Most files of a project are not personalization
+/// code, and even in those that are, most bodies do not name a source. Occurrences in comments and strings only let
+/// a body through to the operation walk, which decides. The callers cache the answer per file.</summary>
 internal static class SourceTextGate
 {
-    /// <summary>Whether the tree's text contains one of <paramref name="ignoringCase"/> (compared without case, as
-    /// <see cref="NamePattern"/> compares names) or one of <paramref name="exact"/>. A file that spells an identifier
-    /// with a Unicode escape (<c>\u0053imilar</c>) cannot be searched as text, so it always passes.</summary>
-    public static bool MayContain(SyntaxTree tree, IReadOnlyList<string> ignoringCase, IEnumerable<string> exact, CancellationToken cancellation)
+    /// <summary>Every occurrence in the tree's text of one of <paramref name="ignoringCase"/> (compared without case,
+    /// as <see cref="NamePattern"/> compares names) or of <paramref name="exact"/>. A file that spells an identifier
+    /// with a Unicode escape (<c>\u0053imilar</c>) cannot be searched as text: for it the answer is
+    /// <see cref="WordPositions.Unknown"/>, and the callers scan its tokens.</summary>
+    public static WordPositions Find(SyntaxTree tree, IReadOnlyList<string> ignoringCase, IEnumerable<string> exact, CancellationToken cancellation)
     {
         // StringText (every file below the large-text size) hands out its own string; larger files are copied once.
         var text = tree.GetText(cancellation).ToString();
         if (text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0)
-            return true;
+            return WordPositions.Unknown;
+        var starts = new List<int>();
         foreach (var word in ignoringCase)
-        {
-            if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                return true;
-        }
+            AddAll(text, word, StringComparison.OrdinalIgnoreCase, starts);
         foreach (var word in exact)
-        {
-            if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
-                return true;
-        }
-        return false;
+            AddAll(text, word, StringComparison.Ordinal, starts);
+        starts.Sort();
+        return new WordPositions(starts.ToArray());
+    }
+
+    private static void AddAll(string text, string word, StringComparison comparison, List<int> starts)
+    {
+        if (word.Length == 0)
+            return;
+        for (var at = text.IndexOf(word, comparison); at >= 0; at = text.IndexOf(word, at + 1, comparison))
+            starts.Add(at);
     }
 
     /// <summary>The longest run of literal characters in a name pattern: a name that matches the pattern contains it.
@@ -44,5 +52,33 @@ internal static class SourceTextGate
                 longest = part;
         }
         return longest;
+    }
+}
+
+/// <summary>Where words occur in a file's text (the start of each occurrence, in order), or <see cref="Unknown"/>.</summary>
+internal sealed class WordPositions
+{
+    /// <summary>The text cannot tell (a Unicode escape, or a pattern that matches every name): ask the tokens.</summary>
+    public static readonly WordPositions Unknown = new(null);
+
+    private readonly int[]? _starts;
+
+    public WordPositions(int[]? starts) => _starts = starts;
+
+    public bool IsKnown => _starts is not null;
+
+    /// <summary>Whether the file may hold one of the words at all.</summary>
+    public bool MayContain => _starts is null || _starts.Length > 0;
+
+    /// <summary>Whether an occurrence starts inside <paramref name="span"/> (an identifier inside a body starts
+    /// there); always true when unknown.</summary>
+    public bool MayContainWithin(TextSpan span)
+    {
+        if (_starts is null)
+            return true;
+        var index = Array.BinarySearch(_starts, span.Start);
+        if (index < 0)
+            index = ~index;
+        return index < _starts.Length && _starts[index] < span.End;
     }
 }

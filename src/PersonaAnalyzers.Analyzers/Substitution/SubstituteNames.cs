@@ -22,8 +22,8 @@ internal sealed class SubstituteNames
 
     private readonly HashSet<string> _attributed;
 
-    /// <summary>Per file: whether its text contains a pattern's literal or an attributed name at all.</summary>
-    private readonly ConcurrentDictionary<SyntaxTree, bool> _files = new();
+    /// <summary>Per file: where its text holds a pattern's literal or an attributed name.</summary>
+    private readonly ConcurrentDictionary<SyntaxTree, WordPositions> _files = new();
 
     /// <summary>An attributed delegate type is invoked through a variable of any name; an alias of the attribute
     /// hides it from the syntax scan. Either turns the gate off.</summary>
@@ -45,7 +45,7 @@ internal sealed class SubstituteNames
             // that do not are not parsed into declarations at all.
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (SourceTextGate.MayContain(tree, Array.Empty<string>(), AttributeNameOnly, cancellation))
+                if (SourceTextGate.Find(tree, Array.Empty<string>(), AttributeNameOnly, cancellation).MayContain)
                     open |= CollectSource(tree.GetRoot(cancellation), names);
             }
             var runtime = attribute.ContainingAssembly.Name;
@@ -60,30 +60,34 @@ internal sealed class SubstituteNames
 
     /// <summary>Some identifier in the file may name a substitute source: the first, cheapest question, asked before
     /// the options or the blocks of a body are looked at. Answered once per file.</summary>
-    public bool MayObtainIn(SyntaxTree tree, AnalyzerOptions analyzerOptions, CancellationToken cancellation)
-    {
-        if (_open)
-            return true;
-        if (!_files.TryGetValue(tree, out var mayObtain))
-        {
-            var literals = SubstitutionOptions.For(analyzerOptions, tree).PatternLiterals;
-            mayObtain = literals is null || SourceTextGate.MayContain(tree, literals, _attributed, cancellation);
-            _files.TryAdd(tree, mayObtain);
-        }
-        return mayObtain;
-    }
+    public bool MayObtainIn(SyntaxTree tree, AnalyzerOptions analyzerOptions, CancellationToken cancellation) =>
+        _open || Positions(tree, SubstitutionOptions.For(analyzerOptions, tree), cancellation).MayContain;
 
     /// <summary>Some identifier of <paramref name="body"/> may name a substitute source.</summary>
-    public bool MayObtain(SyntaxNode body, SubstitutionOptions options)
+    public bool MayObtain(SyntaxNode body, SubstitutionOptions options, CancellationToken cancellation)
     {
         if (_open)
             return true;
+        var positions = Positions(body.SyntaxTree, options, cancellation);
+        if (positions.IsKnown)
+            return positions.MayContainWithin(body.Span);
         foreach (var token in body.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken) && (_attributed.Contains(token.ValueText) || options.NameMatches(token.ValueText)))
                 return true;
         }
         return false;
+    }
+
+    private WordPositions Positions(SyntaxTree tree, SubstitutionOptions options, CancellationToken cancellation)
+    {
+        if (!_files.TryGetValue(tree, out var positions))
+        {
+            // A pattern of wildcards only matches every name: the text cannot narrow anything down.
+            positions = options.PatternLiterals is { } literals ? SourceTextGate.Find(tree, literals, _attributed, cancellation) : WordPositions.Unknown;
+            _files.TryAdd(tree, positions);
+        }
+        return positions;
     }
 
     private static bool CollectSource(SyntaxNode root, HashSet<string> names)

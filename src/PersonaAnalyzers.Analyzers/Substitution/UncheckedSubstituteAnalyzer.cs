@@ -39,7 +39,7 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             var block = executable.Block;
             var options = SubstitutionOptions.For(context.Options, block.Syntax.SyntaxTree);
             // Nor do most bodies of the files that pass: a token scan rules them out before any operation walk.
-            if (!names.MayObtain(block.Syntax, options))
+            if (!names.MayObtain(block.Syntax, options, context.CancellationToken))
                 continue;
             // Building a control flow graph costs far more than this walk; most bodies obtain no substitute.
             var sites = FindSites(block, symbols, options);

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PersonaAnalyzers;
 using PersonaAnalyzers.Generator;
 
-// Usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile] [--concurrent]
+// Usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile] [--concurrent] [--only=PERSONA00n,…]
 // Each round builds a fresh compilation of every .cs file under <source-dir> (plus the guard generator's output),
 // times a single-threaded emit of it, then runs the substitution analyzers single-threaded on another fresh
 // compilation with Roslyn's execution-time log on — the same per-analyzer times `-p:ReportAnalyzer=true` prints.
@@ -14,10 +14,13 @@ using PersonaAnalyzers.Generator;
 // --concurrent runs the analyzers as the compiler does (concurrent execution on), to compare.
 var noCompile = args.Contains("--no-compile");
 var concurrent = args.Contains("--concurrent");
-args = args.Where(a => a is not ("--no-compile" or "--concurrent")).ToArray();
+// --only=PERSONA002 runs one rule (comma-separated ids for several), to profile it alone.
+var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?.Substring("--only=".Length)
+    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+args = args.Where(a => a is not ("--no-compile" or "--concurrent") && !a.StartsWith("--only=", StringComparison.Ordinal)).ToArray();
 if (args.Length is 0 or > 2 || !Directory.Exists(args[0]))
 {
-    Console.Error.WriteLine("usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile] [--concurrent]   (source-dir: a directory of .cs files)");
+    Console.Error.WriteLine("usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile] [--concurrent] [--only=PERSONA00n,…]   (source-dir: a directory of .cs files)");
     return 2;
 }
 var rounds = 5;
@@ -38,7 +41,13 @@ var analyzers = typeof(PersonaGuardGenerator).Assembly.GetTypes()
     .Where(t => t.Namespace == "PersonaAnalyzers.Substitution" && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
     .OrderBy(t => t.Name, StringComparer.Ordinal)
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+    .Where(a => only is null || a.SupportedDiagnostics.Any(d => only.Contains(d.Id)))
     .ToImmutableArray();
+if (analyzers.IsEmpty)
+{
+    Console.Error.WriteLine($"AnalyzerProfile: no substitution rule has the id(s) {string.Join(", ", only ?? [])}");
+    return 2;
+}
 
 CSharpCompilation Fresh()
 {
