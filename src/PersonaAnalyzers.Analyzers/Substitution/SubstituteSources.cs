@@ -6,14 +6,15 @@ namespace PersonaAnalyzers.Substitution;
 
 /// <summary>Recognises the expressions that obtain a substitute directly: a <c>[ProfileSubstitute]</c> member, or a
 /// method or property whose name matches the configured patterns and whose type is a persona type or a collection of
-/// one (awaited when it is a task of either).</summary>
+/// one (awaited, or waited for with <c>.Result</c> / <c>.GetAwaiter().GetResult()</c>, when it is a task of either).</summary>
 internal static class SubstituteSources
 {
     public static SubstituteOrigin? TryGetDirect(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
         // Every invocation and member read of every body passes here: rule out the common case by a cached name or
         // attribute lookup before looking at types or parents.
-        var candidate = operation switch
+        var waitedFor = WaitedFor(operation, symbols);
+        var candidate = waitedFor is not null ? Member(waitedFor) : operation switch
         {
             IAwaitOperation awaitOperation => Member(Awaited(awaitOperation)),
             IInvocationOperation invocation => invocation.TargetMethod,
@@ -23,6 +24,12 @@ internal static class SubstituteSources
         };
         if (candidate is null || !(options.NameMatches(candidate.Name) || symbols.IsSubstituteAttributed(candidate)))
             return null;
+        if (waitedFor is not null)
+        {
+            if (!IsSource(candidate, symbols.AwaitedType(waitedFor.Type), symbols, options, out var persona, out var collection))
+                return null;
+            return new SubstituteOrigin(operation, persona, collection, "BlockingWait", operation.Syntax.GetLocation());
+        }
         switch (operation)
         {
             case IAwaitOperation awaitOperation:
@@ -104,6 +111,24 @@ internal static class SubstituteSources
         if (attributed)
             return type is null || type.SpecialType != SpecialType.System_Void;
         return persona is not null;
+    }
+
+    /// <summary>The task a blocking wait waits for — <c>task.Result</c>, <c>task.GetAwaiter().GetResult()</c> (also
+    /// after <c>.ConfigureAwait(false)</c>) — the way synchronous code reads an async lookup; null for anything else.</summary>
+    private static IOperation? WaitedFor(IOperation operation, SubstitutionSymbols symbols)
+    {
+        var task = operation switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Result", Instance: { } instance } => instance,
+            IInvocationOperation { TargetMethod.Name: "GetResult", Arguments.Length: 0, Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } instance } } => instance,
+            _ => null,
+        };
+        if (task is null)
+            return null;
+        task = LinqShapes.Unwrap(task);
+        if (task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+            task = LinqShapes.Unwrap(configured);
+        return symbols.AwaitedType(task.Type) is not null ? task : null;
     }
 
     /// <summary>The task an <c>await</c> waits for, looking through <c>.ConfigureAwait(false)</c>, which library code

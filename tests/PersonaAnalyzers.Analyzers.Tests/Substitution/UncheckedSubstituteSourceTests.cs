@@ -172,6 +172,42 @@ public class UncheckedSubstituteSourceTests
             """, "public async Task<object?> Run(Reader user)"));
 
     [Fact]
+    public Task Task_Result_of_a_source_is_a_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.FindNearestAsync(user).Result|};
+                    return other?.Summary;
+            """));
+
+    [Fact]
+    public Task GetAwaiter_GetResult_of_a_source_is_a_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.FindNearestAsync(user).GetAwaiter().GetResult()|};
+                    return other?.Summary;
+            """));
+
+    [Fact]
+    public Task GetResult_after_ConfigureAwait_is_a_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return Render.Prompt({|PERSONA001:index.FindNearestAsync(user).ConfigureAwait(false).GetAwaiter().GetResult()|}!);
+            """));
+
+    [Fact]
+    public Task Task_Result_with_a_check_is_clean() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.FindNearestAsync(user).Result;
+                    if (other is null || !ReaderGuard.Assess(user, other).IsSafe)
+                        return null;
+                    return other.Summary;
+            """));
+
+    [Fact]
+    public Task Result_of_a_task_that_is_not_a_source_is_not_a_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var own = Task.FromResult(index.Own(user.Id)).Result;
+                    return own?.Summary;
+            """));
+
+    [Fact]
     public Task Out_parameter_of_a_name_pattern_method_is_a_substitute() =>
         Verify.VerifyAsync("""
             using Shop;

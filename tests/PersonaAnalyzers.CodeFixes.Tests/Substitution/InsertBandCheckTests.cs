@@ -47,6 +47,24 @@ public class InsertBandCheckTests
             """), Key);
 
     [Fact]
+    public Task Blocking_wait_on_an_async_lookup_gets_a_guard_after_it() =>
+        Verify.VerifyAsync(InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    var neighbour = {|PERSONA001:index.FindNearestAsync(user).Result|};
+                    return Render.Recommend(neighbour!);
+                }
+            """), InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    var neighbour = index.FindNearestAsync(user).Result;
+                    if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                        return System.Array.Empty<Article>();
+                    return Render.Recommend(neighbour!);
+                }
+            """), Key);
+
+    [Fact]
     public Task Returned_substitute_falls_back_to_the_target() =>
         Verify.VerifyAsync(InClass("""
                 public Reader ProfileFor(Reader partial)
