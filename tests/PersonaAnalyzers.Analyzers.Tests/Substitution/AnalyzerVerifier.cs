@@ -10,25 +10,33 @@ namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
 internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAnalyzer, new()
 {
     public static Task VerifyAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected) =>
-        Run(source, editorConfig, OutputKind.DynamicallyLinkedLibrary, expected);
+        Run(new[] { ("/0/Test0.cs", source) }, editorConfig is null ? null : "[*]\n" + editorConfig, OutputKind.DynamicallyLinkedLibrary, expected);
 
     /// <summary>Top-level statements need an executable.</summary>
-    public static Task VerifyProgramAsync(string source) => Run(source, null, OutputKind.ConsoleApplication, Array.Empty<DiagnosticResult>());
+    public static Task VerifyProgramAsync(string source) =>
+        Run(new[] { ("/0/Test0.cs", source) }, null, OutputKind.ConsoleApplication, Array.Empty<DiagnosticResult>());
 
-    private static Task Run(string source, string? editorConfig, OutputKind outputKind, DiagnosticResult[] expected)
+    /// <summary>Several named files (names matter: <c>*.g.cs</c> is generated code), with an <c>.editorconfig</c>
+    /// body given whole, sections included.</summary>
+    public static Task VerifyFilesAsync((string Name, string Source)[] files, string? editorConfig = null) =>
+        Run(files, editorConfig, OutputKind.DynamicallyLinkedLibrary, Array.Empty<DiagnosticResult>());
+
+    private static Task Run((string Name, string Source)[] files, string? editorConfig, OutputKind outputKind, DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
             TestState =
             {
-                Sources = { source, ("Prelude.cs", PersonaPrelude.Source) },
                 AdditionalReferences = { MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location) },
                 OutputKind = outputKind,
             },
         };
+        foreach (var (name, source) in files)
+            test.TestState.Sources.Add((name, source));
+        test.TestState.Sources.Add(("/0/Prelude.cs", PersonaPrelude.Source));
         if (editorConfig is not null)
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\n" + editorConfig));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n" + editorConfig));
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }

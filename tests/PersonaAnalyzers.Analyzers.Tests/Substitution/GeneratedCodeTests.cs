@@ -1,7 +1,4 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Testing;
 using PersonaAnalyzers.Substitution;
 
 namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
@@ -108,18 +105,6 @@ public class GeneratedCodeTests
     private static Task Run<TAnalyzer>(params (string Name, string Source)[] sources) where TAnalyzer : DiagnosticAnalyzer, new() =>
         Run<TAnalyzer>(sources, editorConfig: null);
 
-    private static Task Run<TAnalyzer>((string Name, string Source)[] sources, string? editorConfig) where TAnalyzer : DiagnosticAnalyzer, new()
-    {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
-        {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            TestState = { AdditionalReferences = { MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location) } },
-        };
-        foreach (var (name, source) in sources)
-            test.TestState.Sources.Add(("/0/" + name, source));
-        test.TestState.Sources.Add(("/0/Prelude.cs", PersonaPrelude.Source));
-        if (editorConfig is not null)
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n" + editorConfig));
-        return test.RunAsync();
-    }
+    private static Task Run<TAnalyzer>((string Name, string Source)[] sources, string? editorConfig) where TAnalyzer : DiagnosticAnalyzer, new() =>
+        AnalyzerVerifier<TAnalyzer>.VerifyFilesAsync(sources.Select(s => ("/0/" + s.Name, s.Source)).ToArray(), editorConfig);
 }

@@ -118,29 +118,17 @@ public class UncheckedSubstituteGateTests
             """, "persona_analyzers.substitute_name_patterns = *");
 
     [Fact]
-    public Task Attribute_aliased_globally_in_another_file_is_found()
-    {
-        var test = new CSharpAnalyzerTest<UncheckedSubstituteAnalyzer, DefaultVerifier>
+    public Task Attribute_aliased_globally_in_another_file_is_found() =>
+        Verify.VerifyFilesAsync(new[]
         {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            TestState =
-            {
-                Sources =
+            ("/0/Aliases.cs", "global using Donors = PersonaAnalyzers.ProfileSubstituteAttribute;"),
+            ("/0/Use.cs", """
+                using Shop;
+                public class C
                 {
-                    ("Aliases.cs", "global using Donors = PersonaAnalyzers.ProfileSubstituteAttribute;"),
-                    ("Use.cs", """
-                        using Shop;
-                        public class C
-                        {
-                            [Donors] public Reader Give(Reader target) => target;
-                            public string Run(Reader user) => Render.Prompt({|PERSONA001:Give(user)|});
-                        }
-                        """),
-                    ("Prelude.cs", PersonaPrelude.Source),
-                },
-                AdditionalReferences = { MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location) },
-            },
-        };
-        return test.RunAsync();
-    }
+                    [Donors] public Reader Give(Reader target) => target;
+                    public string Run(Reader user) => Render.Prompt({|PERSONA001:Give(user)|});
+                }
+                """),
+        });
 }
