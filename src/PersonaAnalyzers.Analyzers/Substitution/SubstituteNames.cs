@@ -9,11 +9,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace PersonaAnalyzers.Substitution;
 
-/// <summary>A syntax-only gate in front of PERSONA001: every direct substitute source is a member reached by its name
-/// (a name-pattern match, or a <c>[ProfileSubstitute]</c> member), so a body none of whose identifiers is such a name
-/// obtains no substitute and its operation tree is not walked. The attributed names are collected once per
-/// compilation from declarations only (no body is bound): source members carrying the attribute, and the members of
-/// referenced assemblies that reference the runtime.</summary>
+/// <summary>The gate in front of PERSONA001: every direct substitute source is a member reached by its name (a
+/// name-pattern match, or a <c>[ProfileSubstitute]</c> member), so a file whose text holds no such name, and a body
+/// with none in its span, obtains no substitute and its operation tree is not walked (<see cref="SourceTextGate"/>).
+/// The attributed names are collected once per compilation from declarations only (no body is bound): source members
+/// carrying the attribute, and the members of referenced assemblies that reference the runtime.</summary>
 internal sealed class SubstituteNames
 {
     private const string AttributeName = "ProfileSubstitute";
@@ -60,8 +60,14 @@ internal sealed class SubstituteNames
 
     /// <summary>Some identifier in the file may name a substitute source: the first, cheapest question, asked before
     /// the options or the blocks of a body are looked at. Answered once per file.</summary>
-    public bool MayObtainIn(SyntaxTree tree, AnalyzerOptions analyzerOptions, CancellationToken cancellation) =>
-        _open || Positions(tree, SubstitutionOptions.For(analyzerOptions, tree), cancellation).MayContain;
+    public bool MayObtainIn(SyntaxTree tree, AnalyzerOptions analyzerOptions, CancellationToken cancellation)
+    {
+        if (_open)
+            return true;
+        // Asked for every body of every file: the file's options are looked up only the first time.
+        var positions = _files.TryGetValue(tree, out var known) ? known : Positions(tree, SubstitutionOptions.For(analyzerOptions, tree), cancellation);
+        return positions.MayContain;
+    }
 
     /// <summary>Some identifier of <paramref name="body"/> may name a substitute source.</summary>
     public bool MayObtain(SyntaxNode body, SubstitutionOptions options, CancellationToken cancellation)
