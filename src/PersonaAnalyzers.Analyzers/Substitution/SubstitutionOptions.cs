@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PersonaAnalyzers.Options;
@@ -9,23 +9,34 @@ using PersonaAnalyzers.Options;
 namespace PersonaAnalyzers.Substitution;
 
 /// <summary>The substitution rules' options for one syntax tree (<c>.editorconfig</c> sections can differ per
-/// file), parsed once per options instance.</summary>
+/// file), parsed once per distinct pair of settings.</summary>
+/// <remarks>Shared by value, not by options instance: the .NET 10 SDK's compiler hands each syntax tree its own
+/// <see cref="AnalyzerConfigOptions"/> even when every file has the same settings (1,000 files, 1,000 instances), so a
+/// cache keyed by the instance parsed the options once per file and started every file with an empty name cache, whose
+/// additions contended for its locks across the analysis threads (seen in a trace of a real build). Every file with
+/// the same two settings now shares one instance and one name cache.</remarks>
 internal sealed class SubstitutionOptions
 {
     public static readonly string[] DefaultPatterns = { "*Similar*", "*Nearest*", "*Neighbo*r*", "*Lookalike*", "*Fallback*" };
 
-    private static readonly ConditionalWeakTable<AnalyzerConfigOptions, SubstitutionOptions> Cache = new();
+    /// <summary>A project has one or two distinct settings; an IDE session where someone edits them accumulates a few
+    /// more, so the cache is emptied past <see cref="MaxCached"/> rather than kept forever.</summary>
+    private const int MaxCached = 32;
+
+    /// <summary>Names asked about are identifiers of the code under analysis; a long-lived process (the compiler server,
+    /// the IDE) sees many codebases, so the name cache is emptied past this size.</summary>
+    private const int MaxCachedNames = 20_000;
+
+    private static readonly ConcurrentDictionary<(string Patterns, string CheckMethods), SubstitutionOptions> Cache = new();
 
     private readonly ConcurrentDictionary<string, bool> _nameMatches = new(StringComparer.Ordinal);
 
-    /// <summary>Cached: a lambda over the patterns would be a new delegate for every identifier asked about.</summary>
-    private readonly Func<string, bool> _matchesAnyPattern;
+    private int _cachedNames;
 
     private SubstitutionOptions(string[] patterns, HashSet<string> checkMethods)
     {
         Patterns = patterns;
         CheckMethods = checkMethods;
-        _matchesAnyPattern = MatchesAnyPattern;
         var shortest = int.MaxValue;
         foreach (var pattern in patterns)
         {
@@ -66,24 +77,44 @@ internal sealed class SubstitutionOptions
     /// <summary>Extra check methods, fully qualified (<c>Acme.Vetting.IsSafeFor</c>).</summary>
     public HashSet<string> CheckMethods { get; }
 
-    public static SubstitutionOptions For(AnalyzerOptions options, SyntaxTree tree) =>
-        Cache.GetValue(options.AnalyzerConfigOptionsProvider.GetOptions(tree), Parse);
-
-    private static SubstitutionOptions Parse(AnalyzerConfigOptions options)
+    public static SubstitutionOptions For(AnalyzerOptions options, SyntaxTree tree)
     {
-        var patterns = PersonaOptions.TryGet(options, PersonaOptions.SubstituteNamePatterns, out var raw)
-            ? NamePattern.Split(raw)
-            : DefaultPatterns;
-        var checks = new HashSet<string>(StringComparer.Ordinal);
-        if (PersonaOptions.TryGet(options, PersonaOptions.CheckMethods, out var methods))
-        {
-            foreach (var method in NamePattern.Split(methods))
-                checks.Add(method.StartsWith("global::", StringComparison.Ordinal) ? method.Substring(8) : method);
-        }
-        return new SubstitutionOptions(patterns, checks);
+        var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        // An unset option reads as "": the empty string is never a valid setting, so it cannot collide with one.
+        PersonaOptions.TryGet(config, PersonaOptions.SubstituteNamePatterns, out var patterns);
+        PersonaOptions.TryGet(config, PersonaOptions.CheckMethods, out var checkMethods);
+        var key = (patterns, checkMethods);
+        if (Cache.TryGetValue(key, out var parsed))
+            return parsed;
+        if (Cache.Count >= MaxCached)
+            Cache.Clear();
+        return Cache.GetOrAdd(key, static key => Parse(key.Patterns, key.CheckMethods));
     }
 
-    public bool NameMatches(string name) => name.Length >= ShortestMatch && _nameMatches.GetOrAdd(name, _matchesAnyPattern);
+    private static SubstitutionOptions Parse(string patterns, string checkMethods)
+    {
+        var checks = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var method in NamePattern.Split(checkMethods))
+            checks.Add(method.StartsWith("global::", StringComparison.Ordinal) ? method.Substring(8) : method);
+        return new SubstitutionOptions(patterns.Length == 0 ? DefaultPatterns : NamePattern.Split(patterns), checks);
+    }
+
+    public bool NameMatches(string name)
+    {
+        if (name.Length < ShortestMatch)
+            return false;
+        if (_nameMatches.TryGetValue(name, out var matches))
+            return matches;
+        matches = MatchesAnyPattern(name);
+        // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
+        if (Interlocked.Increment(ref _cachedNames) > MaxCachedNames)
+        {
+            _nameMatches.Clear();
+            Interlocked.Exchange(ref _cachedNames, 0);
+        }
+        _nameMatches.TryAdd(name, matches);
+        return matches;
+    }
 
     private bool MatchesAnyPattern(string name)
     {
