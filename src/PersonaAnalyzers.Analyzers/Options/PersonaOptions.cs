@@ -24,7 +24,7 @@ internal static class PersonaOptions
             value = raw.Trim();
             return true;
         }
-        if (options.TryGetValue("build_property." + MsBuildProperty(key), out raw) && !string.IsNullOrWhiteSpace(raw))
+        if (options.TryGetValue(BuildPropertyKey(key), out raw) && !string.IsNullOrWhiteSpace(raw))
         {
             value = raw.Trim();
             return true;
@@ -32,6 +32,21 @@ internal static class PersonaOptions
         value = string.Empty;
         return false;
     }
+
+    // The substitution rules read their options for every body they analyse: the keys are spelled out once, not per read.
+    private static readonly string NearMatchProperty = "build_property." + MsBuildProperty(NearMatch);
+    private static readonly string DistantProperty = "build_property." + MsBuildProperty(Distant);
+    private static readonly string SubstituteNamePatternsProperty = "build_property." + MsBuildProperty(SubstituteNamePatterns);
+    private static readonly string CheckMethodsProperty = "build_property." + MsBuildProperty(CheckMethods);
+
+    private static string BuildPropertyKey(string key) => key switch
+    {
+        NearMatch => NearMatchProperty,
+        Distant => DistantProperty,
+        SubstituteNamePatterns => SubstituteNamePatternsProperty,
+        CheckMethods => CheckMethodsProperty,
+        _ => "build_property." + MsBuildProperty(key),
+    };
 
     /// <summary><c>persona_analyzers.near_match</c> → <c>PersonaAnalyzersNearMatch</c>.</summary>
     public static string MsBuildProperty(string key)

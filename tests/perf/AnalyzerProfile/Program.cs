@@ -73,7 +73,7 @@ for (var round = 1; round <= rounds; round++)
     var compile = watch.Elapsed;
 
     var withAnalyzers = Fresh().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent,
+        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new PerFileOptions()), onAnalyzerException: null, concurrentAnalysis: concurrent,
         logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
     var jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
     var jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
@@ -110,4 +110,34 @@ static IEnumerable<MetadataReference> ReferenceAssemblies()
     if (pack is null)
         throw new DirectoryNotFoundException($"no Microsoft.NETCore.App.Ref {version.Major}.{version.Minor} reference pack under {packs}");
     return Directory.GetFiles(Path.Combine(pack, "ref", $"net{version.Major}.{version.Minor}"), "*.dll").Select(f => MetadataReference.CreateFromFile(f));
+}
+
+/// <summary>Options as the SDK's compiler hands them out: every file gets an options instance of its own (holding the
+/// MSBuild properties the SDK passes in its generated global config), as the .NET 10 SDK's compiler does. A profile with
+/// one shared instance would hide any per-instance caching mistake, as it once did (SubstitutionOptions).</summary>
+internal sealed class PerFileOptions : AnalyzerConfigOptionsProvider
+{
+    private static readonly ImmutableDictionary<string, string> SdkProperties = ImmutableDictionary.CreateRange(
+        AnalyzerConfigOptions.KeyComparer,
+        new[]
+        {
+            KeyValuePair.Create("build_property.TargetFramework", "net10.0"),
+            KeyValuePair.Create("build_property.RootNamespace", "Perf"),
+            KeyValuePair.Create("build_property.ProjectDir", "/perf/"),
+            KeyValuePair.Create("build_property.EnableComHosting", ""),
+        });
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, AnalyzerConfigOptions> _perTree = new();
+
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(SdkProperties);
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _perTree.GetValue(tree, static _ => new Options(SdkProperties));
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
+
+    private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+            values.TryGetValue(key, out value);
+    }
 }
