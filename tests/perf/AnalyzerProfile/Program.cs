@@ -77,9 +77,16 @@ for (var round = 1; round <= rounds; round++)
         logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
     var jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
     var jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var collectionsBefore = GC.CollectionCount(0);
+    var pausedBefore = GC.GetTotalPauseDuration();
     watch.Restart();
     var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     var drive = watch.Elapsed;
+    // Everything the driver, the binder and the analyzers allocated: collections this triggers land in callbacks.
+    var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024.0);
+    var collections = GC.CollectionCount(0) - collectionsBefore;
+    var paused = GC.GetTotalPauseDuration() - pausedBefore;
     var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jitBefore;
     var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false) - jitMethodsBefore;
     var total = TimeSpan.Zero;
@@ -93,7 +100,7 @@ for (var round = 1; round <= rounds; round++)
     var crashes = diagnostics.Count(d => d.Id == "AD0001");
     Console.WriteLine($"round {round}: compile {compile.TotalMilliseconds:F0} ms, analyzers {total.TotalMilliseconds:F0} ms " +
         $"({(noCompile ? "" : $"{100 * total / compile:F2}% of the compile; ")}{string.Join(", ", split)}), driver {drive.TotalMilliseconds:F0} ms " +
-        $"(JIT {jit.TotalMilliseconds:F0} ms, {jitMethods} methods), " +
+        $"(JIT {jit.TotalMilliseconds:F0} ms, {jitMethods} methods; allocated {allocated:F0} MB, {collections} collections pausing {paused.TotalMilliseconds:F0} ms), " +
         $"{diagnostics.Length} diagnostics{(crashes > 0 ? $", {crashes} AD0001" : "")}");
 }
 return 0;
