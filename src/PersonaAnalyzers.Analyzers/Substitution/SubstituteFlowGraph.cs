@@ -26,14 +26,15 @@ internal sealed class SubstituteFlowGraph
     private readonly Dictionary<ILocalSymbol, List<Taint>> _locals;
     private readonly Dictionary<CaptureId, List<Taint>> _captures = new();
     private readonly Dictionary<IOperation, List<Taint>> _values = new();
-    private readonly Dictionary<IOperation, SubstituteOrigin> _derivedOrigins = new();
-    private readonly List<SubstituteOrigin> _origins = new();
-    private readonly Dictionary<SubstituteOrigin, Statement> _originStatements = new();
-    private readonly HashSet<SubstituteOrigin> _seeded = new();
-    private readonly Dictionary<IFlowAnonymousFunctionOperation, SubstituteFlowGraph> _lambdas = new();
+    private readonly List<(SubstituteOrigin Origin, Statement Statement)> _origins = new();
+    // Null until needed: most graphs derive no element, capture nothing and build no lambda graph, and the compiler
+    // charges the collections allocation starts to the analyzer.
+    private readonly HashSet<SubstituteOrigin>? _seeded;
+    private HashSet<IOperation>? _derived;
+    private Dictionary<IFlowAnonymousFunctionOperation, SubstituteFlowGraph>? _lambdas;
     private readonly GraphOperations _all;
     private readonly SourceSites _sites;
-    private Dictionary<SubstituteOrigin, List<Use>>? _uses;
+    private List<(SubstituteOrigin Origin, Use Use)>? _uses;
     private OriginFacts? _facts;
     // The path search's state, allocated on a graph's first search (see PathExists).
     private bool[]? _visited;
@@ -52,6 +53,7 @@ internal sealed class SubstituteFlowGraph
         _locals = new Dictionary<ILocalSymbol, List<Taint>>(SymbolEqualityComparer.Default);
         if (seeds is not null)
         {
+            _seeded = new HashSet<SubstituteOrigin>();
             foreach (var pair in seeds)
             {
                 _locals[pair.Key] = new List<Taint>(pair.Value);
@@ -67,9 +69,9 @@ internal sealed class SubstituteFlowGraph
             var operation = _all.Operation(i);
             // A lambda gets its own graph only when it obtains a substitute or mentions a tracked local: most lambdas
             // (selectors, predicates) do neither, and their graphs are not free.
-            if (operation is IFlowAnonymousFunctionOperation lambda && !_lambdas.ContainsKey(lambda) &&
+            if (operation is IFlowAnonymousFunctionOperation lambda && (_lambdas is null || !_lambdas.ContainsKey(lambda)) &&
                 (sites.Within(lambda.Syntax.Span) || MentionsTrackedLocal(lambda.Syntax)))
-                _lambdas[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
+                (_lambdas ??= new())[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
                     returnsHandedOn: false, _locals, sites, cancellation);
         }
     }
@@ -94,15 +96,18 @@ internal sealed class SubstituteFlowGraph
     /// <summary>Reports PERSONA001 for the substitutes obtained in this graph, its lambdas and local functions.</summary>
     public void Report(Action<Diagnostic> report)
     {
-        foreach (var origin in _origins)
+        foreach (var (origin, statement) in _origins)
         {
             _cancellation.ThrowIfCancellationRequested();
-            var use = FirstUncheckedUse(origin, _originStatements[origin]);
+            var use = FirstUncheckedUse(origin, statement);
             if (use is { } found)
                 report(CreateDiagnostic(origin, found));
         }
-        foreach (var lambda in _lambdas.Values)
-            lambda.Report(report);
+        if (_lambdas is not null)
+        {
+            foreach (var lambda in _lambdas.Values)
+                lambda.Report(report);
+        }
         foreach (var localFunction in _graph.LocalFunctions)
         {
             if (!Within(localFunction))
@@ -127,7 +132,7 @@ internal sealed class SubstituteFlowGraph
     /// without a check?</summary>
     private bool HasUncheckedUse(SubstituteOrigin origin)
     {
-        if (!_seeded.Contains(origin))
+        if (_seeded is null || !_seeded.Contains(origin))
             return false;
         var entry = _graph.Blocks[0];
         return FirstUncheckedUse(origin, new Statement(entry, 0, entry.BranchValue ?? (IOperation?)null, first: -1)) is not null;
@@ -162,8 +167,7 @@ internal sealed class SubstituteFlowGraph
 
     private void AddOrigin(SubstituteOrigin origin, Statement statement)
     {
-        _origins.Add(origin);
-        _originStatements[origin] = statement;
+        _origins.Add((origin, statement));
         var kind = origin.IsCollection ? TaintKind.Collection
             : origin.Operation.Type is { IsTupleType: true } ? TaintKind.Tuple
             : TaintKind.Element;
@@ -268,15 +272,15 @@ internal sealed class SubstituteFlowGraph
 
     private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement)
     {
-        if (_derivedOrigins.ContainsKey(operation))
+        if (_derived is not null && _derived.Contains(operation))
             return false;
         var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? _symbols.TupleElementPersona(operation.Type);
         if (persona is null || isCollection)
             return false;
         var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
         var origin = new SubstituteOrigin(operation, persona, false, construct, location);
-        _derivedOrigins[operation] = origin;
-        if (_seeded.Contains(from.Origin))
+        (_derived ??= new()).Add(operation);
+        if (_seeded is not null && _seeded.Contains(from.Origin))
         {
             // An element of a captured collection: report it with the enclosing collection's origin.
             Add(_values, operation, new Taint(from.Origin, operation.Type is { IsTupleType: true } ? TaintKind.Tuple : TaintKind.Element));
@@ -367,21 +371,22 @@ internal sealed class SubstituteFlowGraph
 
     // ---- uses ----
 
-    private Dictionary<SubstituteOrigin, List<Use>> Uses()
+    /// <summary>Every use of every origin, in operation order; one list for all origins, as a graph has few.</summary>
+    private List<(SubstituteOrigin Origin, Use Use)> Uses()
     {
         if (_uses is not null)
             return _uses;
-        _uses = new Dictionary<SubstituteOrigin, List<Use>>();
+        _uses = new List<(SubstituteOrigin Origin, Use Use)>();
         for (var i = 0; i < _all.Count; i++)
         {
             var operation = _all.Operation(i);
             var statement = _all.StatementOf(i);
-            if (operation is IFlowAnonymousFunctionOperation lambda && _lambdas.TryGetValue(lambda, out var inner))
+            if (operation is IFlowAnonymousFunctionOperation lambda && _lambdas is not null && _lambdas.TryGetValue(lambda, out var inner))
             {
-                foreach (var origin in inner._seeded)
+                foreach (var origin in inner._seeded!) // a lambda's graph is always built with the enclosing locals
                 {
                     if (inner.HasUncheckedUse(origin))
-                        AddUse(origin, new Use(statement, lambda, UseKind.Capture));
+                        _uses.Add((origin, new Use(statement, lambda, UseKind.Capture)));
                 }
                 continue;
             }
@@ -392,28 +397,22 @@ internal sealed class SubstituteFlowGraph
             {
                 var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _symbols, _options);
                 if (kind != UseKind.None)
-                    AddUse(taint.Origin, new Use(statement, operation, kind));
+                    _uses.Add((taint.Origin, new Use(statement, operation, kind)));
             }
         }
         return _uses;
-    }
-
-    private void AddUse(SubstituteOrigin origin, Use use)
-    {
-        if (!_uses!.TryGetValue(origin, out var list))
-            _uses[origin] = list = new List<Use>();
-        list.Add(use);
     }
 
     // ---- checks and paths ----
 
     private Use? FirstUncheckedUse(SubstituteOrigin origin, Statement start)
     {
-        if (!Uses().TryGetValue(origin, out var uses))
-            return null;
-        var facts = Facts(origin);
-        foreach (var use in uses)
+        OriginFacts? facts = null;
+        foreach (var (useOrigin, use) in Uses())
         {
+            if (!ReferenceEquals(useOrigin, origin))
+                continue;
+            facts ??= Facts(origin); // at the first use: an origin without one needs no facts
             if (facts.Decides(use.Statement.First))
                 continue; // the verdict travels with the use: Blend(neighbour, verdict.Confidence)
             if (Reaches(origin, facts, start, use))
@@ -425,7 +424,7 @@ internal sealed class SubstituteFlowGraph
     private bool Reaches(SubstituteOrigin origin, OriginFacts facts, Statement start, Use use)
     {
         var target = use.Statement;
-        var redefinition = _originStatements.TryGetValue(origin, out var defined) ? defined : (Statement?)null;
+        var redefinition = DefinedAt(origin);
         // A branch on the check decides the use when only one of its two ways can reach it.
         var deciding = _decidingBlocks ??= new bool[_graph.Blocks.Length];
         Array.Clear(deciding, 0, deciding.Length);
@@ -439,6 +438,17 @@ internal sealed class SubstituteFlowGraph
                 deciding[block.Ordinal] = true;
         }
         return PathExists(start.Block, start.Index, target, redefinition, facts, deciding);
+    }
+
+    /// <summary>Where this graph obtains <paramref name="origin"/>; null for one captured from an enclosing graph.</summary>
+    private Statement? DefinedAt(SubstituteOrigin origin)
+    {
+        foreach (var (defined, statement) in _origins)
+        {
+            if (ReferenceEquals(defined, origin))
+                return statement;
+        }
+        return null;
     }
 
     /// <summary>A path from (<paramref name="startBlock"/>, <paramref name="startIndex"/>) to the target statement that
