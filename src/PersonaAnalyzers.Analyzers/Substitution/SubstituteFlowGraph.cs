@@ -23,19 +23,23 @@ internal sealed class SubstituteFlowGraph
     private readonly SubstitutionOptions _options;
     private readonly bool _returnsHandedOn;
     private readonly CancellationToken _cancellation;
-    private readonly List<Statement> _statements = new();
     private readonly Dictionary<ILocalSymbol, List<Taint>> _locals;
     private readonly Dictionary<CaptureId, List<Taint>> _captures = new();
     private readonly Dictionary<IOperation, List<Taint>> _values = new();
-    private readonly Dictionary<IOperation, SubstituteOrigin> _derivedOrigins = new();
-    private readonly List<SubstituteOrigin> _origins = new();
-    private readonly Dictionary<SubstituteOrigin, Statement> _originStatements = new();
-    private readonly HashSet<SubstituteOrigin> _seeded = new();
-    private readonly Dictionary<IFlowAnonymousFunctionOperation, SubstituteFlowGraph> _lambdas = new();
-    private readonly Dictionary<SubstituteOrigin, OriginFacts> _facts = new();
-    private readonly List<(Statement Statement, IOperation Operation)> _all = new();
+    private readonly List<(SubstituteOrigin Origin, Statement Statement)> _origins = new();
+    // Null until needed: most graphs derive no element, capture nothing and build no lambda graph, and the compiler
+    // charges the collections allocation starts to the analyzer.
+    private readonly HashSet<SubstituteOrigin>? _seeded;
+    private HashSet<IOperation>? _derived;
+    private Dictionary<IFlowAnonymousFunctionOperation, SubstituteFlowGraph>? _lambdas;
+    private readonly GraphOperations _all;
     private readonly SourceSites _sites;
-    private Dictionary<SubstituteOrigin, List<Use>>? _uses;
+    private List<(SubstituteOrigin Origin, Use Use)>? _uses;
+    private OriginFacts? _facts;
+    // The path search's state, allocated on a graph's first search (see PathExists).
+    private bool[]? _visited;
+    private bool[]? _decidingBlocks;
+    private Stack<(BasicBlock Block, int From)>? _pending;
 
     public SubstituteFlowGraph(ControlFlowGraph graph, SubstitutionSymbols symbols, SubstitutionOptions options, bool returnsHandedOn,
         Dictionary<ILocalSymbol, List<Taint>>? seeds, SourceSites sites, CancellationToken cancellation)
@@ -49,6 +53,7 @@ internal sealed class SubstituteFlowGraph
         _locals = new Dictionary<ILocalSymbol, List<Taint>>(SymbolEqualityComparer.Default);
         if (seeds is not null)
         {
+            _seeded = new HashSet<SubstituteOrigin>();
             foreach (var pair in seeds)
             {
                 _locals[pair.Key] = new List<Taint>(pair.Value);
@@ -56,27 +61,17 @@ internal sealed class SubstituteFlowGraph
                     _seeded.Add(taint.Origin);
             }
         }
-        foreach (var block in graph.Blocks)
-        {
-            for (var i = 0; i < block.Operations.Length; i++)
-                _statements.Add(new Statement(block, i, block.Operations[i]));
-            if (block.BranchValue is not null)
-                _statements.Add(new Statement(block, block.Operations.Length, block.BranchValue));
-        }
-        // One walk of the trees; every later pass runs over this list.
-        foreach (var statement in _statements)
-        {
-            foreach (var operation in statement.Root.DescendantsAndSelf())
-                _all.Add((statement, operation));
-        }
+        // One walk of the trees; every later pass runs over its result.
+        _all = new GraphOperations(graph);
         TrackValues();
-        foreach (var (_, operation) in _all)
+        for (var i = 0; i < _all.Count; i++)
         {
+            var operation = _all.Operation(i);
             // A lambda gets its own graph only when it obtains a substitute or mentions a tracked local: most lambdas
             // (selectors, predicates) do neither, and their graphs are not free.
-            if (operation is IFlowAnonymousFunctionOperation lambda && !_lambdas.ContainsKey(lambda) &&
+            if (operation is IFlowAnonymousFunctionOperation lambda && (_lambdas is null || !_lambdas.ContainsKey(lambda)) &&
                 (sites.Within(lambda.Syntax.Span) || MentionsTrackedLocal(lambda.Syntax)))
-                _lambdas[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
+                (_lambdas ??= new())[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
                     returnsHandedOn: false, _locals, sites, cancellation);
         }
     }
@@ -101,15 +96,18 @@ internal sealed class SubstituteFlowGraph
     /// <summary>Reports PERSONA001 for the substitutes obtained in this graph, its lambdas and local functions.</summary>
     public void Report(Action<Diagnostic> report)
     {
-        foreach (var origin in _origins)
+        foreach (var (origin, statement) in _origins)
         {
             _cancellation.ThrowIfCancellationRequested();
-            var use = FirstUncheckedUse(origin, _originStatements[origin]);
+            var use = FirstUncheckedUse(origin, statement);
             if (use is { } found)
                 report(CreateDiagnostic(origin, found));
         }
-        foreach (var lambda in _lambdas.Values)
-            lambda.Report(report);
+        if (_lambdas is not null)
+        {
+            foreach (var lambda in _lambdas.Values)
+                lambda.Report(report);
+        }
         foreach (var localFunction in _graph.LocalFunctions)
         {
             if (!Within(localFunction))
@@ -134,10 +132,10 @@ internal sealed class SubstituteFlowGraph
     /// without a check?</summary>
     private bool HasUncheckedUse(SubstituteOrigin origin)
     {
-        if (!_seeded.Contains(origin))
+        if (_seeded is null || !_seeded.Contains(origin))
             return false;
         var entry = _graph.Blocks[0];
-        return FirstUncheckedUse(origin, new Statement(entry, 0, entry.BranchValue ?? (IOperation?)null)) is not null;
+        return FirstUncheckedUse(origin, new Statement(entry, 0, entry.BranchValue ?? (IOperation?)null, first: -1)) is not null;
     }
 
     // ---- value tracking ----
@@ -149,8 +147,10 @@ internal sealed class SubstituteFlowGraph
         {
             _cancellation.ThrowIfCancellationRequested();
             changed = false;
-            foreach (var (statement, operation) in _all)
+            for (var i = 0; i < _all.Count; i++)
             {
+                var operation = _all.Operation(i);
+                var statement = _all.StatementOf(i);
                 if (round == 0 && _sites.Within(operation.Syntax.Span) &&
                     (operation is IArgumentOperation argument
                         ? SubstituteSources.TryGetOut(argument, _symbols, _options)
@@ -167,8 +167,7 @@ internal sealed class SubstituteFlowGraph
 
     private void AddOrigin(SubstituteOrigin origin, Statement statement)
     {
-        _origins.Add(origin);
-        _originStatements[origin] = statement;
+        _origins.Add((origin, statement));
         var kind = origin.IsCollection ? TaintKind.Collection
             : origin.Operation.Type is { IsTupleType: true } ? TaintKind.Tuple
             : TaintKind.Element;
@@ -273,15 +272,15 @@ internal sealed class SubstituteFlowGraph
 
     private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement)
     {
-        if (_derivedOrigins.ContainsKey(operation))
+        if (_derived is not null && _derived.Contains(operation))
             return false;
         var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? _symbols.TupleElementPersona(operation.Type);
         if (persona is null || isCollection)
             return false;
         var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
         var origin = new SubstituteOrigin(operation, persona, false, construct, location);
-        _derivedOrigins[operation] = origin;
-        if (_seeded.Contains(from.Origin))
+        (_derived ??= new()).Add(operation);
+        if (_seeded is not null && _seeded.Contains(from.Origin))
         {
             // An element of a captured collection: report it with the enclosing collection's origin.
             Add(_values, operation, new Taint(from.Origin, operation.Type is { IsTupleType: true } ? TaintKind.Tuple : TaintKind.Element));
@@ -372,19 +371,22 @@ internal sealed class SubstituteFlowGraph
 
     // ---- uses ----
 
-    private Dictionary<SubstituteOrigin, List<Use>> Uses()
+    /// <summary>Every use of every origin, in operation order; one list for all origins, as a graph has few.</summary>
+    private List<(SubstituteOrigin Origin, Use Use)> Uses()
     {
         if (_uses is not null)
             return _uses;
-        _uses = new Dictionary<SubstituteOrigin, List<Use>>();
-        foreach (var (statement, operation) in _all)
+        _uses = new List<(SubstituteOrigin Origin, Use Use)>();
+        for (var i = 0; i < _all.Count; i++)
         {
-            if (operation is IFlowAnonymousFunctionOperation lambda && _lambdas.TryGetValue(lambda, out var inner))
+            var operation = _all.Operation(i);
+            var statement = _all.StatementOf(i);
+            if (operation is IFlowAnonymousFunctionOperation lambda && _lambdas is not null && _lambdas.TryGetValue(lambda, out var inner))
             {
-                foreach (var origin in inner._seeded)
+                foreach (var origin in inner._seeded!) // a lambda's graph is always built with the enclosing locals
                 {
                     if (inner.HasUncheckedUse(origin))
-                        AddUse(origin, new Use(statement, lambda, UseKind.Capture));
+                        _uses.Add((origin, new Use(statement, lambda, UseKind.Capture)));
                 }
                 continue;
             }
@@ -395,29 +397,23 @@ internal sealed class SubstituteFlowGraph
             {
                 var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _symbols, _options);
                 if (kind != UseKind.None)
-                    AddUse(taint.Origin, new Use(statement, operation, kind));
+                    _uses.Add((taint.Origin, new Use(statement, operation, kind)));
             }
         }
         return _uses;
-    }
-
-    private void AddUse(SubstituteOrigin origin, Use use)
-    {
-        if (!_uses!.TryGetValue(origin, out var list))
-            _uses[origin] = list = new List<Use>();
-        list.Add(use);
     }
 
     // ---- checks and paths ----
 
     private Use? FirstUncheckedUse(SubstituteOrigin origin, Statement start)
     {
-        if (!Uses().TryGetValue(origin, out var uses))
-            return null;
-        var facts = Facts(origin);
-        foreach (var use in uses)
+        OriginFacts? facts = null;
+        foreach (var (useOrigin, use) in Uses())
         {
-            if (facts.Decides(use.Statement.Root))
+            if (!ReferenceEquals(useOrigin, origin))
+                continue;
+            facts ??= Facts(origin); // at the first use: an origin without one needs no facts
+            if (facts.Decides(use.Statement.First))
                 continue; // the verdict travels with the use: Blend(neighbour, verdict.Confidence)
             if (Reaches(origin, facts, start, use))
                 return use;
@@ -428,9 +424,10 @@ internal sealed class SubstituteFlowGraph
     private bool Reaches(SubstituteOrigin origin, OriginFacts facts, Statement start, Use use)
     {
         var target = use.Statement;
-        var redefinition = _originStatements.TryGetValue(origin, out var defined) ? defined : (Statement?)null;
+        var redefinition = DefinedAt(origin);
         // A branch on the check decides the use when only one of its two ways can reach it.
-        var deciding = new HashSet<int>();
+        var deciding = _decidingBlocks ??= new bool[_graph.Blocks.Length];
+        Array.Clear(deciding, 0, deciding.Length);
         foreach (var block in facts.DecidedBlocks)
         {
             var whenTrue = block.ConditionalSuccessor?.Destination;
@@ -438,19 +435,33 @@ internal sealed class SubstituteFlowGraph
             var reachesTrue = whenTrue is not null && PathExists(whenTrue, 0, target, redefinition, facts, deciding: null);
             var reachesFalse = whenFalse is not null && PathExists(whenFalse, 0, target, redefinition, facts, deciding: null);
             if (reachesTrue != reachesFalse)
-                deciding.Add(block.Ordinal);
+                deciding[block.Ordinal] = true;
         }
         return PathExists(start.Block, start.Index, target, redefinition, facts, deciding);
     }
 
-    /// <summary>A path from (<paramref name="startBlock"/>, <paramref name="startIndex"/>) to the target statement that
-    /// passes no barrier check and no deciding branch, and does not run the origin's statement again (which obtains a
-    /// fresh substitute: the next <c>foreach</c> element).</summary>
-    private bool PathExists(BasicBlock startBlock, int startIndex, Statement target, Statement? redefinition, OriginFacts facts,
-        HashSet<int>? deciding)
+    /// <summary>Where this graph obtains <paramref name="origin"/>; null for one captured from an enclosing graph.</summary>
+    private Statement? DefinedAt(SubstituteOrigin origin)
     {
-        var visited = new bool[_graph.Blocks.Length];
-        var stack = new Stack<(BasicBlock Block, int From)>();
+        foreach (var (defined, statement) in _origins)
+        {
+            if (ReferenceEquals(defined, origin))
+                return statement;
+        }
+        return null;
+    }
+
+    /// <summary>A path from (<paramref name="startBlock"/>, <paramref name="startIndex"/>) to the target statement that
+    /// passes no barrier check and no deciding branch (by block ordinal), and does not run the origin's statement again
+    /// (which obtains a fresh substitute: the next <c>foreach</c> element).</summary>
+    private bool PathExists(BasicBlock startBlock, int startIndex, Statement target, Statement? redefinition, OriginFacts facts,
+        bool[]? deciding)
+    {
+        // Searches in one graph never nest, so they share one visited array and one stack.
+        var visited = _visited ??= new bool[_graph.Blocks.Length];
+        Array.Clear(visited, 0, visited.Length);
+        var stack = _pending ??= new Stack<(BasicBlock Block, int From)>();
+        stack.Clear();
         stack.Push((startBlock, startIndex));
         var first = true;
         while (stack.Count > 0)
@@ -467,15 +478,14 @@ internal sealed class SubstituteFlowGraph
                     stopped = true;
                     break;
                 }
-                var root = i < block.Operations.Length ? block.Operations[i] : block.BranchValue!;
-                if (facts.IsBarrier(root))
+                if (facts.IsBarrier(_all.StatementAt(block, i).First))
                 {
                     stopped = true;
                     break;
                 }
             }
             first = false;
-            if (stopped || (deciding is not null && deciding.Contains(block.Ordinal)))
+            if (stopped || (deciding is not null && deciding[block.Ordinal]))
                 continue;
             Push(block.ConditionalSuccessor?.Destination);
             Push(block.FallThroughSuccessor?.Destination);
@@ -491,10 +501,12 @@ internal sealed class SubstituteFlowGraph
         }
     }
 
+    /// <summary>One <see cref="OriginFacts"/> per graph, recomputed for each origin: a graph needs one origin's facts at
+    /// a time (the inner graphs <see cref="Uses"/> asks run before), and the facts' arrays are as long as the graph.</summary>
     private OriginFacts Facts(SubstituteOrigin origin)
     {
-        if (!_facts.TryGetValue(origin, out var facts))
-            _facts[origin] = facts = new OriginFacts(this, origin);
+        var facts = _facts ??= new OriginFacts(this);
+        facts.Compute(origin);
         return facts;
     }
 
@@ -520,11 +532,12 @@ internal sealed class SubstituteFlowGraph
 
     internal readonly struct Statement
     {
-        public Statement(BasicBlock block, int index, IOperation? root)
+        public Statement(BasicBlock block, int index, IOperation? root, int first)
         {
             Block = block;
             Index = index;
             Root = root!;
+            First = first;
         }
 
         public BasicBlock Block { get; }
@@ -533,6 +546,10 @@ internal sealed class SubstituteFlowGraph
         public int Index { get; }
 
         public IOperation Root { get; }
+
+        /// <summary>The root's position in <see cref="GraphOperations"/>; -1 for the entry a captured origin is traced
+        /// from.</summary>
+        public int First { get; }
 
         public bool IsBranchValue => Index == Block.Operations.Length;
     }
@@ -554,39 +571,54 @@ internal sealed class SubstituteFlowGraph
     /// <summary>What is known about one origin's checks: the locals holding a verdict on it (<c>var v =
     /// Assess(target, n)</c>, <c>out var verdict</c>), the locals computed from it (<c>var s = Similarity(target,
     /// n)</c>, checked by <c>bands.Classify(s)</c>), and the blocks whose branch such a verdict decides. "Mentions" and
-    /// "decides" are computed bottom-up once per round as sets of operations, so every question is a lookup.</summary>
+    /// "decides" are computed bottom-up once per round as flags over the graph's operation positions, so every question
+    /// is a lookup.</summary>
     private sealed class OriginFacts
     {
         private readonly SubstituteFlowGraph _owner;
-        private readonly SubstituteOrigin _origin;
+        private readonly GraphOperations _all;
         private readonly HashSet<ILocalSymbol> _verdictLocals = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _derivedLocals = new(SymbolEqualityComparer.Default);
         private readonly HashSet<CaptureId> _verdictCaptures = new();
-        private readonly HashSet<IOperation> _mentioning = new();
-        private readonly HashSet<IOperation> _deciding = new();
+        private readonly bool[] _mentioning;
+        private readonly bool[] _deciding;
+        private SubstituteOrigin? _origin;
 
-        public OriginFacts(SubstituteFlowGraph owner, SubstituteOrigin origin)
+        public OriginFacts(SubstituteFlowGraph owner)
         {
             _owner = owner;
+            _all = owner._all;
+            _mentioning = new bool[_all.Count];
+            _deciding = new bool[_all.Count];
+        }
+
+        public List<BasicBlock> DecidedBlocks { get; } = new();
+
+        public void Compute(SubstituteOrigin origin)
+        {
             _origin = origin;
+            _verdictLocals.Clear();
+            _derivedLocals.Clear();
+            _verdictCaptures.Clear();
             for (var round = 0; round < 4; round++)
             {
                 Recompute();
                 var changed = false;
-                foreach (var (_, operation) in owner._all)
+                for (var i = 0; i < _all.Count; i++)
                 {
-                    switch (operation)
+                    switch (_all.Operation(i))
                     {
                         case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
-                            if (_deciding.Contains(assignment.Value))
+                            var value = _all.IndexWithin(i, assignment.Value);
+                            if (IsSet(_deciding, value))
                                 changed |= _verdictLocals.Add(local.Local);
-                            else if (owner.TaintsOf(assignment.Value).Count == 0 && _mentioning.Contains(assignment.Value))
+                            else if (_owner.TaintsOf(assignment.Value).Count == 0 && IsSet(_mentioning, value))
                                 changed |= _derivedLocals.Add(local.Local);
                             break;
-                        case IFlowCaptureOperation capture when _deciding.Contains(capture.Value):
+                        case IFlowCaptureOperation capture when IsSet(_deciding, _all.IndexWithin(i, capture.Value)):
                             changed |= _verdictCaptures.Add(capture.Id);
                             break;
-                        case IInvocationOperation invocation when IsCheck(invocation):
+                        case IInvocationOperation invocation when IsCheck(invocation, i):
                             foreach (var argument in invocation.Arguments)
                             {
                                 if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Unwrap(argument.Value) is ILocalReferenceOperation outLocal)
@@ -596,9 +628,10 @@ internal sealed class SubstituteFlowGraph
                     }
                 }
                 DecidedBlocks.Clear();
-                foreach (var block in owner._graph.Blocks)
+                foreach (var block in _owner._graph.Blocks)
                 {
-                    if (block.ConditionalSuccessor is not null && block.BranchValue is not null && Decides(block.BranchValue))
+                    if (block.ConditionalSuccessor is not null && block.BranchValue is not null &&
+                        Decides(_all.StatementAt(block, block.Operations.Length).First))
                         DecidedBlocks.Add(block);
                 }
                 changed |= AddArmResults();
@@ -607,30 +640,28 @@ internal sealed class SubstituteFlowGraph
             }
         }
 
-        public List<BasicBlock> DecidedBlocks { get; } = new();
-
         /// <summary>Marks every operation whose subtree mentions the origin, then every one whose subtree holds a check
         /// of it or a verdict on it.</summary>
         private void Recompute()
         {
-            _mentioning.Clear();
-            _deciding.Clear();
-            foreach (var (_, operation) in _owner._all)
+            Array.Clear(_mentioning, 0, _mentioning.Length);
+            Array.Clear(_deciding, 0, _deciding.Length);
+            for (var i = 0; i < _all.Count; i++)
             {
-                if (MentionsDirectly(operation))
-                    MarkUp(operation, _mentioning);
+                if (MentionsDirectly(_all.Operation(i)))
+                    MarkUp(i, _mentioning);
             }
-            foreach (var (_, operation) in _owner._all)
+            for (var i = 0; i < _all.Count; i++)
             {
-                var decides = operation switch
+                var decides = _all.Operation(i) switch
                 {
-                    IInvocationOperation invocation => IsCheck(invocation),
+                    IInvocationOperation invocation => IsCheck(invocation, i),
                     ILocalReferenceOperation local => _verdictLocals.Contains(local.Local),
                     IFlowCaptureReferenceOperation capture => _verdictCaptures.Contains(capture.Id),
                     _ => false,
                 };
                 if (decides)
-                    MarkUp(operation, _deciding);
+                    MarkUp(i, _deciding);
             }
         }
 
@@ -646,12 +677,14 @@ internal sealed class SubstituteFlowGraph
             return false;
         }
 
-        private static void MarkUp(IOperation operation, HashSet<IOperation> set)
+        private void MarkUp(int index, bool[] set)
         {
-            for (var current = operation; current is not null && set.Add(current); current = current.Parent)
-            {
-            }
+            for (var i = index; i >= 0 && !set[i]; i = _all.Parent(i))
+                set[i] = true;
         }
+
+        /// <summary>A position <see cref="GraphOperations.IndexWithin"/> did not find (-1) is in no set.</summary>
+        private static bool IsSet(bool[] set, int index) => index >= 0 && set[index];
 
         /// <summary>A constant chosen on one way of a decided branch carries the verdict on:
         /// <c>(Classify(t, n) switch { Moderate =&gt; true, _ =&gt; false }) is false</c> lowers to arms that capture
@@ -661,44 +694,53 @@ internal sealed class SubstituteFlowGraph
             var changed = false;
             foreach (var block in DecidedBlocks)
             {
-                foreach (var arm in new[] { block.ConditionalSuccessor?.Destination, block.FallThroughSuccessor?.Destination })
-                {
-                    if (arm is null)
-                        continue;
-                    foreach (var operation in arm.Operations)
-                    {
-                        if (operation is IFlowCaptureOperation { Value.ConstantValue.HasValue: true } capture)
-                            changed |= _verdictCaptures.Add(capture.Id);
-                    }
-                }
+                changed |= AddConstantCaptures(block.ConditionalSuccessor?.Destination);
+                changed |= AddConstantCaptures(block.FallThroughSuccessor?.Destination);
             }
             return changed;
         }
 
-        /// <summary>The operation's value depends on a check of this origin.</summary>
-        public bool Decides(IOperation root) => _deciding.Contains(root);
-
-        /// <summary>A statement that is a check returning nothing (it throws when the pair is unsafe): no path goes
-        /// on past it unchecked.</summary>
-        public bool IsBarrier(IOperation root)
+        private bool AddConstantCaptures(BasicBlock? arm)
         {
-            var operation = LinqShapes.Unwrap(root is IExpressionStatementOperation statement ? statement.Operation : root);
-            if (operation is IAwaitOperation awaited)
-                return awaited.Type?.SpecialType == SpecialType.System_Void &&
-                       LinqShapes.Unwrap(awaited.Operation) is IInvocationOperation asyncCheck && IsCheck(asyncCheck);
-            return operation is IInvocationOperation invocation && invocation.TargetMethod.ReturnsVoid && IsCheck(invocation);
+            var changed = false;
+            if (arm is null)
+                return false;
+            foreach (var operation in arm.Operations)
+            {
+                if (operation is IFlowCaptureOperation { Value.ConstantValue.HasValue: true } capture)
+                    changed |= _verdictCaptures.Add(capture.Id);
+            }
+            return changed;
         }
 
-        private bool IsCheck(IInvocationOperation invocation)
+        /// <summary>The value of the statement whose root is at <paramref name="root"/> depends on a check of this
+        /// origin.</summary>
+        public bool Decides(int root) => IsSet(_deciding, root);
+
+        /// <summary>A statement (by its root's position) that is a check returning nothing (it throws when the pair is
+        /// unsafe): no path goes on past it unchecked.</summary>
+        public bool IsBarrier(int root)
         {
-            if (!_mentioning.Contains(invocation) || !_owner._symbols.IsCheckMethod(invocation.TargetMethod, _owner._options))
+            var statement = _all.Operation(root);
+            var operation = LinqShapes.Unwrap(statement is IExpressionStatementOperation expression ? expression.Operation : statement);
+            if (operation is IAwaitOperation awaited)
+                return awaited.Type?.SpecialType == SpecialType.System_Void &&
+                       LinqShapes.Unwrap(awaited.Operation) is IInvocationOperation asyncCheck && IsCheck(asyncCheck, _all.IndexWithin(root, asyncCheck));
+            return operation is IInvocationOperation invocation && invocation.TargetMethod.ReturnsVoid &&
+                   IsCheck(invocation, _all.IndexWithin(root, invocation));
+        }
+
+        /// <summary>A check method called on this origin; <paramref name="at"/> is the invocation's position.</summary>
+        private bool IsCheck(IInvocationOperation invocation, int at)
+        {
+            if (!IsSet(_mentioning, at) || !_owner._symbols.IsCheckMethod(invocation.TargetMethod, _owner._options))
                 return false;
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter?.RefKind != RefKind.Out && _mentioning.Contains(argument))
+                if (argument.Parameter?.RefKind != RefKind.Out && IsSet(_mentioning, _all.IndexWithin(at, argument)))
                     return true;
             }
-            return invocation.Instance is not null && _mentioning.Contains(invocation.Instance);
+            return invocation.Instance is not null && IsSet(_mentioning, _all.IndexWithin(at, invocation.Instance));
         }
     }
 }

@@ -79,8 +79,13 @@ internal sealed class SubstitutionSymbols
             return false;
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
             type = nullable.TypeArguments[0];
-        return _personaTypes.GetOrAdd(type.OriginalDefinition, t => HasAttribute(t, PersonaProfileAttribute));
+        // Looked up before GetOrAdd: its factory lambda captures, so every GetOrAdd call allocates a delegate.
+        var definition = type.OriginalDefinition;
+        return _personaTypes.TryGetValue(definition, out var known) ? known : AddPersonaType(definition);
     }
+
+    private bool AddPersonaType(ITypeSymbol definition) =>
+        _personaTypes.GetOrAdd(definition, t => HasAttribute(t, PersonaProfileAttribute));
 
     /// <summary>The persona type of a profile or of a collection of profiles (array, <c>IEnumerable&lt;T&gt;</c> or any
     /// type implementing it).</summary>
@@ -193,9 +198,13 @@ internal sealed class SubstitutionSymbols
         return options.CheckMethods.Contains(name);
     }
 
-    private static bool HasAttributeInHierarchy(ISymbol member, INamedTypeSymbol attribute, ConcurrentDictionary<ISymbol, bool> cache)
+    // The key pairs member and attribute implicitly: each cache serves exactly one attribute. Looked up before
+    // GetOrAdd, whose capturing factory would allocate a closure and a delegate on every call.
+    private static bool HasAttributeInHierarchy(ISymbol member, INamedTypeSymbol attribute, ConcurrentDictionary<ISymbol, bool> cache) =>
+        cache.TryGetValue(member, out var known) ? known : AddHierarchy(member, attribute, cache);
+
+    private static bool AddHierarchy(ISymbol member, INamedTypeSymbol attribute, ConcurrentDictionary<ISymbol, bool> cache)
     {
-        // The key pairs member and attribute implicitly: each cache serves exactly one attribute.
         return cache.GetOrAdd(member, m =>
         {
             for (var current = m; current is not null; current = Overridden(current))

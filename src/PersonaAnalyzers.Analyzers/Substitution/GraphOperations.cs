@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>Every operation of a control flow graph's statements (its blocks' operations and branch values), flattened
+/// once into one array in the order <see cref="OperationExtensions.DescendantsAndSelf"/> visits them, each with its
+/// parent's position and its statement.</summary>
+/// <remarks>PERSONA001's passes run over this array, and its sets of operations are <c>bool</c> arrays over these
+/// positions: growing lists and per-origin hash sets of operations were most of what it allocated, and the compiler
+/// charges the collections that allocation starts to the analyzer.</remarks>
+internal sealed class GraphOperations
+{
+    private readonly SubstituteFlowGraph.Statement[] _statements;
+    private readonly int[] _firstStatementOfBlock;
+    private readonly Node[] _nodes;
+
+    public GraphOperations(ControlFlowGraph graph)
+    {
+        var blocks = graph.Blocks;
+        _firstStatementOfBlock = new int[blocks.Length];
+        var statementCount = 0;
+        foreach (var block in blocks)
+        {
+            _firstStatementOfBlock[block.Ordinal] = statementCount;
+            statementCount += block.Operations.Length + (block.BranchValue is null ? 0 : 1);
+        }
+        // Two walks of the trees, one to count and one to fill, so that each array is allocated once at its size.
+        var pending = new Stack<(IOperation.OperationList.Enumerator Children, int Parent)>();
+        var count = 0;
+        foreach (var block in blocks)
+        {
+            foreach (var root in block.Operations)
+                count = Walk(root, -1, null, count, pending);
+            if (block.BranchValue is not null)
+                count = Walk(block.BranchValue, -1, null, count, pending);
+        }
+        _statements = new SubstituteFlowGraph.Statement[statementCount];
+        _nodes = new Node[count];
+        var statement = 0;
+        var next = 0;
+        foreach (var block in blocks)
+        {
+            for (var i = 0; i <= block.Operations.Length; i++)
+            {
+                var root = i < block.Operations.Length ? block.Operations[i] : block.BranchValue;
+                if (root is null)
+                    continue;
+                _statements[statement] = new SubstituteFlowGraph.Statement(block, i, root, next);
+                next = Walk(root, statement++, _nodes, next, pending);
+            }
+        }
+    }
+
+    public int Count => _nodes.Length;
+
+    public IOperation Operation(int index) => _nodes[index].Operation;
+
+    /// <summary>The parent's position, -1 for a statement's root.</summary>
+    public int Parent(int index) => _nodes[index].Parent;
+
+    public SubstituteFlowGraph.Statement StatementOf(int index) => _statements[_nodes[index].Statement];
+
+    /// <summary>The statement at <paramref name="index"/> of <paramref name="block"/> (its branch value comes
+    /// last).</summary>
+    public SubstituteFlowGraph.Statement StatementAt(BasicBlock block, int index) =>
+        _statements[_firstStatementOfBlock[block.Ordinal] + index];
+
+    /// <summary>The position of <paramref name="operation"/> in the tree at <paramref name="ancestor"/>, -1 when it is
+    /// not there. A tree's operations follow its root contiguously, all with parents at or after it.</summary>
+    public int IndexWithin(int ancestor, IOperation operation)
+    {
+        for (var i = ancestor; i < _nodes.Length && (i == ancestor || _nodes[i].Parent >= ancestor); i++)
+        {
+            if (ReferenceEquals(_nodes[i].Operation, operation))
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Pre-order, as <see cref="OperationExtensions.DescendantsAndSelf"/> visits (same enumerators, same
+    /// stack), without an enumerator object per tree; counts only when <paramref name="into"/> is null.</summary>
+    private static int Walk(IOperation root, int statement, Node[]? into, int next,
+        Stack<(IOperation.OperationList.Enumerator Children, int Parent)> pending)
+    {
+        if (into is not null)
+            into[next] = new Node(root, -1, statement);
+        pending.Push((root.ChildOperations.GetEnumerator(), next++));
+        while (pending.Count > 0)
+        {
+            var (children, parent) = pending.Pop();
+            if (!children.MoveNext())
+                continue;
+            var current = children.Current;
+            pending.Push((children, parent));
+            if (current is null)
+                continue;
+            if (into is not null)
+                into[next] = new Node(current, parent, statement);
+            pending.Push((current.ChildOperations.GetEnumerator(), next++));
+        }
+        return next;
+    }
+
+    private readonly struct Node
+    {
+        public Node(IOperation operation, int parent, int statement)
+        {
+            Operation = operation;
+            Parent = parent;
+            Statement = statement;
+        }
+
+        public IOperation Operation { get; }
+
+        public int Parent { get; }
+
+        public int Statement { get; }
+    }
+}
