@@ -23,15 +23,18 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.For(start.Compilation);
             if (symbols is null)
                 return;
-            start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
+            // Per statement, not per invocation: a discarded result is a statement's own call (or its `_ =`, or its
+            // await), and statements are a fraction of the calls, each of which the compiler would time separately.
+            start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.ExpressionStatement);
         });
     }
 
     private static void Analyze(OperationAnalysisContext context, SubstitutionSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        if (DiscardedCall((IExpressionStatementOperation)context.Operation, out var awaited) is not { } invocation)
+            return;
         var method = invocation.TargetMethod;
-        if (method.ReturnsVoid || !IsDiscarded(invocation, out var awaited))
+        if (method.ReturnsVoid)
             return;
         if (awaited is not null && awaited.Type?.SpecialType == SpecialType.System_Void)
             return; // await EnsureSafeAsync(...): a Task without a result throws or completes
@@ -56,19 +59,30 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
             properties.ToImmutable(), method.ContainingType.Name + "." + method.Name));
     }
 
-    private static bool IsDiscarded(IInvocationOperation invocation, out IAwaitOperation? awaited)
+    /// <summary>The call whose result the statement throws away: <c>Check(…);</c>, <c>_ = Check(…);</c>,
+    /// <c>await CheckAsync(…);</c> or <c>_ = await CheckAsync(…);</c>, with or without <c>ConfigureAwait</c> (through
+    /// conversions and parentheses).</summary>
+    private static IInvocationOperation? DiscardedCall(IExpressionStatementOperation statement, out IAwaitOperation? awaited)
     {
         awaited = null;
-        IOperation current = invocation;
-        var parent = LinqShapes.Parent(current, out _);
-        if (parent is IAwaitOperation awaitOperation)
+        var value = statement.Operation is ISimpleAssignmentOperation { Target: IDiscardOperation } discard ? discard.Value : statement.Operation;
+        value = WithoutConversions(value);
+        if (value is IAwaitOperation awaitOperation)
         {
             awaited = awaitOperation;
-            current = awaitOperation;
-            parent = LinqShapes.Parent(current, out _);
+            value = WithoutConversions(awaitOperation.Operation);
+            // await CheckAsync(…).ConfigureAwait(false): the task awaited is the check's.
+            if (value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } configure &&
+                configure.TargetMethod.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+                value = WithoutConversions(task);
         }
-        if (parent is IExpressionStatementOperation)
-            return true;
-        return parent is ISimpleAssignmentOperation { Target: IDiscardOperation } discard && discard.Parent is IExpressionStatementOperation;
+        return value as IInvocationOperation;
+    }
+
+    private static IOperation WithoutConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        return operation;
     }
 }

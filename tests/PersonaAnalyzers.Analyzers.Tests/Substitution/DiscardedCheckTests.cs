@@ -65,4 +65,51 @@ public class DiscardedCheckTests
                     ReaderGuard.Similarity(user, user);
                     return null;
             """));
+
+    [Fact]
+    public Task Discarded_await_and_parenthesised_discards_are_reported() =>
+        Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public static class Vetting { [SimilarityBandCheck] public static Task<bool> IsSafeAsync(Reader a, Reader b) => Task.FromResult(true); }
+            public class C
+            {
+                public async Task Run(Reader a, Reader b)
+                {
+                    _ = {|PERSONA004:await Vetting.IsSafeAsync(a, b)|};
+                    _ = ({|PERSONA004:ReaderGuard.Assess(a, b)|});
+                    {|PERSONA004:await Vetting.IsSafeAsync(a, b).ConfigureAwait(false)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Check_in_a_void_lambda_body_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    Action vet = () => {|PERSONA004:ReaderGuard.Classify(user, other)|};
+                    vet();
+                    return other;
+            """));
+
+    [Fact]
+    public Task Check_whose_result_is_passed_on_or_awaited_void_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public static class Vetting { [SimilarityBandCheck] public static Task EnsureSafeAsync(Reader a, Reader b) => Task.CompletedTask; }
+            public class C
+            {
+                public async Task Run(Reader a, Reader b)
+                {
+                    Console.WriteLine(ReaderGuard.Assess(a, b));
+                    Func<SimilarityBand> later = () => ReaderGuard.Classify(a, b);
+                    await Vetting.EnsureSafeAsync(a, b);
+                    _ = later;
+                }
+            }
+            """);
 }
