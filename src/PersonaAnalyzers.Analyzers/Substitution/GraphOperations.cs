@@ -103,19 +103,5 @@ internal sealed class GraphOperations
         return next;
     }
 
-    private readonly struct Node
-    {
-        public Node(IOperation operation, int parent, int statement)
-        {
-            Operation = operation;
-            Parent = parent;
-            Statement = statement;
-        }
-
-        public IOperation Operation { get; }
-
-        public int Parent { get; }
-
-        public int Statement { get; }
-    }
+    private readonly record struct Node(IOperation Operation, int Parent, int Statement);
 }

@@ -38,16 +38,9 @@ public class DiscardedCheckTests
 
     [Fact]
     public Task Awaited_check_with_a_discarded_result_is_reported() =>
-        Verify.VerifyAsync("""
-            using System.Threading.Tasks;
-            using PersonaAnalyzers;
-            using Shop;
-            public static class Vetting { [SimilarityBandCheck] public static Task<bool> IsSafeAsync(Reader a, Reader b) => Task.FromResult(true); }
-            public class C
-            {
+        Verify.VerifyAsync(WithAsyncCheck("""
                 public async Task Run(Reader a, Reader b) => {|PERSONA004:await Vetting.IsSafeAsync(a, b)|};
-            }
-            """);
+            """));
 
     [Fact]
     public Task Used_results_void_checks_and_out_verdicts_are_not_reported() =>
@@ -68,21 +61,14 @@ public class DiscardedCheckTests
 
     [Fact]
     public Task Discarded_await_and_parenthesised_discards_are_reported() =>
-        Verify.VerifyAsync("""
-            using System.Threading.Tasks;
-            using PersonaAnalyzers;
-            using Shop;
-            public static class Vetting { [SimilarityBandCheck] public static Task<bool> IsSafeAsync(Reader a, Reader b) => Task.FromResult(true); }
-            public class C
-            {
+        Verify.VerifyAsync(WithAsyncCheck("""
                 public async Task Run(Reader a, Reader b)
                 {
                     _ = {|PERSONA004:await Vetting.IsSafeAsync(a, b)|};
                     _ = ({|PERSONA004:ReaderGuard.Assess(a, b)|});
                     {|PERSONA004:await Vetting.IsSafeAsync(a, b).ConfigureAwait(false)|};
                 }
-            }
-            """);
+            """));
 
     [Fact]
     public Task Check_in_a_void_lambda_body_is_reported() =>
@@ -112,4 +98,16 @@ public class DiscardedCheckTests
                 }
             }
             """);
+
+    /// <summary>A class <c>C</c> with the given members, next to an async check returning <c>Task&lt;bool&gt;</c>.</summary>
+    private static string WithAsyncCheck(string members) => $$"""
+        using System.Threading.Tasks;
+        using PersonaAnalyzers;
+        using Shop;
+        public static class Vetting { [SimilarityBandCheck] public static Task<bool> IsSafeAsync(Reader a, Reader b) => Task.FromResult(true); }
+        public class C
+        {
+        {{members}}
+        }
+        """;
 }
