@@ -65,24 +65,12 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
     private static IInvocationOperation? DiscardedCall(IExpressionStatementOperation statement, out IAwaitOperation? awaited)
     {
         awaited = null;
-        var value = statement.Operation is ISimpleAssignmentOperation { Target: IDiscardOperation } discard ? discard.Value : statement.Operation;
-        value = WithoutConversions(value);
+        var value = LinqShapes.Unwrap(statement.Operation is ISimpleAssignmentOperation { Target: IDiscardOperation } discard ? discard.Value : statement.Operation);
         if (value is IAwaitOperation awaitOperation)
         {
             awaited = awaitOperation;
-            value = WithoutConversions(awaitOperation.Operation);
-            // await CheckAsync(…).ConfigureAwait(false): the task awaited is the check's.
-            if (value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } configure &&
-                configure.TargetMethod.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
-                value = WithoutConversions(task);
+            value = LinqShapes.TaskOf(awaitOperation.Operation);
         }
         return value as IInvocationOperation;
-    }
-
-    private static IOperation WithoutConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation or IParenthesizedOperation)
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-        return operation;
     }
 }

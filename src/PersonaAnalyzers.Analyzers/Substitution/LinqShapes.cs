@@ -66,6 +66,14 @@ internal static class LinqShapes
         return null;
     }
 
+    /// <summary>The task behind an awaited or waited-for expression: through conversions, parentheses and
+    /// <c>.ConfigureAwait(…)</c>, which library code puts on every await.</summary>
+    public static IOperation TaskOf(IOperation awaited)
+    {
+        var task = Unwrap(awaited);
+        return task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? Unwrap(configured) : task;
+    }
+
     public static IOperation Unwrap(IOperation operation)
     {
         while (true)

@@ -16,7 +16,7 @@ internal static class SubstituteSources
         var waitedFor = WaitedFor(operation, symbols);
         var candidate = waitedFor is not null ? Member(waitedFor) : operation switch
         {
-            IAwaitOperation awaitOperation => Member(Awaited(awaitOperation)),
+            IAwaitOperation awaitOperation => Member(LinqShapes.TaskOf(awaitOperation.Operation)),
             IInvocationOperation invocation => invocation.TargetMethod,
             IPropertyReferenceOperation property => property.Property,
             IFieldReferenceOperation field => field.Field,
@@ -34,7 +34,7 @@ internal static class SubstituteSources
         {
             case IAwaitOperation awaitOperation:
             {
-                var awaited = Awaited(awaitOperation);
+                var awaited = LinqShapes.TaskOf(awaitOperation.Operation);
                 var member = Member(awaited);
                 if (member is null || !IsSource(member, symbols.AwaitedType(awaited.Type), symbols, options, out var persona, out var collection))
                     return null;
@@ -125,20 +125,8 @@ internal static class SubstituteSources
         };
         if (task is null)
             return null;
-        task = LinqShapes.Unwrap(task);
-        if (task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
-            task = LinqShapes.Unwrap(configured);
+        task = LinqShapes.TaskOf(task);
         return symbols.AwaitedType(task.Type) is not null ? task : null;
-    }
-
-    /// <summary>The task an <c>await</c> waits for, looking through <c>.ConfigureAwait(false)</c>, which library code
-    /// puts on every await.</summary>
-    private static IOperation Awaited(IAwaitOperation awaitOperation)
-    {
-        var awaited = LinqShapes.Unwrap(awaitOperation.Operation);
-        if (awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task })
-            awaited = LinqShapes.Unwrap(task);
-        return awaited;
     }
 
     /// <summary>A name-matching method (<c>TryFindNearest(target, out var neighbour)</c>) or a
