@@ -35,7 +35,7 @@ internal static class ScoreCalls
         if (arguments[0].RefKindKeyword.IsKind(SyntaxKind.None) is false || arguments[1].RefKindKeyword.IsKind(SyntaxKind.None) is false ||
             arguments[0].NameColon is not null || arguments[1].NameColon is not null)
             return null;
-        var index = IsName(arguments[0].Expression, candidate) ? 0 : IsName(arguments[1].Expression, candidate) ? 1 : -1;
+        var index = Syntax.IsName(arguments[0].Expression, candidate) ? 0 : Syntax.IsName(arguments[1].Expression, candidate) ? 1 : -1;
         if (index < 0)
             return null;
         var target = arguments[1 - index].Expression;
@@ -44,7 +44,4 @@ internal static class ScoreCalls
             return null;
         return new ScoreCall(target, method, index);
     }
-
-    private static bool IsName(ExpressionSyntax expression, string name) =>
-        Syntax.Unparenthesized(expression) is IdentifierNameSyntax id && id.Identifier.ValueText == name;
 }

@@ -82,4 +82,13 @@ internal static class Statements
         } && statement.UsingKeyword.IsKind(SyntaxKind.None) && !statement.IsConst
             ? statement
             : null;
+
+    /// <summary>Control never runs past the statement: it returns, throws, continues or breaks, or is a block that ends
+    /// so.</summary>
+    public static bool Leaves(StatementSyntax statement) => statement switch
+    {
+        ReturnStatementSyntax or ThrowStatementSyntax or ContinueStatementSyntax or BreakStatementSyntax => true,
+        BlockSyntax block => block.Statements.Count > 0 && Leaves(block.Statements[block.Statements.Count - 1]),
+        _ => false,
+    };
 }

@@ -64,6 +64,22 @@ internal static class Syntax
         return expression;
     }
 
+    /// <summary>The expression is <paramref name="name"/> itself, in parentheses or not.</summary>
+    public static bool IsName(ExpressionSyntax expression, string name) =>
+        Unparenthesized(expression) is IdentifierNameSyntax id && id.Identifier.ValueText == name;
+
+    /// <summary>A statement after the one at <paramref name="index"/> of <paramref name="block"/> names
+    /// <paramref name="name"/> (see <see cref="Mentions"/>).</summary>
+    public static bool MentionedAfter(BlockSyntax block, int index, string name)
+    {
+        for (var i = index + 1; i < block.Statements.Count; i++)
+        {
+            if (Mentions(block.Statements[i], name))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>The expression names <paramref name="name"/> anywhere (as a simple name, not as a member's name).</summary>
     public static bool Mentions(SyntaxNode node, string name) =>
         node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == name &&

@@ -242,7 +242,7 @@ internal static class TargetProfiles
             {
                 foreach (var earlier in block.Statements.TakeWhile(s => s != statement))
                 {
-                    if (earlier is IfStatementSyntax { Else: null } exit && TestsNull(exit.Condition, name, isNull: false) && Leaves(exit.Statement))
+                    if (earlier is IfStatementSyntax { Else: null } exit && TestsNull(exit.Condition, name, isNull: false) && Statements.Leaves(exit.Statement))
                         return true;
                 }
             }
@@ -252,25 +252,18 @@ internal static class TargetProfiles
         return false;
     }
 
-    private static bool Leaves(StatementSyntax statement) => statement switch
-    {
-        ReturnStatementSyntax or ThrowStatementSyntax or ContinueStatementSyntax or BreakStatementSyntax => true,
-        BlockSyntax block => block.Statements.LastOrDefault() is { } last && Leaves(last),
-        _ => false,
-    };
-
     private static bool TestsNull(ExpressionSyntax condition, string name, bool isNull)
     {
-        condition = Strip(condition);
+        condition = Syntax.Unparenthesized(condition);
         switch (condition)
         {
             case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
             {
                 var equals = binary.IsKind(SyntaxKind.EqualsExpression);
-                var comparesName = IsName(binary.Left, name) && IsNull(binary.Right) || IsName(binary.Right, name) && IsNull(binary.Left);
+                var comparesName = Syntax.IsName(binary.Left, name) && IsNull(binary.Right) || Syntax.IsName(binary.Right, name) && IsNull(binary.Left);
                 return comparesName && equals == isNull;
             }
-            case IsPatternExpressionSyntax pattern when IsName(pattern.Expression, name):
+            case IsPatternExpressionSyntax pattern when Syntax.IsName(pattern.Expression, name):
                 return pattern.Pattern switch
                 {
                     ConstantPatternSyntax constant when IsNull(constant.Expression) => isNull,
@@ -287,10 +280,6 @@ internal static class TargetProfiles
         }
     }
 
-    private static ExpressionSyntax Strip(ExpressionSyntax expression) =>
-        expression is ParenthesizedExpressionSyntax parenthesized ? Strip(parenthesized.Expression) : expression;
-
-    private static bool IsName(ExpressionSyntax expression, string name) => Strip(expression) is IdentifierNameSyntax id && id.Identifier.ValueText == name;
-
-    private static bool IsNull(ExpressionSyntax expression) => Strip(expression).IsKind(SyntaxKind.NullLiteralExpression) || Strip(expression).IsKind(SyntaxKind.DefaultLiteralExpression);
+    private static bool IsNull(ExpressionSyntax expression) =>
+        Syntax.Unparenthesized(expression).Kind() is SyntaxKind.NullLiteralExpression or SyntaxKind.DefaultLiteralExpression;
 }

@@ -29,14 +29,14 @@ internal static class ExistingNullCheck
 
     private static bool IsNullTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
     {
-        IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax constant } test => IsName(test.Expression, name) && IsNull(constant.Expression),
+        IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax constant } test => Syntax.IsName(test.Expression, name) && IsNull(constant.Expression),
         IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern, Pattern: RecursivePatternSyntax anything } } test =>
-            IsName(test.Expression, name) && anything is
+            Syntax.IsName(test.Expression, name) && anything is
             {
                 Type: null, PositionalPatternClause: null, PropertyPatternClause.Subpatterns.Count: 0, Designation: null,
             },
         BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals =>
-            IsName(equals.Left, name) && IsNull(equals.Right) || IsNull(equals.Left) && IsName(equals.Right, name),
+            Syntax.IsName(equals.Left, name) && IsNull(equals.Right) || IsNull(equals.Left) && Syntax.IsName(equals.Right, name),
         _ => false,
     };
 
@@ -52,9 +52,6 @@ internal static class ExistingNullCheck
             _ => false,
         };
     }
-
-    private static bool IsName(ExpressionSyntax expression, string name) =>
-        Syntax.Unparenthesized(expression) is IdentifierNameSyntax id && id.Identifier.ValueText == name;
 
     private static bool IsNull(ExpressionSyntax expression) => Syntax.Unparenthesized(expression).IsKind(SyntaxKind.NullLiteralExpression);
 }

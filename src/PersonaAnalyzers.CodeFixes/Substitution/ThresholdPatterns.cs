@@ -73,8 +73,8 @@ internal static class ThresholdPatterns
                 bool whenFalse;
                 if (branch.Else is not null)
                     whenFalse = Syntax.Mentions(branch.Else.Statement, name);
-                else if (Leaves(branch.Statement) && branch.Parent is BlockSyntax block)
-                    whenFalse = block.Statements.IndexOf(branch) is var index && MentionedAfter(block, index, name);
+                else if (Statements.Leaves(branch.Statement) && branch.Parent is BlockSyntax block)
+                    whenFalse = block.Statements.IndexOf(branch) is var index && Syntax.MentionedAfter(block, index, name);
                 else
                     whenFalse = false;
                 return whenTrue == whenFalse ? null : whenTrue;
@@ -91,21 +91,4 @@ internal static class ThresholdPatterns
                 return null;
         }
     }
-
-    private static bool MentionedAfter(BlockSyntax block, int index, string name)
-    {
-        for (var i = index + 1; i < block.Statements.Count; i++)
-        {
-            if (Syntax.Mentions(block.Statements[i], name))
-                return true;
-        }
-        return false;
-    }
-
-    private static bool Leaves(StatementSyntax statement) => statement switch
-    {
-        ReturnStatementSyntax or ThrowStatementSyntax or ContinueStatementSyntax or BreakStatementSyntax => true,
-        BlockSyntax block => block.Statements.Count > 0 && Leaves(block.Statements[block.Statements.Count - 1]),
-        _ => false,
-    };
 }

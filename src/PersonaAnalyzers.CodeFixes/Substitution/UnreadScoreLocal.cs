@@ -23,7 +23,7 @@ internal static class UnreadScoreLocal
         var name = current.Declaration.Variables[0].Identifier.ValueText;
         var index = block.Statements.IndexOf(current);
         // A name the local shares with a lambda's own local or a nameof counts as a read: the declaration then stays.
-        if (index + 1 >= block.Statements.Count || block.Statements.Skip(index + 1).Any(s => Syntax.Mentions(s, name)))
+        if (index + 1 >= block.Statements.Count || Syntax.MentionedAfter(block, index, name))
             return newRoot;
         var next = block.Statements[index + 1];
         var carried = Statements.CarriedComments(current);
