@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace PersonaAnalyzers.Substitution;
 
@@ -77,6 +78,24 @@ internal sealed class GraphOperations
                 return i;
         }
         return -1;
+    }
+
+    /// <summary>What the capture <paramref name="id"/> holds when one capture defines it: the variable, field or
+    /// element a compound assignment (<c>x ??= …</c>) writes through, seen as the target of an assignment to a
+    /// capture reference. Asked only of such assignments, which are rare: a scan rather than a map per graph.</summary>
+    public IOperation? CapturedReference(CaptureId id)
+    {
+        IOperation? captured = null;
+        foreach (var node in _nodes)
+        {
+            if (node.Operation is IFlowCaptureOperation capture && capture.Id.Equals(id))
+            {
+                if (captured is not null)
+                    return null; // defined on several branches: a value, not one variable
+                captured = capture.Value;
+            }
+        }
+        return captured;
     }
 
     /// <summary>Pre-order, as <see cref="OperationExtensions.DescendantsAndSelf"/> visits (same enumerators, same

@@ -20,12 +20,13 @@ internal static class LinqShapes
         "TakeLast", "SkipLast", "ToList", "ToArray", "ToHashSet", "AsEnumerable", "AsReadOnly", "Distinct", "DistinctBy",
         "Reverse", "Concat", "Union", "Append", "Prepend", "Cast", "OfType", "DefaultIfEmpty", "FindAll",
         "ToImmutableArray", "ToImmutableList", "AsParallel", "AsQueryable", "Order", "OrderDescending",
+        "ConfigureAwait", "WithCancellation", // an async stream, configured for await foreach
     };
 
     private static readonly HashSet<string> Observers = new()
     {
         "Count", "LongCount", "Any", "All", "Contains", "Length", "IsEmpty", "Exists", "TrueForAll", "IndexOf",
-        "GetEnumerator", "MoveNext", "Dispose", "Equals", "GetHashCode", "GetType", "ReferenceEquals",
+        "GetEnumerator", "MoveNext", "Dispose", "GetAsyncEnumerator", "MoveNextAsync", "DisposeAsync", "Equals", "GetHashCode", "GetType", "ReferenceEquals",
     };
 
     private static readonly HashSet<string> Adders = new()

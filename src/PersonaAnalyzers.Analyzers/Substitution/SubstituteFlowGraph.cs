@@ -184,6 +184,10 @@ internal sealed class SubstituteFlowGraph
         {
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
                 return AddAll(_locals, local.Local, TaintsOf(assignment.Value));
+            case ISimpleAssignmentOperation { Target: IFlowCaptureReferenceOperation target } assignment
+                when _all.CapturedReference(target.Id) is ILocalReferenceOperation local:
+                // neighbour ??= FindNearest(user) lowers to an assignment through a capture of the local.
+                return AddAll(_locals, local.Local, TaintsOf(assignment.Value));
             case IFlowCaptureOperation capture:
                 return AddAll(_captures, capture.Id, TaintsOf(capture.Value));
             case IInvocationOperation invocation when LinqShapes.Source(invocation) is { } source:
@@ -257,18 +261,20 @@ internal sealed class SubstituteFlowGraph
             {
                 changed |= DeriveElement(invocation, taint, "Element", statement);
             }
-            else if (name == "GetEnumerator")
+            else if (name is "GetEnumerator" or "GetAsyncEnumerator")
             {
                 changed |= Add(_values, invocation, new Taint(taint.Origin, TaintKind.Enumerator));
             }
-            else if (LinqShapes.IsPassThrough(name) && _symbols.PersonaOf(invocation.Type, out var isCollection) is not null && isCollection &&
-                     !FiltersByCheck(invocation))
+            else if (LinqShapes.IsPassThrough(name) && IsCollectionOfPersona(invocation.Type) && !FiltersByCheck(invocation))
             {
                 changed |= Add(_values, invocation, taint);
             }
         }
         return changed;
     }
+
+    private bool IsCollectionOfPersona(ITypeSymbol? type) =>
+        (_symbols.PersonaOf(type, out var isCollection) is not null && isCollection) || _symbols.IsPersonaType(_symbols.AsyncStreamElement(type));
 
     private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement)
     {
@@ -395,7 +401,7 @@ internal sealed class SubstituteFlowGraph
                 continue;
             foreach (var taint in taints)
             {
-                var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _symbols, _options);
+                var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _all, _symbols, _options);
                 if (kind != UseKind.None)
                     _uses.Add((taint.Origin, new Use(statement, operation, kind)));
             }

@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace PersonaAnalyzers.Substitution;
 
 /// <summary>Recognises the expressions that obtain a substitute directly: a <c>[ProfileSubstitute]</c> member, or a
-/// method or property whose name matches the configured patterns and whose type is a persona type or a collection of
-/// one (awaited, or waited for with <c>.Result</c> / <c>.GetAwaiter().GetResult()</c>, when it is a task of either).</summary>
+/// method or property whose name matches the configured patterns and whose type is a persona type, a collection of
+/// one or an async stream of one (awaited, or waited for with <c>.Result</c> / <c>.GetAwaiter().GetResult()</c>, when it is a task of either).</summary>
 internal static class SubstituteSources
 {
     public static SubstituteOrigin? TryGetDirect(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options)
@@ -106,6 +106,12 @@ internal static class SubstituteSources
         {
             // FindNearestNeighbours(user) returning (Reader Profile, double Similarity) pairs.
             persona = symbols.TupleElementPersona(element);
+            isCollection = persona is not null;
+        }
+        if (persona is null && symbols.AsyncStreamElement(type) is { } streamed && symbols.IsPersonaType(streamed))
+        {
+            // await foreach (var neighbour in index.NeighboursAsync(user)): each element is a substitute.
+            persona = streamed as INamedTypeSymbol;
             isCollection = persona is not null;
         }
         if (attributed)

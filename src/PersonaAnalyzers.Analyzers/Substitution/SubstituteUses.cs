@@ -10,7 +10,7 @@ namespace PersonaAnalyzers.Substitution;
 internal static class SubstituteUses
 {
     public static UseKind Classify(IOperation operation, TaintKind kind, SubstituteFlowGraph.Statement statement, bool returnsHandedOn,
-        SubstitutionSymbols symbols, SubstitutionOptions options)
+        GraphOperations graph, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
         var parent = LinqShapes.Parent(operation, out var child);
         if (parent is null)
@@ -24,10 +24,16 @@ internal static class SubstituteUses
             case IReturnOperation:
                 return returnsHandedOn ? UseKind.None : UseKind.Return;
             case ISimpleAssignmentOperation assignment when assignment.Value == child:
-                return LinqShapes.Unwrap(assignment.Target) is ILocalReferenceOperation or IDiscardOperation or IFlowCaptureReferenceOperation ||
-                       HandsOnThroughOut(assignment.Target, symbols, options)
+            {
+                var target = LinqShapes.Unwrap(assignment.Target);
+                // _donor ??= FindNearest(user) writes through a capture of the field: judged by what is captured.
+                if (target is IFlowCaptureReferenceOperation capture)
+                    target = graph.CapturedReference(capture.Id) ?? capture;
+                return target is ILocalReferenceOperation or IDiscardOperation or IFlowCaptureReferenceOperation ||
+                       HandsOnThroughOut(target, symbols, options)
                     ? UseKind.None
                     : UseKind.Store;
+            }
             case IArgumentOperation argument:
                 return ClassifyArgument(argument, kind, symbols, options);
             case IInvocationOperation invocation when invocation.Instance == child:

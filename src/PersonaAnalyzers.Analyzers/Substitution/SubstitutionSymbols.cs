@@ -27,6 +27,9 @@ internal sealed class SubstitutionSymbols
         SimilarityKernels = Find(compilation, runtime, WellKnownTypeNames.SimilarityKernels);
         EnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
         var core = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
+        // In the core library from .NET Core 3.0; Microsoft.Bcl.AsyncInterfaces elsewhere (the fallback finds it).
+        AsyncEnumerableOfT = Find(compilation, core, "System.Collections.Generic.IAsyncEnumerable`1");
+        ConfiguredAsyncEnumerableOfT = Find(compilation, core, "System.Runtime.CompilerServices.ConfiguredCancelableAsyncEnumerable`1");
         TaskOfT = Find(compilation, core, "System.Threading.Tasks.Task`1");
         ValueTaskOfT = Find(compilation, core, "System.Threading.Tasks.ValueTask`1");
         var mathNet = Referenced(compilation, "MathNet.Numerics");
@@ -53,6 +56,8 @@ internal sealed class SubstitutionSymbols
     public INamedTypeSymbol? PersonaKeyAttribute { get; }
     public INamedTypeSymbol? SimilarityKernels { get; }
     public INamedTypeSymbol EnumerableOfT { get; }
+    public INamedTypeSymbol? AsyncEnumerableOfT { get; }
+    public INamedTypeSymbol? ConfiguredAsyncEnumerableOfT { get; }
     public INamedTypeSymbol? TaskOfT { get; }
     public INamedTypeSymbol? ValueTaskOfT { get; }
     public INamedTypeSymbol? MathNetDistance { get; }
@@ -131,6 +136,24 @@ internal sealed class SubstitutionSymbols
         foreach (var @interface in named.AllInterfaces)
         {
             if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, EnumerableOfT))
+                return @interface.TypeArguments[0];
+        }
+        return null;
+    }
+
+    /// <summary>The element type of an async stream (<c>IAsyncEnumerable&lt;T&gt;</c>, a type implementing it, or one
+    /// configured with <c>ConfigureAwait</c>/<c>WithCancellation</c>), read with <c>await foreach</c>; null for anything else. Not an <see cref="ElementType"/>: LINQ and the guard's
+    /// <c>SafestSubstitute</c> take <c>IEnumerable&lt;T&gt;</c>, not a stream.</summary>
+    public ITypeSymbol? AsyncStreamElement(ITypeSymbol? type)
+    {
+        if (AsyncEnumerableOfT is null || type is not INamedTypeSymbol named)
+            return null;
+        if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, AsyncEnumerableOfT) ||
+            SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ConfiguredAsyncEnumerableOfT))
+            return named.TypeArguments[0];
+        foreach (var @interface in named.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, AsyncEnumerableOfT))
                 return @interface.TypeArguments[0];
         }
         return null;

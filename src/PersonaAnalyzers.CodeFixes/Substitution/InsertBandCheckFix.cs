@@ -48,9 +48,13 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return null;
 
         var outer = Outermost(expression);
+        // own ?? Lookalike(user), and twin ??= FindNearest(user): the substitute is kept only when it is safe.
         if (outer.Parent is BinaryExpressionSyntax coalesce && coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == outer)
             return await TryTargetsAsync(document, model, coalesce, types, cancellationToken,
-                target => KeepWhenSafe(root, model, coalesce, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
+                target => KeepWhenSafe(root, model, coalesce, coalesce, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
+        if (outer.Parent is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && assignment.Right == outer)
+            return await TryTargetsAsync(document, model, assignment, types, cancellationToken,
+                target => KeepWhenSafe(root, model, assignment, assignment.Left, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
 
         if (outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } &&
             declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax local } &&
@@ -112,11 +116,13 @@ internal sealed class InsertBandCheckFix : PersonaFix
 
     /// <summary><c>own ?? E</c> becomes <c>own ?? (E is { } s &amp;&amp; Guard.TrySubstitute(t, s, out _) ? s : fallback)</c>;
     /// the fallback is null where the expression may be null anyway, else the target's profile.</summary>
-    private static SyntaxNode? KeepWhenSafe(SyntaxNode root, SemanticModel model, BinaryExpressionSyntax coalesce, ExpressionSyntax substitute,
+    /// <param name="typed">What decides the fallback: the whole <c>??</c> expression, or the variable <c>??=</c> assigns.
+    /// Null when its type is nullable, else the target itself.</param>
+    private static SyntaxNode? KeepWhenSafe(SyntaxNode root, SemanticModel model, ExpressionSyntax coalesce, ExpressionSyntax typed, ExpressionSyntax substitute,
         GuardTypes types, ExpressionSyntax target, CancellationToken cancellationToken)
     {
         var name = LocalNames.Unique(model, coalesce, "substitute");
-        var type = model.GetTypeInfo(coalesce, cancellationToken).ConvertedType;
+        var type = model.GetTypeInfo(typed, cancellationToken).ConvertedType;
         ExpressionSyntax fallback = type is { NullableAnnotation: NullableAnnotation.Annotated }
             ? LiteralExpression(SyntaxKind.NullLiteralExpression)
             : target;

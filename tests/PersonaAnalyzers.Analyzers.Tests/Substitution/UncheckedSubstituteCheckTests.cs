@@ -299,4 +299,36 @@ public class UncheckedSubstituteCheckTests
             Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("PERSONA001")
                 .WithSpan(16, 16, 16, 39).WithSpan(16, 16, 16, 39)
                 .WithArguments("index.FindNearest(user)", "returned"));
+
+    [Fact]
+    public Task Own_wrapper_of_a_check_counts_once_it_carries_the_attribute() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public string LocalWrapper(Reader user)
+                {
+                    var donor = _index.Lookalike(user);
+                    return IsSafe(donor) ? Render.Prompt(donor) : user.Summary;
+                    [SimilarityBandCheck] bool IsSafe(Reader candidate) => ReaderGuard.Assess(user, candidate).IsSafe;
+                }
+                public string PrivateWrapper(Reader user)
+                {
+                    var donor = _index.Lookalike(user);
+                    if (!IsSafeDonor(user, donor))
+                        return user.Summary;
+                    return Render.Prompt(donor);
+                }
+                [SimilarityBandCheck]
+                private static bool IsSafeDonor(Reader user, Reader donor) => ReaderGuard.Assess(user, donor).IsSafe && donor.Summary.Length > 0;
+                public string UnmarkedWrapper(Reader user)
+                {
+                    var donor = {|PERSONA001:_index.Lookalike(user)|};
+                    return IsSafe(donor) ? Render.Prompt(donor) : user.Summary;
+                    bool IsSafe(Reader candidate) => ReaderGuard.Assess(user, candidate).IsSafe;
+                }
+            }
+            """);
 }

@@ -351,4 +351,38 @@ public class UncheckedSubstituteSourceTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Elements_of_an_async_stream_read_with_await_foreach_are_sources() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Shop;
+            public interface IStreamingIndex { IAsyncEnumerable<Reader> NeighboursAsync(Reader target); }
+            public class C
+            {
+                private readonly IStreamingIndex _index = null!;
+                public async IAsyncEnumerable<string> Unchecked(Reader user)
+                {
+                    await foreach (var {|PERSONA001:neighbour|} in _index.NeighboursAsync(user))
+                        yield return Render.Prompt(neighbour);
+                }
+                public async IAsyncEnumerable<string> Checked(Reader user)
+                {
+                    await foreach (var neighbour in _index.NeighboursAsync(user).ConfigureAwait(false))
+                    {
+                        if (!ReaderGuard.Assess(user, neighbour).IsSafe)
+                            continue;
+                        yield return Render.Prompt(neighbour);
+                    }
+                }
+                public async Task<int> Counted(Reader user)
+                {
+                    var n = 0;
+                    await foreach (var neighbour in _index.NeighboursAsync(user))
+                        n += neighbour is null ? 0 : 1;
+                    return n;
+                }
+            }
+            """);
 }

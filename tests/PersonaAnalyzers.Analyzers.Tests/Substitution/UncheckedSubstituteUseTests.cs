@@ -153,4 +153,29 @@ public class UncheckedSubstituteUseTests
                     foreach (var {|PERSONA001:other|} in index.NearestNeighbours(user, 3))
                         yield return other;
             """, "public IEnumerable<Reader> Run(Reader user)"));
+
+    [Fact]
+    public Task Coalescing_assignment_into_a_local_carries_the_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    Reader? twin = index.Own(user.Id);
+                    twin ??= {|PERSONA001:index.FindNearest(user)|};
+                    return twin?.Summary;
+            """));
+
+    [Fact]
+    public Task Coalescing_assignment_into_a_local_then_checked_is_clean() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    Reader? twin = index.Own(user.Id);
+                    twin ??= index.FindNearest(user);
+                    if (twin is null || !ReaderGuard.Assess(user, twin).IsSafe)
+                        return null;
+                    return twin.Summary;
+            """));
+
+    [Fact]
+    public Task Coalescing_assignment_into_a_field_is_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    cached ??= {|PERSONA001:index.FindNearest(user)|};
+                    return null;
+            """));
 }

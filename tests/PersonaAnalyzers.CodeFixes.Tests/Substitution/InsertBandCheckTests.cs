@@ -428,4 +428,68 @@ public class InsertBandCheckTests
                     cached = other;
                 }
             """), Key, iterations: 2);
+
+    [Fact]
+    public Task Await_foreach_variable_gets_a_guard_in_the_loop() =>
+        Verify.VerifyAsync(InClass("""
+                public async IAsyncEnumerable<string> Stream(Reader user)
+                {
+                    await foreach (var {|PERSONA001:neighbour|} in NeighboursAsync(user))
+                        yield return Render.Prompt(neighbour);
+                }
+
+                private static async IAsyncEnumerable<Reader> NeighboursAsync(Reader user)
+                {
+                    await Task.Yield();
+                    yield return user;
+                }
+            """), InClass("""
+                public async IAsyncEnumerable<string> Stream(Reader user)
+                {
+                    await foreach (var neighbour in NeighboursAsync(user))
+                    {
+                        if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                            continue;
+                        yield return Render.Prompt(neighbour);
+                    }
+                }
+
+                private static async IAsyncEnumerable<Reader> NeighboursAsync(Reader user)
+                {
+                    await Task.Yield();
+                    yield return user;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Coalescing_assignment_to_a_local_keeps_the_substitute_only_when_safe() =>
+        Verify.VerifyAsync(InClass("""
+                public IEnumerable<Article> Recommend(Reader user)
+                {
+                    var twin = index.Own(user.Id);
+                    twin ??= {|PERSONA001:index.FindNearest(user)|};
+                    return twin is null ? Enumerable.Empty<Article>() : Render.Recommend(twin);
+                }
+            """), InClass("""
+                public IEnumerable<Article> Recommend(Reader user)
+                {
+                    var twin = index.Own(user.Id);
+                    twin ??= (index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null);
+                    return twin is null ? Enumerable.Empty<Article>() : Render.Recommend(twin);
+                }
+            """), Key);
+
+    [Fact]
+    public Task Coalescing_assignment_to_a_field_keeps_the_substitute_only_when_safe() =>
+        Verify.VerifyAsync(InClass("""
+                public void Remember(Reader user)
+                {
+                    cached ??= {|PERSONA001:index.FindNearest(user)|};
+                }
+            """), InClass("""
+                public void Remember(Reader user)
+                {
+                    cached ??= (index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null);
+                }
+            """), Key);
 }
