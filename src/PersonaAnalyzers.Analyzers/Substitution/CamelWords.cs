@@ -28,4 +28,26 @@ internal static class CamelWords
         var endsWord = end == name.Length || !char.IsLower(name[end]);
         return startsWord && endsWord;
     }
+
+    /// <summary>Whether some word of the identifier is one of <paramref name="words"/>, ignoring case. Words are
+    /// split at underscores and where a capital follows a lower-case letter: <c>_minSimilarity</c>,
+    /// <c>SimilarityThreshold</c> and <c>MIN_SIMILARITY</c> each contain the word <c>Min</c> or <c>Threshold</c>.</summary>
+    public static bool AnyWordIgnoringCase(string name, string[] words)
+    {
+        var start = 0;
+        for (var i = 0; i <= name.Length; i++)
+        {
+            var boundary = i == name.Length || name[i] == '_' || (i > start && char.IsUpper(name[i]) && char.IsLower(name[i - 1]));
+            if (!boundary)
+                continue;
+            var length = i - start;
+            foreach (var word in words)
+            {
+                if (word.Length == length && string.Compare(name, start, word, 0, length, System.StringComparison.OrdinalIgnoreCase) == 0)
+                    return true;
+            }
+            start = i < name.Length && name[i] == '_' ? i + 1 : i;
+        }
+        return false;
+    }
 }

@@ -59,7 +59,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                         BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison)
                 {
                     if (operation is IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation or INegatedPatternOperation } pattern)
-                        AnalyzePattern(pattern, scores ??= ScoreLocals.Collect(root, symbols), symbols, context);
+                        AnalyzePattern(pattern, root, scores ??= ScoreLocals.Collect(root, symbols), symbols, context);
                     else if (operation is ISwitchExpressionOperation or ISwitchOperation)
                         AnalyzeSwitch(operation, scores ??= ScoreLocals.Collect(root, symbols), symbols, context);
                     continue;
@@ -74,17 +74,17 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 var bar = leftIsScore ? comparison.RightOperand : comparison.LeftOperand;
                 if (MovesInLoop(bar, root))
                     continue;
-                if (Decides(comparison, score, symbols))
+                if (Decides(comparison, score, root, symbols))
                     Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", symbols);
             }
         }
     }
 
-    private static void AnalyzePattern(IIsPatternOperation pattern, ScoreLocals scores, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
+    private static void AnalyzePattern(IIsPatternOperation pattern, IOperation root, ScoreLocals scores, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
     {
         if (!scores.TryGet(pattern.Value, symbols, out var score) || !HasRelational(pattern.Pattern))
             return;
-        if (Decides(pattern, score, symbols))
+        if (Decides(pattern, score, root, symbols))
             Report(context, pattern, score, pattern.Value, pattern.Pattern, "Left", symbols);
     }
 
@@ -168,14 +168,20 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Does the comparison decide whether a compared profile is used?</summary>
-    private static bool Decides(IOperation comparison, ScoreLocals.Score score, SubstitutionSymbols symbols)
+    private static bool Decides(IOperation comparison, ScoreLocals.Score score, IOperation root, SubstitutionSymbols symbols)
     {
         if (SideChannels.IsInside(comparison))
             return false;
         var profiles = ScoredProfiles.Of(score.Expression, symbols);
-        if (profiles.Count == 0)
-            return false;
-        IOperation current = comparison;
+        return profiles.Count > 0 && DecidesFrom(comparison, profiles, root, symbols, throughLocal: true);
+    }
+
+    /// <summary>Walks up from a test through <c>!</c>, <c>&amp;&amp;</c>, <c>||</c> and parentheses to the branch it
+    /// decides. A test kept in a <c>bool</c> local first (<c>var close = similarity &gt; bar; if (close) …</c>) decides
+    /// wherever that local does — followed one local deep.</summary>
+    private static bool DecidesFrom(IOperation test, List<ISymbol> profiles, IOperation root, SubstitutionSymbols symbols, bool throughLocal)
+    {
+        IOperation current = test;
         for (var parent = current.Parent; parent is not null; current = parent, parent = parent.Parent)
         {
             switch (parent)
@@ -189,9 +195,27 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                     return DecidesBranches(conditional, profiles, symbols);
                 case IReturnOperation when parent.Parent?.Parent is IAnonymousFunctionOperation lambda:
                     return IsProfileFilter(lambda, profiles, symbols);
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when throughLocal:
+                    return DecidesThroughLocal(declarator.Symbol, profiles, root, symbols);
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when throughLocal && assignment.Value == current:
+                    return DecidesThroughLocal(local.Local, profiles, root, symbols);
                 default:
                     return false;
             }
+        }
+        return false;
+    }
+
+    private static bool DecidesThroughLocal(ILocalSymbol local, List<ISymbol> profiles, IOperation root, SubstitutionSymbols symbols)
+    {
+        if (local.Type.SpecialType != SpecialType.System_Boolean)
+            return false;
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
+                !(reference.Parent is IAssignmentOperation assignment && assignment.Target == reference) &&
+                DecidesFrom(reference, profiles, root, symbols, throughLocal: false))
+                return true;
         }
         return false;
     }

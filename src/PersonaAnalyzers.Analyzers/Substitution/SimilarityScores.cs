@@ -45,6 +45,14 @@ internal static class SimilarityScores
                name.IndexOf("Cosine", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
+    private static readonly string[] BarWords =
+        { "Threshold", "Cutoff", "Min", "Minimum", "Max", "Maximum", "Limit", "Floor", "Ceiling", "Bar", "Required" };
+
+    /// <summary>A stored value whose name says it is the bar a score is held to — <c>_options.MinSimilarity</c>,
+    /// <c>SimilarityThreshold</c>, <c>MAX_DISTANCE</c>, <c>cosineCutoff</c> — is not a score: comparing a score with
+    /// it is a threshold, not two scores compared.</summary>
+    public static bool NamesABar(string name) => CamelWords.AnyWordIgnoringCase(name, BarWords);
+
     /// <summary>The operation computes a score directly (not through a local).</summary>
     public static bool IsScore(IOperation operation, SubstitutionSymbols symbols, out bool isDistance)
     {
@@ -57,9 +65,9 @@ internal static class SimilarityScores
             case IPropertyReferenceOperation property when LinqShapes.IsNumeric(property.Type):
                 if (property.Instance is { } instance && LinqShapes.Unwrap(instance) is IInvocationOperation explain && IsExplain(explain.TargetMethod))
                     return true; // Explain(a, b).Overall or a feature's score
-                return IsScoreName(property.Property.Name, out isDistance);
+                return IsScoreName(property.Property.Name, out isDistance) && !NamesABar(property.Property.Name);
             case IFieldReferenceOperation field when LinqShapes.IsNumeric(field.Type):
-                return IsScoreName(field.Field.Name, out isDistance);
+                return IsScoreName(field.Field.Name, out isDistance) && !NamesABar(field.Field.Name);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negated:
                 // OrderBy(c => -Similarity(...)) sorts by descending similarity.
                 var inner = IsScore(negated.Operand, symbols, out var innerDistance);

@@ -188,4 +188,42 @@ public class RawThresholdTests
                         return other.Summary;
                     return null;
             """));
+
+    [Fact]
+    public Task Bar_whose_name_says_similarity_is_still_a_bar() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public sealed class MatchOptions { public double MinSimilarity { get; set; } = 0.8; }
+            public class C
+            {
+                private const double SIMILARITY_THRESHOLD = 0.9;
+                private readonly double _cosineCutoff = 0.85;
+                private readonly MatchOptions _options = new();
+                public Reader? Configured(Reader user, Reader other) =>
+                    {|PERSONA003:ReaderGuard.Similarity(user, other) >= _options.MinSimilarity|} ? other : null;
+                public Reader? Constant(Reader user, Reader other) =>
+                    {|PERSONA003:ReaderGuard.Similarity(user, other) > SIMILARITY_THRESHOLD|} ? other : null;
+                public Reader? Field(Reader user, Reader other) =>
+                    {|PERSONA003:ReaderGuard.Explain(user, other).Topics >= _cosineCutoff|} ? other : null;
+            }
+            """);
+
+    [Fact]
+    public Task Threshold_kept_in_a_bool_local_that_decides_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    var close = {|PERSONA003:ReaderGuard.Similarity(user, other) > 0.8|};
+                    if (!close)
+                        return null;
+                    return Render.Prompt(other);
+            """));
+
+    [Fact]
+    public Task Threshold_kept_in_a_bool_local_that_only_reports_is_not() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    var close = ReaderGuard.Similarity(user, other) > 0.8;
+                    System.Console.WriteLine(close ? "close" : "far");
+                    return close;
+            """));
 }

@@ -222,4 +222,46 @@ public class ThresholdPatternTests
                         _ => user,
                     };
             """), Key);
+
+    [Fact]
+    public Task Comparison_with_a_configured_bar_becomes_the_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public double MinSimilarity { get; set; } = 0.8;
+
+                public string? Prompt(Reader user, Reader other)
+                {
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, other) >= MinSimilarity|})
+                        return Render.Prompt(other);
+                    return null;
+                }
+            """), InClass("""
+                public double MinSimilarity { get; set; } = 0.8;
+
+                public string? Prompt(Reader user, Reader other)
+                {
+                    if (ReaderGuard.TrySubstitute(user, other, out _))
+                        return Render.Prompt(other);
+                    return null;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Comparison_kept_in_a_bool_local_becomes_the_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var close = {|PERSONA003:ReaderGuard.Similarity(user, other) > 0.8|};
+                    if (close)
+                        return Render.Prompt(other);
+                    return null;
+                }
+            """), InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var close = ReaderGuard.TrySubstitute(user, other, out _);
+                    if (close)
+                        return Render.Prompt(other);
+                    return null;
+                }
+            """), Key);
 }
