@@ -421,15 +421,46 @@ internal sealed class SubstituteFlowGraph
             facts ??= Facts(origin); // at the first use: an origin without one needs no facts
             if (facts.Decides(use.Statement.First))
                 continue; // the verdict travels with the use: Blend(neighbour, verdict.Confidence)
-            if (Reaches(origin, facts, start, use))
+            if (ReachesValue(origin, facts, start, use.Operation, use.Statement, depth: 0))
                 return use;
         }
         return null;
     }
 
-    private bool Reaches(SubstituteOrigin origin, OriginFacts facts, Statement start, Use use)
+    /// <summary>Whether the origin reaches a use of <paramref name="value"/> at <paramref name="at"/> on a path with no
+    /// check. A flow capture's value is reached through the capture's definitions that carry the origin: `return
+    /// Check(user, twin) ? twin : user;` lowers to a capture of `twin` on the checked way, of `user` on the other, and a
+    /// return of the capture after the two ways meet — the substitute reaches the return only through the checked way.
+    /// Nested conditionals are followed a few captures deep.</summary>
+    private bool ReachesValue(SubstituteOrigin origin, OriginFacts facts, Statement start, IOperation value, Statement at, int depth)
     {
-        var target = use.Statement;
+        if (depth > 4 || LinqShapes.Unwrap(value) is not IFlowCaptureReferenceOperation reference)
+            return Reaches(origin, facts, start, at);
+        var carried = false;
+        for (var i = 0; i < _all.Count; i++)
+        {
+            if (_all.Operation(i) is not IFlowCaptureOperation capture || !capture.Id.Equals(reference.Id) || !Carries(capture.Value, origin))
+                continue;
+            carried = true;
+            if (ReachesValue(origin, facts, start, capture.Value, _all.StatementOf(i), depth + 1))
+                return true;
+        }
+        // No definition carries it (a capture taken in an enclosing graph): judge the use where it is.
+        return !carried && Reaches(origin, facts, start, at);
+    }
+
+    private bool Carries(IOperation value, SubstituteOrigin origin)
+    {
+        foreach (var taint in TaintsOf(value))
+        {
+            if (ReferenceEquals(taint.Origin, origin))
+                return true;
+        }
+        return false;
+    }
+
+    private bool Reaches(SubstituteOrigin origin, OriginFacts facts, Statement start, Statement target)
+    {
         var redefinition = DefinedAt(origin);
         // A branch on the check decides the use when only one of its two ways can reach it.
         var deciding = _decidingBlocks ??= new bool[_graph.Blocks.Length];

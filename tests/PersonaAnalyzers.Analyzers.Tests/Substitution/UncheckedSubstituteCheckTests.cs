@@ -331,4 +331,34 @@ public class UncheckedSubstituteCheckTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Conditional_expression_on_a_check_picks_the_substitute_only_when_safe() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public Reader Property(Reader user) { var twin = _index.Lookalike(user); return ReaderGuard.Assess(user, twin).IsSafe ? twin : user; }
+                public Reader Pattern(Reader user) { var twin = _index.Lookalike(user); return ReaderGuard.Assess(user, twin) is { IsSafe: true, Confidence: > 0.5 } ? twin : user; }
+                public Reader Band(Reader user) { var twin = _index.Lookalike(user); return ReaderGuard.Classify(user, twin) is SimilarityBand.Moderate ? twin : user; }
+                public string Argument(Reader user) { var twin = _index.Lookalike(user); return Render.Prompt(ReaderGuard.Assess(user, twin).IsSafe ? twin : user); }
+                public Reader Nested(Reader user, bool fresh) { var twin = _index.Lookalike(user); return fresh ? (ReaderGuard.Assess(user, twin).IsSafe ? twin : user) : user; }
+            }
+            """);
+
+    [Fact]
+    public Task Conditional_expression_on_anything_else_is_not_a_check() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public Reader Flag(Reader user, bool flag) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return flag ? twin : user; }
+                public Reader NullTest(Reader user) { var twin = {|PERSONA001:_index.FindNearest(user)|}; return twin is null ? user : twin; }
+                public string Argument(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return Render.Prompt(user.Summary.Length > 3 ? twin : user); }
+                public Reader CheckedOnOneWayOnly(Reader user, bool fresh) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return fresh ? (ReaderGuard.Assess(user, twin).IsSafe ? twin : user) : twin; }
+            }
+            """);
 }
