@@ -259,7 +259,9 @@ internal sealed class SubstituteFlowGraph
                 continue;
             if (LinqShapes.IsElementSelector(name))
             {
-                changed |= DeriveElement(invocation, taint, "Element", statement);
+                // FirstOrDefault(c => Check(user, c)): the element it picks has passed the check.
+                if (!FiltersByCheck(invocation))
+                    changed |= DeriveElement(invocation, taint, "Element", statement);
             }
             else if (name is "GetEnumerator" or "GetAsyncEnumerator")
             {
@@ -296,10 +298,13 @@ internal sealed class SubstituteFlowGraph
         return true;
     }
 
-    /// <summary><c>Where(c =&gt; Check(target, c))</c>: the elements that pass are checked.</summary>
+    /// <summary><c>Where(c =&gt; Check(target, c))</c>, or <c>First</c>, <c>Single</c>, <c>Last</c> (and their
+    /// <c>OrDefault</c> forms), <c>Find</c> or <c>FindLast</c> with such a predicate: the elements that pass are
+    /// checked.</summary>
     private bool FiltersByCheck(IInvocationOperation invocation)
     {
-        if (invocation.TargetMethod.Name is not ("Where" or "FindAll"))
+        if (invocation.TargetMethod.Name is not ("Where" or "FindAll" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or
+                "Last" or "LastOrDefault" or "Find" or "FindLast"))
             return false;
         switch (LinqShapes.DelegateArgument(invocation))
         {

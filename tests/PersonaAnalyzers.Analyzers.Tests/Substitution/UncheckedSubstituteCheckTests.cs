@@ -361,4 +361,20 @@ public class UncheckedSubstituteCheckTests
                 public Reader CheckedOnOneWayOnly(Reader user, bool fresh) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return fresh ? (ReaderGuard.Assess(user, twin).IsSafe ? twin : user) : twin; }
             }
             """);
+
+    [Fact]
+    public Task Element_picked_by_a_checking_predicate_is_checked() =>
+        Verify.VerifyAsync("""
+            using System.Linq;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public string? First(Reader user) => _index.NearestNeighbours(user, 10).FirstOrDefault(c => ReaderGuard.Assess(user, c).IsSafe)?.Summary;
+                public Reader? Single(Reader user) => _index.NearestNeighbours(user, 10).SingleOrDefault(c => ReaderGuard.Classify(user, c) == SimilarityBand.Moderate);
+                public Reader? Find(Reader user) => _index.NearestNeighbours(user, 10).ToList().Find(c => ReaderGuard.Assess(user, c).IsSafe);
+                public Reader? Unchecked(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 10).FirstOrDefault(c => c.Summary.Length > 0)|};
+            }
+            """);
 }
