@@ -101,14 +101,15 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
 
         private void CheckMaxBy(IInvocationOperation invocation, bool lowest)
         {
-            if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(invocation), out var lambda, out var returned) ||
-                !LambdaScore(lambda, returned!, out var score) || score.IsDistance != lowest)
+            if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(invocation), out var lambda, out var returned))
                 return;
             var source = LinqShapes.Source(invocation);
+            if (!KeyScore(lambda, returned!, source, out var score, out var scored) || score.IsDistance != lowest)
+                return;
             if (source is null || !CarriesPersona(source))
                 return;
             Report(invocation, lowest ? "MinBy" : "MaxBy", lowest ? "lowest distance (MinBy)" : "highest similarity (MaxBy)",
-                ScoredProfiles.Target(score.Expression, Parameter(lambda), _symbols), source);
+                ScoredProfiles.Target(score.Expression, Parameter(scored), _symbols), source);
         }
 
         private void CheckOrderedTake(IInvocationOperation invocation)
@@ -123,17 +124,17 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
             if (source is null || LinqShapes.Unwrap(source) is not IInvocationOperation order ||
                 order.TargetMethod.Name is not ("OrderBy" or "OrderByDescending"))
                 return;
+            var population = LinqShapes.Source(order);
             if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(order), out var lambda, out var returned) ||
-                !LambdaScore(lambda, returned!, out var score))
+                !KeyScore(lambda, returned!, population, out var score, out var scored))
                 return;
             var descending = order.TargetMethod.Name == "OrderByDescending";
             if (descending == score.IsDistance)
                 return; // lowest similarity first, or farthest first: not a nearest-neighbour pick
-            var population = LinqShapes.Source(order);
             if (population is null || !CarriesPersona(population))
                 return;
             Report(invocation, "OrderByFirst", $"{order.TargetMethod.Name}(…).{name}(…)",
-                ScoredProfiles.Target(score.Expression, Parameter(lambda), _symbols), population);
+                ScoredProfiles.Target(score.Expression, Parameter(scored), _symbols), population);
         }
 
         private static bool TakesOne(IInvocationOperation invocation, int value)
@@ -292,6 +293,52 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
 
         private bool LambdaScore(IAnonymousFunctionOperation lambda, IOperation returned, out ScoreLocals.Score score) =>
             ScoreLocals.Collect(lambda.Body, _symbols).TryGet(returned, _symbols, out score);
+
+        /// <summary>The score a key selector orders by: computed in the selector itself, or — when the selector reads
+        /// one element of a scored projection (<c>xs.Select(c =&gt; (c, s: Similarity(u, c))).MaxBy(t =&gt; t.s)</c>,
+        /// the same with an anonymous type) — computed by the projection for that element. <paramref name="scored"/>
+        /// is the lambda whose parameter is the candidate profile.</summary>
+        private bool KeyScore(IAnonymousFunctionOperation key, IOperation returned, IOperation? source, out ScoreLocals.Score score,
+            out IAnonymousFunctionOperation scored)
+        {
+            scored = key;
+            if (LambdaScore(key, returned, out score))
+                return true;
+            if (source is null || LinqShapes.Unwrap(source) is not IInvocationOperation { TargetMethod.Name: "Select" } select ||
+                !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(select), out var projection, out var projected) ||
+                ProjectedElement(LinqShapes.Unwrap(returned), Parameter(key), LinqShapes.Unwrap(projected!)) is not { } element)
+                return false;
+            scored = projection;
+            return LambdaScore(projection, element, out score);
+        }
+
+        /// <summary>The value a projection gives the member the key reads: the tuple element at the same position, or
+        /// the anonymous type's property of the same name.</summary>
+        private static IOperation? ProjectedElement(IOperation read, ISymbol? parameter, IOperation projected)
+        {
+            switch (read)
+            {
+                case IFieldReferenceOperation { Instance: IParameterReferenceOperation instance, Field.CorrespondingTupleField.Name: { } item }
+                    when SymbolEqualityComparer.Default.Equals(instance.Parameter, parameter) && projected is ITupleOperation tuple:
+                    // t.s and t.Item2 both name the default element field Item2: the projection's second element.
+                    return item.StartsWith("Item", System.StringComparison.Ordinal) &&
+                           int.TryParse(item.Substring(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position) &&
+                           position >= 1 && position <= tuple.Elements.Length
+                        ? tuple.Elements[position - 1]
+                        : null;
+                case IPropertyReferenceOperation { Instance: IParameterReferenceOperation instance, Property: { } property }
+                    when SymbolEqualityComparer.Default.Equals(instance.Parameter, parameter) && projected is IAnonymousObjectCreationOperation anonymous:
+                    foreach (var initializer in anonymous.Initializers)
+                    {
+                        if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment &&
+                            target.Property.Name == property.Name)
+                            return assignment.Value;
+                    }
+                    return null;
+                default:
+                    return null;
+            }
+        }
 
         private static ISymbol? Parameter(IAnonymousFunctionOperation lambda) =>
             lambda.Symbol.Parameters.Length > 0 ? lambda.Symbol.Parameters[0] : null;

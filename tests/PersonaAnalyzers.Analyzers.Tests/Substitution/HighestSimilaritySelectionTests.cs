@@ -147,4 +147,34 @@ public class HighestSimilaritySelectionTests
         Verify.VerifyAsync(Verify.InMethod("""
                     return ReaderGuard.SafestSubstitute(user, pool);
             """));
+
+    [Fact]
+    public Task Pick_by_a_score_computed_in_a_projection_is_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public class C
+            {
+                public Reader Named(Reader u, List<Reader> pool) => {|PERSONA002:pool.Select(c => (c, s: ReaderGuard.Similarity(u, c))).MaxBy(t => t.s)|}.c;
+                public Reader Unnamed(Reader u, List<Reader> pool) => {|PERSONA002:pool.Select(c => (c, ReaderGuard.Similarity(u, c))).MaxBy(t => t.Item2)|}.Item1;
+                public Reader Anonymous(Reader u, List<Reader> pool) =>
+                    {|PERSONA002:pool.Select(c => new { Candidate = c, Score = ReaderGuard.Similarity(u, c) }).OrderByDescending(x => x.Score).First()|}.Candidate;
+                public Reader Distance(Reader u, List<Reader> pool) =>
+                    {|PERSONA002:pool.Select(c => (Profile: c, Gap: 1 - ReaderGuard.Similarity(u, c))).MinBy(t => t.Gap)|}.Profile;
+            }
+            """);
+
+    [Fact]
+    public Task Pick_by_another_projected_value_or_the_lowest_similarity_is_not() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public class C
+            {
+                public Reader MostPurchases(List<Reader> pool) => pool.Select(c => (c, n: c.Purchases.Count)).MaxBy(t => t.n).c;
+                public Reader LeastSimilar(Reader u, List<Reader> pool) => pool.Select(c => (c, s: ReaderGuard.Similarity(u, c))).OrderBy(t => t.s).First().c;
+            }
+            """);
 }

@@ -187,4 +187,10 @@ public class SelectionThresholdDiscardTests
                     return null;
                 }
             """, "using System;\n"), "PERSONA003.UseBandCheck");
+
+    [Fact]
+    public Task Safest_substitute_is_not_offered_for_a_pick_from_a_scored_projection() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader Pick(Reader user, List<Reader> pool) => {|PERSONA002:pool.Select(c => (c, s: ReaderGuard.Similarity(user, c))).MaxBy(t => t.s)|}.c;
+            """), "PERSONA002.UseSafestSubstitute");
 }
