@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -47,7 +48,9 @@ internal static class SubstituteUses
             case ITupleOperation tuple:
                 return IsDeconstructionTarget(tuple) ? UseKind.None : UseKind.Argument;
             default:
-                return UseKind.None;
+                // [twin] and [.. neighbours]: a collection expression (C# 12) — told by its syntax, as the operations of
+                // collection expressions came after the Roslyn this package builds against.
+                return child.Syntax.Parent is ExpressionElementSyntax or SpreadElementSyntax ? UseKind.CollectionAdd : UseKind.None;
         }
     }
 

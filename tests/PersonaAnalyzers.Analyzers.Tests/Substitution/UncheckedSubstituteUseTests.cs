@@ -178,4 +178,24 @@ public class UncheckedSubstituteUseTests
                     cached ??= {|PERSONA001:index.FindNearest(user)|};
                     return null;
             """));
+
+    [Fact]
+    public Task Collection_expression_element_and_spread_are_uses() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public Reader[] Element(Reader user) => [user, {|PERSONA001:_index.Lookalike(user)|}];
+                public List<Reader> Spread(Reader user) => [.. {|PERSONA001:_index.NearestNeighbours(user, 3)|}];
+                public Reader[] Checked(Reader user)
+                {
+                    var twin = _index.Lookalike(user);
+                    if (!ReaderGuard.Assess(user, twin).IsSafe)
+                        return [user];
+                    return [user, twin];
+                }
+            }
+            """);
 }
