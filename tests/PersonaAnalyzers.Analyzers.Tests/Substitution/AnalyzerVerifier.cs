@@ -21,6 +21,29 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
     public static Task VerifyFilesAsync((string Name, string Source)[] files, string? editorConfig = null) =>
         Run(files, editorConfig, OutputKind.DynamicallyLinkedLibrary, Array.Empty<DiagnosticResult>());
 
+    /// <summary>The snippet in a project that references a library project <c>Lib</c> built from
+    /// <paramref name="library"/> and the prelude: members of a referenced assembly, as the analyzer sees them from
+    /// metadata.</summary>
+    public static Task VerifyWithLibraryAsync(string source, string library)
+    {
+        var runtime = MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location);
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestState =
+            {
+                Sources = { source },
+                AdditionalReferences = { runtime },
+                AdditionalProjectReferences = { "Lib" },
+            },
+        };
+        var lib = test.TestState.AdditionalProjects["Lib"];
+        lib.Sources.Add(("Prelude.cs", PersonaPrelude.Source));
+        lib.Sources.Add(("Library.cs", library));
+        lib.AdditionalReferences.Add(runtime);
+        return test.RunAsync();
+    }
+
     private static Task Run((string Name, string Source)[] files, string? editorConfig, OutputKind outputKind, DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>

@@ -1,7 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Testing;
-using Microsoft.CodeAnalysis.Testing;
-using PersonaAnalyzers.Substitution;
 using Verify = PersonaAnalyzers.Analyzers.Tests.Substitution.AnalyzerVerifier<PersonaAnalyzers.Substitution.DiscardedCheckAnalyzer>;
 
 namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
@@ -130,38 +126,19 @@ public class DiscardedCheckTests
             """, "persona_analyzers.check_methods = Acme.Vetting.IsSafeFor\n");
 
     [Fact]
-    public Task Discarded_check_of_a_referenced_library_is_found()
-    {
-        var runtime = MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location);
-        var test = new CSharpAnalyzerTest<DiscardedCheckAnalyzer, DefaultVerifier>
-        {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            TestState =
+    public Task Discarded_check_of_a_referenced_library_is_found() =>
+        Verify.VerifyWithLibraryAsync("""
+            using Shop;
+            public class C
             {
-                Sources =
-                {
-                    """
-                    using Shop;
-                    public class C
-                    {
-                        public void Run(Lib.Vetter vetter, Reader user, Reader other) => {|PERSONA004:vetter.Approve(user, other)|};
-                    }
-                    """,
-                },
-                AdditionalReferences = { runtime },
-                AdditionalProjectReferences = { "Lib" },
-            },
-        };
-        test.TestState.AdditionalProjects["Lib"].Sources.Add(("Prelude.cs", PersonaPrelude.Source));
-        test.TestState.AdditionalProjects["Lib"].Sources.Add(("Vetter.cs", """
+                public void Run(Lib.Vetter vetter, Reader user, Reader other) => {|PERSONA004:vetter.Approve(user, other)|};
+            }
+            """, """
             namespace Lib
             {
                 public sealed class Vetter { [PersonaAnalyzers.SimilarityBandCheck] public bool Approve(Shop.Reader a, Shop.Reader b) => a.Id != b.Id; }
             }
-            """));
-        test.TestState.AdditionalProjects["Lib"].AdditionalReferences.Add(runtime);
-        return test.RunAsync();
-    }
+            """);
 
     [Fact]
     public Task Discarded_check_implementing_an_attributed_interface_member_is_found() =>

@@ -1,7 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Testing;
-using Microsoft.CodeAnalysis.Testing;
-using PersonaAnalyzers.Substitution;
 using Verify = PersonaAnalyzers.Analyzers.Tests.Substitution.AnalyzerVerifier<PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer>;
 
 namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
@@ -48,39 +44,20 @@ public class UncheckedSubstituteGateTests
             """);
 
     [Fact]
-    public Task Attributed_member_of_a_referenced_assembly_is_found()
-    {
-        var runtime = MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location);
-        var test = new CSharpAnalyzerTest<UncheckedSubstituteAnalyzer, DefaultVerifier>
-        {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            TestState =
+    public Task Attributed_member_of_a_referenced_assembly_is_found() =>
+        Verify.VerifyWithLibraryAsync("""
+            using Shop;
+            using Lib;
+            public class C
             {
-                Sources =
-                {
-                    """
-                    using Shop;
-                    using Lib;
-                    public class C
-                    {
-                        public string Run(Donors donors, Reader user) => Render.Prompt({|PERSONA001:donors.Donor(user)|});
-                    }
-                    """,
-                },
-                AdditionalReferences = { runtime },
-                AdditionalProjectReferences = { "Lib" },
-            },
-        };
-        test.TestState.AdditionalProjects["Lib"].Sources.Add(("Prelude.cs", PersonaPrelude.Source));
-        test.TestState.AdditionalProjects["Lib"].Sources.Add(("Donors.cs", """
+                public string Run(Donors donors, Reader user) => Render.Prompt({|PERSONA001:donors.Donor(user)|});
+            }
+            """, """
             namespace Lib
             {
                 public sealed class Donors { [PersonaAnalyzers.ProfileSubstitute] public Shop.Reader Donor(Shop.Reader target) => target; }
             }
-            """));
-        test.TestState.AdditionalProjects["Lib"].AdditionalReferences.Add(runtime);
-        return test.RunAsync();
-    }
+            """);
 
     [Fact]
     public Task Body_without_a_source_name_is_not_reported() =>
