@@ -407,11 +407,60 @@ internal sealed class SubstituteFlowGraph
             foreach (var taint in taints)
             {
                 var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _all, _symbols, _options);
+                if (kind == UseKind.None && taint.Kind == TaintKind.Collection && TestsElementData(operation))
+                    kind = UseKind.MemberRead;
                 if (kind != UseKind.None)
                     _uses.Add((taint.Origin, new Use(statement, operation, kind)));
             }
         }
         return _uses;
+    }
+
+    /// <summary><c>neighbours.Any(n =&gt; n.Purchases.Contains(item))</c>: a test over a substitute collection whose
+    /// predicate reads its elements' data lets that data shape the result, where <c>Any()</c>, <c>Count</c> or a predicate
+    /// on the key, on identity, or through a check or a score does not.</summary>
+    private bool TestsElementData(IOperation collection)
+    {
+        var parent = LinqShapes.Parent(collection, out var child);
+        var invocation = parent switch
+        {
+            IInvocationOperation call when call.Instance == child => call, // List<T>.Exists, TrueForAll
+            IArgumentOperation { Parent: IInvocationOperation call } argument when call.Arguments.Length > 0 && call.Arguments[0] == argument => call,
+            _ => null,
+        };
+        if (invocation?.TargetMethod.Name is not ("Any" or "All" or "Count" or "LongCount" or "Exists" or "TrueForAll") ||
+            LinqShapes.DelegateArgument(invocation) is not IFlowAnonymousFunctionOperation { Symbol.Parameters.Length: > 0 } lambda)
+            return false;
+        var element = lambda.Symbol.Parameters[0];
+        var body = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation);
+        foreach (var block in body.Blocks)
+        {
+            foreach (var root in Roots(block))
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (operation is IMemberReferenceOperation { Instance: { } instance } member &&
+                        LinqShapes.Unwrap(instance) is IParameterReferenceOperation reference &&
+                        SymbolEqualityComparer.Default.Equals(reference.Parameter, element) &&
+                        !_symbols.IsPersonaKey(member.Member) && !FeedsCheckOrScore(member))
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The member read is an argument (at any depth) of a check, a score or a side channel.</summary>
+    private bool FeedsCheckOrScore(IOperation read)
+    {
+        for (var current = read.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IInvocationOperation call &&
+                (_symbols.IsCheckMethod(call.TargetMethod, _options) || SimilarityScores.IsScoreMethod(call.TargetMethod, _symbols) ||
+                 SideChannels.IsSideChannel(call.TargetMethod)))
+                return true;
+        }
+        return false;
     }
 
     // ---- checks and paths ----

@@ -198,4 +198,36 @@ public class UncheckedSubstituteUseTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Test_over_neighbours_that_reads_their_data_is_a_use() =>
+        Verify.VerifyAsync("""
+            using System.Linq;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public bool Bought(Reader user, string item) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.Any(n => n.Purchases.Contains(item));
+                public int Described(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.Count(n => n.Summary.Length > 0);
+                public bool Exists(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.ToList().Exists(n => n.Purchases.Count > 3);
+            }
+            """);
+
+    [Fact]
+    public Task Test_over_neighbours_by_key_identity_check_or_count_is_not() =>
+        Verify.VerifyAsync("""
+            using System.Linq;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public bool Known(Reader user) => _index.NearestNeighbours(user, 5).Any(n => n.Id == user.Id);
+                public bool Same(Reader user) => _index.NearestNeighbours(user, 5).Any(n => n == user);
+                public bool AllSafe(Reader user) => _index.NearestNeighbours(user, 5).All(n => ReaderGuard.Assess(user, n).IsSafe);
+                public bool Close(Reader user) => _index.NearestNeighbours(user, 5).Any(n => ReaderGuard.Similarity(user, n) > 0.5);
+                public int Count(Reader user) => _index.NearestNeighbours(user, 5).Count;
+                public bool Any(Reader user) => _index.NearestNeighbours(user, 5).Any();
+                public bool SafeBought(Reader user) => _index.NearestNeighbours(user, 5).Where(n => ReaderGuard.Assess(user, n).IsSafe).Any(n => n.Purchases.Count > 3);
+            }
+            """);
 }
