@@ -7,7 +7,7 @@ namespace PersonaAnalyzers.Substitution;
 
 /// <summary>PERSONA004: the result of a <c>[SimilarityBandCheck]</c> call is discarded, so the substitute it was
 /// given stays unchecked. Checks that return nothing (they throw on an unsafe pair) and checks whose verdict goes to
-/// an <c>out</c> variable are not reported.</summary>
+/// an <c>out</c> variable that is read are not reported.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
 {
@@ -43,7 +43,7 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
             return;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Unwrap(argument.Value) is not IDiscardOperation)
+            if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Unwrap(argument.Value) is not IDiscardOperation && !IsNeverRead(argument.Value))
                 return; // the verdict lives on in the out variable
         }
 
@@ -57,6 +57,26 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
         var reported = (IOperation?)awaited ?? invocation;
         context.ReportDiagnostic(Diagnostic.Create(SubstitutionDescriptors.DiscardedCheck, reported.Syntax.GetLocation(),
             properties.ToImmutable(), method.ContainingType.Name + "." + method.Name));
+    }
+
+    /// <summary><c>TrySubstitute(user, twin, out var verdict);</c> with <c>verdict</c> read nowhere in the body: the
+    /// verdict is thrown away as surely as with <c>out _</c>.</summary>
+    private static bool IsNeverRead(IOperation outValue)
+    {
+        var value = LinqShapes.Unwrap(outValue);
+        if (value is IDeclarationExpressionOperation declaration)
+            value = LinqShapes.Unwrap(declaration.Expression);
+        if (value is not ILocalReferenceOperation { IsDeclaration: true } declared)
+            return false; // an existing variable, a field or a parameter: it may be read elsewhere
+        var root = value;
+        while (root.Parent is not null)
+            root = root.Parent;
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ILocalReferenceOperation { IsDeclaration: false } reference && SymbolEqualityComparer.Default.Equals(reference.Local, declared.Local))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>The call whose result the statement throws away: <c>Check(…);</c>, <c>_ = Check(…);</c>,

@@ -152,4 +152,21 @@ public class DiscardedCheckTests
                 public void Run(Vetter vetter, Reader user, Reader other) => {|PERSONA004:vetter.Approve(user, other)|};
             }
             """);
+
+    [Fact]
+    public Task Verdict_put_in_an_out_variable_that_nothing_reads_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    {|PERSONA004:ReaderGuard.TrySubstitute(user, other, out var verdict)|};
+                    return other;
+            """));
+
+    [Fact]
+    public Task Verdict_put_in_an_out_variable_that_is_read_is_not_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    ReaderGuard.TrySubstitute(user, other, out var verdict);
+                    Func<bool> safe = () => verdict.IsSafe;
+                    return safe() ? other : null;
+            """));
 }

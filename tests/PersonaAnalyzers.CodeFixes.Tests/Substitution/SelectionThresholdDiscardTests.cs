@@ -193,4 +193,21 @@ public class SelectionThresholdDiscardTests
         Selection.VerifyNotOfferedAsync(InClass("""
                 public Reader Pick(Reader user, List<Reader> pool) => {|PERSONA002:pool.Select(c => (c, s: ReaderGuard.Similarity(user, c))).MaxBy(t => t.s)|}.c;
             """), "PERSONA002.UseSafestSubstitute");
+
+    [Fact]
+    public Task Discarded_TrySubstitute_with_an_unread_out_verdict_branches_on_it() =>
+        Discard.VerifyAsync(InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user, Reader other)
+                {
+                    {|PERSONA004:ReaderGuard.TrySubstitute(user, other, out var verdict)|};
+                    return Render.Recommend(other);
+                }
+            """), InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user, Reader other)
+                {
+                    if (!ReaderGuard.TrySubstitute(user, other, out _))
+                        return System.Array.Empty<Article>();
+                    return Render.Recommend(other);
+                }
+            """), "PERSONA004.BranchOnCheck");
 }
