@@ -525,10 +525,36 @@ internal sealed class SubstituteFlowGraph
             var whenFalse = block.FallThroughSuccessor?.Destination;
             var reachesTrue = whenTrue is not null && PathExists(whenTrue, 0, target, redefinition, facts, deciding: null);
             var reachesFalse = whenFalse is not null && PathExists(whenFalse, 0, target, redefinition, facts, deciding: null);
-            if (reachesTrue != reachesFalse)
+            // Where the check's answer says which way is safe, the use must sit on that way: `if (verdict.IsSafe)
+            // return user; return twin;` uses the substitute exactly when it is unsafe.
+            if (reachesTrue != reachesFalse && SafeWayIsConditional(block) != !reachesTrue)
                 deciding[block.Ordinal] = true;
         }
         return PathExists(start.Block, start.Index, target, redefinition, facts, deciding);
+    }
+
+    /// <summary>Whether the safe way of a branch on a check is its conditional successor (true) or its fall-through
+    /// (false); null when the branch value's meaning is not known. Known: the guard's <c>TrySubstitute(…)</c> and a
+    /// verdict's <c>IsSafe</c>, true when safe, under any number of <c>!</c>.</summary>
+    private static bool? SafeWayIsConditional(BasicBlock block)
+    {
+        var value = block.BranchValue is null ? null : LinqShapes.Unwrap(block.BranchValue);
+        var safeWhen = true;
+        while (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            safeWhen = !safeWhen;
+            value = LinqShapes.Unwrap(not.Operand);
+        }
+        var known = value switch
+        {
+            IPropertyReferenceOperation { Property.Name: "IsSafe", Type.SpecialType: SpecialType.System_Boolean } => true,
+            IInvocationOperation { TargetMethod.Name: "TrySubstitute", Type.SpecialType: SpecialType.System_Boolean } => true,
+            _ => false,
+        };
+        if (!known)
+            return null;
+        // The conditional successor is taken when the branch value equals the condition kind's sense.
+        return (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == safeWhen;
     }
 
     /// <summary>Where this graph obtains <paramref name="origin"/>; null for one captured from an enclosing graph.</summary>

@@ -377,4 +377,34 @@ public class UncheckedSubstituteCheckTests
                 public Reader? Unchecked(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 10).FirstOrDefault(c => c.Summary.Length > 0)|};
             }
             """);
+
+    [Fact]
+    public Task Substitute_used_only_on_the_unsafe_way_of_a_known_check_is_reported() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public Reader Inverted(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; if (ReaderGuard.Assess(user, twin).IsSafe) return user; return twin; }
+                public Reader Negated(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; if (!ReaderGuard.Assess(user, twin).IsSafe) return twin; return user; }
+                public Reader Try(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; if (!ReaderGuard.TrySubstitute(user, twin, out _)) return twin; return user; }
+                public Reader Conditional(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return ReaderGuard.Assess(user, twin).IsSafe ? user : twin; }
+            }
+            """);
+
+    [Fact]
+    public Task Substitute_used_on_the_safe_way_of_a_known_check_is_clean() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public Reader Safe(Reader user) { var twin = _index.Lookalike(user); if (ReaderGuard.Assess(user, twin).IsSafe) return twin; return user; }
+                public Reader EarlyExit(Reader user) { var twin = _index.Lookalike(user); if (!ReaderGuard.Assess(user, twin).IsSafe) return user; return twin; }
+                public Reader Try(Reader user) { var twin = _index.Lookalike(user); if (!ReaderGuard.TrySubstitute(user, twin, out _)) return user; return twin; }
+                public Reader Conditional(Reader user) { var twin = _index.Lookalike(user); return !ReaderGuard.Assess(user, twin).IsSafe ? user : twin; }
+                public Reader And(Reader user) { var twin = _index.Lookalike(user); var v = ReaderGuard.Assess(user, twin); if (v.IsSafe && twin.Summary.Length > 0) return twin; return user; }
+                public Reader Or(Reader user) { var twin = _index.Lookalike(user); var v = ReaderGuard.Assess(user, twin); if (!v.IsSafe || twin.Summary.Length == 0) return user; return twin; }
+            }
+            """);
 }
