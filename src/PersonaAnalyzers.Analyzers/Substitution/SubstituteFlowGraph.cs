@@ -442,7 +442,7 @@ internal sealed class SubstituteFlowGraph
                     if (operation is IMemberReferenceOperation { Instance: { } instance } member &&
                         LinqShapes.Unwrap(instance) is IParameterReferenceOperation reference &&
                         SymbolEqualityComparer.Default.Equals(reference.Parameter, element) &&
-                        !_symbols.IsPersonaKey(member.Member) && !FeedsCheckOrScore(member))
+                        !_symbols.IsPersonaKey(member.Member) && !FeedsCheckScoreOrSideChannel(member))
                         return true;
                 }
             }
@@ -450,8 +450,9 @@ internal sealed class SubstituteFlowGraph
         return false;
     }
 
-    /// <summary>The member read is an argument (at any depth) of a check, a score or a side channel.</summary>
-    private bool FeedsCheckOrScore(IOperation read)
+    /// <summary>The member read is an argument (at any depth) of a check, a score or a side channel (logging, metrics):
+    /// what it reads decides or reports, it does not shape the result.</summary>
+    private bool FeedsCheckScoreOrSideChannel(IOperation read)
     {
         for (var current = read.Parent; current is not null; current = current.Parent)
         {
@@ -482,9 +483,10 @@ internal sealed class SubstituteFlowGraph
     }
 
     /// <summary>Whether the origin reaches a use of <paramref name="value"/> at <paramref name="at"/> on a path with no
-    /// check. A flow capture's value is reached through the capture's definitions that carry the origin: `return
-    /// Check(user, twin) ? twin : user;` lowers to a capture of `twin` on the checked way, of `user` on the other, and a
-    /// return of the capture after the two ways meet — the substitute reaches the return only through the checked way.
+    /// check. A flow capture's value is reached through the capture's definitions that carry the origin: <c>return
+    /// Check(user, twin) ? twin : user;</c> lowers to a capture of <c>twin</c> on the checked way, of <c>user</c> on the
+    /// other, and a return of the capture after the two ways meet — the substitute reaches the return only through the
+    /// checked way.
     /// Nested conditionals are followed a few captures deep.</summary>
     private bool ReachesValue(SubstituteOrigin origin, OriginFacts facts, Statement start, IOperation value, Statement at, int depth)
     {
