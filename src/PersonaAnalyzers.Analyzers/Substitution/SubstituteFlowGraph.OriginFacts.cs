@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+internal sealed partial class SubstituteFlowGraph
+{
+    /// <summary>What is known about one origin's checks: the locals holding a verdict on it (<c>var v =
+    /// Assess(target, n)</c>, <c>out var verdict</c>), the locals computed from it (<c>var s = Similarity(target,
+    /// n)</c>, checked by <c>bands.Classify(s)</c>), and the blocks whose branch such a verdict decides. "Mentions" and
+    /// "decides" are computed bottom-up once per round as flags over the graph's operation positions, so every question
+    /// is a lookup.</summary>
+    private sealed class OriginFacts
+    {
+        private readonly SubstituteFlowGraph _owner;
+        private readonly GraphOperations _all;
+        private readonly HashSet<ILocalSymbol> _verdictLocals = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ILocalSymbol> _derivedLocals = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<CaptureId> _verdictCaptures = new();
+        private readonly bool[] _mentioning;
+        private readonly bool[] _deciding;
+        private SubstituteOrigin? _origin;
+
+        public OriginFacts(SubstituteFlowGraph owner)
+        {
+            _owner = owner;
+            _all = owner._all;
+            _mentioning = new bool[_all.Count];
+            _deciding = new bool[_all.Count];
+        }
+
+        public List<BasicBlock> DecidedBlocks { get; } = new();
+
+        public void Compute(SubstituteOrigin origin)
+        {
+            _origin = origin;
+            _verdictLocals.Clear();
+            _derivedLocals.Clear();
+            _verdictCaptures.Clear();
+            for (var round = 0; round < 4; round++)
+            {
+                Recompute();
+                var changed = false;
+                for (var i = 0; i < _all.Count; i++)
+                {
+                    switch (_all.Operation(i))
+                    {
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                            var value = _all.IndexWithin(i, assignment.Value);
+                            if (IsSet(_deciding, value))
+                                changed |= _verdictLocals.Add(local.Local);
+                            else if (_owner.TaintsOf(assignment.Value).Count == 0 && IsSet(_mentioning, value))
+                                changed |= _derivedLocals.Add(local.Local);
+                            break;
+                        case IFlowCaptureOperation capture when IsSet(_deciding, _all.IndexWithin(i, capture.Value)):
+                            changed |= _verdictCaptures.Add(capture.Id);
+                            break;
+                        case IInvocationOperation invocation when IsCheck(invocation, i):
+                            foreach (var argument in invocation.Arguments)
+                            {
+                                if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Unwrap(argument.Value) is ILocalReferenceOperation outLocal)
+                                    changed |= _verdictLocals.Add(outLocal.Local);
+                            }
+                            break;
+                    }
+                }
+                DecidedBlocks.Clear();
+                foreach (var block in _owner._graph.Blocks)
+                {
+                    if (block.ConditionalSuccessor is not null && block.BranchValue is not null &&
+                        Decides(_all.StatementAt(block, block.Operations.Length).First))
+                        DecidedBlocks.Add(block);
+                }
+                changed |= AddArmResults();
+                if (!changed)
+                    break;
+            }
+        }
+
+        /// <summary>Marks every operation whose subtree mentions the origin, then every one whose subtree holds a check
+        /// of it or a verdict on it.</summary>
+        private void Recompute()
+        {
+            Array.Clear(_mentioning, 0, _mentioning.Length);
+            Array.Clear(_deciding, 0, _deciding.Length);
+            for (var i = 0; i < _all.Count; i++)
+            {
+                if (MentionsDirectly(_all.Operation(i)))
+                    MarkUp(i, _mentioning);
+            }
+            for (var i = 0; i < _all.Count; i++)
+            {
+                var decides = _all.Operation(i) switch
+                {
+                    IInvocationOperation invocation => IsCheck(invocation, i),
+                    ILocalReferenceOperation local => _verdictLocals.Contains(local.Local),
+                    IFlowCaptureReferenceOperation capture => _verdictCaptures.Contains(capture.Id),
+                    _ => false,
+                };
+                if (decides)
+                    MarkUp(i, _deciding);
+            }
+        }
+
+        private bool MentionsDirectly(IOperation operation)
+        {
+            if (operation is ILocalReferenceOperation local && _derivedLocals.Contains(local.Local))
+                return true;
+            foreach (var taint in _owner.TaintsOf(operation))
+            {
+                if (ReferenceEquals(taint.Origin, _origin))
+                    return true;
+            }
+            return false;
+        }
+
+        private void MarkUp(int index, bool[] set)
+        {
+            for (var i = index; i >= 0 && !set[i]; i = _all.Parent(i))
+                set[i] = true;
+        }
+
+        /// <summary>A position <see cref="GraphOperations.IndexWithin"/> did not find (-1) is in no set.</summary>
+        private static bool IsSet(bool[] set, int index) => index >= 0 && set[index];
+
+        /// <summary>A constant chosen on one way of a decided branch carries the verdict on:
+        /// <c>(Classify(t, n) switch { Moderate =&gt; true, _ =&gt; false }) is false</c> lowers to arms that capture
+        /// <c>true</c>/<c>false</c> and a branch on that capture.</summary>
+        private bool AddArmResults()
+        {
+            var changed = false;
+            foreach (var block in DecidedBlocks)
+            {
+                changed |= AddConstantCaptures(block.ConditionalSuccessor?.Destination);
+                changed |= AddConstantCaptures(block.FallThroughSuccessor?.Destination);
+            }
+            return changed;
+        }
+
+        private bool AddConstantCaptures(BasicBlock? arm)
+        {
+            var changed = false;
+            if (arm is null)
+                return false;
+            foreach (var operation in arm.Operations)
+            {
+                if (operation is IFlowCaptureOperation { Value.ConstantValue.HasValue: true } capture)
+                    changed |= _verdictCaptures.Add(capture.Id);
+            }
+            return changed;
+        }
+
+        /// <summary>The value of the statement whose root is at <paramref name="root"/> depends on a check of this
+        /// origin.</summary>
+        public bool Decides(int root) => IsSet(_deciding, root);
+
+        /// <summary>A statement (by its root's position) that is a check returning nothing (it throws when the pair is
+        /// unsafe): no path goes on past it unchecked.</summary>
+        public bool IsBarrier(int root)
+        {
+            var statement = _all.Operation(root);
+            var operation = LinqShapes.Unwrap(statement is IExpressionStatementOperation expression ? expression.Operation : statement);
+            if (operation is IAwaitOperation awaited)
+                return awaited.Type?.SpecialType == SpecialType.System_Void &&
+                       LinqShapes.Unwrap(awaited.Operation) is IInvocationOperation asyncCheck && IsCheck(asyncCheck, _all.IndexWithin(root, asyncCheck));
+            return operation is IInvocationOperation invocation && invocation.TargetMethod.ReturnsVoid &&
+                   IsCheck(invocation, _all.IndexWithin(root, invocation));
+        }
+
+        /// <summary>A check method called on this origin; <paramref name="at"/> is the invocation's position.</summary>
+        private bool IsCheck(IInvocationOperation invocation, int at)
+        {
+            if (!IsSet(_mentioning, at) || !_owner._symbols.IsCheckMethod(invocation.TargetMethod, _owner._options))
+                return false;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.RefKind != RefKind.Out && IsSet(_mentioning, _all.IndexWithin(at, argument)))
+                    return true;
+            }
+            return invocation.Instance is not null && IsSet(_mentioning, _all.IndexWithin(at, invocation.Instance));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>PERSONA001's uses: where a carried substitute shapes the result (see <see cref="SubstituteUses"/>).</summary>
+internal sealed partial class SubstituteFlowGraph
+{
+    /// <summary>Every use of every origin, in operation order; one list for all origins, as a graph has few.</summary>
+    private List<(SubstituteOrigin Origin, Use Use)> Uses()
+    {
+        if (_uses is not null)
+            return _uses;
+        _uses = new List<(SubstituteOrigin Origin, Use Use)>();
+        for (var i = 0; i < _all.Count; i++)
+        {
+            var operation = _all.Operation(i);
+            var statement = _all.StatementOf(i);
+            if (operation is IFlowAnonymousFunctionOperation lambda && _lambdas is not null && _lambdas.TryGetValue(lambda, out var inner))
+            {
+                foreach (var origin in inner._seeded!) // a lambda's graph is always built with the enclosing locals
+                {
+                    if (inner.HasUncheckedUse(origin))
+                        _uses.Add((origin, new Use(statement, lambda, UseKind.Capture)));
+                }
+                continue;
+            }
+            var taints = TaintsOf(operation);
+            if (taints.Count == 0 || (operation is IConversionOperation or IParenthesizedOperation))
+                continue;
+            foreach (var taint in taints)
+            {
+                var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _all, _symbols, _options);
+                if (kind == UseKind.None && taint.Kind == TaintKind.Collection && TestsElementData(operation))
+                    kind = UseKind.MemberRead;
+                if (kind != UseKind.None)
+                    _uses.Add((taint.Origin, new Use(statement, operation, kind)));
+            }
+        }
+        return _uses;
+    }
+
+    /// <summary><c>neighbours.Any(n =&gt; n.Purchases.Contains(item))</c>: a test over a substitute collection whose
+    /// predicate reads its elements' data lets that data shape the result, where <c>Any()</c>, <c>Count</c> or a predicate
+    /// on the key, on identity, or through a check or a score does not.</summary>
+    private bool TestsElementData(IOperation collection)
+    {
+        var parent = LinqShapes.Parent(collection, out var child);
+        var invocation = parent switch
+        {
+            IInvocationOperation call when call.Instance == child => call, // List<T>.Exists, TrueForAll
+            IArgumentOperation { Parent: IInvocationOperation call } argument when call.Arguments.Length > 0 && call.Arguments[0] == argument => call,
+            _ => null,
+        };
+        if (invocation?.TargetMethod.Name is not ("Any" or "All" or "Count" or "LongCount" or "Exists" or "TrueForAll") ||
+            LinqShapes.DelegateArgument(invocation) is not IFlowAnonymousFunctionOperation { Symbol.Parameters.Length: > 0 } lambda)
+            return false;
+        var element = lambda.Symbol.Parameters[0];
+        var body = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation);
+        foreach (var block in body.Blocks)
+        {
+            foreach (var root in Roots(block))
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (operation is IMemberReferenceOperation { Instance: { } instance } member &&
+                        LinqShapes.Unwrap(instance) is IParameterReferenceOperation reference &&
+                        SymbolEqualityComparer.Default.Equals(reference.Parameter, element) &&
+                        !_symbols.IsPersonaKey(member.Member) && !FeedsCheckScoreOrSideChannel(member))
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The member read is an argument (at any depth) of a check, a score or a side channel (logging, metrics):
+    /// what it reads decides or reports, it does not shape the result.</summary>
+    private bool FeedsCheckScoreOrSideChannel(IOperation read)
+    {
+        for (var current = read.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IInvocationOperation call &&
+                (_symbols.IsCheckMethod(call.TargetMethod, _options) || SimilarityScores.IsScoreMethod(call.TargetMethod, _symbols) ||
+                 SideChannels.IsSideChannel(call.TargetMethod)))
+                return true;
+        }
+        return false;
+    }
+}

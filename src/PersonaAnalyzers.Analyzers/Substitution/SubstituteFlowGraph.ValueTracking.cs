@@ -1,0 +1,251 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>PERSONA001's value tracking: which operations carry which substitute (locals, flow captures, collection
+/// operators, elements, tuples), to a fixed point over the graph.</summary>
+internal sealed partial class SubstituteFlowGraph
+{
+    private void TrackValues()
+    {
+        var changed = true;
+        for (var round = 0; changed && round < MaxRounds; round++)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            changed = false;
+            for (var i = 0; i < _all.Count; i++)
+            {
+                var operation = _all.Operation(i);
+                var statement = _all.StatementOf(i);
+                if (round == 0 && _sites.Within(operation.Syntax.Span) &&
+                    (operation is IArgumentOperation argument
+                        ? SubstituteSources.TryGetOut(argument, _symbols, _options)
+                        : SubstituteSources.TryGetDirect(operation, _symbols, _options)) is { } origin)
+                {
+                    AddOrigin(origin, statement);
+                    changed = true;
+                    continue;
+                }
+                changed |= Propagate(operation, statement);
+            }
+        }
+    }
+
+    private void AddOrigin(SubstituteOrigin origin, Statement statement)
+    {
+        _origins.Add((origin, statement));
+        var kind = origin.IsCollection ? TaintKind.Collection
+            : origin.Operation.Type is { IsTupleType: true } ? TaintKind.Tuple
+            : TaintKind.Element;
+        var taint = new Taint(origin, kind);
+        if (origin.Operation is ILocalReferenceOperation outLocal)
+            Add(_locals, outLocal.Local, taint); // TryFindNearest(target, out var neighbour)
+        else
+            Add(_values, origin.Operation, taint);
+    }
+
+    private bool Propagate(IOperation operation, Statement statement)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                return AddAll(_locals, local.Local, TaintsOf(assignment.Value));
+            case ISimpleAssignmentOperation { Target: IFlowCaptureReferenceOperation target } assignment
+                when _all.CapturedReference(target.Id) is ILocalReferenceOperation local:
+                // neighbour ??= FindNearest(user) lowers to an assignment through a capture of the local.
+                return AddAll(_locals, local.Local, TaintsOf(assignment.Value));
+            case IFlowCaptureOperation capture:
+                return AddAll(_captures, capture.Id, TaintsOf(capture.Value));
+            case IInvocationOperation invocation when LinqShapes.Source(invocation) is { } source:
+                return PropagateThroughCall(invocation, source, statement);
+            case IPropertyReferenceOperation { Instance: { } instance } property:
+                foreach (var taint in TaintsOf(instance))
+                {
+                    if (taint.Kind == TaintKind.Collection && property.Property.IsIndexer)
+                        return DeriveElement(property, taint, "Element", statement);
+                    if (taint.Kind == TaintKind.Enumerator && property.Property.Name == "Current")
+                        return DeriveElement(property, taint, "ForEach", statement);
+                }
+                return false;
+            case IFieldReferenceOperation { Instance: { } tuple } field when _symbols.IsPersonaType(field.Type):
+                // best.Profile of (Reader Profile, double Similarity): the profile is the tuple's substitute.
+                foreach (var taint in TaintsOf(tuple))
+                {
+                    if (taint.Kind == TaintKind.Tuple)
+                        return Add(_values, field, new Taint(taint.Origin, TaintKind.Element));
+                }
+                return false;
+            case IDeconstructionAssignmentOperation deconstruction:
+                return PropagateDeconstruction(deconstruction);
+            case IArrayElementReferenceOperation element:
+                foreach (var taint in TaintsOf(element.ArrayReference))
+                {
+                    if (taint.Kind == TaintKind.Collection)
+                        return DeriveElement(element, taint, "Element", statement);
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><c>var (neighbour, similarity) = FindMostSimilar(user)</c>: the persona-typed locals receive the
+    /// substitute.</summary>
+    private bool PropagateDeconstruction(IDeconstructionAssignmentOperation deconstruction)
+    {
+        var target = LinqShapes.Unwrap(deconstruction.Target);
+        if (target is IDeclarationExpressionOperation declaration)
+            target = LinqShapes.Unwrap(declaration.Expression);
+        if (target is not ITupleOperation tuple)
+            return false;
+        var changed = false;
+        foreach (var taint in TaintsOf(deconstruction.Value))
+        {
+            if (taint.Kind != TaintKind.Tuple)
+                continue;
+            foreach (var element in tuple.Elements)
+            {
+                var value = LinqShapes.Unwrap(element);
+                if (value is IDeclarationExpressionOperation declared)
+                    value = LinqShapes.Unwrap(declared.Expression);
+                if (value is ILocalReferenceOperation local && _symbols.IsPersonaType(local.Type))
+                    changed |= Add(_locals, local.Local, new Taint(taint.Origin, TaintKind.Element));
+            }
+        }
+        return changed;
+    }
+
+    private bool PropagateThroughCall(IInvocationOperation invocation, IOperation source, Statement statement)
+    {
+        var name = invocation.TargetMethod.Name;
+        var changed = false;
+        foreach (var taint in TaintsOf(source))
+        {
+            if (taint.Kind != TaintKind.Collection)
+                continue;
+            if (LinqShapes.IsElementSelector(name))
+            {
+                // FirstOrDefault(c => Check(user, c)): the element it picks has passed the check.
+                if (!FiltersByCheck(invocation))
+                    changed |= DeriveElement(invocation, taint, "Element", statement);
+            }
+            else if (name is "GetEnumerator" or "GetAsyncEnumerator")
+            {
+                changed |= Add(_values, invocation, new Taint(taint.Origin, TaintKind.Enumerator));
+            }
+            else if (LinqShapes.IsPassThrough(name) && IsCollectionOfPersona(invocation.Type) && !FiltersByCheck(invocation))
+            {
+                changed |= Add(_values, invocation, taint);
+            }
+        }
+        return changed;
+    }
+
+    private bool IsCollectionOfPersona(ITypeSymbol? type) =>
+        (_symbols.PersonaOf(type, out var isCollection) is not null && isCollection) || _symbols.IsPersonaType(_symbols.AsyncStreamElement(type));
+
+    private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement)
+    {
+        if (_derived is not null && _derived.Contains(operation))
+            return false;
+        var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? _symbols.TupleElementPersona(operation.Type);
+        if (persona is null || isCollection)
+            return false;
+        var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
+        var origin = new SubstituteOrigin(operation, persona, false, construct, location);
+        (_derived ??= new()).Add(operation);
+        if (_seeded is not null && _seeded.Contains(from.Origin))
+        {
+            // An element of a captured collection: report it with the enclosing collection's origin.
+            Add(_values, operation, new Taint(from.Origin, operation.Type is { IsTupleType: true } ? TaintKind.Tuple : TaintKind.Element));
+            return true;
+        }
+        AddOrigin(origin, statement);
+        return true;
+    }
+
+    /// <summary><c>Where(c =&gt; Check(target, c))</c>, or <c>First</c>, <c>Single</c>, <c>Last</c> (and their
+    /// <c>OrDefault</c> forms), <c>Find</c> or <c>FindLast</c> with such a predicate: the elements that pass are
+    /// checked.</summary>
+    private bool FiltersByCheck(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name is not ("Where" or "FindAll" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or
+                "Last" or "LastOrDefault" or "Find" or "FindLast"))
+            return false;
+        switch (LinqShapes.DelegateArgument(invocation))
+        {
+            case IMethodReferenceOperation method:
+                return _symbols.IsCheckMethod(method.Method, _options);
+            case IFlowAnonymousFunctionOperation lambda when lambda.Symbol.Parameters.Length > 0:
+                var parameter = lambda.Symbol.Parameters[0];
+                var body = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation);
+                foreach (var block in body.Blocks)
+                {
+                    foreach (var root in Roots(block))
+                    {
+                        foreach (var operation in root.DescendantsAndSelf())
+                        {
+                            if (operation is IInvocationOperation call && _symbols.IsCheckMethod(call.TargetMethod, _options) &&
+                                ArgumentsMention(call, parameter))
+                                return true;
+                        }
+                    }
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool ArgumentsMention(IInvocationOperation call, IParameterSymbol parameter)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            foreach (var operation in argument.Value.DescendantsAndSelf())
+            {
+                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Taint> TaintsOf(IOperation operation)
+    {
+        operation = LinqShapes.Unwrap(operation);
+        if (_values.TryGetValue(operation, out var taints))
+            return taints;
+        switch (operation)
+        {
+            case ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out taints):
+                return taints;
+            case IFlowCaptureReferenceOperation capture when _captures.TryGetValue(capture.Id, out taints):
+                return taints;
+            default:
+                return NoTaints;
+        }
+    }
+
+    private static readonly List<Taint> NoTaints = new();
+
+    private static bool Add<TKey>(Dictionary<TKey, List<Taint>> map, TKey key, Taint taint) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+            map[key] = list = new List<Taint>(1);
+        if (list.Contains(taint))
+            return false;
+        list.Add(taint);
+        return true;
+    }
+
+    private static bool AddAll<TKey>(Dictionary<TKey, List<Taint>> map, TKey key, List<Taint> taints) where TKey : notnull
+    {
+        var changed = false;
+        for (var i = 0; i < taints.Count; i++)
+            changed |= Add(map, key, taints[i]);
+        return changed;
+    }
+}
