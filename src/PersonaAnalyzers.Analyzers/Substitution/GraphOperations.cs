@@ -80,22 +80,27 @@ internal sealed class GraphOperations
         return -1;
     }
 
+    /// <summary>The position of the next operation after <paramref name="after"/> that defines the capture
+    /// <paramref name="id"/> (an <see cref="IFlowCaptureOperation"/>), -1 when there is none; start with -1. A capture is
+    /// defined once per way that reaches its reference (<c>a ? b : c</c> defines one on each way). Asked only of the
+    /// rare captures an analysis follows: a scan rather than a map per graph.</summary>
+    public int NextCaptureDefinition(CaptureId id, int after)
+    {
+        for (var i = after + 1; i < _nodes.Length; i++)
+        {
+            if (_nodes[i].Operation is IFlowCaptureOperation capture && capture.Id.Equals(id))
+                return i;
+        }
+        return -1;
+    }
+
     /// <summary>What the capture <paramref name="id"/> holds when one capture defines it: the variable, field or
     /// element a compound assignment (<c>x ??= …</c>) writes through, seen as the target of an assignment to a
-    /// capture reference. Asked only of such assignments, which are rare: a scan rather than a map per graph.</summary>
+    /// capture reference; null when several ways define it (a value, not one variable).</summary>
     public IOperation? CapturedReference(CaptureId id)
     {
-        IOperation? captured = null;
-        foreach (var node in _nodes)
-        {
-            if (node.Operation is IFlowCaptureOperation capture && capture.Id.Equals(id))
-            {
-                if (captured is not null)
-                    return null; // defined on several branches: a value, not one variable
-                captured = capture.Value;
-            }
-        }
-        return captured;
+        var first = NextCaptureDefinition(id, -1);
+        return first < 0 || NextCaptureDefinition(id, first) >= 0 ? null : ((IFlowCaptureOperation)_nodes[first].Operation).Value;
     }
 
     /// <summary>Pre-order, as <see cref="OperationExtensions.DescendantsAndSelf"/> visits (same enumerators, same

@@ -37,9 +37,10 @@ internal sealed partial class SubstituteFlowGraph
         if (depth > 4 || LinqShapes.Unwrap(value) is not IFlowCaptureReferenceOperation reference)
             return Reaches(origin, facts, start, at);
         var carried = false;
-        for (var i = 0; i < _all.Count; i++)
+        for (var i = _all.NextCaptureDefinition(reference.Id, -1); i >= 0; i = _all.NextCaptureDefinition(reference.Id, i))
         {
-            if (_all.Operation(i) is not IFlowCaptureOperation capture || !capture.Id.Equals(reference.Id) || !Carries(capture.Value, origin))
+            var capture = (IFlowCaptureOperation)_all.Operation(i);
+            if (!Carries(capture.Value, origin))
                 continue;
             carried = true;
             if (ReachesValue(origin, facts, start, capture.Value, _all.StatementOf(i), depth + 1))
