@@ -145,7 +145,7 @@ internal sealed partial class SubstituteFlowGraph
     }
 
     private bool IsCollectionOfPersona(ITypeSymbol? type) =>
-        (_symbols.PersonaOf(type, out var isCollection) is not null && isCollection) || _symbols.IsPersonaType(_symbols.AsyncStreamElement(type));
+        (_symbols.PersonaOf(type, out var isCollection) is not null && isCollection) || _symbols.StreamedPersona(type) is not null;
 
     private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement)
     {

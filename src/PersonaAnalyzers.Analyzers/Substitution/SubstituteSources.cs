@@ -108,11 +108,11 @@ internal static class SubstituteSources
             persona = symbols.TupleElementPersona(element);
             isCollection = persona is not null;
         }
-        if (persona is null && symbols.AsyncStreamElement(type) is { } streamed && symbols.IsPersonaType(streamed))
+        if (persona is null && symbols.StreamedPersona(type) is { } streamed)
         {
             // await foreach (var neighbour in index.NeighboursAsync(user)): each element is a substitute.
-            persona = streamed as INamedTypeSymbol;
-            isCollection = persona is not null;
+            persona = streamed;
+            isCollection = true;
         }
         if (attributed)
             return type is null || type.SpecialType != SpecialType.System_Void;

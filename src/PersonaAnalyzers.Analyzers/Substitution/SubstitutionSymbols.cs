@@ -131,29 +131,32 @@ internal sealed class SubstitutionSymbols
             return array.ElementType;
         if (type.SpecialType == SpecialType.System_String || type is not INamedTypeSymbol named)
             return null;
-        if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, EnumerableOfT))
-            return named.TypeArguments[0];
-        foreach (var @interface in named.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, EnumerableOfT))
-                return @interface.TypeArguments[0];
-        }
-        return null;
+        return TypeArgumentOf(named, EnumerableOfT);
     }
 
-    /// <summary>The element type of an async stream (<c>IAsyncEnumerable&lt;T&gt;</c>, a type implementing it, or one
-    /// configured with <c>ConfigureAwait</c>/<c>WithCancellation</c>), read with <c>await foreach</c>; null for anything else. Not an <see cref="ElementType"/>: LINQ and the guard's
+    /// <summary>The persona type of the elements of an async stream (<c>IAsyncEnumerable&lt;T&gt;</c>, a type
+    /// implementing it, or one configured with <c>ConfigureAwait</c>/<c>WithCancellation</c>), read with
+    /// <c>await foreach</c>; null for anything else. Not an <see cref="ElementType"/>: LINQ and the guard's
     /// <c>SafestSubstitute</c> take <c>IEnumerable&lt;T&gt;</c>, not a stream.</summary>
-    public ITypeSymbol? AsyncStreamElement(ITypeSymbol? type)
+    public INamedTypeSymbol? StreamedPersona(ITypeSymbol? type)
     {
         if (AsyncEnumerableOfT is null || type is not INamedTypeSymbol named)
             return null;
-        if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, AsyncEnumerableOfT) ||
-            SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ConfiguredAsyncEnumerableOfT))
-            return named.TypeArguments[0];
-        foreach (var @interface in named.AllInterfaces)
+        var element = SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ConfiguredAsyncEnumerableOfT)
+            ? named.TypeArguments[0]
+            : TypeArgumentOf(named, AsyncEnumerableOfT);
+        return element is not null && IsPersonaType(element) ? Unwrap(element) : null;
+    }
+
+    /// <summary>The <c>T</c> of <paramref name="type"/> when it is <paramref name="generic"/>&lt;T&gt; or implements
+    /// it.</summary>
+    private static ITypeSymbol? TypeArgumentOf(INamedTypeSymbol type, INamedTypeSymbol generic)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, generic))
+            return type.TypeArguments[0];
+        foreach (var @interface in type.AllInterfaces)
         {
-            if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, AsyncEnumerableOfT))
+            if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, generic))
                 return @interface.TypeArguments[0];
         }
         return null;
