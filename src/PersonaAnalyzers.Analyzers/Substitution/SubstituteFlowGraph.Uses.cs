@@ -76,17 +76,17 @@ internal sealed partial class SubstituteFlowGraph
         return false;
     }
 
-    /// <summary>The member read is an argument (at any depth) of a check, a score or a side channel (logging, metrics):
-    /// what it reads decides or reports, it does not shape the result.</summary>
+    /// <summary>The member read decides or reports rather than shapes the result: it feeds (at any depth) a check or a
+    /// score, or only reaches logging, metrics or an exception (<see cref="SideChannels.IsInside"/>, as for every other
+    /// use).</summary>
     private bool FeedsCheckScoreOrSideChannel(IOperation read)
     {
         for (var current = read.Parent; current is not null; current = current.Parent)
         {
             if (current is IInvocationOperation call &&
-                (_symbols.IsCheckMethod(call.TargetMethod, _options) || SimilarityScores.IsScoreMethod(call.TargetMethod, _symbols) ||
-                 SideChannels.IsSideChannel(call.TargetMethod)))
+                (_symbols.IsCheckMethod(call.TargetMethod, _options) || SimilarityScores.IsScoreMethod(call.TargetMethod, _symbols)))
                 return true;
         }
-        return false;
+        return SideChannels.IsInside(read);
     }
 }
