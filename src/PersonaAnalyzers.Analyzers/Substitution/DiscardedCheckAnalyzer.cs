@@ -68,10 +68,7 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
             value = LinqShapes.Unwrap(declaration.Expression);
         if (value is not ILocalReferenceOperation { IsDeclaration: true } declared)
             return false; // an existing variable, a field or a parameter: it may be read elsewhere
-        var root = value;
-        while (root.Parent is not null)
-            root = root.Parent;
-        foreach (var operation in root.Descendants())
+        foreach (var operation in OperationBlocks.Root(value).Descendants())
         {
             if (operation is ILocalReferenceOperation { IsDeclaration: false } reference && SymbolEqualityComparer.Default.Equals(reference.Local, declared.Local))
                 return false;

@@ -17,14 +17,21 @@ internal static class OperationBlocks
         var blocks = new List<ExecutableBlock>(context.OperationBlocks.Length);
         foreach (var block in context.OperationBlocks)
         {
-            var root = block;
-            while (root.Parent is not null)
-                root = root.Parent;
+            var root = Root(block);
             if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or OperationKind.FieldInitializer or
                     OperationKind.PropertyInitializer or OperationKind.ParameterInitializer && !blocks.Exists(b => b.Root == root))
                 blocks.Add(new ExecutableBlock(block, root));
         }
         return blocks;
+    }
+
+    /// <summary>The root of the operation tree <paramref name="operation"/> belongs to: the member body (or initializer),
+    /// across lambdas and local functions.</summary>
+    public static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is not null)
+            operation = operation.Parent;
+        return operation;
     }
 
     /// <summary>The value a lambda (or a method group's lambda form) returns: the expression of an expression-bodied
