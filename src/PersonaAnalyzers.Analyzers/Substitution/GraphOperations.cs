@@ -16,6 +16,9 @@ internal sealed class GraphOperations
     private readonly SubstituteFlowGraph.Statement[] _statements;
     private readonly int[] _firstStatementOfBlock;
     private readonly Node[] _nodes;
+    // Positions by kind, filled on first request: most passes look at a few kinds (assignments, captures, calls), and
+    // a graph's operations are mostly of other kinds (references, literals, conversions, arguments).
+    private Dictionary<OperationKind, int[]>? _byKind;
 
     public GraphOperations(ControlFlowGraph graph)
     {
@@ -58,6 +61,32 @@ internal sealed class GraphOperations
 
     public IOperation Operation(int index) => _nodes[index].Operation;
 
+    /// <summary>The kind of the operation at <paramref name="index"/>, read once during the walk.</summary>
+    public OperationKind Kind(int index) => _nodes[index].Kind;
+
+    /// <summary>The positions of every operation of <paramref name="kind"/>, in order.</summary>
+    public int[] PositionsOf(OperationKind kind)
+    {
+        _byKind ??= new Dictionary<OperationKind, int[]>();
+        if (_byKind.TryGetValue(kind, out var positions))
+            return positions;
+        var count = 0;
+        foreach (var node in _nodes)
+        {
+            if (node.Kind == kind)
+                count++;
+        }
+        positions = new int[count];
+        count = 0;
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            if (_nodes[i].Kind == kind)
+                positions[count++] = i;
+        }
+        _byKind[kind] = positions;
+        return positions;
+    }
+
     /// <summary>The parent's position, -1 for a statement's root.</summary>
     public int Parent(int index) => _nodes[index].Parent;
 
@@ -86,9 +115,9 @@ internal sealed class GraphOperations
     /// rare captures an analysis follows: a scan rather than a map per graph.</summary>
     public int NextCaptureDefinition(CaptureId id, int after)
     {
-        for (var i = after + 1; i < _nodes.Length; i++)
+        foreach (var i in PositionsOf(OperationKind.FlowCapture))
         {
-            if (_nodes[i].Operation is IFlowCaptureOperation capture && capture.Id.Equals(id))
+            if (i > after && ((IFlowCaptureOperation)_nodes[i].Operation).Id.Equals(id))
                 return i;
         }
         return -1;
@@ -109,7 +138,7 @@ internal sealed class GraphOperations
         Stack<(IOperation.OperationList.Enumerator Children, int Parent)> pending)
     {
         if (into is not null)
-            into[next] = new Node(root, -1, statement);
+            into[next] = new Node(root, -1, statement, root.Kind);
         pending.Push((root.ChildOperations.GetEnumerator(), next++));
         while (pending.Count > 0)
         {
@@ -121,11 +150,11 @@ internal sealed class GraphOperations
             if (current is null)
                 continue;
             if (into is not null)
-                into[next] = new Node(current, parent, statement);
+                into[next] = new Node(current, parent, statement, current.Kind);
             pending.Push((current.ChildOperations.GetEnumerator(), next++));
         }
         return next;
     }
 
-    private readonly record struct Node(IOperation Operation, int Parent, int Statement);
+    private readonly record struct Node(IOperation Operation, int Parent, int Statement, OperationKind Kind);
 }

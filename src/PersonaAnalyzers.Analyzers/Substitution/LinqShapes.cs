@@ -77,18 +77,20 @@ internal static class LinqShapes
 
     public static IOperation Unwrap(IOperation operation)
     {
+        // By kind: every pass of every rule unwraps, and most operations are none of these, which one kind read says
+        // where three interface tests would each look the type up.
         while (true)
         {
-            switch (operation)
+            switch (operation.Kind)
             {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
+                case OperationKind.Conversion:
+                    operation = ((IConversionOperation)operation).Operand;
                     continue;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
+                case OperationKind.Parenthesized:
+                    operation = ((IParenthesizedOperation)operation).Operand;
                     continue;
-                case ITranslatedQueryOperation query:
-                    operation = query.Operation;
+                case OperationKind.TranslatedQuery:
+                    operation = ((ITranslatedQueryOperation)operation).Operation;
                     continue;
                 default:
                     return operation;

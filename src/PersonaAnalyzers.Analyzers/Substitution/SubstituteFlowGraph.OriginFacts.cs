@@ -22,6 +22,7 @@ internal sealed partial class SubstituteFlowGraph
         private readonly HashSet<CaptureId> _verdictCaptures = new();
         private readonly bool[] _mentioning;
         private readonly bool[] _deciding;
+        private readonly List<(int Position, List<Taint> Taints)> _carrying;
         private SubstituteOrigin? _origin;
 
         public OriginFacts(SubstituteFlowGraph owner)
@@ -30,6 +31,7 @@ internal sealed partial class SubstituteFlowGraph
             _all = owner._all;
             _mentioning = new bool[_all.Count];
             _deciding = new bool[_all.Count];
+            _carrying = owner.Carrying();
         }
 
         public List<BasicBlock> DecidedBlocks { get; } = new();
@@ -43,28 +45,33 @@ internal sealed partial class SubstituteFlowGraph
             for (var round = 0; round < 4; round++)
             {
                 Recompute();
+                // Each kind's pass reads only the flags Recompute set, so the kinds can be visited one after another.
                 var changed = false;
-                for (var i = 0; i < _all.Count; i++)
+                foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
                 {
-                    switch (_all.Operation(i))
+                    if (_all.Operation(i) is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment)
+                        continue;
+                    var value = _all.IndexWithin(i, assignment.Value);
+                    if (IsSet(_deciding, value))
+                        changed |= _verdictLocals.Add(local.Local);
+                    else if (_owner.TaintsOf(assignment.Value).Count == 0 && IsSet(_mentioning, value))
+                        changed |= _derivedLocals.Add(local.Local);
+                }
+                foreach (var i in _all.PositionsOf(OperationKind.FlowCapture))
+                {
+                    var capture = (IFlowCaptureOperation)_all.Operation(i);
+                    if (IsSet(_deciding, _all.IndexWithin(i, capture.Value)))
+                        changed |= _verdictCaptures.Add(capture.Id);
+                }
+                foreach (var i in _all.PositionsOf(OperationKind.Invocation))
+                {
+                    var invocation = (IInvocationOperation)_all.Operation(i);
+                    if (!IsCheck(invocation, i))
+                        continue;
+                    foreach (var argument in invocation.Arguments)
                     {
-                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
-                            var value = _all.IndexWithin(i, assignment.Value);
-                            if (IsSet(_deciding, value))
-                                changed |= _verdictLocals.Add(local.Local);
-                            else if (_owner.TaintsOf(assignment.Value).Count == 0 && IsSet(_mentioning, value))
-                                changed |= _derivedLocals.Add(local.Local);
-                            break;
-                        case IFlowCaptureOperation capture when IsSet(_deciding, _all.IndexWithin(i, capture.Value)):
-                            changed |= _verdictCaptures.Add(capture.Id);
-                            break;
-                        case IInvocationOperation invocation when IsCheck(invocation, i):
-                            foreach (var argument in invocation.Arguments)
-                            {
-                                if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Unwrap(argument.Value) is ILocalReferenceOperation outLocal)
-                                    changed |= _verdictLocals.Add(outLocal.Local);
-                            }
-                            break;
+                        if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Unwrap(argument.Value) is ILocalReferenceOperation outLocal)
+                            changed |= _verdictLocals.Add(outLocal.Local);
                     }
                 }
                 DecidedBlocks.Clear();
@@ -86,30 +93,46 @@ internal sealed partial class SubstituteFlowGraph
         {
             Array.Clear(_mentioning, 0, _mentioning.Length);
             Array.Clear(_deciding, 0, _deciding.Length);
-            for (var i = 0; i < _all.Count; i++)
+            // Marking up is the same in any order: an operation is marked when some operation below it is.
+            foreach (var (position, taints) in _carrying)
             {
-                if (MentionsDirectly(_all.Operation(i)))
-                    MarkUp(i, _mentioning);
+                if (Carries(taints))
+                    MarkUp(position, _mentioning);
             }
-            for (var i = 0; i < _all.Count; i++)
+            if (_derivedLocals.Count > 0)
             {
-                var decides = _all.Operation(i) switch
+                foreach (var i in _all.PositionsOf(OperationKind.LocalReference))
                 {
-                    IInvocationOperation invocation => IsCheck(invocation, i),
-                    ILocalReferenceOperation local => _verdictLocals.Contains(local.Local),
-                    IFlowCaptureReferenceOperation capture => _verdictCaptures.Contains(capture.Id),
-                    _ => false,
-                };
-                if (decides)
+                    if (_derivedLocals.Contains(((ILocalReferenceOperation)_all.Operation(i)).Local))
+                        MarkUp(i, _mentioning);
+                }
+            }
+            foreach (var i in _all.PositionsOf(OperationKind.Invocation))
+            {
+                if (IsCheck((IInvocationOperation)_all.Operation(i), i))
                     MarkUp(i, _deciding);
+            }
+            if (_verdictLocals.Count > 0)
+            {
+                foreach (var i in _all.PositionsOf(OperationKind.LocalReference))
+                {
+                    if (_verdictLocals.Contains(((ILocalReferenceOperation)_all.Operation(i)).Local))
+                        MarkUp(i, _deciding);
+                }
+            }
+            if (_verdictCaptures.Count > 0)
+            {
+                foreach (var i in _all.PositionsOf(OperationKind.FlowCaptureReference))
+                {
+                    if (_verdictCaptures.Contains(((IFlowCaptureReferenceOperation)_all.Operation(i)).Id))
+                        MarkUp(i, _deciding);
+                }
             }
         }
 
-        private bool MentionsDirectly(IOperation operation)
+        private bool Carries(List<Taint> taints)
         {
-            if (operation is ILocalReferenceOperation local && _derivedLocals.Contains(local.Local))
-                return true;
-            foreach (var taint in _owner.TaintsOf(operation))
+            foreach (var taint in taints)
             {
                 if (ReferenceEquals(taint.Origin, _origin))
                     return true;

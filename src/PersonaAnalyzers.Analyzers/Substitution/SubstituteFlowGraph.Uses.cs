@@ -14,32 +14,46 @@ internal sealed partial class SubstituteFlowGraph
         if (_uses is not null)
             return _uses;
         _uses = new List<(SubstituteOrigin Origin, Use Use)>();
-        for (var i = 0; i < _all.Count; i++)
+        // In operation order (the first unchecked use is the one reported): the carrying operations, and where this
+        // graph built lambdas' graphs, the lambdas among them.
+        var carrying = Carrying();
+        var lambdas = _lambdas is null ? System.Array.Empty<int>() : _all.PositionsOf(OperationKind.FlowAnonymousFunction);
+        for (int c = 0, l = 0; c < carrying.Count || l < lambdas.Length;)
         {
-            var operation = _all.Operation(i);
-            var statement = _all.StatementOf(i);
-            if (operation is IFlowAnonymousFunctionOperation lambda && _lambdas is not null && _lambdas.TryGetValue(lambda, out var inner))
-            {
-                foreach (var origin in inner._seeded!) // a lambda's graph is always built with the enclosing locals
-                {
-                    if (inner.HasUncheckedUse(origin))
-                        _uses.Add((origin, new Use(statement, lambda, UseKind.Capture)));
-                }
-                continue;
-            }
-            var taints = TaintsOf(operation);
-            if (taints.Count == 0 || (operation is IConversionOperation or IParenthesizedOperation))
-                continue;
-            foreach (var taint in taints)
-            {
-                var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _all, _symbols, _options);
-                if (kind == UseKind.None && taint.Kind == TaintKind.Collection && TestsElementData(operation))
-                    kind = UseKind.MemberRead;
-                if (kind != UseKind.None)
-                    _uses.Add((taint.Origin, new Use(statement, operation, kind)));
-            }
+            if (l < lambdas.Length && (c == carrying.Count || lambdas[l] < carrying[c].Position))
+                AddCaptureUses(lambdas[l++]);
+            else
+                AddUses(carrying[c].Position, carrying[c++].Taints);
         }
         return _uses;
+    }
+
+    private void AddCaptureUses(int position)
+    {
+        var lambda = (IFlowAnonymousFunctionOperation)_all.Operation(position);
+        if (!_lambdas!.TryGetValue(lambda, out var inner))
+            return;
+        foreach (var origin in inner._seeded!) // a lambda's graph is always built with the enclosing locals
+        {
+            if (inner.HasUncheckedUse(origin))
+                _uses!.Add((origin, new Use(_all.StatementOf(position), lambda, UseKind.Capture)));
+        }
+    }
+
+    private void AddUses(int position, List<Taint> taints)
+    {
+        var operation = _all.Operation(position);
+        if (_all.Kind(position) is OperationKind.Conversion or OperationKind.Parenthesized)
+            return;
+        var statement = _all.StatementOf(position);
+        foreach (var taint in taints)
+        {
+            var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _all, _symbols, _options);
+            if (kind == UseKind.None && taint.Kind == TaintKind.Collection && TestsElementData(operation))
+                kind = UseKind.MemberRead;
+            if (kind != UseKind.None)
+                _uses!.Add((taint.Origin, new Use(statement, operation, kind)));
+        }
     }
 
     /// <summary><c>neighbours.Any(n =&gt; n.Purchases.Contains(item))</c>: a test over a substitute collection whose

@@ -11,28 +11,47 @@ internal sealed partial class SubstituteFlowGraph
 {
     private void TrackValues()
     {
-        var changed = true;
-        for (var round = 0; changed && round < MaxRounds; round++)
+        // The first round finds the sources and the operations that can carry a value on (Propagate's kinds); the
+        // later rounds, to a fixed point, visit only those, in the same order.
+        var carriers = new List<int>();
+        var changed = false;
+        for (var i = 0; i < _all.Count; i++)
+        {
+            var kind = _all.Kind(i);
+            var carries = CarriesValues(kind);
+            if (carries)
+                carriers.Add(i);
+            if (!carries && kind is not (OperationKind.Await or OperationKind.Argument))
+                continue;
+            var operation = _all.Operation(i);
+            var statement = _all.StatementOf(i);
+            if (kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await or
+                    OperationKind.Argument &&
+                _sites.Within(operation.Syntax.Span) &&
+                (operation is IArgumentOperation argument
+                    ? SubstituteSources.TryGetOut(argument, _symbols, _options)
+                    : SubstituteSources.TryGetDirect(operation, _symbols, _options)) is { } origin)
+            {
+                AddOrigin(origin, statement);
+                changed = true;
+                continue;
+            }
+            if (carries)
+                changed |= Propagate(operation, statement);
+        }
+        for (var round = 1; changed && round < MaxRounds; round++)
         {
             _cancellation.ThrowIfCancellationRequested();
             changed = false;
-            for (var i = 0; i < _all.Count; i++)
-            {
-                var operation = _all.Operation(i);
-                var statement = _all.StatementOf(i);
-                if (round == 0 && _sites.Within(operation.Syntax.Span) &&
-                    (operation is IArgumentOperation argument
-                        ? SubstituteSources.TryGetOut(argument, _symbols, _options)
-                        : SubstituteSources.TryGetDirect(operation, _symbols, _options)) is { } origin)
-                {
-                    AddOrigin(origin, statement);
-                    changed = true;
-                    continue;
-                }
-                changed |= Propagate(operation, statement);
-            }
+            foreach (var i in carriers)
+                changed |= Propagate(_all.Operation(i), _all.StatementOf(i));
         }
     }
+
+    /// <summary>The kinds <see cref="Propagate"/> can carry a substitute through; it ignores every other.</summary>
+    private static bool CarriesValues(OperationKind kind) =>
+        kind is OperationKind.SimpleAssignment or OperationKind.FlowCapture or OperationKind.Invocation or OperationKind.PropertyReference or
+            OperationKind.FieldReference or OperationKind.DeconstructionAssignment or OperationKind.ArrayElementReference;
 
     private void AddOrigin(SubstituteOrigin origin, Statement statement)
     {
@@ -218,11 +237,11 @@ internal sealed partial class SubstituteFlowGraph
         operation = LinqShapes.Unwrap(operation);
         if (_values.TryGetValue(operation, out var taints))
             return taints;
-        switch (operation)
+        switch (operation.Kind)
         {
-            case ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out taints):
+            case OperationKind.LocalReference when _locals.TryGetValue(((ILocalReferenceOperation)operation).Local, out taints):
                 return taints;
-            case IFlowCaptureReferenceOperation capture when _captures.TryGetValue(capture.Id, out taints):
+            case OperationKind.FlowCaptureReference when _captures.TryGetValue(((IFlowCaptureReferenceOperation)operation).Id, out taints):
                 return taints;
             default:
                 return NoTaints;
@@ -230,6 +249,22 @@ internal sealed partial class SubstituteFlowGraph
     }
 
     private static readonly List<Taint> NoTaints = new();
+
+    /// <summary>The positions of the operations that carry some substitute, in order, with what they carry: fixed once
+    /// the values are tracked, and a small share of the graph, which the later passes visit instead of all of it.</summary>
+    private List<(int Position, List<Taint> Taints)> Carrying()
+    {
+        if (_carrying is not null)
+            return _carrying;
+        _carrying = new List<(int Position, List<Taint> Taints)>();
+        for (var i = 0; i < _all.Count; i++)
+        {
+            var taints = TaintsOf(_all.Operation(i));
+            if (taints.Count > 0)
+                _carrying.Add((i, taints));
+        }
+        return _carrying;
+    }
 
     private static bool Add<TKey>(Dictionary<TKey, List<Taint>> map, TKey key, Taint taint) where TKey : notnull
     {

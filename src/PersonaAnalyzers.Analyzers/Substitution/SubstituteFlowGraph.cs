@@ -35,6 +35,7 @@ internal sealed partial class SubstituteFlowGraph
     private readonly GraphOperations _all;
     private readonly SourceSites _sites;
     private List<(SubstituteOrigin Origin, Use Use)>? _uses;
+    private List<(int Position, List<Taint> Taints)>? _carrying;
     private OriginFacts? _facts;
     // The path search's state, allocated on a graph's first search (see PathExists).
     private bool[]? _visited;

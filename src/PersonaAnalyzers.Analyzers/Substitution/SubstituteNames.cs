@@ -69,20 +69,22 @@ internal sealed class SubstituteNames
         return positions.MayContain;
     }
 
-    /// <summary>Some identifier of <paramref name="body"/> may name a substitute source.</summary>
-    public bool MayObtain(SyntaxNode body, SubstitutionOptions options, CancellationToken cancellation)
+    /// <summary>Where in <paramref name="body"/>'s file a name of a substitute source may occur, so that the walk of
+    /// the body can pass over the parts with none (<see cref="WordPositions.Unknown"/> where the text cannot tell); null
+    /// when no identifier of the body names one.</summary>
+    public WordPositions? Occurrences(SyntaxNode body, SubstitutionOptions options, CancellationToken cancellation)
     {
         if (_open)
-            return true;
+            return WordPositions.Unknown;
         var positions = Positions(body.SyntaxTree, options, cancellation);
         if (positions.IsKnown)
-            return positions.MayContainWithin(body.Span);
+            return positions.MayContainWithin(body.Span) ? positions : null;
         foreach (var token in body.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken) && (_attributed.Contains(token.ValueText) || options.NameMatches(token.ValueText)))
-                return true;
+                return positions;
         }
-        return false;
+        return null;
     }
 
     private WordPositions Positions(SyntaxTree tree, SubstitutionOptions options, CancellationToken cancellation)

@@ -39,10 +39,10 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             var block = executable.Block;
             var options = SubstitutionOptions.For(context.Options, block.Syntax.SyntaxTree);
             // Nor do most bodies of the files that pass: a token scan rules them out before any operation walk.
-            if (!names.MayObtain(block.Syntax, options, context.CancellationToken))
+            if (names.Occurrences(block.Syntax, options, context.CancellationToken) is not { } occurrences)
                 continue;
             // Building a control flow graph costs far more than this walk; most bodies obtain no substitute.
-            var sites = FindSites(block, symbols, options);
+            var sites = FindSites(block, symbols, options, occurrences);
             if (sites.IsEmpty)
                 continue;
             var graph = context.GetControlFlowGraph(block);
@@ -51,16 +51,35 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static SourceSites FindSites(IOperation block, SubstitutionSymbols symbols, SubstitutionOptions options)
+    /// <summary>Where the body obtains a substitute. Every direct source is a member reached by a name the text search
+    /// found, and an operation's syntax holds its operands' syntax, so a subtree whose text holds no such name is not
+    /// walked: in a body that obtains one substitute, that is most of it.</summary>
+    private static SourceSites FindSites(IOperation block, SubstitutionSymbols symbols, SubstitutionOptions options, WordPositions occurrences)
     {
         var sites = new SourceSites();
-        foreach (var operation in block.DescendantsAndSelf())
+        var pending = new Stack<IOperation>();
+        pending.Push(block);
+        while (pending.Count > 0)
         {
+            var operation = pending.Pop();
             if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await &&
                 SubstituteSources.TryGetDirect(operation, symbols, options) is not null)
                 sites.Add(operation.Syntax.Span);
-            else if (operation is IArgumentOperation argument && SubstituteSources.TryGetOut(argument, symbols, options) is not null)
-                sites.Add(operation.Syntax.Span);
+            // TryFindNearest(user, out var twin): the name is the call's, outside the argument's own text.
+            if (operation is IInvocationOperation invocation)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (SubstituteSources.TryGetOut(argument, symbols, options) is not null)
+                        sites.Add(argument.Syntax.Span);
+                }
+            }
+            foreach (var child in operation.ChildOperations)
+            {
+                // The full span (with its leading comments) costs less to compute and can only let more through.
+                if (occurrences.MayContainWithin(child.Syntax.FullSpan))
+                    pending.Push(child);
+            }
         }
         return sites;
     }
