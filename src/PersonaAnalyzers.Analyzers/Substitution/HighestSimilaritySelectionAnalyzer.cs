@@ -73,6 +73,9 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
             List<IInvocationOperation>? filters = null;
             foreach (var operation in _root.Descendants())
             {
+                // Most operations are of none of these kinds: one kind read rules them out.
+                if (operation.Kind is not (OperationKind.Invocation or OperationKind.VariableDeclarator or OperationKind.Loop))
+                    continue;
                 switch (operation)
                 {
                     case IInvocationOperation invocation:

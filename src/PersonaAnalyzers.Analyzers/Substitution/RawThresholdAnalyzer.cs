@@ -55,6 +55,9 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             ScoreLocals? scores = null;
             foreach (var operation in root.Descendants())
             {
+                // Most operations are of none of these kinds: one kind read rules them out.
+                if (operation.Kind is not (OperationKind.Binary or OperationKind.IsPattern or OperationKind.SwitchExpression or OperationKind.Switch))
+                    continue;
                 if (operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or
                         BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison)
                 {

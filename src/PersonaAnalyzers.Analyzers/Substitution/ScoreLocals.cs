@@ -22,6 +22,8 @@ internal sealed class ScoreLocals
         {
             foreach (var operation in root.Descendants())
             {
+                if (operation.Kind is not (OperationKind.VariableDeclarator or OperationKind.SimpleAssignment))
+                    continue;
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
