@@ -8,7 +8,8 @@ namespace PersonaAnalyzers.Substitution;
 
 /// <summary>PERSONA002: a substitute chosen by highest similarity (or lowest distance) — <c>MaxBy</c>,
 /// <c>OrderByDescending(…).First()</c> / <c>FirstOrDefault()</c> / <c>Take(1)</c>, <c>Max</c> then
-/// <c>Where(== max)</c>, and the best-so-far loop — over persona profiles (or values carrying one).</summary>
+/// <c>Where(== max)</c>, the best-so-far loop and its fold (<c>Aggregate</c>) — over persona profiles (or values
+/// carrying one).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
 {
@@ -82,6 +83,8 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
                         var name = invocation.TargetMethod.Name;
                         if (name is "MaxBy" or "MinBy")
                             CheckMaxBy(invocation, name == "MinBy");
+                        else if (name == "Aggregate")
+                            CheckAggregate(invocation);
                         else if (Takers.Contains(name))
                             CheckOrderedTake(invocation);
                         if (Filters.Contains(name))
@@ -138,6 +141,62 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
                 return;
             Report(invocation, "OrderByFirst", $"{order.TargetMethod.Name}(…).{name}(…)",
                 ScoredProfiles.Target(score.Expression, Parameter(scored), _symbols), population);
+        }
+
+        /// <summary>The best-so-far written as a fold: <c>pool.Aggregate((best, c) =&gt; Similarity(u, c) &gt;
+        /// Similarity(u, best) ? c : best)</c> keeps the most similar (with a distance, the nearest) candidate.</summary>
+        private void CheckAggregate(IInvocationOperation invocation)
+        {
+            if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(invocation), out var lambda, out var returned) ||
+                lambda.Symbol.Parameters.Length != 2 ||
+                LinqShapes.Unwrap(returned!) is not IConditionalOperation { WhenFalse: { } whenFalse } choice)
+                return;
+            var (best, candidate) = (lambda.Symbol.Parameters[0], lambda.Symbol.Parameters[1]);
+            var whenTrue = ParameterOf(choice.WhenTrue);
+            var otherwise = ParameterOf(whenFalse);
+            if (whenTrue is null || otherwise is null || SymbolEqualityComparer.Default.Equals(whenTrue, otherwise) ||
+                LinqShapes.Unwrap(choice.Condition) is not IBinaryOperation comparison)
+                return;
+            var higher = comparison.OperatorKind switch
+            {
+                BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual => true,
+                BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual => (bool?)false,
+                _ => null,
+            };
+            var scores = ScoreLocals.Collect(lambda.Body, _symbols);
+            if (higher is null || !scores.TryGet(comparison.LeftOperand, _symbols, out var left) ||
+                !scores.TryGet(comparison.RightOperand, _symbols, out var right) || left.IsDistance != right.IsDistance)
+                return;
+            // Which side scores the candidate and which the best so far: each mentions its own parameter only.
+            bool candidateLeft;
+            if (Mentions(left.Expression, candidate) && !Mentions(left.Expression, best) && Mentions(right.Expression, best))
+                candidateLeft = true;
+            else if (Mentions(right.Expression, candidate) && !Mentions(right.Expression, best) && Mentions(left.Expression, best))
+                candidateLeft = false;
+            else
+                return;
+            // The candidate wins when its score is the higher one (for a distance: the lower one).
+            var candidateWinsWhenHigher = (higher.Value == candidateLeft) == SymbolEqualityComparer.Default.Equals(whenTrue, candidate);
+            if (candidateWinsWhenHigher == left.IsDistance)
+                return; // the least similar, or the farthest: not a nearest-neighbour pick
+            var source = LinqShapes.Source(invocation);
+            if (source is null || !CarriesPersona(source))
+                return;
+            var score = candidateLeft ? left : right;
+            Report(invocation, "Aggregate", "a best-so-far Aggregate", ScoredProfiles.Target(score.Expression, candidate, _symbols), source);
+        }
+
+        private static IParameterSymbol? ParameterOf(IOperation operation) =>
+            LinqShapes.Unwrap(operation) is IParameterReferenceOperation reference ? reference.Parameter : null;
+
+        private static bool Mentions(IOperation operation, IParameterSymbol parameter)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+                    return true;
+            }
+            return false;
         }
 
         private static bool TakesOne(IInvocationOperation invocation, int value)

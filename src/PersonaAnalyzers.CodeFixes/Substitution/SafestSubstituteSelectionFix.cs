@@ -11,9 +11,10 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace PersonaAnalyzers.CodeFixes.Substitution;
 
 /// <summary>PERSONA002: replaces an argmax selection — <c>pool.MaxBy(c =&gt; Guard.Similarity(user, c))</c>,
-/// <c>MinBy</c> over a distance, <c>OrderByDescending(…).First()</c> — with <c>Guard.SafestSubstitute(user, pool)</c>,
-/// the target being the profile the selector compares against. Where the selection could not be null
-/// (<c>First()</c>), the target's own profile stands in when no candidate is safe. The best-so-far loop
+/// <c>MinBy</c> over a distance, <c>OrderByDescending(…).First()</c>, an unseeded best-so-far <c>Aggregate</c> — with
+/// <c>Guard.SafestSubstitute(user, pool)</c>, the target being the profile the selector compares against. Where the
+/// selection could not be null (<c>First()</c>, <c>Aggregate</c>), the target's own profile stands in when no candidate
+/// is safe. The best-so-far loop
 /// (<see cref="BestSoFarLoopSelection"/>) and <c>Max</c>-then-filter (<see cref="MaxThenFilterSelection"/>) are
 /// rewritten where their shape is exactly the selection and nothing else. One equivalence key for every shape: Fix All
 /// and <c>dotnet format</c> (which fixes with the first action's key) then fix each selection in one pass.</summary>
@@ -29,11 +30,13 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
             return null;
         if (selection is "Loop" or "MaxThenWhere")
             return await RewriteStatementsAsync(document, node, diagnostic, selection, cancellationToken).ConfigureAwait(false);
-        if (selection is not ("MaxBy" or "MinBy" or "OrderByFirst") ||
+        if (selection is not ("MaxBy" or "MinBy" or "OrderByFirst" or "Aggregate") ||
             node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
             return null;
         var name = member.Name.Identifier.ValueText;
-        if (name is not ("MaxBy" or "MinBy" or "First" or "FirstOrDefault") || invocation.ArgumentList.Arguments.Count > (name.StartsWith("First", System.StringComparison.Ordinal) ? 0 : 1))
+        // Aggregate only without a seed: with one, an empty pool gives the seed back, which SafestSubstitute cannot say.
+        if (name is not ("MaxBy" or "MinBy" or "First" or "FirstOrDefault" or "Aggregate") ||
+            invocation.ArgumentList.Arguments.Count > (name.StartsWith("First", System.StringComparison.Ordinal) ? 0 : 1))
             return null;
         var target = Located(node, diagnostic, SubstitutionProperties.TargetLocation) as ExpressionSyntax;
         var candidates = Located(node, diagnostic, SubstitutionProperties.CandidatesLocation) as ExpressionSyntax;
@@ -46,7 +49,8 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
 
         ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, invocation.SpanStart, "SafestSubstitute",
             Argument(target.WithoutTrivia()), Argument(candidates.WithoutTrivia()));
-        var nullable = name != "First" || model.GetTypeInfo(invocation, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
+        // First() and Aggregate(…) never give null (they throw on an empty pool): the target's own profile stands in.
+        var nullable = name is not ("First" or "Aggregate") || model.GetTypeInfo(invocation, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
         if (!nullable)
             replacement = Syntax.InPlaceOf(invocation, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target.WithoutTrivia()));
         return await FinishedDocument.CreateAsync(document, root.ReplaceNode(invocation, replacement.WithTriviaFrom(invocation)), cancellationToken)

@@ -177,4 +177,48 @@ public class HighestSimilaritySelectionTests
                 public Reader LeastSimilar(Reader u, List<Reader> pool) => pool.Select(c => (c, s: ReaderGuard.Similarity(u, c))).OrderBy(t => t.s).First().c;
             }
             """);
+
+    [Theory]
+    [InlineData("ReaderGuard.Similarity(user, c) > ReaderGuard.Similarity(user, best) ? c : best")]
+    [InlineData("ReaderGuard.Similarity(user, best) < ReaderGuard.Similarity(user, c) ? c : best")]
+    [InlineData("ReaderGuard.Similarity(user, best) >= ReaderGuard.Similarity(user, c) ? best : c")]
+    public Task Aggregate_keeping_the_most_similar_is_reported(string fold) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {|PERSONA002:pool.Aggregate((best, c) => {{fold}})|};
+            """));
+
+    [Fact]
+    public Task Seeded_aggregate_with_score_locals_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return {|PERSONA002:pool.Aggregate(pool[0], (best, c) =>
+                    {
+                        var challenger = ReaderGuard.Similarity(user, c);
+                        var holder = ReaderGuard.Similarity(user, best);
+                        return challenger > holder ? c : best;
+                    })|};
+            """));
+
+    [Fact]
+    public Task Aggregate_keeping_the_nearest_by_distance_is_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public class C
+            {
+                static double EuclideanDistance(double[] a, double[] b) => 0;
+                public Reader Run(List<Reader> pool, Reader user) =>
+                    {|PERSONA002:pool.Aggregate((best, c) => EuclideanDistance(user.Topics, c.Topics) < EuclideanDistance(user.Topics, best.Topics) ? c : best)|};
+            }
+            """);
+
+    [Theory]
+    [InlineData("pool.Aggregate((worst, c) => ReaderGuard.Similarity(user, c) < ReaderGuard.Similarity(user, worst) ? c : worst)")] // least similar
+    [InlineData("pool.Aggregate(0.0, (sum, c) => sum + ReaderGuard.Similarity(user, c))")] // a total, not a pick
+    [InlineData("pool.Select(c => c.Summary).Aggregate((a, b) => a.Length > b.Length ? a : b)")] // not profiles, no score
+    [InlineData("pool.Aggregate((best, c) => ReaderGuard.Similarity(user, c) > 0.5 ? c : best)")] // a bar, not a best so far
+    public Task Aggregates_that_are_not_a_nearest_pick_are_not_reported(string expression) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {{expression}};
+            """));
 }

@@ -46,6 +46,23 @@ public class SelectionThresholdDiscardTests
             """), "PERSONA002.UseSafestSubstitute");
 
     [Fact]
+    public Task Aggregate_best_so_far_falls_back_to_the_target() =>
+        Selection.VerifyAsync(InClass("""
+                public string Prompt(List<Reader> pool, Reader user) =>
+                    {|PERSONA002:pool.Aggregate((best, c) => ReaderGuard.Similarity(user, c) > ReaderGuard.Similarity(user, best) ? c : best)|}.Summary;
+            """), InClass("""
+                public string Prompt(List<Reader> pool, Reader user) =>
+                    (ReaderGuard.SafestSubstitute(user, pool) ?? user).Summary;
+            """), "PERSONA002.UseSafestSubstitute");
+
+    [Fact]
+    public Task Safest_substitute_is_not_offered_for_a_seeded_aggregate() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader Pick(Reader user, List<Reader> pool, Reader fallback) =>
+                    {|PERSONA002:pool.Aggregate(fallback, (best, c) => ReaderGuard.Similarity(user, c) > ReaderGuard.Similarity(user, best) ? c : best)|};
+            """), "PERSONA002.UseSafestSubstitute");
+
+    [Fact]
     public Task Fix_all_rewrites_every_selection() =>
         Selection.VerifyAsync(InClass("""
                 public (Reader?, Reader?) Both(List<Reader> pool, Reader user, Reader partner) =>
