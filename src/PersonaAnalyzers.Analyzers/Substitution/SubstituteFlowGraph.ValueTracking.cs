@@ -21,18 +21,22 @@ internal sealed partial class SubstituteFlowGraph
             var carries = CarriesValues(kind);
             if (carries)
                 carriers.Add(i);
-            if (!carries && kind is not (OperationKind.Await or OperationKind.Argument))
+            if (!carries && kind is not (OperationKind.Await or OperationKind.Argument or OperationKind.DelegateCreation))
                 continue;
             var operation = _all.Operation(i);
             var statement = _all.StatementOf(i);
             if (kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await or
-                    OperationKind.Argument &&
+                    OperationKind.Argument or OperationKind.DelegateCreation &&
                 _sites.Within(operation.Syntax.Span) &&
-                (operation is IArgumentOperation argument
-                    ? SubstituteSources.TryGetOut(argument, _symbols, _options)
-                    : SubstituteSources.TryGetDirect(operation, _symbols, _options)) is { } origin)
+                operation switch
+                {
+                    IArgumentOperation argument => SubstituteSources.TryGetOut(argument, _symbols, _options),
+                    IDelegateCreationOperation creation => SubstituteSources.TryGetMethodGroup(creation, _symbols, _options),
+                    _ => SubstituteSources.TryGetDirect(operation, _symbols, _options),
+                } is { } origin)
             {
-                AddOrigin(origin, statement);
+                // A method group is a delegate; what its calls yield is derived where it is called (DeriveFromDelegate).
+                AddOrigin(origin, statement, operation.Kind == OperationKind.DelegateCreation ? TaintKind.Delegate : null);
                 changed = true;
                 continue;
             }
@@ -53,13 +57,13 @@ internal sealed partial class SubstituteFlowGraph
         kind is OperationKind.SimpleAssignment or OperationKind.FlowCapture or OperationKind.Invocation or OperationKind.PropertyReference or
             OperationKind.FieldReference or OperationKind.DeconstructionAssignment or OperationKind.ArrayElementReference;
 
-    private void AddOrigin(SubstituteOrigin origin, Statement statement)
+    private void AddOrigin(SubstituteOrigin origin, Statement statement, TaintKind? kind = null)
     {
         _origins.Add((origin, statement));
-        var kind = origin.IsCollection ? TaintKind.Collection
+        kind ??= origin.IsCollection ? TaintKind.Collection
             : origin.Operation.Type is { IsTupleType: true } ? TaintKind.Tuple
             : TaintKind.Element;
-        var taint = new Taint(origin, kind);
+        var taint = new Taint(origin, kind.Value);
         if (origin.Operation is ILocalReferenceOperation outLocal)
             Add(_locals, outLocal.Local, taint); // TryFindNearest(target, out var neighbour)
         else
@@ -141,8 +145,16 @@ internal sealed partial class SubstituteFlowGraph
     {
         var name = invocation.TargetMethod.Name;
         var changed = false;
+        if (name is "Select" or "ConvertAll")
+            changed |= ProjectThroughDelegate(invocation, source, statement);
         foreach (var taint in TaintsOf(source))
         {
+            if (taint.Kind == TaintKind.Delegate && invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
+            {
+                // pick(user), pick.Invoke(user): each call obtains a substitute.
+                changed |= DeriveFromDelegate(invocation, taint, statement);
+                continue;
+            }
             if (taint.Kind != TaintKind.Collection)
                 continue;
             if (LinqShapes.IsElementSelector(name))
@@ -161,6 +173,42 @@ internal sealed partial class SubstituteFlowGraph
             }
         }
         return changed;
+    }
+
+    /// <summary><c>users.Select(index.FindNearest)</c>, <c>users.ConvertAll(pick)</c>: a projection by a source's
+    /// delegate yields a collection of substitutes.</summary>
+    private bool ProjectThroughDelegate(IInvocationOperation invocation, IOperation source, Statement statement)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value == source)
+                continue;
+            foreach (var taint in TaintsOf(argument.Value))
+            {
+                if (taint.Kind == TaintKind.Delegate)
+                    return DeriveFromDelegate(invocation, taint, statement);
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A substitute (or a collection of them) obtained through a source's delegate: an origin of its own, where
+    /// the call is, reported as any other.</summary>
+    private bool DeriveFromDelegate(IOperation operation, Taint from, Statement statement)
+    {
+        if (_derived is not null && _derived.Contains(operation))
+            return false;
+        var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? from.Origin.Persona;
+        (_derived ??= new()).Add(operation);
+        if (_seeded is not null && _seeded.Contains(from.Origin))
+        {
+            // A delegate captured from the enclosing graph: its calls are reported with the enclosing origin.
+            Add(_values, operation, new Taint(from.Origin, isCollection ? TaintKind.Collection : TaintKind.Element));
+            return true;
+        }
+        var construct = operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } ? "Delegate" : "MethodGroup";
+        AddOrigin(new SubstituteOrigin(operation, persona, isCollection, construct, operation.Syntax.GetLocation()), statement);
+        return true;
     }
 
     private bool IsCollectionOfPersona(ITypeSymbol? type) =>

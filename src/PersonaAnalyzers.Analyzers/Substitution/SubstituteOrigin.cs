@@ -29,13 +29,15 @@ internal sealed class SubstituteOrigin
 }
 
 /// <summary>How a substitute's value is tracked: as a profile, a collection of profiles, an enumerator over one
-/// (a lowered <c>foreach</c>), or a tuple that holds one next to its score.</summary>
+/// (a lowered <c>foreach</c>), a tuple that holds one next to its score, or a delegate each call of which obtains
+/// one (a source's method group).</summary>
 internal enum TaintKind
 {
     Element,
     Collection,
     Enumerator,
     Tuple,
+    Delegate,
 }
 
 /// <summary>A value that carries a substitute.</summary>

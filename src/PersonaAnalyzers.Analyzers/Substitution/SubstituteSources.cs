@@ -70,6 +70,18 @@ internal static class SubstituteSources
         }
     }
 
+    /// <summary><c>Func&lt;Reader, Reader?&gt; pick = index.FindNearest</c>, <c>users.Select(index.FindNearest)</c>: a
+    /// source's method group made a delegate. The delegate is not a profile; each call of it obtains one, and a
+    /// <c>Select</c> over it yields them (<see cref="TaintKind.Delegate"/>).</summary>
+    public static SubstituteOrigin? TryGetMethodGroup(IDelegateCreationOperation creation, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        if (LinqShapes.Unwrap(creation.Target) is not IMethodReferenceOperation { Method: { } method } ||
+            symbols.AwaitedType(method.ReturnType) is not null ||
+            !IsSource(method, method.ReturnType, symbols, options, out var persona, out var collection))
+            return null;
+        return new SubstituteOrigin(creation, persona, collection, "MethodGroup", creation.Syntax.GetLocation());
+    }
+
     /// <summary>True for a member whose value is a substitute (the body it belongs to hands its substitute on to its
     /// callers, who become responsible for the check).</summary>
     public static bool IsSubstituteMember(ISymbol? member, SubstitutionSymbols symbols, SubstitutionOptions options)

@@ -13,6 +13,9 @@ internal static class SubstituteUses
     public static UseKind Classify(IOperation operation, TaintKind kind, SubstituteFlowGraph.Statement statement, bool returnsHandedOn,
         GraphOperations graph, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
+        // A source's delegate is not a profile: what its calls obtain is tracked on its own.
+        if (kind == TaintKind.Delegate)
+            return UseKind.None;
         var parent = LinqShapes.Parent(operation, out var child);
         if (parent is null)
         {

@@ -65,6 +65,8 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await &&
                 SubstituteSources.TryGetDirect(operation, symbols, options) is not null)
                 sites.Add(operation.Syntax.Span);
+            else if (operation is IDelegateCreationOperation creation && SubstituteSources.TryGetMethodGroup(creation, symbols, options) is not null)
+                sites.Add(operation.Syntax.Span);
             // TryFindNearest(user, out var twin): the name is the call's, outside the argument's own text.
             if (operation is IInvocationOperation invocation)
             {

@@ -385,4 +385,38 @@ public class UncheckedSubstituteSourceTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Calls_of_a_source_method_group_are_substitutes() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    Func<Reader, Reader?> pick = index.FindNearest;
+                    var other = {|PERSONA001:pick(user)|};
+                    var fallback = new Func<Reader, Reader?>(index.FindNearest);
+                    return Render.Prompt(other!) + {|PERSONA001:fallback.Invoke(user)|}!.Summary;
+            """));
+
+    [Fact]
+    public Task Projection_by_a_source_method_group_is_a_collection_of_substitutes() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twins = pool.Select(index.FindNearest).ToList();
+                    var each = pool.ConvertAll(index.FindNearest);
+                    var summaries = {|PERSONA001:pool.Select(index.FindNearest)|}.Select(t => t!.Summary);
+                    return Render.Prompt({|PERSONA001:twins[0]|}!) + {|PERSONA001:each[0]|}!.Summary + summaries.First();
+            """, "public string Run(Reader user)"));
+
+    [Fact]
+    public Task Checked_call_of_a_method_group_and_other_method_groups_are_not_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    Func<Reader, Reader?> pick = index.FindNearest;
+                    var other = pick(user);
+                    if (other is null || !ReaderGuard.Assess(user, other).IsSafe)
+                        return user.Summary;
+                    Func<string, Reader?> own = index.Own;
+                    Register(index.FindNearest); // handed on: whoever calls it answers for the check
+                    return other.Summary + own("id")?.Summary + pool.Select(Render.Prompt).First();
+                }
+
+                private static void Register(Func<Reader, Reader?> source)
+                {
+            """, "public string Run(Reader user)"));
 }

@@ -27,6 +27,26 @@ public class InsertBandCheckTests
         """;
 
     [Fact]
+    public Task Call_of_a_source_method_group_gets_a_guard_after_it() =>
+        Verify.VerifyAsync(InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    System.Func<Reader, Reader> pick = index.Lookalike;
+                    var neighbour = {|PERSONA001:pick(user)|};
+                    return Render.Recommend(neighbour);
+                }
+            """), InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    System.Func<Reader, Reader> pick = index.Lookalike;
+                    var neighbour = pick(user);
+                    if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                        return System.Array.Empty<Article>();
+                    return Render.Recommend(neighbour);
+                }
+            """), Key);
+
+    [Fact]
     public Task Local_declaration_gets_a_guard_after_it() =>
         Verify.VerifyAsync(InClass("""
                 public IReadOnlyList<Article> Recommend(Reader user)
