@@ -68,12 +68,9 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
             value = LinqShapes.Unwrap(declaration.Expression);
         if (value is not ILocalReferenceOperation { IsDeclaration: true } declared)
             return false; // an existing variable, a field or a parameter: it may be read elsewhere
-        foreach (var operation in OperationBlocks.Root(value).Descendants())
-        {
-            if (operation is ILocalReferenceOperation { IsDeclaration: false } reference && SymbolEqualityComparer.Default.Equals(reference.Local, declared.Local))
-                return false;
-        }
-        return true;
+        // Overwritten before any read (verdict = default;) is discarded as well.
+        using var reads = OperationBlocks.ReadsOf(OperationBlocks.Root(value), declared.Local).GetEnumerator();
+        return !reads.MoveNext();
     }
 
     /// <summary>The call whose result the statement throws away: <c>Check(…);</c>, <c>_ = Check(…);</c>,

@@ -34,6 +34,19 @@ internal static class OperationBlocks
         return operation;
     }
 
+    /// <summary>Every place under <paramref name="root"/> that reads <paramref name="local"/>: not its declaration, not
+    /// the target a simple assignment writes (a compound one, <c>ok &amp;= …</c>, reads it too).</summary>
+    public static IEnumerable<ILocalReferenceOperation> ReadsOf(IOperation root, ILocalSymbol local)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ILocalReferenceOperation { IsDeclaration: false } reference &&
+                SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
+                !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
+                yield return reference;
+        }
+    }
+
     /// <summary>The value a lambda (or a method group's lambda form) returns: the expression of an expression-bodied
     /// lambda, the last <c>return</c> of a block-bodied one.</summary>
     public static bool TryGetLambda(IOperation? argument, out IAnonymousFunctionOperation lambda, out IOperation? returned)

@@ -213,11 +213,9 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
     {
         if (local.Type.SpecialType != SpecialType.System_Boolean)
             return false;
-        foreach (var operation in root.Descendants())
+        foreach (var reference in OperationBlocks.ReadsOf(root, local))
         {
-            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
-                !(reference.Parent is IAssignmentOperation assignment && assignment.Target == reference) &&
-                DecidesFrom(reference, profiles, root, symbols, throughLocal: false))
+            if (DecidesFrom(reference, profiles, root, symbols, throughLocal: false))
                 return true;
         }
         return false;

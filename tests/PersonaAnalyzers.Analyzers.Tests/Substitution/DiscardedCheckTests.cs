@@ -162,6 +162,15 @@ public class DiscardedCheckTests
             """));
 
     [Fact]
+    public Task Verdict_overwritten_before_any_read_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    {|PERSONA004:ReaderGuard.TrySubstitute(user, other, out var verdict)|};
+                    verdict = default;
+                    return other;
+            """));
+
+    [Fact]
     public Task Verdict_put_in_an_out_variable_that_is_read_is_not_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var other = index.Lookalike(user);
