@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -256,7 +258,7 @@ internal sealed partial class SubstituteFlowGraph
                         foreach (var operation in root.DescendantsAndSelf())
                         {
                             if (operation is IInvocationOperation call && _symbols.IsCheckMethod(call.TargetMethod, _options) &&
-                                ArgumentsMention(call, parameter))
+                                ArgumentsMention(call, parameter) && Gates(call.Syntax, lambda.Syntax))
                                 return true;
                         }
                     }
@@ -265,6 +267,42 @@ internal sealed partial class SubstituteFlowGraph
             default:
                 return false;
         }
+    }
+
+    /// <summary>Whether the predicate passes an element only when the check at <paramref name="check"/> says so: not when
+    /// the check is one side of an <c>||</c> (<c>c =&gt; Assess(u, c).IsSafe || c.IsPremium</c> lets a premium near-twin
+    /// through), the condition of a <c>?:</c>, or negated where its answer's sense is known (<c>!Assess(u, c).IsSafe</c>,
+    /// <c>!TrySubstitute(…)</c>). Judged on the predicate's own expression, up to the statement that holds it.</summary>
+    private static bool Gates(SyntaxNode check, SyntaxNode predicate)
+    {
+        for (var node = check; node != predicate && node.Parent is { } parent && parent is not StatementSyntax; node = parent)
+        {
+            switch (parent)
+            {
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalOrExpression):
+                    return false;
+                case ConditionalExpressionSyntax conditional when conditional.Condition == node:
+                    return false;
+                case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) && SaysSafe(node):
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary><c>Assess(u, c).IsSafe</c> or <c>TrySubstitute(…)</c>: true when the pair is safe.</summary>
+    private static bool SaysSafe(SyntaxNode node)
+    {
+        while (node is ParenthesizedExpressionSyntax parenthesized)
+            node = parenthesized.Expression;
+        return node switch
+        {
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsSafe" } => true,
+            InvocationExpressionSyntax { Expression: var callee } =>
+                (callee as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText == "TrySubstitute" ||
+                (callee as IdentifierNameSyntax)?.Identifier.ValueText == "TrySubstitute",
+            _ => false,
+        };
     }
 
     private static bool ArgumentsMention(IInvocationOperation call, IParameterSymbol parameter)

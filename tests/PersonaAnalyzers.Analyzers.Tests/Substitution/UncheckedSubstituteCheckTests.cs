@@ -162,6 +162,26 @@ public class UncheckedSubstituteCheckTests
                     return recent.Select(c => c.Summary).ToList();
             """));
 
+    [Theory]
+    [InlineData("c => ReaderGuard.Assess(user, c).IsSafe || c.Summary.Length > 100")]
+    [InlineData("c => !ReaderGuard.Assess(user, c).IsSafe")]
+    [InlineData("c => ReaderGuard.Assess(user, c).IsSafe ? c.Id.Length > 0 : c.Summary.Length > 0")]
+    [InlineData("c => { return !ReaderGuard.TrySubstitute(user, c, out _) || c.Id == \"vip\"; }")]
+    public Task Where_whose_predicate_lets_elements_pass_without_the_check_keeps_them_substitutes(string predicate) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var picked = {|PERSONA001:index.NearestNeighbours(user, 10)|}.Where({{predicate}}).ToList();
+                    return picked.Select(c => c.Summary).ToList();
+            """));
+
+    [Theory]
+    [InlineData("c => ReaderGuard.Assess(user, c).IsSafe && c.Summary.Length > 0")]
+    [InlineData("c => c.Summary.Length > 0 && (ReaderGuard.TrySubstitute(user, c, out _))")]
+    public Task Where_whose_predicate_requires_the_check_checks_the_elements(string predicate) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var picked = index.NearestNeighbours(user, 10).Where({{predicate}}).ToList();
+                    return picked.Select(c => c.Summary).ToList();
+            """));
+
     [Fact]
     public Task SafestSubstitute_over_the_collection_is_a_check() =>
         Verify.VerifyAsync(Verify.InMethod("""
