@@ -34,6 +34,8 @@ internal sealed partial class SubstituteFlowGraph
     /// Nested conditionals are followed a few captures deep.</summary>
     private bool ReachesValue(SubstituteOrigin origin, OriginFacts facts, Statement start, IOperation value, Statement at, int depth)
     {
+        if (depth <= 4 && LinqShapes.Unwrap(value) is ILocalReferenceOperation local)
+            return ReachesLocal(origin, facts, start, local.Local, at, depth);
         if (depth > 4 || LinqShapes.Unwrap(value) is not IFlowCaptureReferenceOperation reference)
             return Reaches(origin, facts, start, at);
         var carried = false;
@@ -48,6 +50,34 @@ internal sealed partial class SubstituteFlowGraph
         }
         // No definition carries it (a capture taken in an enclosing graph): judge the use where it is.
         return !carried && Reaches(origin, facts, start, at);
+    }
+
+    /// <summary>A local that received the substitute by assignment holds it only after an assignment that carried it:
+    /// <c>twin ??= (FindNearest(user) is { } s &amp;&amp; TrySubstitute(user, s, out _) ? s : null)</c> assigns it only on
+    /// the checked way, and a path to the use through the other way carries no substitute in <c>twin</c>. So the use is
+    /// reached when some carrying assignment's value is, and the use itself is (a check may also stand between the
+    /// assignment and the use). A local given the substitute otherwise (an <c>out</c> argument, a pattern) is judged
+    /// where it is used.</summary>
+    private bool ReachesLocal(SubstituteOrigin origin, OriginFacts facts, Statement start, ILocalSymbol local, Statement at, int depth)
+    {
+        var carried = false;
+        var reached = false;
+        foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
+        {
+            var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
+            // twin ??= … writes through a capture of the local.
+            var target = assignment.Target is IFlowCaptureReferenceOperation capture ? _all.CapturedReference(capture.Id) : assignment.Target;
+            if (target is not ILocalReferenceOperation written || !SymbolEqualityComparer.Default.Equals(written.Local, local) ||
+                !Carries(assignment.Value, origin))
+                continue;
+            carried = true;
+            if (ReachesValue(origin, facts, start, assignment.Value, _all.StatementOf(i), depth + 1))
+            {
+                reached = true;
+                break;
+            }
+        }
+        return (!carried || reached) && Reaches(origin, facts, start, at);
     }
 
     private bool Carries(IOperation value, SubstituteOrigin origin)

@@ -57,6 +57,7 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary>The kinds <see cref="Propagate"/> can carry a substitute through; it ignores every other.</summary>
     private static bool CarriesValues(OperationKind kind) =>
         kind is OperationKind.SimpleAssignment or OperationKind.FlowCapture or OperationKind.Invocation or OperationKind.PropertyReference or
+            OperationKind.IsPattern or
             OperationKind.FieldReference or OperationKind.DeconstructionAssignment or OperationKind.ArrayElementReference;
 
     private void AddOrigin(SubstituteOrigin origin, Statement statement, TaintKind? kind = null)
@@ -105,6 +106,8 @@ internal sealed partial class SubstituteFlowGraph
                 return false;
             case IDeconstructionAssignmentOperation deconstruction:
                 return PropagateDeconstruction(deconstruction);
+            case IIsPatternOperation { Value: { } value, Pattern: { } pattern }:
+                return PropagateToPatternLocals(pattern, TaintsOf(value));
             case IArrayElementReferenceOperation element:
                 foreach (var taint in TaintsOf(element.ArrayReference))
                 {
@@ -112,6 +115,27 @@ internal sealed partial class SubstituteFlowGraph
                         return DeriveElement(element, taint, "Element", statement);
                 }
                 return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><c>FindMostSimilar(user) is { } twin</c>, <c>is Reader twin</c> (also under <c>and</c>, and the arms of
+    /// a <c>switch</c>, which the graph lowers to such tests): the local the pattern declares for the whole value
+    /// holds the substitute. Locals declared for members (<c>{ Voice: var voice }</c>) hold data, not the profile: the
+    /// pattern reading them is the use (<see cref="SubstituteUses"/>).</summary>
+    private bool PropagateToPatternLocals(IPatternOperation pattern, List<Taint> taints)
+    {
+        if (taints.Count == 0)
+            return false;
+        switch (pattern)
+        {
+            case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both:
+                return PropagateToPatternLocals(both.LeftPattern, taints) | PropagateToPatternLocals(both.RightPattern, taints);
+            case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                return AddAll(_locals, local, taints);
+            case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                return AddAll(_locals, local, taints);
             default:
                 return false;
         }

@@ -50,10 +50,40 @@ internal static class SubstituteUses
                 return UseKind.CollectionAdd;
             case ITupleOperation tuple:
                 return IsDeconstructionTarget(tuple) ? UseKind.None : UseKind.Argument;
+            case IDeconstructionAssignmentOperation deconstruction when deconstruction.Value == child && kind == TaintKind.Element:
+                // var (id, taste, voice) = twin: a profile taken apart into its data (a tuple source is tracked instead).
+                return UseKind.MemberRead;
+            case IIsPatternOperation { Pattern: { } pattern } when ReadsMembers(pattern, symbols):
+                return SideChannels.IsInside(parent) ? UseKind.None : UseKind.MemberRead;
             default:
                 // [twin] and [.. neighbours]: a collection expression (C# 12) — told by its syntax, as the operations of
                 // collection expressions came after the Roslyn this package builds against.
                 return child.Syntax.Parent is ExpressionElementSyntax or SpreadElementSyntax ? UseKind.CollectionAdd : UseKind.None;
+        }
+    }
+
+    /// <summary>A pattern that reads the profile's data: <c>{ Voice: var voice }</c>, <c>{ Tier: "gold" }</c>, a
+    /// positional <c>(_, var taste, _)</c> — not <c>{ }</c>, <c>null</c>, a type test, or a read of its
+    /// <c>[PersonaKey]</c>.</summary>
+    private static bool ReadsMembers(IPatternOperation pattern, SubstitutionSymbols symbols)
+    {
+        switch (pattern)
+        {
+            case IBinaryPatternOperation binary:
+                return ReadsMembers(binary.LeftPattern, symbols) || ReadsMembers(binary.RightPattern, symbols);
+            case INegatedPatternOperation negated:
+                return ReadsMembers(negated.Pattern, symbols);
+            case IRecursivePatternOperation recursive:
+                if (!recursive.DeconstructionSubpatterns.IsEmpty)
+                    return true;
+                foreach (var subpattern in recursive.PropertySubpatterns)
+                {
+                    if (subpattern.Member is not IMemberReferenceOperation { Member: var member } || !symbols.IsPersonaKey(member))
+                        return true;
+                }
+                return false;
+            default:
+                return false;
         }
     }
 

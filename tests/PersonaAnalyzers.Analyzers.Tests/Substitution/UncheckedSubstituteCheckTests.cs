@@ -427,4 +427,14 @@ public class UncheckedSubstituteCheckTests
                 public Reader Or(Reader user) { var twin = _index.Lookalike(user); var v = ReaderGuard.Assess(user, twin); if (!v.IsSafe || twin.Summary.Length == 0) return user; return twin; }
             }
             """);
+
+    [Fact]
+    public Task Local_assigned_the_substitute_only_on_the_checked_way_is_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var candidate = index.FindNearest(user);
+                    var chosen = candidate is not null && ReaderGuard.TrySubstitute(user, candidate, out _) ? candidate : null;
+                    Reader? kept = index.Own(user.Id);
+                    kept ??= index.FindNearest(user) is { } twin && ReaderGuard.Assess(user, twin).IsSafe ? twin : null;
+                    return chosen is null || kept is null ? null : Render.Prompt(chosen) + Render.Prompt(kept);
+            """));
 }

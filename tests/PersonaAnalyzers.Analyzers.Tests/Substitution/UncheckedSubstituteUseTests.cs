@@ -230,4 +230,36 @@ public class UncheckedSubstituteUseTests
                 public bool SafeBought(Reader user) => _index.NearestNeighbours(user, 5).Where(n => ReaderGuard.Assess(user, n).IsSafe).Any(n => n.Purchases.Count > 3);
             }
             """);
+
+    [Theory]
+    [InlineData("return {|PERSONA001:index.FindNearest(user)|} is { } twin ? twin.Summary : null;")]
+    [InlineData("if ({|PERSONA001:index.FindNearest(user)|} is Reader twin and not null) return twin.Summary; return null;")]
+    [InlineData("return {|PERSONA001:index.FindNearest(user)|} switch { { Summary: var summary } => summary, null => null };")]
+    [InlineData("return {|PERSONA001:index.FindNearest(user)|} is { Summary.Length: > 10 } ? \"long\" : \"short\";")]
+    public Task Patterns_carry_the_substitute_and_read_its_data(string body) =>
+        Verify.VerifyAsync(Verify.InMethod("        " + body));
+
+    [Fact]
+    public Task Deconstructing_a_profile_reads_its_data() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            [PersonaProfile]
+            public sealed record Persona([property: PersonaKey] string UserId, [property: PersonaFeature(SimilarityMetric.Cosine)] double[] Taste, string Voice);
+            public interface IPersonaStore { Persona? FindMostSimilar(string userId); }
+            public class Prompter
+            {
+                public string Voice(IPersonaStore store, string userId)
+                {
+                    var (_, _, voice) = {|PERSONA001:store.FindMostSimilar(userId)|}!;
+                    return voice;
+                }
+            }
+            """);
+
+    [Theory]
+    [InlineData("return index.FindNearest(user) is { } twin && ReaderGuard.Assess(user, twin).IsSafe ? twin.Summary : null;")]
+    [InlineData("return index.FindNearest(user) is null ? \"none\" : \"some\";")]
+    [InlineData("return index.FindNearest(user) is { Id: var key } ? key : null;")]
+    public Task Checked_patterns_and_null_or_key_tests_are_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod("        " + body));
 }
