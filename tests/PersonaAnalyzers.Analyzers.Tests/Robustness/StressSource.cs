@@ -11,6 +11,7 @@ internal static class StressSource
     {
         "index.FindNearest(user)", "index.Lookalike(user)", "index.FallbackPersona", "(await index.FindNearestAsync(user))",
         "index.NearestNeighbours(user, 3).First()", "index.NearestNeighbours(user, 3)[0]", "index.NearestNeighbours(user, 3).ElementAtOrDefault(1)",
+        "((Func<Reader, Reader?>)index.FindNearest)(user)", "(index.FindNearest(user) is { } found ? found : null)",
         "pool.MaxBy(c => ReaderGuard.Similarity(user, c))", "pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).FirstOrDefault()",
     };
 
@@ -35,7 +36,7 @@ internal static class StressSource
     public static bool IsCheckingGuard(int guard) => guard is 1 or 2 or 3 or 4 or 7 or 8;
 
     /// <summary>Sources that PERSONA001 tracks (the last two are PERSONA002's selections).</summary>
-    public static bool IsTrackedSource(int source) => source < 7;
+    public static bool IsTrackedSource(int source) => source < Sources.Length - 2;
 
     /// <summary>Method <c>M{n}</c>'s source, use and guard indexes.</summary>
     public static IEnumerable<(int N, int Source, int Use, int Guard)> Cases()
