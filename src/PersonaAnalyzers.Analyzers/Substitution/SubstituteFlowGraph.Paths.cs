@@ -110,6 +110,10 @@ internal sealed partial class SubstituteFlowGraph
         return PathExists(start.Block, start.Index, target, redefinition, facts, deciding);
     }
 
+    /// <summary>The answers whose sense is known — true when the pair is safe: a verdict's <c>IsSafe</c> and the guard's
+    /// <c>TrySubstitute(…)</c>. Judged on operations here and on syntax in a filtering predicate (<see cref="Gates"/>).</summary>
+    private const string SafeVerdict = "IsSafe", SafeCheck = "TrySubstitute";
+
     /// <summary>Whether the safe way of a branch on a check is its conditional successor (true) or its fall-through
     /// (false); null when the branch value's meaning is not known. Known: the guard's <c>TrySubstitute(…)</c> and a
     /// verdict's <c>IsSafe</c>, true when safe, under any number of <c>!</c>.</summary>
@@ -124,8 +128,8 @@ internal sealed partial class SubstituteFlowGraph
         }
         var known = value switch
         {
-            IPropertyReferenceOperation { Property.Name: "IsSafe", Type.SpecialType: SpecialType.System_Boolean } => true,
-            IInvocationOperation { TargetMethod.Name: "TrySubstitute", Type.SpecialType: SpecialType.System_Boolean } => true,
+            IPropertyReferenceOperation { Property.Name: SafeVerdict, Type.SpecialType: SpecialType.System_Boolean } => true,
+            IInvocationOperation { TargetMethod.Name: SafeCheck, Type.SpecialType: SpecialType.System_Boolean } => true,
             _ => false,
         };
         if (!known)

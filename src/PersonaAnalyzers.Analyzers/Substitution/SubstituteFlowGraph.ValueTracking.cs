@@ -57,8 +57,7 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary>The kinds <see cref="Propagate"/> can carry a substitute through; it ignores every other.</summary>
     private static bool CarriesValues(OperationKind kind) =>
         kind is OperationKind.SimpleAssignment or OperationKind.FlowCapture or OperationKind.Invocation or OperationKind.PropertyReference or
-            OperationKind.IsPattern or
-            OperationKind.FieldReference or OperationKind.DeconstructionAssignment or OperationKind.ArrayElementReference;
+            OperationKind.FieldReference or OperationKind.DeconstructionAssignment or OperationKind.ArrayElementReference or OperationKind.IsPattern;
 
     private void AddOrigin(SubstituteOrigin origin, Statement statement, TaintKind? kind = null)
     {
@@ -314,17 +313,16 @@ internal sealed partial class SubstituteFlowGraph
         return true;
     }
 
-    /// <summary><c>Assess(u, c).IsSafe</c> or <c>TrySubstitute(…)</c>: true when the pair is safe.</summary>
+    /// <summary><c>Assess(u, c).IsSafe</c> or <c>TrySubstitute(…)</c>, spelled out: true when the pair is safe.</summary>
     private static bool SaysSafe(SyntaxNode node)
     {
         while (node is ParenthesizedExpressionSyntax parenthesized)
             node = parenthesized.Expression;
         return node switch
         {
-            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsSafe" } => true,
-            InvocationExpressionSyntax { Expression: var callee } =>
-                (callee as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText == "TrySubstitute" ||
-                (callee as IdentifierNameSyntax)?.Identifier.ValueText == "TrySubstitute",
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: SafeVerdict } => true,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: SafeCheck } } => true,
+            InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: SafeCheck } } => true,
             _ => false,
         };
     }
