@@ -15,28 +15,51 @@ internal sealed partial class SubstituteFlowGraph
             return _uses;
         _uses = new List<(SubstituteOrigin Origin, Use Use)>();
         // In operation order (the first unchecked use is the one reported): the carrying operations, and where this
-        // graph built lambdas' graphs, the lambdas among them.
+        // graph built graphs of lambdas or local functions, the lambdas and the calls of those local functions.
         var carrying = Carrying();
-        var lambdas = _lambdas is null ? System.Array.Empty<int>() : _all.PositionsOf(OperationKind.FlowAnonymousFunction);
-        for (int c = 0, l = 0; c < carrying.Count || l < lambdas.Length;)
+        var captures = CaptureSites();
+        for (int c = 0, l = 0; c < carrying.Count || l < captures.Count;)
         {
-            if (l < lambdas.Length && (c == carrying.Count || lambdas[l] < carrying[c].Position))
-                AddCaptureUses(lambdas[l++]);
+            if (l < captures.Count && (c == carrying.Count || captures[l].Position < carrying[c].Position))
+                AddCaptureUses(captures[l].Position, captures[l++].Inner);
             else
                 AddUses(carrying[c].Position, carrying[c++].Taints);
         }
         return _uses;
     }
 
-    private void AddCaptureUses(int position)
+    /// <summary>Where a captured substitute is used by an inner graph, in order: a lambda where it is created, a local
+    /// function where it is called.</summary>
+    private List<(int Position, SubstituteFlowGraph Inner)> CaptureSites()
     {
-        var lambda = (IFlowAnonymousFunctionOperation)_all.Operation(position);
-        if (!_lambdas!.TryGetValue(lambda, out var inner))
-            return;
-        foreach (var origin in inner._seeded!) // a lambda's graph is always built with the enclosing locals
+        var sites = new List<(int Position, SubstituteFlowGraph Inner)>();
+        if (_lambdas is not null)
+        {
+            foreach (var i in _all.PositionsOf(OperationKind.FlowAnonymousFunction))
+            {
+                if (_lambdas.TryGetValue((IFlowAnonymousFunctionOperation)_all.Operation(i), out var inner))
+                    sites.Add((i, inner));
+            }
+        }
+        if (_localFunctions is not null)
+        {
+            foreach (var i in _all.PositionsOf(OperationKind.Invocation))
+            {
+                if (((IInvocationOperation)_all.Operation(i)).TargetMethod is { MethodKind: MethodKind.LocalFunction } called &&
+                    _localFunctions.TryGetValue(called.OriginalDefinition, out var inner))
+                    sites.Add((i, inner));
+            }
+            sites.Sort((a, b) => a.Position.CompareTo(b.Position));
+        }
+        return sites;
+    }
+
+    private void AddCaptureUses(int position, SubstituteFlowGraph inner)
+    {
+        foreach (var origin in inner._seeded!) // an inner graph is always built with the enclosing locals
         {
             if (inner.HasUncheckedUse(origin))
-                _uses!.Add((origin, new Use(_all.StatementOf(position), lambda, UseKind.Capture)));
+                _uses!.Add((origin, new Use(_all.StatementOf(position), _all.Operation(position), UseKind.Capture)));
         }
     }
 

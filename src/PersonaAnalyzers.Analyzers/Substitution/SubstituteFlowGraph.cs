@@ -32,6 +32,7 @@ internal sealed partial class SubstituteFlowGraph
     private readonly HashSet<SubstituteOrigin>? _seeded;
     private HashSet<IOperation>? _derived;
     private Dictionary<IFlowAnonymousFunctionOperation, SubstituteFlowGraph>? _lambdas;
+    private Dictionary<IMethodSymbol, SubstituteFlowGraph>? _localFunctions;
     private readonly GraphOperations _all;
     private readonly SourceSites _sites;
     private List<(SubstituteOrigin Origin, Use Use)>? _uses;
@@ -75,6 +76,25 @@ internal sealed partial class SubstituteFlowGraph
                 (_lambdas ??= new())[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
                     returnsHandedOn: false, _locals, sites, cancellation);
         }
+        foreach (var localFunction in graph.LocalFunctions)
+        {
+            // The same for a local function; the substitute it captures is used where it is called (see Uses).
+            if (!Within(localFunction) && !MentionsTrackedLocal(localFunction))
+                continue;
+            var handedOn = SubstituteSources.IsSubstituteMember(localFunction, symbols, options);
+            (_localFunctions ??= new(SymbolEqualityComparer.Default))[localFunction] = new SubstituteFlowGraph(
+                graph.GetLocalFunctionControlFlowGraph(localFunction, cancellation), symbols, options, handedOn, _locals, sites, cancellation);
+        }
+    }
+
+    private bool MentionsTrackedLocal(IMethodSymbol localFunction)
+    {
+        foreach (var reference in localFunction.DeclaringSyntaxReferences)
+        {
+            if (MentionsTrackedLocal(reference.GetSyntax(_cancellation)))
+                return true;
+        }
+        return false;
     }
 
     private bool MentionsTrackedLocal(SyntaxNode syntax)
@@ -109,13 +129,10 @@ internal sealed partial class SubstituteFlowGraph
             foreach (var lambda in _lambdas.Values)
                 lambda.Report(report);
         }
-        foreach (var localFunction in _graph.LocalFunctions)
+        if (_localFunctions is not null)
         {
-            if (!Within(localFunction))
-                continue;
-            var graph = _graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellation);
-            var handedOn = SubstituteSources.IsSubstituteMember(localFunction, _symbols, _options);
-            new SubstituteFlowGraph(graph, _symbols, _options, handedOn, seeds: null, _sites, _cancellation).Report(report);
+            foreach (var localFunction in _localFunctions.Values)
+                localFunction.Report(report);
         }
     }
 

@@ -167,7 +167,7 @@ internal static class SubstituteUses
         UseKind.Store => "stored",
         UseKind.Argument => "passed on",
         UseKind.CollectionAdd => "added to a collection",
-        UseKind.Capture => "captured by a lambda",
+        UseKind.Capture => "captured by a lambda or local function",
         UseKind.MemberRead => "its data read",
         _ => "used",
     };

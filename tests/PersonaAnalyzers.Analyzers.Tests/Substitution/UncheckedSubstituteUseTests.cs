@@ -262,4 +262,20 @@ public class UncheckedSubstituteUseTests
     [InlineData("return index.FindNearest(user) is { Id: var key } ? key : null;")]
     public Task Checked_patterns_and_null_or_key_tests_are_not_reported(string body) =>
         Verify.VerifyAsync(Verify.InMethod("        " + body));
+
+    [Fact]
+    public Task Local_function_that_uses_a_captured_substitute_uses_it_where_it_is_called() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = {|PERSONA001:index.FindNearest(user)|}!;
+                    return Describe();
+                    string Describe() => "Likes " + twin.Summary;
+            """));
+
+    [Theory]
+    [InlineData("if (!ReaderGuard.Assess(user, twin).IsSafe) return user.Summary; return Describe(); string Describe() => twin.Summary;")]
+    [InlineData("return Describe(); string Describe() => ReaderGuard.Assess(user, twin).IsSafe ? twin.Summary : user.Summary;")]
+    [InlineData("return user.Summary; string Describe() => twin.Summary;")] // never called
+    [InlineData("return Describe(); string Describe() => twin.Id;")] // reads only the key
+    public Task Local_function_capture_that_is_checked_or_harmless_is_not_reported(string rest) =>
+        Verify.VerifyAsync(Verify.InMethod("        var twin = index.FindNearest(user)!;\n        " + rest));
 }
