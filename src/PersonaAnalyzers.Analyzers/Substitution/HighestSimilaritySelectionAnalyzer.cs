@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -272,8 +273,52 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
                             ScoredProfiles.Target(score.Expression, ScoredProfiles.SymbolOf(chosen), _symbols), candidates);
                         return;
                     }
+                    if (inner is ISimpleAssignmentOperation { Value: { } index } byIndex && loop is IForLoopOperation indexed &&
+                        LinqShapes.Unwrap(index) is ILocalReferenceOperation { Local: var counter } && indexed.Locals.Contains(counter, SymbolEqualityComparer.Default) &&
+                        DeclaredOutside(byIndex.Target, loop) && IndexedProfiles(score.Expression, counter) is { } pool)
+                    {
+                        // for (var i = 0; …) { if (score > best) { best = score; bestIndex = i; } } … pool[bestIndex]
+                        Report(byIndex, "Loop", "a best-so-far loop", TargetBesides(score.Expression, counter), pool);
+                        return;
+                    }
                 }
             }
+        }
+
+        /// <summary>The collection of profiles the score reads by the loop's counter: <c>pool</c> in
+        /// <c>Similarity(user, pool[i])</c>.</summary>
+        private IOperation? IndexedProfiles(IOperation score, ILocalSymbol counter)
+        {
+            foreach (var operation in score.DescendantsAndSelf())
+            {
+                var (collection, index) = operation switch
+                {
+                    IArrayElementReferenceOperation { Indices.Length: 1 } element => (element.ArrayReference, element.Indices[0]),
+                    IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance, Arguments.Length: 1 } indexer => (instance, indexer.Arguments[0].Value),
+                    _ => (null, null),
+                };
+                if (collection is not null && LinqShapes.Unwrap(index!) is ILocalReferenceOperation reference &&
+                    SymbolEqualityComparer.Default.Equals(reference.Local, counter) && CarriesPersona(collection))
+                    return collection;
+            }
+            return null;
+        }
+
+        /// <summary>The profile the score compares the indexed candidate with: its persona argument that does not read
+        /// the counter.</summary>
+        private IOperation? TargetBesides(IOperation score, ILocalSymbol counter)
+        {
+            foreach (var operation in score.DescendantsAndSelf())
+            {
+                if (operation is not IArgumentOperation argument || !_symbols.IsOrCarriesPersona(LinqShapes.Unwrap(argument.Value).Type))
+                    continue;
+                var readsCounter = false;
+                foreach (var inner in argument.Value.DescendantsAndSelf())
+                    readsCounter |= inner is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter);
+                if (!readsCounter)
+                    return LinqShapes.Unwrap(argument.Value);
+            }
+            return null;
         }
 
         /// <summary>The condition compares a fresh score with a bar the loop raises (<c>best = score</c>).</summary>

@@ -221,4 +221,64 @@ public class HighestSimilaritySelectionTests
         Verify.VerifyAsync(Verify.InMethod($$"""
                     return {{expression}};
             """));
+
+    [Fact]
+    public Task Best_so_far_loop_by_index_is_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Shop;
+            public class C
+            {
+                public Reader ByList(Reader user, List<Reader> pool)
+                {
+                    var bestIndex = 0;
+                    var bestScore = double.MinValue;
+                    for (var i = 0; i < pool.Count; i++)
+                    {
+                        var score = ReaderGuard.Similarity(user, pool[i]);
+                        if (score > bestScore) { bestScore = score; {|PERSONA002:bestIndex = i|}; }
+                    }
+                    return pool[bestIndex];
+                }
+
+                public Reader ByArray(Reader user, Reader[] pool)
+                {
+                    int best = -1;
+                    double top = 0;
+                    for (int i = 0; i < pool.Length; i++)
+                        if (ReaderGuard.Similarity(pool[i], user) >= top) { top = ReaderGuard.Similarity(pool[i], user); {|PERSONA002:best = i|}; }
+                    return pool[best];
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Index_loops_that_keep_the_least_similar_or_score_no_profiles_are_not_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Shop;
+            public class C
+            {
+                public Reader Least(Reader user, List<Reader> pool)
+                {
+                    var worstIndex = 0;
+                    var worst = double.MaxValue;
+                    for (var i = 0; i < pool.Count; i++)
+                    {
+                        var score = ReaderGuard.Similarity(user, pool[i]);
+                        if (score < worst) { worst = score; worstIndex = i; }
+                    }
+                    return pool[worstIndex];
+                }
+
+                public int Largest(double[] values)
+                {
+                    var at = 0;
+                    var max = double.MinValue;
+                    for (var i = 0; i < values.Length; i++)
+                        if (values[i] > max) { max = values[i]; at = i; }
+                    return at;
+                }
+            }
+            """);
 }

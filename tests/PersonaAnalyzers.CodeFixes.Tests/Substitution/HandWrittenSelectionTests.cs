@@ -320,4 +320,20 @@ public class HandWrittenSelectionTests
                 """,
             },
             Key, iterations: 3);
+
+    [Fact]
+    public Task Index_loop_gets_no_rewrite() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader Pick(Reader user, List<Reader> pool)
+                {
+                    var bestIndex = 0;
+                    var bestScore = double.MinValue;
+                    for (var i = 0; i < pool.Count; i++)
+                    {
+                        var score = ReaderGuard.Similarity(user, pool[i]);
+                        if (score > bestScore) { bestScore = score; {|PERSONA002:bestIndex = i|}; }
+                    }
+                    return pool[bestIndex];
+                }
+            """), Key);
 }
