@@ -76,10 +76,18 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
             foreach (var operation in _root.Descendants())
             {
                 // Most operations are of none of these kinds: one kind read rules them out.
-                if (operation.Kind is not (OperationKind.Invocation or OperationKind.VariableDeclarator or OperationKind.Loop))
+                if (operation.Kind is not (OperationKind.Invocation or OperationKind.VariableDeclarator or OperationKind.Loop or
+                        OperationKind.PropertyReference or OperationKind.ArrayElementReference))
                     continue;
                 switch (operation)
                 {
+                    case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list, Arguments.Length: 1 } indexer
+                        when OperationBlocks.IsConstant(indexer.Arguments[0].Value, 0):
+                        CheckOrdered(indexer, list, "[0]"); // ranked[0]
+                        break;
+                    case IArrayElementReferenceOperation { Indices.Length: 1 } element when OperationBlocks.IsConstant(element.Indices[0], 0):
+                        CheckOrdered(element, element.ArrayReference, "[0]");
+                        break;
                     case IInvocationOperation invocation:
                         var name = invocation.TargetMethod.Name;
                         if (name is "MaxBy" or "MinBy")
@@ -124,10 +132,26 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
             var name = invocation.TargetMethod.Name;
             if (name == "Take" && !TakesOne(invocation, 1) || name is "ElementAt" or "ElementAtOrDefault" && !TakesOne(invocation, 0))
                 return;
-            var source = LinqShapes.Source(invocation);
-            while (source is not null && LinqShapes.Unwrap(source) is IInvocationOperation inner &&
-                   inner.TargetMethod.Name is "ThenBy" or "ThenByDescending" or "ToList" or "ToArray" or "AsEnumerable")
-                source = LinqShapes.Source(inner);
+            if (LinqShapes.Source(invocation) is { } source)
+                CheckOrdered(invocation, source, $".{name}(…)");
+        }
+
+        /// <summary>The first element taken (<paramref name="taken"/>) of an ordering by similarity: directly, through
+        /// <c>ThenBy</c>/<c>ToList</c>/<c>ToArray</c>, or through a local that holds the ordering
+        /// (<c>var ranked = pool.OrderByDescending(…).ToList(); … ranked[0]</c>).</summary>
+        private void CheckOrdered(IOperation taken, IOperation? source, string take)
+        {
+            var followed = 0;
+            while (source is not null && followed++ < 8)
+            {
+                var value = LinqShapes.Unwrap(source);
+                if (value is IInvocationOperation { TargetMethod.Name: "ThenBy" or "ThenByDescending" or "ToList" or "ToArray" or "AsEnumerable" } inner)
+                    source = LinqShapes.Source(inner);
+                else if (value is ILocalReferenceOperation local)
+                    source = SingleValueOf(local.Local);
+                else
+                    break;
+            }
             if (source is null || LinqShapes.Unwrap(source) is not IInvocationOperation order ||
                 order.TargetMethod.Name is not ("OrderBy" or "OrderByDescending"))
                 return;
@@ -140,8 +164,31 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
                 return; // lowest similarity first, or farthest first: not a nearest-neighbour pick
             if (population is null || !CarriesPersona(population))
                 return;
-            Report(invocation, "OrderByFirst", $"{order.TargetMethod.Name}(…).{name}(…)",
+            Report(taken, "OrderByFirst", $"{order.TargetMethod.Name}(…){take}",
                 ScoredProfiles.Target(score.Expression, Parameter(scored), _symbols), population);
+        }
+
+        /// <summary>The one value a local ever holds: its initializer when nothing else assigns it; null otherwise.</summary>
+        private IOperation? SingleValueOf(ILocalSymbol local)
+        {
+            IOperation? value = null;
+            foreach (var operation in _root.Descendants())
+            {
+                var assigned = operation switch
+                {
+                    IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                        when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => initial,
+                    IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                        when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                    _ => null,
+                };
+                if (assigned is null)
+                    continue;
+                if (value is not null)
+                    return null; // assigned more than once: which ordering reaches the use is not known
+                value = assigned;
+            }
+            return value;
         }
 
         /// <summary>The best-so-far written as a fold: <c>pool.Aggregate((best, c) =&gt; Similarity(u, c) &gt;

@@ -281,4 +281,54 @@ public class HighestSimilaritySelectionTests
                 }
             }
             """);
+
+    [Fact]
+    public Task First_element_of_an_ordering_held_in_a_local_or_indexed_is_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public class C
+            {
+                public Reader Listed(Reader user, List<Reader> pool)
+                {
+                    var ranked = pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).ToList();
+                    return {|PERSONA002:ranked[0]|};
+                }
+
+                public Reader Sequence(Reader user, List<Reader> pool)
+                {
+                    var ranked = pool.OrderByDescending(c => ReaderGuard.Similarity(user, c));
+                    return {|PERSONA002:ranked.First()|};
+                }
+
+                public Reader Array(Reader user, Reader[] pool) => {|PERSONA002:pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).ToArray()[0]|};
+            }
+            """);
+
+    [Fact]
+    public Task First_element_of_an_ascending_or_reassigned_ordering_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public class C
+            {
+                public Reader Least(Reader user, List<Reader> pool)
+                {
+                    var ranked = pool.OrderBy(c => ReaderGuard.Similarity(user, c)).ToList();
+                    return ranked[0];
+                }
+
+                public Reader Reassigned(Reader user, List<Reader> pool, bool recent)
+                {
+                    var ranked = pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).ToList();
+                    if (recent)
+                        ranked = pool.OrderByDescending(c => c.Id).ToList();
+                    return ranked[0];
+                }
+
+                public double Top(double[] scores) => scores.OrderByDescending(s => s).ToArray()[0];
+            }
+            """);
 }

@@ -336,4 +336,14 @@ public class HandWrittenSelectionTests
                     return pool[bestIndex];
                 }
             """), Key);
+
+    [Fact]
+    public Task First_element_of_an_ordering_held_in_a_local_gets_no_rewrite() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader Pick(Reader user, List<Reader> pool)
+                {
+                    var ranked = pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).ToList();
+                    return {|PERSONA002:ranked[0]|};
+                }
+            """), Key);
 }
