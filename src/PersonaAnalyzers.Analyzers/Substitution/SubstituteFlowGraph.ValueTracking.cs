@@ -170,7 +170,7 @@ internal sealed partial class SubstituteFlowGraph
     {
         var name = invocation.TargetMethod.Name;
         var changed = false;
-        if (name is "Select" or "ConvertAll")
+        if (name is "Select" or "SelectMany" or "ConvertAll")
             changed |= ProjectThroughDelegate(invocation, source, statement);
         foreach (var taint in TaintsOf(source))
         {
@@ -200,8 +200,8 @@ internal sealed partial class SubstituteFlowGraph
         return changed;
     }
 
-    /// <summary><c>users.Select(index.FindNearest)</c>, <c>users.ConvertAll(pick)</c>: a projection by a source's
-    /// delegate yields a collection of substitutes.</summary>
+    /// <summary><c>users.Select(index.FindNearest)</c>, <c>users.SelectMany(index.NeighboursOf)</c>,
+    /// <c>users.ConvertAll(pick)</c>: a projection by a source's delegate yields a collection of substitutes.</summary>
     private bool ProjectThroughDelegate(IInvocationOperation invocation, IOperation source, Statement statement)
     {
         foreach (var argument in invocation.Arguments)

@@ -405,6 +405,23 @@ public class UncheckedSubstituteSourceTests
             """, "public string Run(Reader user)"));
 
     [Fact]
+    public Task Flattening_by_a_source_method_group_is_a_collection_of_substitutes() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public class C
+            {
+                private IReadOnlyList<Reader> NeighboursOf(Reader reader) => new List<Reader>();
+                public string Run(List<Reader> users)
+                {
+                    var all = users.SelectMany(NeighboursOf).ToList();
+                    return {|PERSONA001:all[0]|}.Summary;
+                }
+            }
+            """);
+
+    [Fact]
     public Task Checked_call_of_a_method_group_and_other_method_groups_are_not_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     Func<Reader, Reader?> pick = index.FindNearest;
