@@ -141,6 +141,8 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
         /// (<c>var ranked = pool.OrderByDescending(…).ToList(); … ranked[0]</c>).</summary>
         private void CheckOrdered(IOperation taken, IOperation? source, string take)
         {
+            if (source is not null && SymbolOf(source) is { } variable && CheckSortedInPlace(taken, source, variable, take))
+                return;
             var followed = 0;
             while (source is not null && followed++ < 8)
             {
@@ -166,6 +168,46 @@ public sealed class HighestSimilaritySelectionAnalyzer : DiagnosticAnalyzer
                 return;
             Report(taken, "OrderByFirst", $"{order.TargetMethod.Name}(…){take}",
                 ScoredProfiles.Target(score.Expression, Parameter(scored), _symbols), population);
+        }
+
+        /// <summary>The variable a collection is read from: a local, a parameter or a field.</summary>
+        private static ISymbol? SymbolOf(IOperation operation) => LinqShapes.Unwrap(operation) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+
+        /// <summary><c>pool.Sort((a, b) =&gt; Similarity(user, b).CompareTo(Similarity(user, a)))</c> somewhere in the
+        /// body, then <c>pool[0]</c>: the most similar first, sorted in place (for a distance, ascending).</summary>
+        private bool CheckSortedInPlace(IOperation taken, IOperation pool, ISymbol sorted, string take)
+        {
+            if (!CarriesPersona(pool))
+                return false;
+            foreach (var operation in _root.Descendants())
+            {
+                if (operation is not IInvocationOperation { TargetMethod.Name: "Sort" } sort || LinqShapes.Source(sort) is not { } list ||
+                    !SymbolEqualityComparer.Default.Equals(SymbolOf(list), sorted) ||
+                    !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(sort), out var comparison, out var returned) ||
+                    comparison.Symbol.Parameters.Length != 2 ||
+                    LinqShapes.Unwrap(returned!) is not IInvocationOperation { TargetMethod.Name: "CompareTo", Instance: { } left, Arguments.Length: 1 } compare)
+                    continue;
+                var scores = ScoreLocals.Collect(comparison.Body, _symbols);
+                if (!scores.TryGet(left, _symbols, out var leftScore) || !scores.TryGet(compare.Arguments[0].Value, _symbols, out var rightScore) ||
+                    leftScore.IsDistance != rightScore.IsDistance)
+                    continue;
+                var (first, second) = (comparison.Symbol.Parameters[0], comparison.Symbol.Parameters[1]);
+                // Descending when the second element's score is compared with the first's: b.CompareTo(a).
+                var descending = Mentions(leftScore.Expression, second) && Mentions(rightScore.Expression, first);
+                var ascending = Mentions(leftScore.Expression, first) && Mentions(rightScore.Expression, second);
+                if (descending == ascending || descending == leftScore.IsDistance)
+                    continue; // least similar first, farthest first, or not one score per element
+                Report(taken, "SortFirst", $"Sort(…) then {take.TrimStart('.')}",
+                    ScoredProfiles.Target(leftScore.Expression, descending ? second : first, _symbols), pool);
+                return true;
+            }
+            return false;
         }
 
         /// <summary>The one value a local ever holds: its initializer when nothing else assigns it; null otherwise.</summary>

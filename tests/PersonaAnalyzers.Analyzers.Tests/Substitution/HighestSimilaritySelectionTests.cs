@@ -331,4 +331,53 @@ public class HighestSimilaritySelectionTests
                 public double Top(double[] scores) => scores.OrderByDescending(s => s).ToArray()[0];
             }
             """);
+
+    [Fact]
+    public Task First_element_after_sorting_in_place_by_similarity_is_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public class C
+            {
+                public Reader Parameter(Reader user, List<Reader> pool)
+                {
+                    pool.Sort((a, b) => ReaderGuard.Similarity(user, b).CompareTo(ReaderGuard.Similarity(user, a)));
+                    return {|PERSONA002:pool[0]|};
+                }
+
+                public Reader Local(Reader user, IReaderIndex index)
+                {
+                    var pool = index.All.ToList();
+                    pool.Sort((x, y) =>
+                    {
+                        var sx = ReaderGuard.Similarity(user, x);
+                        var sy = ReaderGuard.Similarity(user, y);
+                        return sy.CompareTo(sx);
+                    });
+                    return {|PERSONA002:pool.First()|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task First_element_after_sorting_least_similar_first_or_by_another_key_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Shop;
+            public class C
+            {
+                public Reader Ascending(Reader user, List<Reader> pool)
+                {
+                    pool.Sort((a, b) => ReaderGuard.Similarity(user, a).CompareTo(ReaderGuard.Similarity(user, b)));
+                    return pool[0];
+                }
+
+                public Reader ById(List<Reader> pool)
+                {
+                    pool.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+                    return pool[0];
+                }
+            }
+            """);
 }
