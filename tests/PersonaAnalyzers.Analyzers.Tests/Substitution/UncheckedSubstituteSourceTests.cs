@@ -436,4 +436,28 @@ public class UncheckedSubstituteSourceTests
                 private static void Register(Func<Reader, Reader?> source)
                 {
             """, "public string Run(Reader user)"));
+
+    [Fact]
+    public Task Lookup_typed_as_an_interface_counts_once_marked_ProfileSubstitute() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            public interface IUserProfile { string Bio { get; } }
+            [PersonaProfile]
+            public sealed class UserProfile : IUserProfile
+            {
+                [PersonaKey] public string Id { get; set; } = "";
+                [PersonaFeature(SimilarityMetric.Cosine)] public double[] Vec { get; set; } = new double[0];
+                public string Bio { get; set; } = "";
+            }
+            public interface IProfiles
+            {
+                IUserProfile? FindSimilar(string id);
+                [ProfileSubstitute] IUserProfile? FindSimilarMarked(string id);
+            }
+            public class C
+            {
+                public string Run(IProfiles profiles, string id) =>
+                    profiles.FindSimilar(id)?.Bio + {|PERSONA001:profiles.FindSimilarMarked(id)|}?.Bio;
+            }
+            """);
 }
