@@ -1,0 +1,200 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>PERSONA002's best-so-far shapes: the loop (keeping the candidate or its index) and its fold,
+/// <c>Aggregate</c>.</summary>
+public sealed partial class HighestSimilaritySelectionAnalyzer
+{
+    private sealed partial class Search
+    {
+        /// <summary>The best-so-far written as a fold: <c>pool.Aggregate((best, c) =&gt; Similarity(u, c) &gt;
+        /// Similarity(u, best) ? c : best)</c> keeps the most similar (with a distance, the nearest) candidate.</summary>
+        private void CheckAggregate(IInvocationOperation invocation)
+        {
+            if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(invocation), out var lambda, out var returned) ||
+                lambda.Symbol.Parameters.Length != 2 ||
+                LinqShapes.Unwrap(returned!) is not IConditionalOperation { WhenFalse: { } whenFalse } choice)
+                return;
+            var (best, candidate) = (lambda.Symbol.Parameters[0], lambda.Symbol.Parameters[1]);
+            var whenTrue = ParameterOf(choice.WhenTrue);
+            var otherwise = ParameterOf(whenFalse);
+            if (whenTrue is null || otherwise is null || SymbolEqualityComparer.Default.Equals(whenTrue, otherwise) ||
+                LinqShapes.Unwrap(choice.Condition) is not IBinaryOperation comparison)
+                return;
+            var higher = comparison.OperatorKind switch
+            {
+                BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual => true,
+                BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual => (bool?)false,
+                _ => null,
+            };
+            var scores = ScoreLocals.Collect(lambda.Body, _symbols);
+            if (higher is null || !scores.TryGet(comparison.LeftOperand, _symbols, out var left) ||
+                !scores.TryGet(comparison.RightOperand, _symbols, out var right) || left.IsDistance != right.IsDistance)
+                return;
+            // Which side scores the candidate and which the best so far: each mentions its own parameter only.
+            bool candidateLeft;
+            if (Mentions(left.Expression, candidate) && !Mentions(left.Expression, best) && Mentions(right.Expression, best))
+                candidateLeft = true;
+            else if (Mentions(right.Expression, candidate) && !Mentions(right.Expression, best) && Mentions(left.Expression, best))
+                candidateLeft = false;
+            else
+                return;
+            // The candidate wins when its score is the higher one (for a distance: the lower one).
+            var candidateWinsWhenHigher = (higher.Value == candidateLeft) == SymbolEqualityComparer.Default.Equals(whenTrue, candidate);
+            if (candidateWinsWhenHigher == left.IsDistance)
+                return; // the least similar, or the farthest: not a nearest-neighbour pick
+            var source = LinqShapes.Source(invocation);
+            if (source is null || !CarriesPersona(source))
+                return;
+            var score = candidateLeft ? left : right;
+            Report(invocation, "Aggregate", "a best-so-far Aggregate", ScoredProfiles.Target(score.Expression, candidate, _symbols), source);
+        }
+
+        /// <summary>The best-so-far loop: <c>if (score &gt; best) { best = score; chosen = candidate; }</c>.</summary>
+        private void CheckLoop(ILoopOperation loop)
+        {
+            // DescendantsAndSelf: a loop without braces has the if itself as its body.
+            foreach (var operation in loop.Body.DescendantsAndSelf())
+            {
+                if (operation is not IConditionalOperation { WhenTrue: { } whenTrue } conditional || !BestSoFar(conditional.Condition, loop, out var score))
+                    continue;
+                foreach (var inner in whenTrue.DescendantsAndSelf())
+                {
+                    if (inner is ISimpleAssignmentOperation { Value: { } chosen } assignment &&
+                        LinqShapes.Unwrap(chosen) is not ILiteralOperation && _symbols.IsOrCarriesPersona(LinqShapes.Unwrap(chosen).Type) &&
+                        DeclaredOutside(assignment.Target, loop))
+                    {
+                        var candidates = loop is IForEachLoopOperation forEach ? forEach.Collection : null;
+                        Report(assignment, "Loop", "a best-so-far loop",
+                            ScoredProfiles.Target(score.Expression, ScoredProfiles.SymbolOf(chosen), _symbols), candidates);
+                        return;
+                    }
+                    if (inner is ISimpleAssignmentOperation { Value: { } index } byIndex && loop is IForLoopOperation indexed &&
+                        LinqShapes.Unwrap(index) is ILocalReferenceOperation { Local: var counter } && indexed.Locals.Contains(counter, SymbolEqualityComparer.Default) &&
+                        DeclaredOutside(byIndex.Target, loop) && IndexedProfiles(score.Expression, counter) is { } pool)
+                    {
+                        // for (var i = 0; …) { if (score > best) { best = score; bestIndex = i; } } … pool[bestIndex]
+                        Report(byIndex, "Loop", "a best-so-far loop", TargetBesides(score.Expression, counter), pool);
+                        return;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The collection of profiles the score reads by the loop's counter: <c>pool</c> in
+        /// <c>Similarity(user, pool[i])</c>.</summary>
+        private IOperation? IndexedProfiles(IOperation score, ILocalSymbol counter)
+        {
+            foreach (var operation in score.DescendantsAndSelf())
+            {
+                var (collection, index) = operation switch
+                {
+                    IArrayElementReferenceOperation { Indices.Length: 1 } element => (element.ArrayReference, element.Indices[0]),
+                    IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance, Arguments.Length: 1 } indexer => (instance, indexer.Arguments[0].Value),
+                    _ => (null, null),
+                };
+                if (collection is not null && LinqShapes.Unwrap(index!) is ILocalReferenceOperation reference &&
+                    SymbolEqualityComparer.Default.Equals(reference.Local, counter) && CarriesPersona(collection))
+                    return collection;
+            }
+            return null;
+        }
+
+        /// <summary>The profile the score compares the indexed candidate with: its persona argument that does not read
+        /// the counter.</summary>
+        private IOperation? TargetBesides(IOperation score, ILocalSymbol counter)
+        {
+            foreach (var operation in score.DescendantsAndSelf())
+            {
+                if (operation is not IArgumentOperation argument || !_symbols.IsOrCarriesPersona(LinqShapes.Unwrap(argument.Value).Type))
+                    continue;
+                var readsCounter = false;
+                foreach (var inner in argument.Value.DescendantsAndSelf())
+                    readsCounter |= inner is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter);
+                if (!readsCounter)
+                    return LinqShapes.Unwrap(argument.Value);
+            }
+            return null;
+        }
+
+        /// <summary>The condition compares a fresh score with a bar the loop raises (<c>best = score</c>).</summary>
+        private bool BestSoFar(IOperation condition, ILoopOperation loop, out ScoreLocals.Score score)
+        {
+            score = default;
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                if (operation is not IBinaryOperation comparison)
+                    continue;
+                bool higher;
+                switch (comparison.OperatorKind)
+                {
+                    case BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual:
+                        higher = true;
+                        break;
+                    case BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual:
+                        higher = false;
+                        break;
+                    default:
+                        continue;
+                }
+                if (IsFreshScoreAgainstBar(comparison.LeftOperand, comparison.RightOperand, loop, out score) && higher != score.IsDistance)
+                    return true;
+                if (IsFreshScoreAgainstBar(comparison.RightOperand, comparison.LeftOperand, loop, out score) && higher == score.IsDistance)
+                    return true;
+            }
+            return false;
+        }
+
+        private bool IsFreshScoreAgainstBar(IOperation current, IOperation bar, ILoopOperation loop, out ScoreLocals.Score score)
+        {
+            if (!Scores.TryGet(current, _symbols, out score) || score.Derived || RootLocal(bar) is not { } barLocal)
+                return false;
+            foreach (var operation in loop.Body.Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } &&
+                    SymbolEqualityComparer.Default.Equals(target.Local, barLocal))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary><c>best</c> in <c>best</c>, <c>best.Score</c>, <c>best.Value.Similarity</c>.</summary>
+        private static ILocalSymbol? RootLocal(IOperation operation)
+        {
+            while (true)
+            {
+                switch (LinqShapes.Unwrap(operation))
+                {
+                    case ILocalReferenceOperation local:
+                        return local.Local;
+                    case IMemberReferenceOperation { Instance: { } instance }:
+                        operation = instance;
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        private static bool DeclaredOutside(IOperation target, ILoopOperation loop)
+        {
+            switch (LinqShapes.Unwrap(target))
+            {
+                case ILocalReferenceOperation local:
+                    foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                    {
+                        if (loop.Body.Syntax.Span.Contains(reference.Span))
+                            return false;
+                    }
+                    return true;
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>PERSONA002's orderings: the first element of an ordering by similarity — taken from the chain, through a
+/// local that holds it, or after sorting a list in place.</summary>
+public sealed partial class HighestSimilaritySelectionAnalyzer
+{
+    private sealed partial class Search
+    {
+        private void CheckOrderedTake(IInvocationOperation invocation)
+        {
+            var name = invocation.TargetMethod.Name;
+            if (name == "Take" && !TakesOne(invocation, 1) || name is "ElementAt" or "ElementAtOrDefault" && !TakesOne(invocation, 0))
+                return;
+            if (LinqShapes.Source(invocation) is { } source)
+                CheckOrdered(invocation, source, $".{name}(…)");
+        }
+
+        /// <summary>The first element taken (<paramref name="taken"/>) of an ordering by similarity: directly, through
+        /// <c>ThenBy</c>/<c>ToList</c>/<c>ToArray</c>, or through a local that holds the ordering
+        /// (<c>var ranked = pool.OrderByDescending(…).ToList(); … ranked[0]</c>).</summary>
+        private void CheckOrdered(IOperation taken, IOperation? source, string take)
+        {
+            if (source is not null && SymbolOf(source) is { } variable && CheckSortedInPlace(taken, source, variable, take))
+                return;
+            var followed = 0;
+            while (source is not null && followed++ < 8)
+            {
+                var value = LinqShapes.Unwrap(source);
+                if (value is IInvocationOperation { TargetMethod.Name: "ThenBy" or "ThenByDescending" or "ToList" or "ToArray" or "AsEnumerable" } inner)
+                    source = LinqShapes.Source(inner);
+                else if (value is ILocalReferenceOperation local)
+                    source = SingleValueOf(local.Local);
+                else
+                    break;
+            }
+            if (source is null || LinqShapes.Unwrap(source) is not IInvocationOperation order ||
+                order.TargetMethod.Name is not ("OrderBy" or "OrderByDescending"))
+                return;
+            var population = LinqShapes.Source(order);
+            if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(order), out var lambda, out var returned) ||
+                !KeyScore(lambda, returned!, population, out var score, out var scored))
+                return;
+            var descending = order.TargetMethod.Name == "OrderByDescending";
+            if (descending == score.IsDistance)
+                return; // lowest similarity first, or farthest first: not a nearest-neighbour pick
+            if (population is null || !CarriesPersona(population))
+                return;
+            Report(taken, "OrderByFirst", $"{order.TargetMethod.Name}(…){take}",
+                ScoredProfiles.Target(score.Expression, Parameter(scored), _symbols), population);
+        }
+
+        /// <summary>The variable a collection is read from: a local, a parameter or a field.</summary>
+        private static ISymbol? SymbolOf(IOperation operation) => LinqShapes.Unwrap(operation) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+
+        /// <summary><c>pool.Sort((a, b) =&gt; Similarity(user, b).CompareTo(Similarity(user, a)))</c> somewhere in the
+        /// body, then <c>pool[0]</c>: the most similar first, sorted in place (for a distance, ascending).</summary>
+        private bool CheckSortedInPlace(IOperation taken, IOperation pool, ISymbol sorted, string take)
+        {
+            if (!CarriesPersona(pool))
+                return false;
+            foreach (var operation in _root.Descendants())
+            {
+                if (operation is not IInvocationOperation { TargetMethod.Name: "Sort" } sort || LinqShapes.Source(sort) is not { } list ||
+                    !SymbolEqualityComparer.Default.Equals(SymbolOf(list), sorted) ||
+                    !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(sort), out var comparison, out var returned) ||
+                    comparison.Symbol.Parameters.Length != 2 ||
+                    LinqShapes.Unwrap(returned!) is not IInvocationOperation { TargetMethod.Name: "CompareTo", Instance: { } left, Arguments.Length: 1 } compare)
+                    continue;
+                var scores = ScoreLocals.Collect(comparison.Body, _symbols);
+                if (!scores.TryGet(left, _symbols, out var leftScore) || !scores.TryGet(compare.Arguments[0].Value, _symbols, out var rightScore) ||
+                    leftScore.IsDistance != rightScore.IsDistance)
+                    continue;
+                var (first, second) = (comparison.Symbol.Parameters[0], comparison.Symbol.Parameters[1]);
+                // Descending when the second element's score is compared with the first's: b.CompareTo(a).
+                var descending = Mentions(leftScore.Expression, second) && Mentions(rightScore.Expression, first);
+                var ascending = Mentions(leftScore.Expression, first) && Mentions(rightScore.Expression, second);
+                if (descending == ascending || descending == leftScore.IsDistance)
+                    continue; // least similar first, farthest first, or not one score per element
+                Report(taken, "SortFirst", $"Sort(…) then {take.TrimStart('.')}",
+                    ScoredProfiles.Target(leftScore.Expression, descending ? second : first, _symbols), pool);
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>The one value a local ever holds: its initializer when nothing else assigns it; null otherwise.</summary>
+        private IOperation? SingleValueOf(ILocalSymbol local)
+        {
+            IOperation? value = null;
+            foreach (var operation in _root.Descendants())
+            {
+                var assigned = operation switch
+                {
+                    IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                        when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => initial,
+                    IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                        when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                    _ => null,
+                };
+                if (assigned is null)
+                    continue;
+                if (value is not null)
+                    return null; // assigned more than once: which ordering reaches the use is not known
+                value = assigned;
+            }
+            return value;
+        }
+
+        private static bool TakesOne(IInvocationOperation invocation, int value)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_Int32)
+                    return OperationBlocks.IsConstant(argument.Value, value);
+            }
+            return false;
+        }
+    }
+}
