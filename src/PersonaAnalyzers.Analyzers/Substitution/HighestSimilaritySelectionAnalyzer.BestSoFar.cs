@@ -24,21 +24,16 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             if (whenTrue is null || otherwise is null || SymbolEqualityComparer.Default.Equals(whenTrue, otherwise) ||
                 LinqShapes.Unwrap(choice.Condition) is not IBinaryOperation comparison)
                 return;
-            var higher = comparison.OperatorKind switch
-            {
-                BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual => true,
-                BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual => (bool?)false,
-                _ => null,
-            };
+            var higher = KeepsHigher(comparison.OperatorKind);
             var scores = ScoreLocals.Collect(lambda.Body, _symbols);
             if (higher is null || !scores.TryGet(comparison.LeftOperand, _symbols, out var left) ||
                 !scores.TryGet(comparison.RightOperand, _symbols, out var right) || left.IsDistance != right.IsDistance)
                 return;
             // Which side scores the candidate and which the best so far: each mentions its own parameter only.
             bool candidateLeft;
-            if (Mentions(left.Expression, candidate) && !Mentions(left.Expression, best) && Mentions(right.Expression, best))
+            if (OperationBlocks.Mentions(left.Expression, candidate) && !OperationBlocks.Mentions(left.Expression, best) && OperationBlocks.Mentions(right.Expression, best))
                 candidateLeft = true;
-            else if (Mentions(right.Expression, candidate) && !Mentions(right.Expression, best) && Mentions(left.Expression, best))
+            else if (OperationBlocks.Mentions(right.Expression, candidate) && !OperationBlocks.Mentions(right.Expression, best) && OperationBlocks.Mentions(left.Expression, best))
                 candidateLeft = false;
             else
                 return;
@@ -111,10 +106,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             {
                 if (operation is not IArgumentOperation argument || !_symbols.IsOrCarriesPersona(LinqShapes.Unwrap(argument.Value).Type))
                     continue;
-                var readsCounter = false;
-                foreach (var inner in argument.Value.DescendantsAndSelf())
-                    readsCounter |= inner is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter);
-                if (!readsCounter)
+                if (!OperationBlocks.Mentions(argument.Value, counter))
                     return LinqShapes.Unwrap(argument.Value);
             }
             return null;
@@ -126,20 +118,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             score = default;
             foreach (var operation in condition.DescendantsAndSelf())
             {
-                if (operation is not IBinaryOperation comparison)
+                if (operation is not IBinaryOperation comparison || KeepsHigher(comparison.OperatorKind) is not { } higher)
                     continue;
-                bool higher;
-                switch (comparison.OperatorKind)
-                {
-                    case BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual:
-                        higher = true;
-                        break;
-                    case BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual:
-                        higher = false;
-                        break;
-                    default:
-                        continue;
-                }
                 if (IsFreshScoreAgainstBar(comparison.LeftOperand, comparison.RightOperand, loop, out score) && higher != score.IsDistance)
                     return true;
                 if (IsFreshScoreAgainstBar(comparison.RightOperand, comparison.LeftOperand, loop, out score) && higher == score.IsDistance)
@@ -147,6 +127,15 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             }
             return false;
         }
+
+        /// <summary>Whether a comparison is true when its left side is the higher (<c>&gt;</c>, <c>&gt;=</c>) or the lower
+        /// (<c>&lt;</c>, <c>&lt;=</c>); null for any other operator.</summary>
+        private static bool? KeepsHigher(BinaryOperatorKind kind) => kind switch
+        {
+            BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual => true,
+            BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual => false,
+            _ => null,
+        };
 
         private bool IsFreshScoreAgainstBar(IOperation current, IOperation bar, ILoopOperation loop, out ScoreLocals.Score score)
         {

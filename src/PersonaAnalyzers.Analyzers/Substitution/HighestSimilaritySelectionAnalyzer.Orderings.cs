@@ -81,8 +81,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                     continue;
                 var (first, second) = (comparison.Symbol.Parameters[0], comparison.Symbol.Parameters[1]);
                 // Descending when the second element's score is compared with the first's: b.CompareTo(a).
-                var descending = Mentions(leftScore.Expression, second) && Mentions(rightScore.Expression, first);
-                var ascending = Mentions(leftScore.Expression, first) && Mentions(rightScore.Expression, second);
+                var descending = OperationBlocks.Mentions(leftScore.Expression, second) && OperationBlocks.Mentions(rightScore.Expression, first);
+                var ascending = OperationBlocks.Mentions(leftScore.Expression, first) && OperationBlocks.Mentions(rightScore.Expression, second);
                 if (descending == ascending || descending == leftScore.IsDistance)
                     continue; // least similar first, farthest first, or not one score per element
                 Report(taken, "SortFirst", $"Sort(…) then {take.TrimStart('.')}",

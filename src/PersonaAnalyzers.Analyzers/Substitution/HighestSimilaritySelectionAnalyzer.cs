@@ -129,16 +129,6 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
         private static IParameterSymbol? ParameterOf(IOperation operation) =>
             LinqShapes.Unwrap(operation) is IParameterReferenceOperation reference ? reference.Parameter : null;
 
-        private static bool Mentions(IOperation operation, IParameterSymbol parameter)
-        {
-            foreach (var descendant in operation.DescendantsAndSelf())
-            {
-                if (descendant is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
-                    return true;
-            }
-            return false;
-        }
-
         private bool LambdaScore(IAnonymousFunctionOperation lambda, IOperation returned, out ScoreLocals.Score score) =>
             ScoreLocals.Collect(lambda.Body, _symbols).TryGet(returned, _symbols, out score);
 

@@ -5,7 +5,8 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace PersonaAnalyzers.Substitution;
 
-/// <summary>Helpers over an operation block's tree for the rules that read it directly (PERSONA002/003).</summary>
+/// <summary>Helpers over an operation block's tree for the rules that read it directly (PERSONA002/003, and PERSONA001's
+/// questions about a lambda's or a local's references).</summary>
 internal static class OperationBlocks
 {
     /// <summary>The context's executable blocks (bodies, initializers), each once, as the root of its operation tree.
@@ -32,6 +33,19 @@ internal static class OperationBlocks
         while (operation.Parent is not null)
             operation = operation.Parent;
         return operation;
+    }
+
+    /// <summary>Whether <paramref name="operation"/> refers, anywhere inside it, to <paramref name="variable"/> (a local or
+    /// a parameter).</summary>
+    public static bool Mentions(IOperation operation, ISymbol variable)
+    {
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            if (descendant.Kind is OperationKind.LocalReference or OperationKind.ParameterReference &&
+                SymbolEqualityComparer.Default.Equals(ScoredProfiles.SymbolOf(descendant), variable))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Every place under <paramref name="root"/> that reads <paramref name="local"/>: not its declaration, not

@@ -331,11 +331,8 @@ internal sealed partial class SubstituteFlowGraph
     {
         foreach (var argument in call.Arguments)
         {
-            foreach (var operation in argument.Value.DescendantsAndSelf())
-            {
-                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
-                    return true;
-            }
+            if (OperationBlocks.Mentions(argument.Value, parameter))
+                return true;
         }
         return false;
     }
