@@ -23,7 +23,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
         /// (<c>var ranked = pool.OrderByDescending(…).ToList(); … ranked[0]</c>).</summary>
         private void CheckOrdered(IOperation taken, IOperation? source, string take)
         {
-            if (source is not null && SymbolOf(source) is { } variable && CheckSortedInPlace(taken, source, variable, take))
+            if (source is not null && ScoredProfiles.SymbolOf(source) is { } variable && CheckSortedInPlace(taken, source, variable, take))
                 return;
             var followed = 0;
             while (source is not null && followed++ < 8)
@@ -52,15 +52,6 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 ScoredProfiles.Target(score.Expression, Parameter(scored), _symbols), population);
         }
 
-        /// <summary>The variable a collection is read from: a local, a parameter or a field.</summary>
-        private static ISymbol? SymbolOf(IOperation operation) => LinqShapes.Unwrap(operation) switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            IFieldReferenceOperation field => field.Field,
-            _ => null,
-        };
-
         /// <summary><c>pool.Sort((a, b) =&gt; Similarity(user, b).CompareTo(Similarity(user, a)))</c> somewhere in the
         /// body, then <c>pool[0]</c>: the most similar first, sorted in place (for a distance, ascending).</summary>
         private bool CheckSortedInPlace(IOperation taken, IOperation pool, ISymbol sorted, string take)
@@ -70,7 +61,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             foreach (var operation in _root.Descendants())
             {
                 if (operation is not IInvocationOperation { TargetMethod.Name: "Sort" } sort || LinqShapes.Source(sort) is not { } list ||
-                    !SymbolEqualityComparer.Default.Equals(SymbolOf(list), sorted) ||
+                    !SymbolEqualityComparer.Default.Equals(ScoredProfiles.SymbolOf(list), sorted) ||
                     !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(sort), out var comparison, out var returned) ||
                     comparison.Symbol.Parameters.Length != 2 ||
                     LinqShapes.Unwrap(returned!) is not IInvocationOperation { TargetMethod.Name: "CompareTo", Instance: { } left, Arguments.Length: 1 } compare)

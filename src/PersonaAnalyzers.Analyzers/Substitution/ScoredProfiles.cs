@@ -36,13 +36,7 @@ internal static class ScoredProfiles
             var value = LinqShapes.Unwrap(argument.Value);
             if (!symbols.IsOrCarriesPersona(value.Type))
                 continue;
-            var symbol = value switch
-            {
-                ILocalReferenceOperation local => (ISymbol)local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                _ => null,
-            };
-            if (candidate is null || !SymbolEqualityComparer.Default.Equals(symbol, candidate))
+            if (candidate is null || !SymbolEqualityComparer.Default.Equals(SymbolOf(value), candidate))
                 return value;
         }
         return null;
@@ -58,10 +52,12 @@ internal static class ScoredProfiles
         return false;
     }
 
+    /// <summary>The variable an operation reads: a local, a parameter or a field.</summary>
     public static ISymbol? SymbolOf(IOperation operation) => LinqShapes.Unwrap(operation) switch
     {
         ILocalReferenceOperation local => local.Local,
         IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
         _ => null,
     };
 }
