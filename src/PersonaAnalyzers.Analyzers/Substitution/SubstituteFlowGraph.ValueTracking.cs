@@ -62,15 +62,16 @@ internal sealed partial class SubstituteFlowGraph
     private void AddOrigin(SubstituteOrigin origin, Statement statement, TaintKind? kind = null)
     {
         _origins.Add((origin, statement));
-        kind ??= origin.IsCollection ? TaintKind.Collection
-            : origin.Operation.Type is { IsTupleType: true } ? TaintKind.Tuple
-            : TaintKind.Element;
-        var taint = new Taint(origin, kind.Value);
+        var taint = new Taint(origin, kind ?? KindOf(origin));
         if (origin.Operation is ILocalReferenceOperation outLocal)
             Add(_locals, outLocal.Local, taint); // TryFindNearest(target, out var neighbour)
         else
             Add(_values, origin.Operation, taint);
     }
+
+    /// <summary>How an origin's value is tracked, from its own type.</summary>
+    private static TaintKind KindOf(SubstituteOrigin origin) =>
+        origin.IsCollection ? TaintKind.Collection : origin.Operation.Type is { IsTupleType: true } ? TaintKind.Tuple : TaintKind.Element;
 
     private bool Propagate(IOperation operation, Statement statement)
     {
@@ -217,23 +218,14 @@ internal sealed partial class SubstituteFlowGraph
         return false;
     }
 
-    /// <summary>A substitute (or a collection of them) obtained through a source's delegate: an origin of its own, where
-    /// the call is, reported as any other.</summary>
+    /// <summary>A substitute (or a collection of them) obtained through a source's delegate, where the call is.</summary>
     private bool DeriveFromDelegate(IOperation operation, Taint from, Statement statement)
     {
         if (_derived is not null && _derived.Contains(operation))
             return false;
         var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? from.Origin.Persona;
-        (_derived ??= new()).Add(operation);
-        if (_seeded is not null && _seeded.Contains(from.Origin))
-        {
-            // A delegate captured from the enclosing graph: its calls are reported with the enclosing origin.
-            Add(_values, operation, new Taint(from.Origin, isCollection ? TaintKind.Collection : TaintKind.Element));
-            return true;
-        }
         var construct = operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } ? "Delegate" : "MethodGroup";
-        AddOrigin(new SubstituteOrigin(operation, persona, isCollection, construct, operation.Syntax.GetLocation()), statement);
-        return true;
+        return AddDerived(new SubstituteOrigin(operation, persona, isCollection, construct, operation.Syntax.GetLocation()), from, statement);
     }
 
     private bool IsCollectionOfPersona(ITypeSymbol? type) =>
@@ -247,15 +239,19 @@ internal sealed partial class SubstituteFlowGraph
         if (persona is null || isCollection)
             return false;
         var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
-        var origin = new SubstituteOrigin(operation, persona, false, construct, location);
-        (_derived ??= new()).Add(operation);
+        return AddDerived(new SubstituteOrigin(operation, persona, false, construct, location), from, statement);
+    }
+
+    /// <summary>A substitute obtained from another's value (an element of a collection, a call of a source's
+    /// delegate): an origin of its own — unless that value was captured from the enclosing graph, where the enclosing
+    /// origin is reported for it.</summary>
+    private bool AddDerived(SubstituteOrigin derived, Taint from, Statement statement)
+    {
+        (_derived ??= new()).Add(derived.Operation);
         if (_seeded is not null && _seeded.Contains(from.Origin))
-        {
-            // An element of a captured collection: report it with the enclosing collection's origin.
-            Add(_values, operation, new Taint(from.Origin, operation.Type is { IsTupleType: true } ? TaintKind.Tuple : TaintKind.Element));
-            return true;
-        }
-        AddOrigin(origin, statement);
+            Add(_values, derived.Operation, new Taint(from.Origin, KindOf(derived)));
+        else
+            AddOrigin(derived, statement);
         return true;
     }
 
