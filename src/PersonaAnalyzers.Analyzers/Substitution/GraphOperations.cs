@@ -126,10 +126,19 @@ internal sealed class GraphOperations
     /// <summary>What the capture <paramref name="id"/> holds when one capture defines it: the variable, field or
     /// element a compound assignment (<c>x ??= …</c>) writes through, seen as the target of an assignment to a
     /// capture reference; null when several ways define it (a value, not one variable).</summary>
-    public IOperation? CapturedReference(CaptureId id)
+    private IOperation? CapturedReference(CaptureId id)
     {
         var first = NextCaptureDefinition(id, -1);
         return first < 0 || NextCaptureDefinition(id, first) >= 0 ? null : ((IFlowCaptureOperation)_nodes[first].Operation).Value;
+    }
+
+    /// <summary>What an assignment writes: its target, or — where it writes through a capture (<c>twin ??= …</c>,
+    /// <c>_donor ??= …</c>) — the variable, field or element captured (the capture itself when several ways define
+    /// it).</summary>
+    public IOperation WrittenBy(ISimpleAssignmentOperation assignment)
+    {
+        var target = LinqShapes.Unwrap(assignment.Target);
+        return target is IFlowCaptureReferenceOperation capture ? CapturedReference(capture.Id) ?? capture : target;
     }
 
     /// <summary>Pre-order, as <see cref="OperationExtensions.DescendantsAndSelf"/> visits (same enumerators, same

@@ -65,9 +65,7 @@ internal sealed partial class SubstituteFlowGraph
         foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
         {
             var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
-            // twin ??= … writes through a capture of the local.
-            var target = assignment.Target is IFlowCaptureReferenceOperation capture ? _all.CapturedReference(capture.Id) : assignment.Target;
-            if (target is not ILocalReferenceOperation written || !SymbolEqualityComparer.Default.Equals(written.Local, local) ||
+            if (_all.WrittenBy(assignment) is not ILocalReferenceOperation written || !SymbolEqualityComparer.Default.Equals(written.Local, local) ||
                 !Carries(assignment.Value, origin))
                 continue;
             carried = true;

@@ -77,11 +77,8 @@ internal sealed partial class SubstituteFlowGraph
     {
         switch (operation)
         {
-            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
-                return AddAll(_locals, local.Local, TaintsOf(assignment.Value));
-            case ISimpleAssignmentOperation { Target: IFlowCaptureReferenceOperation target } assignment
-                when _all.CapturedReference(target.Id) is ILocalReferenceOperation local:
-                // neighbour ??= FindNearest(user) lowers to an assignment through a capture of the local.
+            // Also neighbour ??= FindNearest(user), which lowers to an assignment through a capture of the local.
+            case ISimpleAssignmentOperation assignment when _all.WrittenBy(assignment) is ILocalReferenceOperation local:
                 return AddAll(_locals, local.Local, TaintsOf(assignment.Value));
             case IFlowCaptureOperation capture:
                 return AddAll(_captures, capture.Id, TaintsOf(capture.Value));

@@ -29,10 +29,8 @@ internal static class SubstituteUses
                 return returnsHandedOn ? UseKind.None : UseKind.Return;
             case ISimpleAssignmentOperation assignment when assignment.Value == child:
             {
-                var target = LinqShapes.Unwrap(assignment.Target);
                 // _donor ??= FindNearest(user) writes through a capture of the field: judged by what is captured.
-                if (target is IFlowCaptureReferenceOperation capture)
-                    target = graph.CapturedReference(capture.Id) ?? capture;
+                var target = graph.WrittenBy(assignment);
                 return target is ILocalReferenceOperation or IDiscardOperation or IFlowCaptureReferenceOperation ||
                        HandsOnThroughOut(target, symbols, options)
                     ? UseKind.None
