@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PersonaAnalyzers.Generator.Model;
 using PersonaAnalyzers.Generator.Reading;
 using PersonaAnalyzers.Options;
+using PersonaAnalyzers.Substitution;
 
 namespace PersonaAnalyzers.Configuration;
 
@@ -30,8 +31,8 @@ public sealed class PersonaTypeConfigurationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var profileAttribute = start.Compilation.GetTypeByMetadataName(WellKnownTypeNames.PersonaProfileAttribute);
-            if (profileAttribute is null) return;
+            // Found in the runtime assembly, not by a search of every reference (see BandsFileAnalyzer).
+            if (SubstitutionSymbols.For(start.Compilation)?.PersonaProfileAttribute is not { } profileAttribute) return;
             var bandsFile = ReadBandsFile(start.Options, start.CancellationToken);
             start.RegisterSymbolAction(ctx => Analyze(ctx, profileAttribute, bandsFile), SymbolKind.NamedType);
         });

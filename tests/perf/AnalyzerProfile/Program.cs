@@ -8,7 +8,8 @@ using PersonaAnalyzers.Generator;
 
 // Usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile] [--concurrent] [--only=PERSONA00n,…]
 // Each round builds a fresh compilation of every .cs file under <source-dir> (plus the guard generator's output),
-// times a single-threaded emit of it, then runs the substitution analyzers single-threaded on another fresh
+// times a single-threaded emit of it, then runs the package's analyzers (the four substitution rules and the configuration checks: the
+// assembly's line of `-p:ReportAnalyzer=true` counts them all) single-threaded on another fresh
 // compilation with Roslyn's execution-time log on — the same per-analyzer times `-p:ReportAnalyzer=true` prints.
 // --no-compile skips the emit, so that a profiler (dotnet-trace) sees mostly the analyzers.
 // --concurrent runs the analyzers as the compiler does (concurrent execution on), to compare.
@@ -38,14 +39,14 @@ var sources = Directory.EnumerateFiles(args[0], "*.cs", SearchOption.AllDirector
     .ToImmutableArray();
 var references = ReferenceAssemblies().Append(MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location)).ToImmutableArray();
 var analyzers = typeof(PersonaGuardGenerator).Assembly.GetTypes()
-    .Where(t => t.Namespace == "PersonaAnalyzers.Substitution" && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+    .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
     .OrderBy(t => t.Name, StringComparer.Ordinal)
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .Where(a => only is null || a.SupportedDiagnostics.Any(d => only.Contains(d.Id)))
     .ToImmutableArray();
 if (analyzers.IsEmpty)
 {
-    Console.Error.WriteLine($"AnalyzerProfile: no substitution rule has the id(s) {string.Join(", ", only ?? [])}");
+    Console.Error.WriteLine($"AnalyzerProfile: no analyzer has the id(s) {string.Join(", ", only ?? [])}");
     return 2;
 }
 
@@ -98,7 +99,7 @@ for (var round = 1; round <= rounds; round++)
     {
         var time = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
         total += time;
-        split.Add($"{analyzer.SupportedDiagnostics[0].Id} {time.TotalMilliseconds:F0}");
+        split.Add($"{analyzer.SupportedDiagnostics[0].Id} {time.TotalMilliseconds:F1}");
     }
     var crashes = diagnostics.Count(d => d.Id == "AD0001");
     Console.WriteLine($"round {round}: compile {compile.TotalMilliseconds:F0} ms, analyzers {total.TotalMilliseconds:F0} ms " +
