@@ -25,11 +25,12 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
                 return;
             // Per statement, not per invocation: a discarded result is a statement's own call (or its `_ =`, or its
             // await), and statements are a fraction of the calls, each of which the compiler would time separately.
-            start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.ExpressionStatement);
+            var generated = GeneratedCode.For(start.Compilation);
+            start.RegisterOperationAction(operation => Analyze(operation, symbols, generated), OperationKind.ExpressionStatement);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, SubstitutionSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, SubstitutionSymbols symbols, GeneratedCode generated)
     {
         if (DiscardedCall((IExpressionStatementOperation)context.Operation, out var awaited) is not { } invocation)
             return;
@@ -39,7 +40,7 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
         if (awaited is not null && awaited.Type?.SpecialType == SpecialType.System_Void)
             return; // await EnsureSafeAsync(...): a Task without a result throws or completes
         var options = SubstitutionOptions.For(context.Options, invocation.Syntax.SyntaxTree);
-        if (!symbols.IsCheckMethod(method, options) || GeneratedCode.Contains(invocation.Syntax.SyntaxTree, context.ContainingSymbol, context.Options))
+        if (!symbols.IsCheckMethod(method, options) || generated.Contains(invocation.Syntax.SyntaxTree, context.ContainingSymbol, context.Options))
             return;
         foreach (var argument in invocation.Arguments)
         {

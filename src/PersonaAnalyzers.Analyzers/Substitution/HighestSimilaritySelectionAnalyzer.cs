@@ -36,10 +36,11 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
             if (symbols is null)
                 return;
             var words = SimilarityWords.For(start.Compilation);
+            var generated = GeneratedCode.For(start.Compilation);
             start.RegisterOperationBlockAction(block =>
             {
-                if (block.OperationBlocks.IsEmpty || !SimilarityWords.MayScoreIn(block.OperationBlocks[0].Syntax.SyntaxTree) ||
-                    GeneratedCode.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.OwningSymbol, block.Options))
+                if (block.OperationBlocks.IsEmpty || !words.MayScoreIn(block.OperationBlocks[0].Syntax.SyntaxTree) ||
+                    generated.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.OwningSymbol, block.Options))
                     return;
                 foreach (var executable in OperationBlocks.Executable(block))
                 {

@@ -33,14 +33,15 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             if (symbols is null)
                 return;
             var words = SimilarityWords.For(start.Compilation);
-            start.RegisterOperationBlockAction(block => Analyze(block, symbols, words));
+            var generated = GeneratedCode.For(start.Compilation);
+            start.RegisterOperationBlockAction(block => Analyze(block, symbols, words, generated));
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SimilarityWords words)
+    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SimilarityWords words, GeneratedCode generated)
     {
-        if (context.OperationBlocks.IsEmpty || !SimilarityWords.MayScoreIn(context.OperationBlocks[0].Syntax.SyntaxTree) ||
-            GeneratedCode.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
+        if (context.OperationBlocks.IsEmpty || !words.MayScoreIn(context.OperationBlocks[0].Syntax.SyntaxTree) ||
+            generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
         bool? insideCheck = null;
         foreach (var executable in OperationBlocks.Executable(context))

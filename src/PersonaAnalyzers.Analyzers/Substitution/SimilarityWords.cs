@@ -18,23 +18,21 @@ internal sealed class SimilarityWords
         "Similar", "Cosine", "Distance", "Explain", "Correlation", "Pearson", "Jaccard", "Gaussian", "JensenShannon", "Categorical",
     };
 
-    /// <summary>Per file, shared by both rules and across compilations (the words are fixed, a tree's text never
-    /// changes): where the words occur in its text.</summary>
-    private static readonly ConditionalWeakTable<SyntaxTree, WordPositions> Files = new();
-
     private static readonly ConditionalWeakTable<Compilation, SimilarityWords> PerCompilation = new();
+
+    /// <summary>Per file, shared by both rules: where the words occur in its text.</summary>
+    private readonly PerTree<WordPositions> _files;
 
     /// <summary>For files the text cannot answer for: each identifier tested against the words once.</summary>
     private readonly ConcurrentDictionary<string, bool> _identifiers = new(StringComparer.Ordinal);
 
-    private SimilarityWords()
-    {
-    }
+    private SimilarityWords(Compilation compilation) => _files = new PerTree<WordPositions>(compilation);
 
-    public static SimilarityWords For(Compilation compilation) => PerCompilation.GetValue(compilation, static _ => new SimilarityWords());
+    public static SimilarityWords For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new SimilarityWords(c));
 
-    /// <summary>Some identifier in the file may name a score: asked once per file, before any body is looked at.</summary>
-    public static bool MayScoreIn(SyntaxTree tree) => Positions(tree).MayContain;
+    /// <summary>Some identifier in the file may name a score: asked for every body before any of it is looked at; the
+    /// file's text is searched the first time.</summary>
+    public bool MayScoreIn(SyntaxTree tree) => Positions(tree).MayContain;
 
     /// <summary>Some identifier of <paramref name="node"/> may name a score.</summary>
     public bool MayScore(SyntaxNode node)
@@ -50,8 +48,8 @@ internal sealed class SimilarityWords
         return false;
     }
 
-    private static WordPositions Positions(SyntaxTree tree) =>
-        Files.GetValue(tree, static t => SourceTextGate.Find(t, Words, Array.Empty<string>(), CancellationToken.None));
+    private WordPositions Positions(SyntaxTree tree) =>
+        _files.GetOrAdd(tree, Words, static (t, words) => SourceTextGate.Find(t, words, Array.Empty<string>(), CancellationToken.None));
 
     private static bool NamesAScore(string text)
     {

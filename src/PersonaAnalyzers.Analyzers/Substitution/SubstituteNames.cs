@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -23,14 +22,15 @@ internal sealed class SubstituteNames
     private readonly HashSet<string> _attributed;
 
     /// <summary>Per file: where its text holds a pattern's literal or an attributed name.</summary>
-    private readonly ConcurrentDictionary<SyntaxTree, WordPositions> _files = new();
+    private readonly PerTree<WordPositions> _files;
 
     /// <summary>An attributed delegate type is invoked through a variable of any name; an alias of the attribute
     /// hides it from the syntax scan. Either turns the gate off.</summary>
     private readonly bool _open;
 
-    private SubstituteNames(HashSet<string> attributed, bool open)
+    private SubstituteNames(Compilation compilation, HashSet<string> attributed, bool open)
     {
+        _files = new PerTree<WordPositions>(compilation);
         _attributed = attributed;
         _open = open;
     }
@@ -55,7 +55,7 @@ internal sealed class SubstituteNames
                     open |= CollectMetadata(assembly.GlobalNamespace, attribute, names, cancellation);
             }
         }
-        return new SubstituteNames(names, open);
+        return new SubstituteNames(compilation, names, open);
     }
 
     /// <summary>Some identifier in the file may name a substitute source: the first, cheapest question, asked before
@@ -65,8 +65,8 @@ internal sealed class SubstituteNames
         if (_open)
             return true;
         // Asked for every body of every file: the file's options are looked up only the first time.
-        var positions = _files.TryGetValue(tree, out var known) ? known : Positions(tree, SubstitutionOptions.For(analyzerOptions, tree), cancellation);
-        return positions.MayContain;
+        return _files.GetOrAdd(tree, (Names: this, Options: analyzerOptions, Cancellation: cancellation),
+            static (t, s) => s.Names.Search(t, SubstitutionOptions.For(s.Options, t), s.Cancellation)).MayContain;
     }
 
     /// <summary>Where in <paramref name="body"/>'s file a name of a substitute source may occur, so that the walk of
@@ -87,16 +87,12 @@ internal sealed class SubstituteNames
         return null;
     }
 
-    private WordPositions Positions(SyntaxTree tree, SubstitutionOptions options, CancellationToken cancellation)
-    {
-        if (!_files.TryGetValue(tree, out var positions))
-        {
-            // A pattern of wildcards only matches every name: the text cannot narrow anything down.
-            positions = options.PatternLiterals is { } literals ? SourceTextGate.Find(tree, literals, _attributed, cancellation) : WordPositions.Unknown;
-            _files.TryAdd(tree, positions);
-        }
-        return positions;
-    }
+    private WordPositions Positions(SyntaxTree tree, SubstitutionOptions options, CancellationToken cancellation) =>
+        _files.GetOrAdd(tree, (Names: this, Options: options, Cancellation: cancellation), static (t, s) => s.Names.Search(t, s.Options, s.Cancellation));
+
+    // A pattern of wildcards only matches every name: the text cannot narrow anything down.
+    private WordPositions Search(SyntaxTree tree, SubstitutionOptions options, CancellationToken cancellation) =>
+        options.PatternLiterals is { } literals ? SourceTextGate.Find(tree, literals, _attributed, cancellation) : WordPositions.Unknown;
 
     private static bool CollectSource(SyntaxNode root, HashSet<string> names)
     {

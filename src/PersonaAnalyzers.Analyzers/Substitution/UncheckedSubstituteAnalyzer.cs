@@ -24,15 +24,16 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             if (symbols is null)
                 return;
             var names = new Lazy<SubstituteNames>(() => SubstituteNames.Collect(start.Compilation, symbols, start.CancellationToken));
-            start.RegisterOperationBlockAction(block => Analyze(block, symbols, names.Value));
+            var generated = GeneratedCode.For(start.Compilation);
+            start.RegisterOperationBlockAction(block => Analyze(block, symbols, names.Value, generated));
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SubstituteNames names)
+    private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SubstituteNames names, GeneratedCode generated)
     {
         // Most files name no substitute source at all: one text search per file rules out every body in it.
         if (context.OperationBlocks.IsEmpty || !names.MayObtainIn(context.OperationBlocks[0].Syntax.SyntaxTree, context.Options, context.CancellationToken) ||
-            GeneratedCode.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
+            generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
         foreach (var executable in OperationBlocks.Executable(context))
         {
