@@ -151,7 +151,9 @@ internal sealed partial class SubstituteFlowGraph
 
         /// <summary>A constant chosen on one way of a decided branch carries the verdict on:
         /// <c>(Classify(t, n) switch { Moderate =&gt; true, _ =&gt; false }) is false</c> lowers to arms that capture
-        /// <c>true</c>/<c>false</c> and a branch on that capture.</summary>
+        /// <c>true</c>/<c>false</c> and a branch on that capture. Only when every arm captures a constant: in
+        /// <c>twin is not null || Check(t, twin) ? twin : null</c> the arms capture <c>twin</c> and <c>null</c>, and the
+        /// result is the substitute (reached without the check when <c>twin</c> is not null), not a verdict.</summary>
         private bool AddArmResults()
         {
             var changed = false;
@@ -170,10 +172,20 @@ internal sealed partial class SubstituteFlowGraph
                 return false;
             foreach (var operation in arm.Operations)
             {
-                if (operation is IFlowCaptureOperation { Value.ConstantValue.HasValue: true } capture)
+                if (operation is IFlowCaptureOperation { Value.ConstantValue.HasValue: true } capture && EveryCaptureIsConstant(capture.Id))
                     changed |= _verdictCaptures.Add(capture.Id);
             }
             return changed;
+        }
+
+        private bool EveryCaptureIsConstant(CaptureId id)
+        {
+            foreach (var i in _all.PositionsOf(OperationKind.FlowCapture))
+            {
+                if (_all.Operation(i) is IFlowCaptureOperation capture && capture.Id.Equals(id) && !capture.Value.ConstantValue.HasValue)
+                    return false;
+            }
+            return true;
         }
 
         /// <summary>The value of the statement whose root is at <paramref name="root"/> depends on a check of this

@@ -437,4 +437,20 @@ public class UncheckedSubstituteCheckTests
                     kept ??= index.FindNearest(user) is { } twin && ReaderGuard.Assess(user, twin).IsSafe ? twin : null;
                     return chosen is null || kept is null ? null : Render.Prompt(chosen) + Render.Prompt(kept);
             """));
+
+    [Fact]
+    public Task Check_on_the_second_side_of_an_or_in_a_conditional_leaves_the_first_way_unchecked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = {|PERSONA001:index.Lookalike(user)|};
+                    var chosen = twin is not null || ReaderGuard.Assess(user, twin).IsSafe ? twin : null;
+                    return chosen?.Summary;
+            """));
+
+    [Fact]
+    public Task Check_joined_by_and_in_a_conditional_chooses_only_checked_substitutes() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = index.Lookalike(user);
+                    var chosen = twin is not null && ReaderGuard.Assess(user, twin).IsSafe ? twin : null;
+                    return chosen?.Summary;
+            """));
 }
