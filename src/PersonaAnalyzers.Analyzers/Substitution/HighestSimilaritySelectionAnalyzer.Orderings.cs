@@ -19,23 +19,13 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
         }
 
         /// <summary>The first element taken (<paramref name="taken"/>) of an ordering by similarity: directly, through
-        /// <c>ThenBy</c>/<c>ToList</c>/<c>ToArray</c>, or through a local that holds the ordering
-        /// (<c>var ranked = pool.OrderByDescending(…).ToList(); … ranked[0]</c>).</summary>
+        /// <c>ThenBy</c>/<c>Take</c>/<c>ToList</c>/<c>ToArray</c>, or through a local that holds the ordering
+        /// (<c>var ranked = pool.OrderByDescending(…).Take(5).ToList(); … ranked[0]</c>).</summary>
         private void CheckOrdered(IOperation taken, IOperation? source, string take)
         {
             if (source is not null && ScoredProfiles.SymbolOf(source) is { } variable && CheckSortedInPlace(taken, source, variable, take))
                 return;
-            var followed = 0;
-            while (source is not null && followed++ < 8)
-            {
-                var value = LinqShapes.Unwrap(source);
-                if (value is IInvocationOperation { TargetMethod.Name: "ThenBy" or "ThenByDescending" or "ToList" or "ToArray" or "AsEnumerable" } inner)
-                    source = LinqShapes.Source(inner);
-                else if (value is ILocalReferenceOperation local)
-                    source = SingleValueOf(local.Local);
-                else
-                    break;
-            }
+            source = MadeFrom(source, ordering: true);
             if (source is null || LinqShapes.Unwrap(source) is not IInvocationOperation order ||
                 order.TargetMethod.Name is not ("OrderBy" or "OrderByDescending"))
                 return;
@@ -81,6 +71,29 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 return true;
             }
             return false;
+        }
+
+        /// <summary>The call a collection is made by, followed back through the calls that keep its elements and their
+        /// order (<c>ToList</c>, <c>ToArray</c>, <c>AsEnumerable</c>; for an <paramref name="ordering"/> also
+        /// <c>ThenBy</c> and <c>Take</c>, whose first element is still the ordering's) and through a local that holds
+        /// it: the <c>OrderByDescending</c> behind <c>ranked[0]</c>, the <c>Select</c> behind <c>scored.MaxBy(…)</c>.</summary>
+        private IOperation? MadeFrom(IOperation? source, bool ordering)
+        {
+            var followed = 0;
+            while (source is not null && followed++ < 8)
+            {
+                var value = LinqShapes.Unwrap(source);
+                // Take(1) is a pick of its own (reported there), not a step towards one.
+                if (value is IInvocationOperation { TargetMethod.Name: var name } inner &&
+                    (name is "ToList" or "ToArray" or "AsEnumerable" ||
+                     ordering && (name is "ThenBy" or "ThenByDescending" || name == "Take" && !TakesOne(inner, 1))))
+                    source = LinqShapes.Source(inner);
+                else if (value is ILocalReferenceOperation local)
+                    source = SingleValueOf(local.Local);
+                else
+                    break;
+            }
+            return source;
         }
 
         /// <summary>The one value a local ever holds: its initializer when nothing else assigns it; null otherwise.</summary>

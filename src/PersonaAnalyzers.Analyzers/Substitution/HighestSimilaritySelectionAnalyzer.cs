@@ -135,15 +135,16 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
 
         /// <summary>The score a key selector orders by: computed in the selector itself, or — when the selector reads
         /// one element of a scored projection (<c>xs.Select(c =&gt; (c, s: Similarity(u, c))).MaxBy(t =&gt; t.s)</c>,
-        /// the same with an anonymous type) — computed by the projection for that element. <paramref name="scored"/>
-        /// is the lambda whose parameter is the candidate profile.</summary>
+        /// the same with an anonymous type, or the projection kept in a local first:
+        /// <c>var scored = xs.Select(…).ToList(); scored.MaxBy(t =&gt; t.s)</c>) — computed by the projection for that
+        /// element. <paramref name="scored"/> is the lambda whose parameter is the candidate profile.</summary>
         private bool KeyScore(IAnonymousFunctionOperation key, IOperation returned, IOperation? source, out ScoreLocals.Score score,
             out IAnonymousFunctionOperation scored)
         {
             scored = key;
             if (LambdaScore(key, returned, out score))
                 return true;
-            if (source is null || LinqShapes.Unwrap(source) is not IInvocationOperation { TargetMethod.Name: "Select" } select ||
+            if (MadeFrom(source, ordering: false) is not { } made || LinqShapes.Unwrap(made) is not IInvocationOperation { TargetMethod.Name: "Select" } select ||
                 !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(select), out var projection, out var projected) ||
                 ProjectedElement(LinqShapes.Unwrap(returned), Parameter(key), LinqShapes.Unwrap(projected!)) is not { } element)
                 return false;

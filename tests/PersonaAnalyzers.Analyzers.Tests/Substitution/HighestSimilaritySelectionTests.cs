@@ -380,4 +380,22 @@ public class HighestSimilaritySelectionTests
                 }
             }
             """);
+
+    [Theory]
+    [InlineData("var scored = pool.Select(c => (c, s: ReaderGuard.Similarity(user, c))).ToList(); return {|PERSONA002:scored.MaxBy(x => x.s)|}.c;")]
+    [InlineData("var scored = pool.Select(c => new { Candidate = c, Score = ReaderGuard.Similarity(user, c) }); return {|PERSONA002:scored.OrderByDescending(x => x.Score).First()|}.Candidate;")]
+    [InlineData("var scored = pool.Select(c => (Profile: c, Gap: 1 - ReaderGuard.Similarity(user, c))).ToArray(); return {|PERSONA002:scored.MinBy(t => t.Gap)|}.Profile;")]
+    [InlineData("var top = pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Take(5).ToList(); return {|PERSONA002:top[0]|};")]
+    [InlineData("return {|PERSONA002:pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Take(3).First()|};")]
+    public Task Scored_projection_or_top_few_kept_in_a_local_is_followed(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Theory]
+    [InlineData("var scored = pool.Select(c => (c, s: ReaderGuard.Similarity(user, c))).ToList(); return scored.MinBy(x => x.s).c;")]
+    [InlineData("var scored = pool.Select(c => (c, n: c.Purchases.Count)).ToList(); return scored.MaxBy(x => x.n).c;")]
+    [InlineData("var scored = pool.Select(c => (c, s: ReaderGuard.Similarity(user, c))).ToList(); scored = new(); return scored.MaxBy(x => x.s).c;")]
+    [InlineData("var top = pool.OrderBy(c => ReaderGuard.Similarity(user, c)).Take(5).ToList(); return top[0];")]
+    [InlineData("var rest = pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Skip(1).ToList(); return rest[0];")]
+    public Task Least_similar_unscored_reassigned_or_skipped_picks_are_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
 }

@@ -346,4 +346,24 @@ public class HandWrittenSelectionTests
                     return {|PERSONA002:ranked[0]|};
                 }
             """), Key);
+
+    [Fact]
+    public Task First_of_the_top_few_held_in_a_local_gets_no_rewrite() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader Pick(Reader user, List<Reader> pool)
+                {
+                    var top = pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Take(5).ToList();
+                    return {|PERSONA002:top[0]|};
+                }
+            """), Key);
+
+    [Fact]
+    public Task Pick_from_a_scored_projection_held_in_a_local_gets_no_rewrite() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader Pick(Reader user, List<Reader> pool)
+                {
+                    var scored = pool.Select(c => (Profile: c, Score: ReaderGuard.Similarity(user, c))).ToList();
+                    return {|PERSONA002:scored.MaxBy(t => t.Score)|}.Profile;
+                }
+            """), Key);
 }
