@@ -136,20 +136,52 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
         /// <summary>The score a key selector orders by: computed in the selector itself, or — when the selector reads
         /// one element of a scored projection (<c>xs.Select(c =&gt; (c, s: Similarity(u, c))).MaxBy(t =&gt; t.s)</c>,
         /// the same with an anonymous type, or the projection kept in a local first:
-        /// <c>var scored = xs.Select(…).ToList(); scored.MaxBy(t =&gt; t.s)</c>) — computed by the projection for that
-        /// element. <paramref name="scored"/> is the lambda whose parameter is the candidate profile.</summary>
+        /// <c>var scored = xs.Select(…).ToList(); scored.MaxBy(t =&gt; t.s)</c>), or the value of a dictionary from
+        /// each profile to its score (<c>xs.ToDictionary(c =&gt; c, c =&gt; Similarity(u, c)).MaxBy(kv =&gt; kv.Value)</c>)
+        /// — computed by the projection for that element. <paramref name="scored"/> is the lambda whose parameter is the
+        /// candidate profile.</summary>
         private bool KeyScore(IAnonymousFunctionOperation key, IOperation returned, IOperation? source, out ScoreLocals.Score score,
             out IAnonymousFunctionOperation scored)
         {
             scored = key;
             if (LambdaScore(key, returned, out score))
                 return true;
-            if (MadeFrom(source, ordering: false) is not { } made || LinqShapes.Unwrap(made) is not IInvocationOperation { TargetMethod.Name: "Select" } select ||
-                !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(select), out var projection, out var projected) ||
+            if (MadeFrom(source, ordering: false) is not { } made || LinqShapes.Unwrap(made) is not IInvocationOperation { TargetMethod.Name: "Select" or "ToDictionary" } projecting)
+                return false;
+            if (projecting.TargetMethod.Name == "ToDictionary")
+            {
+                if (!ReadsValue(LinqShapes.Unwrap(returned), Parameter(key)) || !IsKeyedByProfile(projecting) ||
+                    !OperationBlocks.TryGetLambda(ArgumentFor(projecting, "elementSelector"), out var valueOf, out var value))
+                    return false;
+                scored = valueOf;
+                return LambdaScore(valueOf, value!, out score);
+            }
+            if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(projecting), out var projection, out var projected) ||
                 ProjectedElement(LinqShapes.Unwrap(returned), Parameter(key), LinqShapes.Unwrap(projected!)) is not { } element)
                 return false;
             scored = projection;
             return LambdaScore(projection, element, out score);
+        }
+
+        /// <summary><c>kv.Value</c> of the key selector's own parameter.</summary>
+        private static bool ReadsValue(IOperation read, ISymbol? parameter) =>
+            read is IPropertyReferenceOperation { Property.Name: "Value", Instance: IParameterReferenceOperation instance } &&
+            SymbolEqualityComparer.Default.Equals(instance.Parameter, parameter);
+
+        /// <summary><c>ToDictionary(c =&gt; c, …)</c>: each profile is its own key, so the entry with the best value is
+        /// the profile picked.</summary>
+        private static bool IsKeyedByProfile(IInvocationOperation toDictionary) =>
+            OperationBlocks.TryGetLambda(ArgumentFor(toDictionary, "keySelector"), out var keyOf, out var key) &&
+            LinqShapes.Unwrap(key!) is IParameterReferenceOperation profile && SymbolEqualityComparer.Default.Equals(profile.Parameter, Parameter(keyOf));
+
+        private static IArgumentOperation? ArgumentFor(IInvocationOperation invocation, string parameter)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == parameter)
+                    return argument;
+            }
+            return null;
         }
 
         /// <summary>The value a projection gives the member the key reads: the tuple element at the same position, or

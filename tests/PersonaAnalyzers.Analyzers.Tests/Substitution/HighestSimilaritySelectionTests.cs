@@ -387,6 +387,8 @@ public class HighestSimilaritySelectionTests
     [InlineData("var scored = pool.Select(c => (Profile: c, Gap: 1 - ReaderGuard.Similarity(user, c))).ToArray(); return {|PERSONA002:scored.MinBy(t => t.Gap)|}.Profile;")]
     [InlineData("var top = pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Take(5).ToList(); return {|PERSONA002:top[0]|};")]
     [InlineData("return {|PERSONA002:pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Take(3).First()|};")]
+    [InlineData("var byScore = pool.ToDictionary(c => c, c => ReaderGuard.Similarity(user, c)); return {|PERSONA002:byScore.MaxBy(kv => kv.Value)|}.Key;")]
+    [InlineData("return {|PERSONA002:pool.ToDictionary(c => c, c => ReaderGuard.Similarity(user, c)).OrderByDescending(kv => kv.Value).First()|}.Key;")]
     public Task Scored_projection_or_top_few_kept_in_a_local_is_followed(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body));
 
@@ -396,6 +398,8 @@ public class HighestSimilaritySelectionTests
     [InlineData("var scored = pool.Select(c => (c, s: ReaderGuard.Similarity(user, c))).ToList(); scored = new(); return scored.MaxBy(x => x.s).c;")]
     [InlineData("var top = pool.OrderBy(c => ReaderGuard.Similarity(user, c)).Take(5).ToList(); return top[0];")]
     [InlineData("var rest = pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Skip(1).ToList(); return rest[0];")]
+    [InlineData("var byScore = pool.ToDictionary(c => c, c => ReaderGuard.Similarity(user, c)); return byScore.MinBy(kv => kv.Value).Key;")]
+    [InlineData("var byId = pool.ToDictionary(c => c.Id, c => ReaderGuard.Similarity(user, c)); return byId.MaxBy(kv => kv.Value).Key;")]
     public Task Least_similar_unscored_reassigned_or_skipped_picks_are_not_reported(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body));
 }

@@ -366,4 +366,14 @@ public class HandWrittenSelectionTests
                     return {|PERSONA002:scored.MaxBy(t => t.Score)|}.Profile;
                 }
             """), Key);
+
+    [Fact]
+    public Task Pick_from_a_dictionary_of_scores_gets_no_rewrite() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader Pick(Reader user, List<Reader> pool)
+                {
+                    var byScore = pool.ToDictionary(c => c, c => ReaderGuard.Similarity(user, c));
+                    return {|PERSONA002:byScore.MaxBy(kv => kv.Value)|}.Key;
+                }
+            """), Key);
 }
