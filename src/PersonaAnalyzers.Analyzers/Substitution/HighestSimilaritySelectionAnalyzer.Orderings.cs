@@ -96,6 +96,37 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             return source;
         }
 
+        /// <summary><c>pool[Array.IndexOf(scores, scores.Max())]</c> (or <c>scores.IndexOf(scores.Max())</c> on a list,
+        /// the index or the maximum in a local), where <c>scores</c> are the same pool's similarities
+        /// (<c>pool.Select(c =&gt; Similarity(u, c)).ToArray()</c>): the most similar picked by its index. For a
+        /// distance, the minimum.</summary>
+        private void CheckIndexOfBest(IOperation taken, IOperation pool, IOperation index)
+        {
+            if (ValueOf(index) is not IInvocationOperation { TargetMethod.Name: "IndexOf" } indexOf)
+                return;
+            var scores = indexOf.Instance ?? ArgumentFor(indexOf, "array")?.Value;
+            var best = ArgumentFor(indexOf, indexOf.Instance is null ? "value" : "item")?.Value;
+            if (scores is null || best is null || ValueOf(best) is not IInvocationOperation { TargetMethod.Name: "Max" or "Min", Arguments.Length: 1 } extreme ||
+                ScoredProfiles.SymbolOf(LinqShapes.Source(extreme) ?? extreme) is not { } scoresVariable ||
+                !SymbolEqualityComparer.Default.Equals(scoresVariable, ScoredProfiles.SymbolOf(scores)))
+                return;
+            if (MadeFrom(scores, ordering: false) is not { } made || LinqShapes.Unwrap(made) is not IInvocationOperation { TargetMethod.Name: "Select" } select ||
+                !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(select), out var projection, out var projected) ||
+                !LambdaScore(projection, projected!, out var score) || score.IsDistance != (extreme.TargetMethod.Name == "Min"))
+                return;
+            if (LinqShapes.Source(select) is not { } scored || ScoredProfiles.SymbolOf(scored) is not { } scoredPool ||
+                !SymbolEqualityComparer.Default.Equals(scoredPool, ScoredProfiles.SymbolOf(pool)) || !CarriesPersona(pool))
+                return;
+            Report(taken, "IndexOfBest", $"IndexOf(…, {extreme.TargetMethod.Name}())", ScoredProfiles.Target(score.Expression, Parameter(projection), _symbols), pool);
+        }
+
+        /// <summary>The operation itself, or the one value the local it reads ever holds.</summary>
+        private IOperation? ValueOf(IOperation operation)
+        {
+            var value = LinqShapes.Unwrap(operation);
+            return value is ILocalReferenceOperation local && SingleValueOf(local.Local) is { } held ? LinqShapes.Unwrap(held) : value;
+        }
+
         /// <summary>The one value a local ever holds: its initializer when nothing else assigns it; null otherwise.</summary>
         private IOperation? SingleValueOf(ILocalSymbol local)
         {

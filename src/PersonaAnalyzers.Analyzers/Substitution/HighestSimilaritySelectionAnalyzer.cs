@@ -81,12 +81,17 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
                     continue;
                 switch (operation)
                 {
-                    case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list, Arguments.Length: 1 } indexer
-                        when OperationBlocks.IsConstant(indexer.Arguments[0].Value, 0):
-                        CheckOrdered(indexer, list, "[0]"); // ranked[0]
+                    case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list, Arguments.Length: 1 } indexer:
+                        if (OperationBlocks.IsConstant(indexer.Arguments[0].Value, 0))
+                            CheckOrdered(indexer, list, "[0]"); // ranked[0]
+                        else
+                            CheckIndexOfBest(indexer, list, indexer.Arguments[0].Value);
                         break;
-                    case IArrayElementReferenceOperation { Indices.Length: 1 } element when OperationBlocks.IsConstant(element.Indices[0], 0):
-                        CheckOrdered(element, element.ArrayReference, "[0]");
+                    case IArrayElementReferenceOperation { Indices.Length: 1 } element:
+                        if (OperationBlocks.IsConstant(element.Indices[0], 0))
+                            CheckOrdered(element, element.ArrayReference, "[0]");
+                        else
+                            CheckIndexOfBest(element, element.ArrayReference, element.Indices[0]);
                         break;
                     case IInvocationOperation invocation:
                         var name = invocation.TargetMethod.Name;

@@ -402,4 +402,19 @@ public class HighestSimilaritySelectionTests
     [InlineData("var byId = pool.ToDictionary(c => c.Id, c => ReaderGuard.Similarity(user, c)); return byId.MaxBy(kv => kv.Value).Key;")]
     public Task Least_similar_unscored_reassigned_or_skipped_picks_are_not_reported(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Theory]
+    [InlineData("var scores = pool.Select(c => ReaderGuard.Similarity(user, c)).ToArray(); return {|PERSONA002:pool[Array.IndexOf(scores, scores.Max())]|};")]
+    [InlineData("var scores = pool.Select(c => ReaderGuard.Similarity(user, c)).ToList(); var best = scores.IndexOf(scores.Max()); return {|PERSONA002:pool[best]|};")]
+    [InlineData("var gaps = pool.Select(c => 1 - ReaderGuard.Similarity(user, c)).ToArray(); var nearest = gaps.Min(); return {|PERSONA002:pool[Array.IndexOf(gaps, nearest)]|};")]
+    public Task Argmax_by_index_of_the_pools_scores_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Theory]
+    [InlineData("var scores = pool.Select(c => ReaderGuard.Similarity(user, c)).ToArray(); return pool[Array.IndexOf(scores, scores.Min())];")]
+    [InlineData("var counts = pool.Select(c => (double)c.Purchases.Count).ToArray(); return pool[Array.IndexOf(counts, counts.Max())];")]
+    [InlineData("var scores = pool.Select(c => ReaderGuard.Similarity(user, c)).ToArray(); return pool[Array.IndexOf(scores, 0.5)];")]
+    [InlineData("var scores = pool.Select(c => ReaderGuard.Similarity(user, c)).ToArray(); var other = new List<Reader>(); return other[Array.IndexOf(scores, scores.Max())];")]
+    public Task Index_of_the_least_similar_an_unscored_value_or_another_list_is_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
 }

@@ -376,4 +376,14 @@ public class HandWrittenSelectionTests
                     return {|PERSONA002:byScore.MaxBy(kv => kv.Value)|}.Key;
                 }
             """), Key);
+
+    [Fact]
+    public Task Pick_by_the_index_of_the_best_score_gets_no_rewrite() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader Pick(Reader user, List<Reader> pool)
+                {
+                    var scores = pool.Select(c => ReaderGuard.Similarity(user, c)).ToArray();
+                    return {|PERSONA002:pool[Array.IndexOf(scores, scores.Max())]|};
+                }
+            """, "using System;\n"), Key);
 }
