@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PersonaAnalyzers.Substitution;
@@ -102,6 +103,10 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
         /// distance, the minimum.</summary>
         private void CheckIndexOfBest(IOperation taken, IOperation pool, IOperation index)
         {
+            // The usual index is a loop counter, declared with a number: ruled out before the body is searched for
+            // what the local holds.
+            if (LinqShapes.Unwrap(index) is ILocalReferenceOperation local && !IsInitializedByCall(local.Local))
+                return;
             if (ValueOf(index) is not IInvocationOperation { TargetMethod.Name: "IndexOf" } indexOf)
                 return;
             var scores = indexOf.Instance ?? ArgumentFor(indexOf, "array")?.Value;
@@ -119,6 +124,10 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 return;
             Report(taken, "IndexOfBest", $"IndexOf(…, {extreme.TargetMethod.Name}())", ScoredProfiles.Target(score.Expression, Parameter(projection), _symbols), pool);
         }
+
+        private static bool IsInitializedByCall(ILocalSymbol local) =>
+            local.DeclaringSyntaxReferences.Length == 1 &&
+            local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: InvocationExpressionSyntax };
 
         /// <summary>The operation itself, or the one value the local it reads ever holds.</summary>
         private IOperation? ValueOf(IOperation operation)
