@@ -5,7 +5,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace PersonaAnalyzers.Substitution;
 
 /// <summary>PERSONA002's orderings: the first element of an ordering by similarity — taken from the chain, through a
-/// local that holds it, or after sorting a list in place.</summary>
+/// local that holds it, or after sorting a list in place — and its index-based cousin, the element at the index of the
+/// best score (<c>pool[Array.IndexOf(scores, scores.Max())]</c>); with them, how a collection is followed back to the
+/// call that made it.</summary>
 public sealed partial class HighestSimilaritySelectionAnalyzer
 {
     private sealed partial class Search
