@@ -180,9 +180,9 @@ internal sealed partial class SubstituteFlowGraph
 
         private bool EveryCaptureIsConstant(CaptureId id)
         {
-            foreach (var i in _all.PositionsOf(OperationKind.FlowCapture))
+            for (var i = _all.NextCaptureDefinition(id, -1); i >= 0; i = _all.NextCaptureDefinition(id, i))
             {
-                if (_all.Operation(i) is IFlowCaptureOperation capture && capture.Id.Equals(id) && !capture.Value.ConstantValue.HasValue)
+                if (!((IFlowCaptureOperation)_all.Operation(i)).Value.ConstantValue.HasValue)
                     return false;
             }
             return true;
