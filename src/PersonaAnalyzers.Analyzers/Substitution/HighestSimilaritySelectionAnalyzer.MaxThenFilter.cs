@@ -11,21 +11,28 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
     private sealed partial class Search
     {
         /// <summary><c>var max = xs.Max(c =&gt; Similarity(t, c))</c> or <c>xs.Select(…).Max()</c> over profiles.</summary>
-        private bool IsMaximum(IOperation value)
+        private bool IsMaximum(IOperation value) =>
+            LinqShapes.Unwrap(value) is IInvocationOperation { TargetMethod.Name: "Max" or "Min" } aggregate &&
+            IsBestScore(aggregate, LinqShapes.Source(aggregate), out _, out _, out _);
+
+        /// <summary>The highest similarity (<c>Max</c>) or lowest distance (<c>Min</c>) of some profiles: scored by the
+        /// aggregate's own selector (<c>xs.Max(c =&gt; Similarity(t, c))</c>) or, without one, by the projection that
+        /// made <paramref name="scores"/> (<c>xs.Select(c =&gt; Similarity(t, c))</c>). Gives the scoring lambda, its
+        /// score and the profiles scored.</summary>
+        private bool IsBestScore(IInvocationOperation aggregate, IOperation? scores, out IAnonymousFunctionOperation lambda,
+            out ScoreLocals.Score score, out IOperation? profiles)
         {
-            if (LinqShapes.Unwrap(value) is not IInvocationOperation { TargetMethod.Name: "Max" or "Min" } aggregate)
-                return false;
-            var lowest = aggregate.TargetMethod.Name == "Min";
             var selector = OperationBlocks.LambdaArgument(aggregate);
-            var source = LinqShapes.Source(aggregate);
-            if (selector is null && source is not null && LinqShapes.Unwrap(source) is IInvocationOperation { TargetMethod.Name: "Select" } select)
+            profiles = scores;
+            if (selector is null && scores is not null && LinqShapes.Unwrap(scores) is IInvocationOperation { TargetMethod.Name: "Select" } select)
             {
                 selector = OperationBlocks.LambdaArgument(select);
-                source = LinqShapes.Source(select);
+                profiles = LinqShapes.Source(select);
             }
-            return source is not null && CarriesPersona(source) &&
-                   OperationBlocks.TryGetLambda(selector, out var lambda, out var returned) &&
-                   LambdaScore(lambda, returned!, out var score) && score.IsDistance == lowest;
+            score = default;
+            return OperationBlocks.TryGetLambda(selector, out lambda, out var returned) &&
+                   profiles is not null && CarriesPersona(profiles) &&
+                   LambdaScore(lambda, returned!, out score) && score.IsDistance == (aggregate.TargetMethod.Name == "Min");
         }
 
         private void CheckFilterByMaximum(IInvocationOperation filter, List<ILocalSymbol> maxima)

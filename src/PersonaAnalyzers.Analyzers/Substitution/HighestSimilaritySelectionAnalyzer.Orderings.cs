@@ -117,12 +117,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 ScoredProfiles.SymbolOf(LinqShapes.Source(extreme) ?? extreme) is not { } scoresVariable ||
                 !SymbolEqualityComparer.Default.Equals(scoresVariable, ScoredProfiles.SymbolOf(scores)))
                 return;
-            if (MadeFrom(scores, ordering: false) is not { } made || LinqShapes.Unwrap(made) is not IInvocationOperation { TargetMethod.Name: "Select" } select ||
-                !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(select), out var projection, out var projected) ||
-                !LambdaScore(projection, projected!, out var score) || score.IsDistance != (extreme.TargetMethod.Name == "Min"))
-                return;
-            if (LinqShapes.Source(select) is not { } scored || ScoredProfiles.SymbolOf(scored) is not { } scoredPool ||
-                !SymbolEqualityComparer.Default.Equals(scoredPool, ScoredProfiles.SymbolOf(pool)) || !CarriesPersona(pool))
+            if (!IsBestScore(extreme, MadeFrom(scores, ordering: false), out var projection, out var score, out var scored) ||
+                ScoredProfiles.SymbolOf(scored!) is not { } scoredPool || !SymbolEqualityComparer.Default.Equals(scoredPool, ScoredProfiles.SymbolOf(pool)))
                 return;
             Report(taken, "IndexOfBest", $"IndexOf(…, {extreme.TargetMethod.Name}())", ScoredProfiles.Target(score.Expression, Parameter(projection), _symbols), pool);
         }
