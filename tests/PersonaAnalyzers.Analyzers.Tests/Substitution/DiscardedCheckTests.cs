@@ -178,4 +178,64 @@ public class DiscardedCheckTests
                     Func<bool> safe = () => verdict.IsSafe;
                     return safe() ? other : null;
             """));
+
+    // Checks found wherever they are declared and however they are spelled or attributed.
+
+    [Fact]
+    public Task Discarded_check_of_the_runtime_itself_is_found_by_name() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var vetter = new CandidateVetter<Reader>((a, b) => 0.5, (a, b) => a.Id == b.Id);
+                    {|PERSONA004:vetter.Vet(user, pool)|};
+                    return null;
+            """));
+
+    [Fact]
+    public Task Discarded_check_declared_in_another_file_is_found() =>
+        Verify.VerifyFilesAsync(new[]
+        {
+            ("/0/Vetting.cs", "public static class Vetting { [PersonaAnalyzers.SimilarityBandCheck] public static bool Approve(Shop.Reader a, Shop.Reader b) => a.Id != b.Id; }"),
+            ("/0/Caller.cs", "public class C { public void Run(Shop.Reader a, Shop.Reader b) => {|PERSONA004:Vetting.Approve(a, b)|}; }"),
+        });
+
+    [Fact]
+    public Task Discarded_check_spelled_with_a_unicode_escape_is_found() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    {|PERSONA004:ReaderGuard.\u0043lassify(user, other)|};
+                    return other;
+            """));
+
+    [Fact]
+    public Task Discarded_check_attributed_through_an_alias_is_found() =>
+        Verify.VerifyAsync("""
+            using Vetted = PersonaAnalyzers.SimilarityBandCheckAttribute;
+            using Shop;
+            public static class Vetting { [Vetted] public static bool Approve(Reader a, Reader b) => a.Id != b.Id; }
+            public class C
+            {
+                public void Run(Reader a, Reader b) => {|PERSONA004:Vetting.Approve(a, b)|};
+            }
+            """);
+
+    [Fact]
+    public Task Discarded_check_in_a_field_initializer_lambda_is_found() =>
+        Verify.VerifyAsync("""
+            using System;
+            using Shop;
+            public class C
+            {
+                private readonly Action<Reader, Reader> _vet = (a, b) => { {|PERSONA004:ReaderGuard.Classify(a, b)|}; };
+            }
+            """);
+
+    [Fact]
+    public Task Method_named_like_a_check_but_not_one_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public static class Scores { public static double Classify(Reader a, Reader b) => 0; }
+            public class C
+            {
+                public void Run(Reader a, Reader b) => Scores.Classify(a, b);
+            }
+            """);
 }
