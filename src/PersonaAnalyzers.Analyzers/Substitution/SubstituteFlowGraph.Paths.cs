@@ -52,30 +52,42 @@ internal sealed partial class SubstituteFlowGraph
         return !carried && Reaches(origin, facts, start, at);
     }
 
-    /// <summary>A local that received the substitute by assignment holds it only after an assignment that carried it:
-    /// <c>twin ??= (FindNearest(user) is { } s &amp;&amp; TrySubstitute(user, s, out _) ? s : null)</c> assigns it only on
-    /// the checked way, and a path to the use through the other way carries no substitute in <c>twin</c>. So the use is
-    /// reached when some carrying assignment's value is, and the use itself is (a check may also stand between the
-    /// assignment and the use). A local given the substitute otherwise (an <c>out</c> argument, a pattern) is judged
-    /// where it is used.</summary>
+    /// <summary>A local that received the substitute by assignment holds it only after an assignment that carried it,
+    /// and only until the next assignment to it: <c>twin ??= (FindNearest(user) is { } s &amp;&amp; TrySubstitute(user, s,
+    /// out _) ? s : null)</c> assigns it only on the checked way; <c>if (!IsSafe(user, twin)) twin = user;</c> and
+    /// <c>twin = IsSafe(user, twin) ? twin : user;</c> replace it on the unsafe way; and on the way where a test found the
+    /// local null (<c>if (twin != null &amp;&amp; !IsSafe(user, twin)) twin = null;</c>) it holds no substitute either. So the
+    /// use is reached when some carrying assignment is reached without a check and, from there, the use is reached
+    /// without a check, another assignment to the local, or the local's null way. A local given the substitute
+    /// otherwise (an <c>out</c> argument, a pattern) is judged where it is used.</summary>
     private bool ReachesLocal(SubstituteOrigin origin, OriginFacts facts, Statement start, ILocalSymbol local, Statement at, int depth)
     {
+        List<Statement>? reached = null;
         var carried = false;
-        var reached = false;
+        var writes = new List<Statement>();
         foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
         {
             var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
-            if (_all.WrittenBy(assignment) is not ILocalReferenceOperation written || !SymbolEqualityComparer.Default.Equals(written.Local, local) ||
-                !Carries(assignment.Value, origin))
+            if (_all.WrittenBy(assignment) is not ILocalReferenceOperation written || !SymbolEqualityComparer.Default.Equals(written.Local, local))
+                continue;
+            var statement = _all.StatementOf(i);
+            writes.Add(statement);
+            if (!Carries(assignment.Value, origin))
                 continue;
             carried = true;
-            if (ReachesValue(origin, facts, start, assignment.Value, _all.StatementOf(i), depth + 1))
-            {
-                reached = true;
-                break;
-            }
+            if (ReachesValue(origin, facts, start, assignment.Value, statement, depth + 1))
+                (reached ??= new()).Add(statement);
         }
-        return (!carried || reached) && Reaches(origin, facts, start, at);
+        if (!carried)
+            return Reaches(origin, facts, start, at);
+        if (reached is null)
+            return false;
+        foreach (var assigned in reached)
+        {
+            if (Reaches(origin, facts, assigned, at, new LocalValue(local, writes, assigned)))
+                return true;
+        }
+        return false;
     }
 
     private bool Carries(IOperation value, SubstituteOrigin origin)
@@ -88,7 +100,7 @@ internal sealed partial class SubstituteFlowGraph
         return false;
     }
 
-    private bool Reaches(SubstituteOrigin origin, OriginFacts facts, Statement start, Statement target)
+    private bool Reaches(SubstituteOrigin origin, OriginFacts facts, Statement start, Statement target, LocalValue? holding = null)
     {
         var redefinition = DefinedAt(origin);
         // A branch on the check decides the use when only one of its two ways can reach it.
@@ -98,14 +110,14 @@ internal sealed partial class SubstituteFlowGraph
         {
             var whenTrue = block.ConditionalSuccessor?.Destination;
             var whenFalse = block.FallThroughSuccessor?.Destination;
-            var reachesTrue = whenTrue is not null && PathExists(whenTrue, 0, target, redefinition, facts, deciding: null);
-            var reachesFalse = whenFalse is not null && PathExists(whenFalse, 0, target, redefinition, facts, deciding: null);
+            var reachesTrue = whenTrue is not null && PathExists(whenTrue, 0, target, redefinition, facts, deciding: null, holding);
+            var reachesFalse = whenFalse is not null && PathExists(whenFalse, 0, target, redefinition, facts, deciding: null, holding);
             // Where the check's answer says which way is safe, the use must sit on that way: `if (verdict.IsSafe)
             // return user; return twin;` uses the substitute exactly when it is unsafe.
             if (reachesTrue != reachesFalse && SafeWayIsConditional(block) != !reachesTrue)
                 deciding[block.Ordinal] = true;
         }
-        return PathExists(start.Block, start.Index, target, redefinition, facts, deciding);
+        return PathExists(start.Block, start.Index, target, redefinition, facts, deciding, holding);
     }
 
     /// <summary>The answers whose sense is known — true when the pair is safe: a verdict's <c>IsSafe</c> and the guard's
@@ -148,10 +160,11 @@ internal sealed partial class SubstituteFlowGraph
     }
 
     /// <summary>A path from (<paramref name="startBlock"/>, <paramref name="startIndex"/>) to the target statement that
-    /// passes no barrier check and no deciding branch (by block ordinal), and does not run the origin's statement again
-    /// (which obtains a fresh substitute: the next <c>foreach</c> element).</summary>
+    /// passes no barrier check and no deciding branch (by block ordinal), does not run the origin's statement again
+    /// (which obtains a fresh substitute: the next <c>foreach</c> element), and, for a value read from a local, keeps it
+    /// there (<paramref name="holding"/>).</summary>
     private bool PathExists(BasicBlock startBlock, int startIndex, Statement target, Statement? redefinition, OriginFacts facts,
-        bool[]? deciding)
+        bool[]? deciding, LocalValue? holding)
     {
         // Searches in one graph never nest, so they share one visited array and one stack.
         var visited = _visited ??= new bool[_graph.Blocks.Length];
@@ -174,7 +187,7 @@ internal sealed partial class SubstituteFlowGraph
                     stopped = true;
                     break;
                 }
-                if (facts.IsBarrier(_all.StatementAt(block, i).First))
+                if (facts.IsBarrier(_all.StatementAt(block, i).First) || holding is not null && holding.IsWrittenAt(block, i, first && i == startIndex))
                 {
                     stopped = true;
                     break;
@@ -183,8 +196,11 @@ internal sealed partial class SubstituteFlowGraph
             first = false;
             if (stopped || (deciding is not null && deciding[block.Ordinal]))
                 continue;
-            Push(block.ConditionalSuccessor?.Destination);
-            Push(block.FallThroughSuccessor?.Destination);
+            var nullWay = holding?.NullWay(block);
+            if (nullWay != block.ConditionalSuccessor)
+                Push(block.ConditionalSuccessor?.Destination);
+            if (nullWay != block.FallThroughSuccessor)
+                Push(block.FallThroughSuccessor?.Destination);
         }
         return false;
 
@@ -195,5 +211,84 @@ internal sealed partial class SubstituteFlowGraph
             visited[next.Ordinal] = true;
             stack.Push((next, 0));
         }
+    }
+
+    /// <summary>A local holding the substitute from one assignment on (<see cref="ReachesLocal"/>): the statements that
+    /// assign it (each of which replaces the value, except the one it starts from), and the way of a null test of it on
+    /// which it holds nothing.</summary>
+    private sealed class LocalValue
+    {
+        private readonly ILocalSymbol _local;
+        private readonly List<Statement> _writes;
+        private readonly Statement _from;
+
+        public LocalValue(ILocalSymbol local, List<Statement> writes, Statement from)
+        {
+            _local = local;
+            _writes = writes;
+            _from = from;
+        }
+
+        /// <summary>Whether the statement replaces the value; the assignment the value comes from does not, where a
+        /// path starts from it.</summary>
+        public bool IsWrittenAt(BasicBlock block, int index, bool atStart)
+        {
+            if (atStart && block == _from.Block && index == _from.Index)
+                return false;
+            foreach (var write in _writes)
+            {
+                if (write.Block == block && write.Index == index)
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>The way out of <paramref name="block"/> taken when its branch finds the local null (<c>twin ==
+        /// null</c>, <c>twin is null</c>, <c>twin != null</c>, <c>twin is not null</c>, <c>twin is { }</c>, under any
+        /// number of <c>!</c>); null when the branch tests something else.</summary>
+        public ControlFlowBranch? NullWay(BasicBlock block)
+        {
+            if (block.BranchValue is null || block.ConditionKind == ControlFlowConditionKind.None || NullWhen(block.BranchValue) is not { } nullWhen)
+                return null;
+            // The conditional successor is taken when the branch value equals the condition kind's sense.
+            return (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == nullWhen ? block.ConditionalSuccessor : block.FallThroughSuccessor;
+        }
+
+        /// <summary>The value of <paramref name="condition"/> that means the local is null; null when it is no null test
+        /// of the local.</summary>
+        private bool? NullWhen(IOperation condition)
+        {
+            var value = LinqShapes.Unwrap(condition);
+            var negated = false;
+            while (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                negated = !negated;
+                value = LinqShapes.Unwrap(not.Operand);
+            }
+            bool? nullWhen = value switch
+            {
+                IIsPatternOperation test when IsLocal(test.Value) => NullWhenMatched(test.Pattern),
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                    when IsLocal(binary.LeftOperand) && IsNull(binary.RightOperand) || IsLocal(binary.RightOperand) && IsNull(binary.LeftOperand) =>
+                    binary.OperatorKind == BinaryOperatorKind.Equals,
+                _ => null,
+            };
+            return nullWhen is { } when ? when != negated : null;
+        }
+
+        /// <summary><c>is null</c> matches null; <c>is not null</c> and an empty <c>is { }</c> fail only on null.</summary>
+        private static bool? NullWhenMatched(IPatternOperation pattern) => pattern switch
+        {
+            IConstantPatternOperation constant when IsNull(constant.Value) => true,
+            INegatedPatternOperation { Pattern: IConstantPatternOperation constant } when IsNull(constant.Value) => false,
+            IRecursivePatternOperation { DeconstructionSubpatterns.IsEmpty: true, PropertySubpatterns.IsEmpty: true } recursive
+                when SymbolEqualityComparer.Default.Equals(recursive.MatchedType, recursive.InputType) => false,
+            _ => null,
+        };
+
+        private bool IsLocal(IOperation operation) =>
+            LinqShapes.Unwrap(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, _local);
+
+        private static bool IsNull(IOperation operation) => LinqShapes.Unwrap(operation).ConstantValue is { HasValue: true, Value: null };
     }
 }

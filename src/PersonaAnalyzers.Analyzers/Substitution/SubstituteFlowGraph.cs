@@ -10,8 +10,9 @@ namespace PersonaAnalyzers.Substitution;
 /// <summary>PERSONA001's analysis of one control flow graph (a member body, a lambda or a local function): which
 /// values carry a substitute, where each one is used, and whether every path from where it is obtained to that use
 /// runs through a branch decided by a similarity-band check on it.</summary>
-/// <remarks>Values are tracked flow-insensitively (locals, flow captures, collection operators); the check is
-/// flow-sensitive over the graph's blocks, so <c>if</c>/<c>else</c>, early returns, <c>is</c> patterns,
+/// <remarks>Values are tracked flow-insensitively (locals, flow captures, collection operators), and a use that reads a
+/// local is then judged from the assignments that reach it (see <c>ReachesLocal</c>); the check is flow-sensitive over
+/// the graph's blocks, so <c>if</c>/<c>else</c>, early returns, <c>is</c> patterns,
 /// <c>switch</c>, <c>?:</c>, <c>&amp;&amp;</c>/<c>||</c> and loops all come out of the graph's lowering rather than from
 /// textual order.</remarks>
 internal sealed partial class SubstituteFlowGraph

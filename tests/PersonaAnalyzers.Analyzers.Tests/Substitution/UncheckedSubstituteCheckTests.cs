@@ -453,4 +453,86 @@ public class UncheckedSubstituteCheckTests
                     var chosen = twin is not null && ReaderGuard.Assess(user, twin).IsSafe ? twin : null;
                     return chosen?.Summary;
             """));
+
+    // A local replaced on the unsafe way holds no substitute there: the value at the use is the last one assigned.
+
+    [Fact]
+    public Task Substitute_set_to_null_when_unsafe_is_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = index.FindNearest(user);
+                    if (twin != null && !ReaderGuard.Assess(user, twin).IsSafe)
+                        twin = null;
+                    return twin;
+            """));
+
+    [Theory]
+    [InlineData("twin is not null")]
+    [InlineData("twin is { }")]
+    [InlineData("!(twin is null)")]
+    [InlineData("null != twin")]
+    public Task Every_spelling_of_the_null_test_leaves_only_null_on_its_null_way(string notNull) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var twin = index.FindNearest(user);
+                    if ({{notNull}} && ReaderGuard.Classify(user, twin) != SimilarityBand.Moderate)
+                    {
+                        Console.WriteLine("rejected");
+                        twin = null;
+                    }
+                    return twin;
+            """));
+
+    [Fact]
+    public Task Substitute_replaced_by_the_users_own_profile_when_unsafe_is_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = index.Lookalike(user);
+                    if (!ReaderGuard.Assess(user, twin).IsSafe)
+                        twin = user;
+                    return Render.Prompt(twin);
+            """));
+
+    [Fact]
+    public Task Substitute_reassigned_through_a_checked_conditional_is_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = index.Lookalike(user);
+                    twin = ReaderGuard.Assess(user, twin).IsSafe ? twin : user;
+                    return twin;
+            """));
+
+    [Fact]
+    public Task Substitute_replaced_only_when_safe_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = {|PERSONA001:index.Lookalike(user)|};
+                    if (ReaderGuard.Assess(user, twin).IsSafe)
+                        twin = user;
+                    return twin;
+            """));
+
+    [Fact]
+    public Task Substitute_replaced_on_a_way_no_check_decides_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = {|PERSONA001:index.Lookalike(user)|};
+                    var verdict = ReaderGuard.Assess(user, twin);
+                    if (DateTime.UtcNow.Hour > 12)
+                        twin = user;
+                    return twin;
+            """));
+
+    [Fact]
+    public Task Null_test_alone_is_not_a_check() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin == null)
+                        twin = user;
+                    return twin;
+            """));
+
+    [Fact]
+    public Task Substitute_copied_before_the_original_is_replaced_is_still_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = {|PERSONA001:index.Lookalike(user)|};
+                    var copy = twin;
+                    if (!ReaderGuard.Assess(user, twin).IsSafe)
+                        twin = user;
+                    return copy;
+            """));
 }
