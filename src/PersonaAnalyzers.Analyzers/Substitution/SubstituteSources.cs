@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PersonaAnalyzers.Substitution;
@@ -9,10 +10,14 @@ namespace PersonaAnalyzers.Substitution;
 /// one or an async stream of one (awaited, or waited for with <c>.Result</c> / <c>.GetAwaiter().GetResult()</c>, when it is a task of either).</summary>
 internal static class SubstituteSources
 {
-    public static SubstituteOrigin? TryGetDirect(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options)
+    /// <param name="model">The body's semantic model, for what a control flow graph leaves out (a lambda's body); null
+    /// when <paramref name="operation"/> is from the operation tree itself.</param>
+    public static SubstituteOrigin? TryGetDirect(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options, SemanticModel? model = null)
     {
         // Every invocation and member read of every body passes here: rule out the common case by a cached name or
         // attribute lookup before looking at types or parents.
+        if (operation is IAwaitOperation awaitAll && TryGetWhenAll(awaitAll, symbols, options, model) is { } all)
+            return all;
         var waitedFor = WaitedFor(operation, symbols);
         var candidate = waitedFor is not null ? Member(waitedFor) : operation switch
         {
@@ -69,6 +74,45 @@ internal static class SubstituteSources
                 return null;
         }
     }
+
+    /// <summary><c>await Task.WhenAll(seeds.Select(s =&gt; index.FindNearestAsync(s)))</c>, or <c>.Select(index.FindNearestAsync)</c>
+    /// (also through <c>ToList</c>/<c>ToArray</c>): one lookup per element, awaited together — the array holds their
+    /// substitutes. The lookups themselves are not awaited where they are called, so they are not origins of their own.</summary>
+    private static SubstituteOrigin? TryGetWhenAll(IAwaitOperation awaitOperation, SubstitutionSymbols symbols, SubstitutionOptions options,
+        SemanticModel? model)
+    {
+        if (LinqShapes.TaskOf(awaitOperation.Operation) is not IInvocationOperation { TargetMethod.Name: "WhenAll", Arguments.Length: 1 } whenAll ||
+            whenAll.TargetMethod.ContainingType is not { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } })
+            return null;
+        var tasks = LinqShapes.Unwrap(whenAll.Arguments[0].Value);
+        while (tasks is IInvocationOperation { TargetMethod.Name: "ToList" or "ToArray" } copy && LinqShapes.Source(copy) is { } copied)
+            tasks = LinqShapes.Unwrap(copied);
+        if (tasks is not IInvocationOperation { TargetMethod.Name: "Select" } select)
+            return null;
+        var lookup = LinqShapes.DelegateArgument(select) switch
+        {
+            IMethodReferenceOperation reference => reference.Method,
+            IAnonymousFunctionOperation when OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(select), out _, out var returned) &&
+                                             returned is not null && WithoutAsTask(LinqShapes.Unwrap(returned)) is IInvocationOperation call => call.TargetMethod,
+            // In a control flow graph the lambda is only a reference to its own graph: bind its expression body.
+            IFlowAnonymousFunctionOperation { Syntax: AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } } =>
+                model?.GetSymbolInfo(WithoutAsTask(body)).Symbol as IMethodSymbol,
+            _ => null,
+        };
+        if (lookup is null || symbols.AwaitedType(lookup.ReturnType) is not { } looked ||
+            !IsSource(lookup, looked, symbols, options, out var persona, out var collection) || collection)
+            return null;
+        return new SubstituteOrigin(awaitOperation, persona, isCollection: true, "WhenAll", awaitOperation.Syntax.GetLocation());
+    }
+
+    /// <summary>A <c>ValueTask</c> lookup made a <c>Task</c> for <c>WhenAll</c>: <c>index.NearestAsync(s).AsTask()</c>.</summary>
+    private static IOperation WithoutAsTask(IOperation operation) =>
+        operation is IInvocationOperation { TargetMethod.Name: "AsTask", Arguments.Length: 0, Instance: { } valueTask } ? LinqShapes.Unwrap(valueTask) : operation;
+
+    private static ExpressionSyntax WithoutAsTask(ExpressionSyntax syntax) =>
+        syntax is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask" } access }
+            ? access.Expression
+            : syntax;
 
     /// <summary><c>Func&lt;Reader, Reader?&gt; pick = index.FindNearest</c>, <c>users.Select(index.FindNearest)</c>: a
     /// source's method group made a delegate. The delegate is not a profile; each call of it obtains one, and a

@@ -460,4 +460,49 @@ public class UncheckedSubstituteSourceTests
                     profiles.FindSimilar(id)?.Bio + {|PERSONA001:profiles.FindSimilarMarked(id)|}?.Bio;
             }
             """);
+
+    [Theory]
+    [InlineData("await Task.WhenAll(friends.Select(f => index.FindNearestAsync(f)))")]
+    [InlineData("await Task.WhenAll(friends.Select(index.FindNearestAsync))")]
+    [InlineData("await Task.WhenAll(friends.Select(f => index.FindNearestAsync(f)).ToList())")]
+    [InlineData("await Task.WhenAll(friends.Select(f => index.FindNearestAsync(f))).ConfigureAwait(false)")]
+    public Task Lookups_awaited_together_give_a_substitute_collection(string awaited) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var friends = new List<Reader> { user };
+                    var twins = {|PERSONA001:{{awaited}}|};
+                    return twins.Select(t => t?.Summary).ToList();
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task ValueTask_lookups_made_tasks_and_awaited_together_give_a_substitute_collection() =>
+        Verify.VerifyAsync("""
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Shop;
+            public interface IValueIndex { ValueTask<Reader?> NearestAsync(Reader target); }
+            public class C
+            {
+                public async Task<string?[]> Run(IValueIndex index, Reader[] users)
+                {
+                    var twins = {|PERSONA001:await Task.WhenAll(users.Select(u => index.NearestAsync(u).AsTask()))|};
+                    return twins.Select(t => t?.Summary).ToArray();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Lookups_awaited_together_and_vetted_are_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var friends = new List<Reader> { user };
+                    var twins = await Task.WhenAll(friends.Select(f => index.FindNearestAsync(f)));
+                    return twins.Where(t => t is not null && ReaderGuard.Assess(user, t).IsSafe).Select(t => t!.Summary).ToList();
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task Other_tasks_awaited_together_are_not_substitutes() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var friends = new List<Reader> { user };
+                    var own = await Task.WhenAll(friends.Select(f => Task.FromResult(index.Own(f.Id))));
+                    return own.Select(o => o?.Summary).ToList();
+            """, "public async Task<object?> Run(Reader user)"));
 }
