@@ -29,6 +29,13 @@ internal static class LinqShapes
         "GetEnumerator", "MoveNext", "Dispose", "GetAsyncEnumerator", "MoveNextAsync", "DisposeAsync", "Equals", "GetHashCode", "GetType", "ReferenceEquals",
     };
 
+    /// <summary>Change which profiles a collection holds, or their order, in place: nothing is read out of it (what
+    /// is read later is judged there).</summary>
+    private static readonly HashSet<string> InPlace = new()
+    {
+        "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere", "Clear", "Sort", "TrimExcess",
+    };
+
     private static readonly HashSet<string> Adders = new()
     {
         "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "AddOrUpdate", "GetOrAdd",
@@ -41,6 +48,8 @@ internal static class LinqShapes
     public static bool IsObserver(string name) => Observers.Contains(name);
 
     public static bool IsAdder(string name) => Adders.Contains(name);
+
+    public static bool IsInPlace(string name) => InPlace.Contains(name);
 
     /// <summary>The collection an operator runs over: the instance, or the <c>this</c> argument of an extension
     /// method.</summary>

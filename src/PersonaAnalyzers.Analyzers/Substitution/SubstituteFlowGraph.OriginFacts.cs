@@ -193,7 +193,7 @@ internal sealed partial class SubstituteFlowGraph
         public bool Decides(int root) => IsSet(_deciding, root);
 
         /// <summary>A statement (by its root's position) that is a check returning nothing (it throws when the pair is
-        /// unsafe): no path goes on past it unchecked.</summary>
+        /// unsafe), or that removes the unchecked profiles from the collection: no path goes on past it unchecked.</summary>
         public bool IsBarrier(int root)
         {
             var statement = _all.Operation(root);
@@ -201,8 +201,13 @@ internal sealed partial class SubstituteFlowGraph
             if (operation is IAwaitOperation awaited)
                 return awaited.Type?.SpecialType == SpecialType.System_Void &&
                        LinqShapes.Unwrap(awaited.Operation) is IInvocationOperation asyncCheck && IsCheck(asyncCheck, _all.IndexWithin(root, asyncCheck));
-            return operation is IInvocationOperation invocation && invocation.TargetMethod.ReturnsVoid &&
-                   IsCheck(invocation, _all.IndexWithin(root, invocation));
+            if (operation is not IInvocationOperation invocation)
+                return false;
+            if (invocation.TargetMethod.ReturnsVoid)
+                return IsCheck(invocation, _all.IndexWithin(root, invocation));
+            // neighbours.RemoveAll(n => !Check(target, n)): past it, the collection holds only checked profiles.
+            return LinqShapes.Source(invocation) is { } collection && IsSet(_mentioning, _all.IndexWithin(root, collection)) &&
+                   _owner.RemovesUnchecked(invocation);
         }
 
         /// <summary>A check method called on this origin; <paramref name="at"/> is the invocation's position.</summary>

@@ -260,29 +260,45 @@ internal sealed partial class SubstituteFlowGraph
         if (invocation.TargetMethod.Name is not ("Where" or "FindAll" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or
                 "Last" or "LastOrDefault" or "Find" or "FindLast"))
             return false;
-        switch (LinqShapes.DelegateArgument(invocation))
+        return LinqShapes.DelegateArgument(invocation) switch
         {
-            case IMethodReferenceOperation method:
-                return _symbols.IsCheckMethod(method.Method, _options);
-            case IFlowAnonymousFunctionOperation lambda when lambda.Symbol.Parameters.Length > 0:
-                var parameter = lambda.Symbol.Parameters[0];
-                var body = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation);
-                foreach (var block in body.Blocks)
+            IMethodReferenceOperation method => _symbols.IsCheckMethod(method.Method, _options),
+            IFlowAnonymousFunctionOperation lambda => PredicateChecks(lambda, lambda.Syntax),
+            _ => false,
+        };
+    }
+
+    /// <summary><c>neighbours.RemoveAll(n =&gt; !Check(target, n))</c> (or <c>RemoveWhere</c> on a set): what stays in the
+    /// collection passed the check. The predicate must be a negated check whose kept side <see cref="Gates"/> the
+    /// element; with a method group the sense of the answer is unknown.</summary>
+    public bool RemovesUnchecked(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name is "RemoveAll" or "RemoveWhere" &&
+        LinqShapes.DelegateArgument(invocation) is IFlowAnonymousFunctionOperation
+        {
+            Syntax: AnonymousFunctionExpressionSyntax { ExpressionBody: PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } removed }
+        } lambda &&
+        PredicateChecks(lambda, removed.Operand);
+
+    /// <summary>Whether the lambda's <paramref name="kept"/> expression holds only when a check of its element says so.</summary>
+    private bool PredicateChecks(IFlowAnonymousFunctionOperation lambda, SyntaxNode kept)
+    {
+        if (lambda.Symbol.Parameters.Length == 0)
+            return false;
+        var parameter = lambda.Symbol.Parameters[0];
+        var body = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation);
+        foreach (var block in body.Blocks)
+        {
+            foreach (var root in Roots(block))
+            {
+                foreach (var operation in root.DescendantsAndSelf())
                 {
-                    foreach (var root in Roots(block))
-                    {
-                        foreach (var operation in root.DescendantsAndSelf())
-                        {
-                            if (operation is IInvocationOperation call && _symbols.IsCheckMethod(call.TargetMethod, _options) &&
-                                ArgumentsMention(call, parameter) && Gates(call.Syntax, lambda.Syntax))
-                                return true;
-                        }
-                    }
+                    if (operation is IInvocationOperation call && _symbols.IsCheckMethod(call.TargetMethod, _options) &&
+                        ArgumentsMention(call, parameter) && kept.Span.Contains(call.Syntax.Span) && Gates(call.Syntax, kept))
+                        return true;
                 }
-                return false;
-            default:
-                return false;
+            }
         }
+        return false;
     }
 
     /// <summary>Whether the predicate passes an element only when the check at <paramref name="check"/> says so: not when

@@ -137,7 +137,8 @@ internal static class SubstituteUses
         var name = invocation.TargetMethod.Name;
         if (name is "Equals" or "GetHashCode" or "GetType" or "ReferenceEquals" || kind == TaintKind.Enumerator)
             return UseKind.None;
-        if (kind == TaintKind.Collection && (LinqShapes.IsObserver(name) || LinqShapes.IsPassThrough(name) || LinqShapes.IsElementSelector(name)))
+        if (kind == TaintKind.Collection &&
+            (LinqShapes.IsObserver(name) || LinqShapes.IsPassThrough(name) || LinqShapes.IsElementSelector(name) || LinqShapes.IsInPlace(name)))
             return UseKind.None;
         return SideChannels.IsInside(invocation) ? UseKind.None : UseKind.MemberRead;
     }

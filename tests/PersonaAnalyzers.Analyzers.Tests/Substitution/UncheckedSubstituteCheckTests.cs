@@ -535,4 +535,47 @@ public class UncheckedSubstituteCheckTests
                         twin = user;
                     return copy;
             """));
+
+    // A collection cleared of the profiles a check rejects holds only checked ones.
+
+    [Theory]
+    [InlineData("n => !ReaderGuard.Assess(user, n).IsSafe")]
+    [InlineData("n => !ReaderGuard.TrySubstitute(user, n, out _)")]
+    [InlineData("n => !(ReaderGuard.Classify(user, n) == SimilarityBand.Moderate)")]
+    public Task Neighbours_after_removing_the_unsafe_ones_are_checked(string removed) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var neighbours = index.NearestNeighbours(user, 5).ToList();
+                    neighbours.RemoveAll({{removed}});
+                    return neighbours;
+            """));
+
+    [Theory]
+    [InlineData("n => ReaderGuard.Assess(user, n).IsSafe")]
+    [InlineData("n => !ReaderGuard.Assess(user, n).IsSafe && n.Summary.Length > 0")]
+    [InlineData("n => n.Summary.Length == 0")]
+    public Task Neighbours_after_removing_others_than_the_unsafe_ones_are_reported(string removed) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var neighbours = {|PERSONA001:index.NearestNeighbours(user, 5)|}.ToList();
+                    neighbours.RemoveAll({{removed}});
+                    return neighbours;
+            """));
+
+    [Fact]
+    public Task Neighbours_used_before_the_unsafe_ones_are_removed_are_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var neighbours = index.NearestNeighbours(user, 5).ToList();
+                    cached = {|PERSONA001:neighbours[0]|};
+                    neighbours.RemoveAll(n => !ReaderGuard.Assess(user, n).IsSafe);
+                    return neighbours;
+            """));
+
+    [Fact]
+    public Task Removing_from_or_sorting_a_substitute_collection_is_not_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var neighbours = index.NearestNeighbours(user, 5).ToList();
+                    neighbours.RemoveAt(0);
+                    neighbours.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+                    neighbours.Clear();
+                    return neighbours.Count;
+            """));
 }
