@@ -59,21 +59,55 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                     comparison.Symbol.Parameters.Length != 2 ||
                     LinqShapes.Unwrap(returned!) is not IInvocationOperation { TargetMethod.Name: "CompareTo", Instance: { } left, Arguments.Length: 1 } compare)
                     continue;
-                var scores = ScoreLocals.Collect(comparison.Body, _symbols);
-                if (!scores.TryGet(left, _symbols, out var leftScore) || !scores.TryGet(compare.Arguments[0].Value, _symbols, out var rightScore) ||
-                    leftScore.IsDistance != rightScore.IsDistance)
-                    continue;
                 var (first, second) = (comparison.Symbol.Parameters[0], comparison.Symbol.Parameters[1]);
-                // Descending when the second element's score is compared with the first's: b.CompareTo(a).
-                var descending = OperationBlocks.Mentions(leftScore.Expression, second) && OperationBlocks.Mentions(rightScore.Expression, first);
-                var ascending = OperationBlocks.Mentions(leftScore.Expression, first) && OperationBlocks.Mentions(rightScore.Expression, second);
-                if (descending == ascending || descending == leftScore.IsDistance)
-                    continue; // least similar first, farthest first, or not one score per element
-                Report(taken, "SortFirst", $"Sort(…) then {take.TrimStart('.')}",
-                    ScoredProfiles.Target(leftScore.Expression, descending ? second : first, _symbols), pool);
+                var right = compare.Arguments[0].Value;
+                var scores = ScoreLocals.Collect(comparison.Body, _symbols);
+                IOperation? target;
+                bool descending, isDistance;
+                if (scores.TryGet(left, _symbols, out var leftScore) && scores.TryGet(right, _symbols, out var rightScore))
+                {
+                    if (leftScore.IsDistance != rightScore.IsDistance)
+                        continue;
+                    // Descending when the second element's score is compared with the first's: b.CompareTo(a).
+                    descending = OperationBlocks.Mentions(leftScore.Expression, second) && OperationBlocks.Mentions(rightScore.Expression, first);
+                    var ascending = OperationBlocks.Mentions(leftScore.Expression, first) && OperationBlocks.Mentions(rightScore.Expression, second);
+                    if (descending == ascending)
+                        continue; // not one score per element
+                    (target, isDistance) = (ScoredProfiles.Target(leftScore.Expression, descending ? second : first, _symbols), leftScore.IsDistance);
+                }
+                else if (SortedByProjection(list, left, right, first, second, out descending, out var projected, out var projection))
+                    (target, isDistance) = (ScoredProfiles.Target(projected.Expression, Parameter(projection), _symbols), projected.IsDistance);
+                else
+                    continue;
+                if (descending == isDistance)
+                    continue; // least similar first, or farthest first
+                Report(taken, "SortFirst", $"Sort(…) then {take.TrimStart('.')}", target, pool);
                 return true;
             }
             return false;
+        }
+
+        /// <summary>A list of scored pairs sorted by their score: <c>var scored = pool.Select(c =&gt; (Profile: c, Score:
+        /// Similarity(u, c))).ToList(); scored.Sort((a, b) =&gt; b.Score.CompareTo(a.Score));</c> (or an anonymous type).
+        /// Both sides read the same element of the projection, one from each element compared.</summary>
+        private bool SortedByProjection(IOperation list, IOperation left, IOperation right, IParameterSymbol first, IParameterSymbol second,
+            out bool descending, out ScoreLocals.Score score, out IAnonymousFunctionOperation projection)
+        {
+            descending = false;
+            score = default;
+            projection = null!;
+            if (MadeFrom(list, ordering: false) is not { } made || LinqShapes.Unwrap(made) is not IInvocationOperation { TargetMethod.Name: "Select" } projecting ||
+                !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(projecting), out projection, out var projected) || projected is null)
+                return false;
+            var each = LinqShapes.Unwrap(projected);
+            var (leftRead, rightRead) = (LinqShapes.Unwrap(left), LinqShapes.Unwrap(right));
+            // b.Score.CompareTo(a.Score) is descending, a.Score.CompareTo(b.Score) ascending.
+            var element = ProjectedElement(leftRead, second, each);
+            if (element is not null && ProjectedElement(rightRead, first, each) == element)
+                descending = true;
+            else if ((element = ProjectedElement(leftRead, first, each)) is null || ProjectedElement(rightRead, second, each) != element)
+                return false;
+            return LambdaScore(projection, element, out score);
         }
 
         /// <summary>The call a collection is made by, followed back through the calls that keep its elements and their

@@ -382,6 +382,22 @@ public class HighestSimilaritySelectionTests
             """);
 
     [Theory]
+    [InlineData("var scored = pool.Select(c => (Profile: c, Score: ReaderGuard.Similarity(user, c))).ToList(); scored.Sort((a, b) => b.Score.CompareTo(a.Score)); return {|PERSONA002:scored[0]|}.Profile;")]
+    [InlineData("var scored = pool.Select(c => (c, ReaderGuard.Similarity(user, c))).ToList(); scored.Sort((a, b) => b.Item2.CompareTo(a.Item2)); return {|PERSONA002:scored.First()|}.Item1;")]
+    [InlineData("var scored = pool.Select(c => new { Profile = c, Score = ReaderGuard.Similarity(user, c) }).ToList(); scored.Sort((a, b) => b.Score.CompareTo(a.Score)); return {|PERSONA002:scored[0]|}.Profile;")]
+    [InlineData("var scored = pool.Select(c => (Profile: c, Distance: 1 - ReaderGuard.Similarity(user, c))).ToList(); scored.Sort((a, b) => a.Distance.CompareTo(b.Distance)); return {|PERSONA002:scored[0]|}.Profile;")]
+    public Task First_of_scored_pairs_sorted_in_place_by_their_score_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Theory]
+    [InlineData("var scored = pool.Select(c => (Profile: c, Score: ReaderGuard.Similarity(user, c))).ToList(); scored.Sort((a, b) => a.Score.CompareTo(b.Score)); return scored[0].Profile;")]
+    [InlineData("var scored = pool.Select(c => (Profile: c, Score: ReaderGuard.Similarity(user, c))).ToList(); scored.Sort((a, b) => string.CompareOrdinal(a.Profile.Id, b.Profile.Id)); return scored[0].Profile;")]
+    [InlineData("var scored = pool.Select(c => (Profile: c, Score: ReaderGuard.Similarity(user, c), Age: c.Summary.Length)).ToList(); scored.Sort((a, b) => b.Age.CompareTo(a.Age)); return scored[0].Profile;")]
+    [InlineData("var scored = pool.Select(c => (Profile: c, Score: ReaderGuard.Similarity(user, c))).ToList(); scored.Sort((a, b) => b.Score.CompareTo(b.Score)); return scored[0].Profile;")]
+    public Task First_of_scored_pairs_sorted_least_similar_first_or_by_another_element_is_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Theory]
     [InlineData("var scored = pool.Select(c => (c, s: ReaderGuard.Similarity(user, c))).ToList(); return {|PERSONA002:scored.MaxBy(x => x.s)|}.c;")]
     [InlineData("var scored = pool.Select(c => new { Candidate = c, Score = ReaderGuard.Similarity(user, c) }); return {|PERSONA002:scored.OrderByDescending(x => x.Score).First()|}.Candidate;")]
     [InlineData("var scored = pool.Select(c => (Profile: c, Gap: 1 - ReaderGuard.Similarity(user, c))).ToArray(); return {|PERSONA002:scored.MinBy(t => t.Gap)|}.Profile;")]
