@@ -244,8 +244,8 @@ internal sealed partial class SubstituteFlowGraph
         }
 
         /// <summary>The way out of <paramref name="block"/> taken when its branch finds the local null (<c>twin ==
-        /// null</c>, <c>twin is null</c>, <c>twin != null</c>, <c>twin is not null</c>, <c>twin is { }</c>, under any
-        /// number of <c>!</c>); null when the branch tests something else.</summary>
+        /// null</c>, <c>twin is null</c>, <c>twin != null</c>, <c>twin is not null</c>, <c>twin is { }</c>, a nullable
+        /// struct's <c>HasValue</c>, under any number of <c>!</c>); null when the branch tests something else.</summary>
         public ControlFlowBranch? NullWay(BasicBlock block)
         {
             if (block.BranchValue is null || block.ConditionKind == ControlFlowConditionKind.None || NullWhen(block.BranchValue) is not { } nullWhen)
@@ -268,6 +268,7 @@ internal sealed partial class SubstituteFlowGraph
             bool? nullWhen = value switch
             {
                 IIsPatternOperation test when IsLocal(test.Value) => NullWhenMatched(test.Pattern),
+                IPropertyReferenceOperation { Property.Name: "HasValue", Instance: { } nullable } when IsLocal(nullable) => false,
                 IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
                     when IsLocal(binary.LeftOperand) && IsNull(binary.RightOperand) || IsLocal(binary.RightOperand) && IsNull(binary.LeftOperand) =>
                     binary.OperatorKind == BinaryOperatorKind.Equals,

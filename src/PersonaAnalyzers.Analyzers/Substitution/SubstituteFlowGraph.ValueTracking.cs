@@ -82,9 +82,13 @@ internal sealed partial class SubstituteFlowGraph
                 return AddAll(_locals, local.Local, TaintsOf(assignment.Value));
             case IFlowCaptureOperation capture:
                 return AddAll(_captures, capture.Id, TaintsOf(capture.Value));
+            case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Instance: { } nullable } unwrapped when _symbols.IsNullablePersona(nullable.Type):
+                return AddAll(_values, unwrapped, TaintsOf(nullable)); // the profile of a nullable persona struct
             case IInvocationOperation invocation when LinqShapes.Source(invocation) is { } source:
                 return PropagateThroughCall(invocation, source, statement);
             case IPropertyReferenceOperation { Instance: { } instance } property:
+                if (property.Property.Name == "Value" && _symbols.IsNullablePersona(instance.Type))
+                    return AddAll(_values, property, TaintsOf(instance));
                 foreach (var taint in TaintsOf(instance))
                 {
                     if (taint.Kind == TaintKind.Collection && property.Property.IsIndexer)

@@ -38,6 +38,8 @@ internal static class SubstituteUses
             }
             case IArgumentOperation argument:
                 return ClassifyArgument(argument, kind, symbols, options);
+            case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault" } unwrapped when unwrapped.Instance == child && symbols.IsNullablePersona(child.Type):
+                return UseKind.None; // the profile itself, judged where it goes
             case IInvocationOperation invocation when invocation.Instance == child:
                 return ClassifyInstanceCall(invocation, kind);
             case IMemberReferenceOperation member when member.Instance == child:
@@ -156,6 +158,9 @@ internal static class SubstituteUses
             (member is IPropertyReferenceOperation { Property.IsIndexer: true } || member.Member.Name is "Count" or "Length" or "IsEmpty" or "LongLength"))
             return UseKind.None;
         if (symbols.IsPersonaKey(member.Member))
+            return UseKind.None;
+        // A nullable persona struct: HasValue is a null test, Value the profile itself (judged where it goes).
+        if (member.Member.Name is "HasValue" or "Value" && symbols.IsNullablePersona(member.Instance?.Type))
             return UseKind.None;
         return SideChannels.IsInside(member) ? UseKind.None : UseKind.MemberRead;
     }

@@ -89,6 +89,11 @@ internal sealed class SubstitutionSymbols
         return _personaTypes.TryGetValue(definition, out var known) ? known : AddPersonaType(definition);
     }
 
+    /// <summary>A <c>Nullable&lt;T&gt;</c> of a persona struct: its <c>Value</c> and <c>GetValueOrDefault()</c> are the
+    /// profile itself, its <c>HasValue</c> a null test.</summary>
+    public bool IsNullablePersona(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } && IsPersonaType(type);
+
     private bool AddPersonaType(ITypeSymbol definition) =>
         _personaTypes.GetOrAdd(definition, t => HasAttribute(t, PersonaProfileAttribute));
 

@@ -578,4 +578,57 @@ public class UncheckedSubstituteCheckTests
                     neighbours.Clear();
                     return neighbours.Count;
             """));
+
+    // A persona struct looked up as Nullable<T>: HasValue is a null test, Value and GetValueOrDefault the profile.
+
+    private static string WithTasteStruct(string members) => $$"""
+        using PersonaAnalyzers;
+        [PersonaProfile]
+        public readonly record struct Taste([property: PersonaKey] int Id, string Label);
+        public interface ITastes { Taste? FindNearest(Taste seed); }
+        public static class Checks { [SimilarityBandCheck] public static bool Ok(Taste a, Taste b) => true; }
+        public class C
+        {
+            private readonly ITastes _tastes = null!;
+        {{members}}
+        }
+        """;
+
+    [Fact]
+    public Task Nullable_persona_struct_checked_through_its_value_is_checked() =>
+        Verify.VerifyAsync(WithTasteStruct("""
+                public Taste If(Taste me)
+                {
+                    var t = _tastes.FindNearest(me);
+                    if (t.HasValue && Checks.Ok(me, t.Value))
+                        return t.Value;
+                    return me;
+                }
+
+                public Taste Conditional(Taste me)
+                {
+                    var t = _tastes.FindNearest(me);
+                    return t.HasValue && Checks.Ok(me, t.GetValueOrDefault()) ? t.GetValueOrDefault() : me;
+                }
+            """));
+
+    [Fact]
+    public Task Nullable_persona_struct_used_through_its_value_unchecked_is_reported() =>
+        Verify.VerifyAsync(WithTasteStruct("""
+                public Taste OrDefault(Taste me) => {|PERSONA001:_tastes.FindNearest(me)|}.GetValueOrDefault(me);
+
+                public Taste NullTestOnly(Taste me)
+                {
+                    var t = {|PERSONA001:_tastes.FindNearest(me)|};
+                    if (!t.HasValue)
+                        return me;
+                    return t.Value;
+                }
+
+                public string Label(Taste me)
+                {
+                    var t = {|PERSONA001:_tastes.FindNearest(me)|};
+                    return t.HasValue ? t.Value.Label : "";
+                }
+            """));
 }
