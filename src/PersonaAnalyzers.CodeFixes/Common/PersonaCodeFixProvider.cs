@@ -42,7 +42,8 @@ public abstract class PersonaCodeFixProvider : CodeFixProvider
             foreach (var fix in Fixes)
             {
                 var fixedDocument = await fix.ApplyAsync(context.Document, node, diagnostic, context.CancellationToken).ConfigureAwait(false);
-                if (fixedDocument is null)
+                // The document itself back: nothing left to do for a diagnostic an earlier edit answered (see PersonaFix).
+                if (fixedDocument is null || fixedDocument == context.Document)
                     continue;
                 // The first fix that applies goes under the rule's preferred key (see PreferredFix).
                 var key = first && Preferred is { } preferred ? preferred.EquivalenceKey : fix.EquivalenceKey;

@@ -14,6 +14,9 @@ internal abstract class PersonaFix
 
     public abstract string Title(Diagnostic diagnostic);
 
-    /// <summary>Rewrites <paramref name="document"/> for the diagnostic whose reported node is <paramref name="node"/>.</summary>
+    /// <summary>Rewrites <paramref name="document"/> for the diagnostic whose reported node is <paramref name="node"/>.
+    /// Returns <paramref name="document"/> itself where an earlier edit of the same Fix All already answered the
+    /// diagnostic (the helper it would mark is marked): the preferred fix then stops there instead of trying the next
+    /// kind of fix, and the light bulb offers nothing.</summary>
     public abstract Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken);
 }

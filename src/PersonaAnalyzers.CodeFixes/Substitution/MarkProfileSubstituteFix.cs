@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PersonaAnalyzers.CodeFixes.Common;
 using PersonaAnalyzers.Substitution;
-using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace PersonaAnalyzers.CodeFixes.Substitution;
 
@@ -48,37 +47,7 @@ internal sealed class MarkProfileSubstituteFix : PersonaFix
         if (returnType is null || symbols.PersonaOf(returnType, out _) is null)
             return null;
 
-        var list = AttributeList(SingletonSeparatedList(Attribute(IdentifierName("ProfileSubstitute")))).Formatted();
-        SyntaxNode marked = member switch
-        {
-            MethodDeclarationSyntax method => WithAttribute(method, list, EndOfLine(root)),
-            LocalFunctionStatementSyntax local => local.WithoutLeadingTrivia().AddAttributeLists(list.WithLeadingTrivia(local.GetLeadingTrivia())),
-            PropertyDeclarationSyntax property => WithAttribute(property, list, EndOfLine(root)),
-            _ => member,
-        };
-        var newRoot = root.ReplaceNode(member, marked);
-        if (newRoot is CompilationUnitSyntax unit)
-            newRoot = Usings.Ensure(unit, WellKnownTypeNames.Namespace);
+        var newRoot = MemberAttributes.Mark(root, member, "ProfileSubstitute");
         return await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The file's own line ending.</summary>
-    private static SyntaxTrivia EndOfLine(SyntaxNode root) =>
-        root.DescendantTrivia().FirstOrDefault(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } found
-            ? found
-            : ElasticCarriageReturnLineFeed;
-
-    /// <summary>Adds the attribute as the member's first line, keeping its doc comment above it.</summary>
-    private static MemberDeclarationSyntax WithAttribute(MemberDeclarationSyntax member, AttributeListSyntax list, SyntaxTrivia endOfLine)
-    {
-        var leading = member.GetLeadingTrivia();
-        var indentation = leading.Reverse().TakeWhile(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.WhitespaceTrivia)).Reverse();
-        var withList = member.WithoutLeadingTrivia().WithAttributeLists(member.AttributeLists.Insert(0,
-            list.WithLeadingTrivia(leading).WithTrailingTrivia(endOfLine)));
-        if (member.AttributeLists.Count == 0)
-            withList = withList.WithModifiers(withList.Modifiers.Count > 0
-                ? withList.Modifiers.Replace(withList.Modifiers[0], withList.Modifiers[0].WithLeadingTrivia(indentation))
-                : withList.Modifiers);
-        return withList;
     }
 }
