@@ -54,7 +54,9 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Where the body obtains a substitute. Every direct source is a member reached by a name the text search
     /// found, and an operation's syntax holds its operands' syntax, so a subtree whose text holds no such name is not
-    /// walked: in a body that obtains one substitute, that is most of it.</summary>
+    /// walked: in a body that obtains one substitute, that is most of it. A query expression is the exception: its
+    /// clauses become calls whose syntax is the clause, not their operands' (the <c>from</c> source sits under the
+    /// <c>select</c>), so a query is searched whole.</summary>
     private static SourceSites FindSites(IOperation block, SubstitutionSymbols symbols, SubstitutionOptions options, WordPositions occurrences)
     {
         var sites = new SourceSites();
@@ -63,20 +65,13 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
-            if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await &&
-                SubstituteSources.TryGetDirect(operation, symbols, options) is not null)
-                sites.Add(operation.Syntax.Span);
-            else if (operation is IDelegateCreationOperation creation && SubstituteSources.TryGetMethodGroup(creation, symbols, options) is not null)
-                sites.Add(operation.Syntax.Span);
-            // TryFindNearest(user, out var twin): the name is the call's, outside the argument's own text.
-            if (operation is IInvocationOperation invocation)
+            if (operation.Kind == OperationKind.TranslatedQuery)
             {
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (SubstituteSources.TryGetOut(argument, symbols, options) is not null)
-                        sites.Add(argument.Syntax.Span);
-                }
+                foreach (var inner in operation.Descendants())
+                    AddSites(inner, sites, symbols, options);
+                continue;
             }
+            AddSites(operation, sites, symbols, options);
             foreach (var child in operation.ChildOperations)
             {
                 // The full span (with its leading comments) costs less to compute and can only let more through.
@@ -85,5 +80,23 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             }
         }
         return sites;
+    }
+
+    private static void AddSites(IOperation operation, SourceSites sites, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await &&
+            SubstituteSources.TryGetDirect(operation, symbols, options) is not null)
+            sites.Add(operation.Syntax.Span);
+        else if (operation is IDelegateCreationOperation creation && SubstituteSources.TryGetMethodGroup(creation, symbols, options) is not null)
+            sites.Add(operation.Syntax.Span);
+        // TryFindNearest(user, out var twin): the name is the call's, outside the argument's own text.
+        if (operation is IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (SubstituteSources.TryGetOut(argument, symbols, options) is not null)
+                    sites.Add(argument.Syntax.Span);
+            }
+        }
     }
 }

@@ -278,4 +278,20 @@ public class UncheckedSubstituteUseTests
     [InlineData("return Describe(); string Describe() => twin.Id;")] // reads only the key
     public Task Local_function_capture_that_is_checked_or_harmless_is_not_reported(string rest) =>
         Verify.VerifyAsync(Verify.InMethod("        var twin = index.FindNearest(user)!;\n        " + rest));
+
+    [Theory]
+    [InlineData("(from n in {|PERSONA001:index.NearestNeighbours(user, 5)|} select n.Summary).ToList()")]
+    [InlineData("(from n in {|PERSONA001:index.NearestNeighbours(user, 5)|} where n.Id != user.Id select n.Summary).ToList()")]
+    [InlineData("(from n in {|PERSONA001:index.NearestNeighbours(user, 5)|} let s = n.Summary select s).ToList()")]
+    [InlineData("(from n in {|PERSONA001:index.NearestNeighbours(user, 5)|} select n).ToList()")]
+    public Task Substitutes_read_in_a_query_expression_are_used(string query) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {{query}};
+            """));
+
+    [Fact]
+    public Task Substitutes_a_query_filters_by_the_check_are_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return (from n in index.NearestNeighbours(user, 5) where ReaderGuard.Assess(user, n).IsSafe select n.Summary).ToList();
+            """));
 }
