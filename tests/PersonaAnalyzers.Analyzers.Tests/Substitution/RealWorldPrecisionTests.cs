@@ -120,4 +120,67 @@ public class RealWorldPrecisionTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Persona_prompt_service_with_the_usual_guard_spellings_reports_only_its_unguarded_paths() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Text;
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+
+            public sealed class PersonaPromptService
+            {
+                private readonly IReaderIndex _index;
+
+                public PersonaPromptService(IReaderIndex index) => _index = index;
+
+                // Rejected twins are dropped by overwriting the local, the most common hand-written guard.
+                public async Task<string> SystemPromptAsync(Reader user)
+                {
+                    var twin = await _index.FindNearestAsync(user);
+                    if (twin != null && !ReaderGuard.Assess(user, twin).IsSafe)
+                    {
+                        Console.WriteLine($"rejected twin for {user.Id}");
+                        twin = null;
+                    }
+                    return twin is null ? "You are a helpful assistant." : $"The reader likes: {twin.Summary}";
+                }
+
+                // Few-shot examples from the neighbours the guard keeps, in a query.
+                public string FewShot(Reader user)
+                {
+                    var kept = from n in _index.NearestNeighbours(user, 10)
+                               where ReaderGuard.Assess(user, n).IsSafe
+                               select n.Summary;
+                    return string.Join("\n", kept.Take(3));
+                }
+
+                // The same list vetted in place.
+                public List<Reader> Donors(Reader user)
+                {
+                    var donors = _index.NearestNeighbours(user, 10).ToList();
+                    donors.RemoveAll(d => !ReaderGuard.Assess(user, d).IsSafe);
+                    return donors;
+                }
+
+                // Batch warm-up: every friend's twin awaited together and used without a check.
+                public async Task<string[]> WarmAsync(IReadOnlyList<Reader> friends)
+                {
+                    var twins = {|PERSONA001:await Task.WhenAll(friends.Select(f => _index.FindNearestAsync(f)))|};
+                    return twins.Where(t => t is not null).Select(t => t!.Summary).ToArray();
+                }
+
+                // The log line reads the twin's key only; the prompt reads its data unguarded.
+                public string Unguarded(Reader user)
+                {
+                    var twin = {|PERSONA001:_index.Lookalike(user)|};
+                    Console.WriteLine($"using twin {twin.Id}");
+                    return new StringBuilder("Persona: ").Append(twin.Summary).ToString();
+                }
+            }
+            """);
 }
