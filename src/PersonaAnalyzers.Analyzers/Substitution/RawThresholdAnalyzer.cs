@@ -54,6 +54,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             if (insideCheck.Value)
                 return;
             ScoreLocals? scores = null;
+            var options = SubstitutionOptions.For(context.Options, root.Syntax.SyntaxTree);
             foreach (var operation in root.Descendants())
             {
                 // Most operations are of none of these kinds: one kind read rules them out.
@@ -63,7 +64,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                         BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison)
                 {
                     if (operation is IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation or INegatedPatternOperation } pattern)
-                        AnalyzePattern(pattern, root, scores ??= ScoreLocals.Collect(root, symbols), symbols, context);
+                        AnalyzePattern(pattern, root, scores ??= ScoreLocals.Collect(root, symbols), symbols, options, context);
                     else if (operation is ISwitchExpressionOperation or ISwitchOperation)
                         AnalyzeSwitch(operation, scores ??= ScoreLocals.Collect(root, symbols), symbols, context);
                     continue;
@@ -78,17 +79,18 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 var bar = leftIsScore ? comparison.RightOperand : comparison.LeftOperand;
                 if (MovesInLoop(bar, root))
                     continue;
-                if (Decides(comparison, score, root, symbols))
+                if (Decides(comparison, score, root, symbols, options))
                     Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", symbols);
             }
         }
     }
 
-    private static void AnalyzePattern(IIsPatternOperation pattern, IOperation root, ScoreLocals scores, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
+    private static void AnalyzePattern(IIsPatternOperation pattern, IOperation root, ScoreLocals scores, SubstitutionSymbols symbols,
+        SubstitutionOptions options, OperationBlockAnalysisContext context)
     {
         if (!scores.TryGet(pattern.Value, symbols, out var score) || !HasRelational(pattern.Pattern))
             return;
-        if (Decides(pattern, score, root, symbols))
+        if (Decides(pattern, score, root, symbols, options))
             Report(context, pattern, score, pattern.Value, pattern.Pattern, "Left", symbols);
     }
 
@@ -172,24 +174,30 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Does the comparison decide whether a compared profile is used?</summary>
-    private static bool Decides(IOperation comparison, ScoreLocals.Score score, IOperation root, SubstitutionSymbols symbols)
+    private static bool Decides(IOperation comparison, ScoreLocals.Score score, IOperation root, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
         if (SideChannels.IsInside(comparison))
             return false;
         var profiles = ScoredProfiles.Of(score.Expression, symbols);
-        return profiles.Count > 0 && DecidesFrom(comparison, profiles, root, symbols, throughLocal: true);
+        return profiles.Count > 0 && DecidesFrom(comparison, profiles, root, symbols, options, throughLocal: true);
     }
 
     /// <summary>Walks up from a test through <c>!</c>, <c>&amp;&amp;</c>, <c>||</c> and parentheses to the branch it
     /// decides. A test kept in a <c>bool</c> local first (<c>var close = similarity &gt; bar; if (close) …</c>) decides
-    /// wherever that local does — followed one local deep.</summary>
-    private static bool DecidesFrom(IOperation test, List<ISymbol> profiles, IOperation root, SubstitutionSymbols symbols, bool throughLocal)
+    /// wherever that local does — followed one local deep. A test joined by <c>&amp;&amp;</c> to a band check of the same
+    /// pair decides nothing the check does not: <c>Classify(u, c) == Moderate &amp;&amp; similarity &gt; 0.5</c> admits
+    /// no near-twin, whatever the bar.</summary>
+    private static bool DecidesFrom(IOperation test, List<ISymbol> profiles, IOperation root, SubstitutionSymbols symbols, SubstitutionOptions options,
+        bool throughLocal)
     {
         IOperation current = test;
         for (var parent = current.Parent; parent is not null; current = parent, parent = parent.Parent)
         {
             switch (parent)
             {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both
+                    when ChecksPair(both.LeftOperand == current ? both.RightOperand : both.LeftOperand, profiles, symbols, options):
+                    return false;
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }:
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
                 case IConversionOperation:
@@ -200,9 +208,9 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 case IReturnOperation when parent.Parent?.Parent is IAnonymousFunctionOperation lambda:
                     return IsProfileFilter(lambda, profiles, symbols);
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when throughLocal:
-                    return DecidesThroughLocal(declarator.Symbol, profiles, root, symbols);
+                    return DecidesThroughLocal(declarator.Symbol, profiles, root, symbols, options);
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when throughLocal && assignment.Value == current:
-                    return DecidesThroughLocal(local.Local, profiles, root, symbols);
+                    return DecidesThroughLocal(local.Local, profiles, root, symbols, options);
                 default:
                     return false;
             }
@@ -210,16 +218,39 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool DecidesThroughLocal(ILocalSymbol local, List<ISymbol> profiles, IOperation root, SubstitutionSymbols symbols)
+    private static bool DecidesThroughLocal(ILocalSymbol local, List<ISymbol> profiles, IOperation root, SubstitutionSymbols symbols,
+        SubstitutionOptions options)
     {
         if (local.Type.SpecialType != SpecialType.System_Boolean)
             return false;
         foreach (var reference in OperationBlocks.ReadsOf(root, local))
         {
-            if (DecidesFrom(reference, profiles, root, symbols, throughLocal: false))
+            if (DecidesFrom(reference, profiles, root, symbols, options, throughLocal: false))
                 return true;
         }
         return false;
+    }
+
+    /// <summary>A band check of the same pair inside <paramref name="operation"/>: a check call given every profile the
+    /// score compares (<c>Classify(user, other)</c> for <c>Similarity(user, other)</c>; not <c>Classify(user, user)</c>).</summary>
+    private static bool ChecksPair(IOperation operation, List<ISymbol> profiles, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            if (descendant is IInvocationOperation call && symbols.IsCheckMethod(call.TargetMethod, options) && MentionsAll(call, profiles))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool MentionsAll(IOperation operation, List<ISymbol> profiles)
+    {
+        foreach (var profile in profiles)
+        {
+            if (!OperationBlocks.Mentions(operation, profile))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Some compared profile is used on one way of the branch and not on the other.</summary>

@@ -226,4 +226,23 @@ public class RawThresholdTests
                     System.Console.WriteLine(close ? "close" : "far");
                     return close;
             """));
+
+    [Theory]
+    [InlineData("ReaderGuard.Classify(user, other) == SimilarityBand.Moderate && ReaderGuard.Similarity(user, other) > 0.5 ? Render.Prompt(other) : null")]
+    [InlineData("ReaderGuard.Similarity(user, other) > 0.5 && ReaderGuard.Assess(user, other).IsSafe ? Render.Prompt(other) : null")]
+    [InlineData("pool.Where(c => ReaderGuard.Assess(user, c).IsSafe && ReaderGuard.Similarity(user, c) >= 0.3).Select(Render.Prompt).FirstOrDefault()")]
+    public Task Threshold_joined_to_a_band_check_of_the_same_profile_is_not_reported(string expression) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Own("x")!;
+                    return {{expression}};
+            """));
+
+    [Theory]
+    [InlineData("ReaderGuard.Classify(user, other) == SimilarityBand.Moderate || {|PERSONA003:ReaderGuard.Similarity(user, other) > 0.9|} ? Render.Prompt(other) : null")]
+    [InlineData("ReaderGuard.Classify(user, user) == SimilarityBand.Moderate && {|PERSONA003:ReaderGuard.Similarity(user, other) > 0.9|} ? Render.Prompt(other) : null")]
+    public Task Threshold_beside_a_check_that_does_not_gate_the_same_profile_is_reported(string expression) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Own("x")!;
+                    return {{expression}};
+            """));
 }
