@@ -95,20 +95,13 @@ internal sealed partial class SubstituteFlowGraph
             LinqShapes.DelegateArgument(invocation) is not IFlowAnonymousFunctionOperation { Symbol.Parameters.Length: > 0 } lambda)
             return false;
         var element = lambda.Symbol.Parameters[0];
-        var body = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation);
-        foreach (var block in body.Blocks)
+        foreach (var operation in OperationsOf(lambda))
         {
-            foreach (var root in Roots(block))
-            {
-                foreach (var operation in root.DescendantsAndSelf())
-                {
-                    if (operation is IMemberReferenceOperation { Instance: { } instance } member &&
-                        LinqShapes.Unwrap(instance) is IParameterReferenceOperation reference &&
-                        SymbolEqualityComparer.Default.Equals(reference.Parameter, element) &&
-                        !_symbols.IsPersonaKey(member.Member) && !FeedsCheckScoreOrSideChannel(member))
-                        return true;
-                }
-            }
+            if (operation is IMemberReferenceOperation { Instance: { } instance } member &&
+                LinqShapes.Unwrap(instance) is IParameterReferenceOperation reference &&
+                SymbolEqualityComparer.Default.Equals(reference.Parameter, element) &&
+                !_symbols.IsPersonaKey(member.Member) && !FeedsCheckScoreOrSideChannel(member))
+                return true;
         }
         return false;
     }

@@ -289,18 +289,11 @@ internal sealed partial class SubstituteFlowGraph
         if (lambda.Symbol.Parameters.Length == 0)
             return false;
         var parameter = lambda.Symbol.Parameters[0];
-        var body = _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation);
-        foreach (var block in body.Blocks)
+        foreach (var operation in OperationsOf(lambda))
         {
-            foreach (var root in Roots(block))
-            {
-                foreach (var operation in root.DescendantsAndSelf())
-                {
-                    if (operation is IInvocationOperation call && _symbols.IsCheckMethod(call.TargetMethod, _options) &&
-                        ArgumentsMention(call, parameter) && kept.Span.Contains(call.Syntax.Span) && Gates(call.Syntax, kept))
-                        return true;
-                }
-            }
+            if (operation is IInvocationOperation call && _symbols.IsCheckMethod(call.TargetMethod, _options) &&
+                ArgumentsMention(call, parameter) && kept.Span.Contains(call.Syntax.Span) && Gates(call.Syntax, kept))
+                return true;
         }
         return false;
     }

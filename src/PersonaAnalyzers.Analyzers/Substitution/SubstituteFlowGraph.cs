@@ -174,6 +174,19 @@ internal sealed partial class SubstituteFlowGraph
             yield return block.BranchValue;
     }
 
+    /// <summary>Every operation of a lambda's own graph (a predicate or selector searched for a check or a read).</summary>
+    private IEnumerable<IOperation> OperationsOf(IFlowAnonymousFunctionOperation lambda)
+    {
+        foreach (var block in _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation).Blocks)
+        {
+            foreach (var root in Roots(block))
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                    yield return operation;
+            }
+        }
+    }
+
     private Diagnostic CreateDiagnostic(SubstituteOrigin origin, Use use)
     {
         var properties = SubstitutionDiagnostics.PersonaProperties(origin.Persona);
