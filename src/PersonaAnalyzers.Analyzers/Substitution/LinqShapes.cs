@@ -1,5 +1,8 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PersonaAnalyzers.Substitution;
@@ -50,6 +53,27 @@ internal static class LinqShapes
     public static bool IsAdder(string name) => Adders.Contains(name);
 
     public static bool IsInPlace(string name) => InPlace.Contains(name);
+
+    /// <summary><c>Select(n =&gt; n)</c>, and the <c>select n</c> a query expression ends with: the elements pass
+    /// through unchanged.</summary>
+    public static bool IsIdentitySelect(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name != "Select")
+            return false;
+        (ImmutableArray<IParameterSymbol> Parameters, SyntaxNode? Syntax) selector = DelegateArgument(invocation) switch
+        {
+            IFlowAnonymousFunctionOperation flow => (flow.Symbol.Parameters, flow.Syntax),
+            IAnonymousFunctionOperation lambda => (lambda.Symbol.Parameters, lambda.Syntax),
+            _ => (default, null),
+        };
+        var (parameters, syntax) = selector;
+        if (parameters.IsDefault || parameters.Length != 1 || syntax is null)
+            return false;
+        var returned = syntax is AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } ? body : syntax as ExpressionSyntax;
+        while (returned is ParenthesizedExpressionSyntax parenthesized)
+            returned = parenthesized.Expression;
+        return returned is IdentifierNameSyntax name && name.Identifier.ValueText == parameters[0].Name;
+    }
 
     /// <summary>The collection an operator runs over: the instance, or the <c>this</c> argument of an extension
     /// method.</summary>

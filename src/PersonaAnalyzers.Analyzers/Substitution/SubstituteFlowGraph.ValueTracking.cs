@@ -194,7 +194,8 @@ internal sealed partial class SubstituteFlowGraph
             {
                 changed |= Add(_values, invocation, new Taint(taint.Origin, TaintKind.Enumerator));
             }
-            else if (LinqShapes.IsPassThrough(name) && IsCollectionOfPersona(invocation.Type) && !FiltersByCheck(invocation))
+            else if ((LinqShapes.IsPassThrough(name) || LinqShapes.IsIdentitySelect(invocation)) && IsCollectionOfPersona(invocation.Type) &&
+                     !FiltersByCheck(invocation))
             {
                 changed |= Add(_values, invocation, taint);
             }

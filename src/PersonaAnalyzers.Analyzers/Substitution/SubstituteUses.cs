@@ -119,6 +119,7 @@ internal static class SubstituteUses
                 var isSource = (method.ReducedFrom ?? method).IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] == argument;
                 if (kind != TaintKind.Element && isSource &&
                     (LinqShapes.IsPassThrough(method.Name) || LinqShapes.IsElementSelector(method.Name) || LinqShapes.IsObserver(method.Name) ||
+                     LinqShapes.IsIdentitySelect(invocation) ||
                      method.Name == "GetEnumerator"))
                     return UseKind.None;
                 if (kind == TaintKind.Enumerator)

@@ -294,4 +294,15 @@ public class UncheckedSubstituteUseTests
         Verify.VerifyAsync(Verify.InMethod("""
                     return (from n in index.NearestNeighbours(user, 5) where ReaderGuard.Assess(user, n).IsSafe select n.Summary).ToList();
             """));
+
+    [Theory]
+    [InlineData("(from n in index.NearestNeighbours(user, 5) select n).FirstOrDefault()")]
+    [InlineData("index.NearestNeighbours(user, 5).Select(n => n).FirstOrDefault()")]
+    public Task Element_taken_after_an_identity_select_is_the_substitute_and_checked_there(string taken) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var first = {{taken}};
+                    if (first is null || !ReaderGuard.Assess(user, first).IsSafe)
+                        return null;
+                    return first;
+            """));
 }
