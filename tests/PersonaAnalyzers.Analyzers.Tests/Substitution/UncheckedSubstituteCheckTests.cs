@@ -536,6 +536,32 @@ public class UncheckedSubstituteCheckTests
                     return copy;
             """));
 
+    [Fact]
+    public Task Last_checked_neighbour_kept_in_a_loop_is_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    Reader? kept = null;
+                    foreach (var n in index.NearestNeighbours(user, 5))
+                    {
+                        kept = n;
+                        if (!ReaderGuard.Assess(user, n).IsSafe)
+                            kept = null;
+                    }
+                    return kept;
+            """));
+
+    [Fact]
+    public Task Last_neighbour_kept_in_a_loop_without_a_check_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    Reader? kept = null;
+                    foreach (var {|PERSONA001:n|} in index.NearestNeighbours(user, 5))
+                    {
+                        kept = n;
+                        if (n.Summary.Length == 0)
+                            kept = null;
+                    }
+                    return kept;
+            """));
+
     // A collection cleared of the profiles a check rejects holds only checked ones.
 
     [Theory]
