@@ -205,9 +205,10 @@ internal sealed partial class SubstituteFlowGraph
                 return false;
             if (invocation.TargetMethod.ReturnsVoid)
                 return IsCheck(invocation, _all.IndexWithin(root, invocation));
-            // neighbours.RemoveAll(n => !Check(target, n)): past it, the collection holds only checked profiles.
-            return LinqShapes.Source(invocation) is { } collection && IsSet(_mentioning, _all.IndexWithin(root, collection)) &&
-                   _owner.RemovesUnchecked(invocation);
+            // neighbours.RemoveAll(n => !Check(target, n)): past it, the collection holds only checked profiles. (The
+            // name first: every statement of every path searched passes here.)
+            return invocation.TargetMethod.Name is "RemoveAll" or "RemoveWhere" && LinqShapes.Source(invocation) is { } collection &&
+                   IsSet(_mentioning, _all.IndexWithin(root, collection)) && _owner.RemovesUnchecked(invocation);
         }
 
         /// <summary>A check method called on this origin; <paramref name="at"/> is the invocation's position.</summary>

@@ -240,6 +240,13 @@ internal sealed partial class SubstituteFlowGraph
         var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? _symbols.TupleElementPersona(operation.Type);
         if (persona is null || isCollection)
             return false;
+        if (construct == "Element" && (_seeded is null || !_seeded.Contains(from.Origin)) &&
+            EarlierReadOfSameElement(operation, statement) is { } earlier)
+        {
+            // peers[i] read again: the same element, judged as the first read (SubstituteFlowGraph.SameElement).
+            (_derived ??= new()).Add(operation);
+            return Add(_values, operation, new Taint(earlier, TaintKind.Element));
+        }
         var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
         return AddDerived(new SubstituteOrigin(operation, persona, false, construct, location), from, statement);
     }

@@ -562,6 +562,66 @@ public class UncheckedSubstituteCheckTests
                     return kept;
             """));
 
+    // An element read again by the same index is the same element: the first read's check covers it.
+
+    [Fact]
+    public Task Element_read_twice_by_the_loop_index_after_a_check_is_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var peers = index.NearestNeighbours(user, 5);
+                    var picked = new List<string>();
+                    for (var i = 0; i < peers.Count; i++)
+                    {
+                        if (!ReaderGuard.Assess(user, peers[i]).IsSafe)
+                            continue;
+                        picked.AddRange(peers[i].Purchases);
+                    }
+                    return picked;
+            """));
+
+    [Fact]
+    public Task Element_read_twice_by_a_constant_index_after_a_check_is_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var peers = index.NearestNeighbours(user, 5);
+                    if (peers.Count == 0 || !ReaderGuard.Assess(user, peers[0]).IsSafe)
+                        return null;
+                    return peers[0];
+            """));
+
+    [Fact]
+    public Task Element_read_again_after_the_index_moved_is_another_element() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var peers = index.NearestNeighbours(user, 5);
+                    var i = 0;
+                    while (i < peers.Count && !ReaderGuard.Assess(user, peers[i]).IsSafe)
+                        i++;
+                    i++;
+                    return i < peers.Count ? {|PERSONA001:peers[i]|} : null;
+            """));
+
+    [Fact]
+    public Task Element_whose_first_read_may_not_run_is_judged_by_itself() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var peers = index.NearestNeighbours(user, 5);
+                    for (var i = 0; i < peers.Count; i++)
+                    {
+                        if (user.Summary.Length > 0 && !ReaderGuard.Assess(user, peers[i]).IsSafe)
+                            continue;
+                        cached = {|PERSONA001:peers[i]|};
+                    }
+                    return null;
+            """));
+
+    [Fact]
+    public Task Element_of_another_index_or_list_is_another_element() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var peers = index.NearestNeighbours(user, 5);
+                    var others = index.NearestNeighbours(user, 5);
+                    if (!ReaderGuard.Assess(user, peers[0]).IsSafe || !ReaderGuard.Assess(user, others[1]).IsSafe)
+                        return null;
+                    cached = {|PERSONA001:peers[1]|};
+                    return {|PERSONA001:others[0]|};
+            """));
+
     // A collection cleared of the profiles a check rejects holds only checked ones.
 
     [Theory]
