@@ -52,26 +52,9 @@ internal sealed partial class SubstituteFlowGraph
     {
         if (first.Block == second.Block)
             return first.Index < second.Index;
-        // first's block dominates second's: with it taken out, second's block cannot be reached from the entry.
-        var reached = new bool[_graph.Blocks.Length];
-        var pending = new Stack<BasicBlock>();
-        pending.Push(_graph.Blocks[0]);
-        reached[0] = true;
-        while (pending.Count > 0)
-        {
-            var block = pending.Pop();
-            if (block == second.Block)
-                return false;
-            foreach (var next in new[] { block.ConditionalSuccessor?.Destination, block.FallThroughSuccessor?.Destination })
-            {
-                if (next is not null && next != first.Block && !reached[next.Ordinal])
-                {
-                    reached[next.Ordinal] = true;
-                    pending.Push(next);
-                }
-            }
-        }
-        return true;
+        // From just before the entry's first statement: second cannot be reached without running first.
+        var entry = _graph.Blocks[0];
+        return !StatementReaches(new Statement(entry, -1, null, first: -1), second, avoiding: first);
     }
 
     /// <summary>Some statement that writes the collection or the index lies on a path from <paramref name="first"/> to
@@ -104,7 +87,7 @@ internal sealed partial class SubstituteFlowGraph
     }
 
     /// <summary>A path from just after <paramref name="from"/> to <paramref name="to"/> that does not pass
-    /// <paramref name="avoiding"/>.</summary>
+    /// <paramref name="avoiding"/>. (<see cref="PathExists"/> walks the same way for one origin, with its checks.)</summary>
     private bool StatementReaches(Statement from, Statement to, Statement avoiding)
     {
         var visited = new bool[_graph.Blocks.Length];
@@ -127,15 +110,17 @@ internal sealed partial class SubstituteFlowGraph
             }
             if (stopped)
                 continue;
-            foreach (var next in new[] { block.ConditionalSuccessor?.Destination, block.FallThroughSuccessor?.Destination })
-            {
-                if (next is not null && !visited[next.Ordinal])
-                {
-                    visited[next.Ordinal] = true;
-                    pending.Push((next, 0));
-                }
-            }
+            Push(block.ConditionalSuccessor?.Destination);
+            Push(block.FallThroughSuccessor?.Destination);
         }
         return false;
+
+        void Push(BasicBlock? next)
+        {
+            if (next is null || visited[next.Ordinal])
+                return;
+            visited[next.Ordinal] = true;
+            pending.Push((next, 0));
+        }
     }
 }

@@ -612,6 +612,15 @@ public class UncheckedSubstituteCheckTests
             """));
 
     [Fact]
+    public Task Element_whose_first_read_by_a_constant_index_may_not_run_is_judged_by_itself() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var peers = index.NearestNeighbours(user, 5);
+                    if (user.Summary.Length > 0 && !ReaderGuard.Assess(user, peers[0]).IsSafe)
+                        return null;
+                    return {|PERSONA001:peers[0]|};
+            """));
+
+    [Fact]
     public Task Element_of_another_index_or_list_is_another_element() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var peers = index.NearestNeighbours(user, 5);
