@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -60,19 +59,19 @@ internal static class LinqShapes
     {
         if (invocation.TargetMethod.Name != "Select")
             return false;
-        (ImmutableArray<IParameterSymbol> Parameters, SyntaxNode? Syntax) selector = DelegateArgument(invocation) switch
+        var (selector, syntax) = DelegateArgument(invocation) switch
         {
-            IFlowAnonymousFunctionOperation flow => (flow.Symbol.Parameters, flow.Syntax),
-            IAnonymousFunctionOperation lambda => (lambda.Symbol.Parameters, lambda.Syntax),
-            _ => (default, null),
+            IFlowAnonymousFunctionOperation flow => (flow.Symbol, flow.Syntax),
+            IAnonymousFunctionOperation lambda => (lambda.Symbol, lambda.Syntax),
+            _ => ((IMethodSymbol?)null, (SyntaxNode?)null),
         };
-        var (parameters, syntax) = selector;
-        if (parameters.IsDefault || parameters.Length != 1 || syntax is null)
+        if (selector is not { Parameters: [var element] })
             return false;
+        // A query's selector has the clause's expression for its syntax, a lambda its expression body.
         var returned = syntax is AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } ? body : syntax as ExpressionSyntax;
         while (returned is ParenthesizedExpressionSyntax parenthesized)
             returned = parenthesized.Expression;
-        return returned is IdentifierNameSyntax name && name.Identifier.ValueText == parameters[0].Name;
+        return returned is IdentifierNameSyntax name && name.Identifier.ValueText == element.Name;
     }
 
     /// <summary>The collection an operator runs over: the instance, or the <c>this</c> argument of an extension
