@@ -71,7 +71,11 @@ internal sealed partial class SubstituteFlowGraph
 
     /// <summary>How an origin's value is tracked, from its own type.</summary>
     private static TaintKind KindOf(SubstituteOrigin origin) =>
-        origin.IsCollection ? TaintKind.Collection : origin.Operation.Type is { IsTupleType: true } ? TaintKind.Tuple : TaintKind.Element;
+        origin.IsCollection ? TaintKind.Collection : IsTuple(origin.Operation.Type) ? TaintKind.Tuple : TaintKind.Element;
+
+    /// <summary>A tuple, or a nullable one (<c>(Reader Match, double Score)?</c>).</summary>
+    private static bool IsTuple(ITypeSymbol? type) =>
+        type is { IsTupleType: true } or INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [{ IsTupleType: true }] };
 
     private bool Propagate(IOperation operation, Statement statement)
     {
@@ -135,11 +139,36 @@ internal sealed partial class SubstituteFlowGraph
                 return PropagateToPatternLocals(both.LeftPattern, taints) | PropagateToPatternLocals(both.RightPattern, taints);
             case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
                 return AddAll(_locals, local, taints);
-            case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local }:
-                return AddAll(_locals, local, taints);
+            case IRecursivePatternOperation recursive:
+                return (recursive.DeclaredSymbol is ILocalSymbol whole && AddAll(_locals, whole, taints)) |
+                       PropagateToElementPatterns(recursive, taints);
             default:
                 return false;
         }
+    }
+
+    /// <summary><c>is var (twin, score)</c>, <c>is ({ } twin, _)</c>, <c>is { Match: var twin }</c> of a tuple that holds a
+    /// substitute: what the pattern declares for its profile element holds the profile, as a deconstruction's local does.</summary>
+    private bool PropagateToElementPatterns(IRecursivePatternOperation recursive, List<Taint> taints)
+    {
+        var changed = false;
+        foreach (var taint in taints)
+        {
+            if (taint.Kind != TaintKind.Tuple)
+                continue;
+            var element = new List<Taint> { new(taint.Origin, TaintKind.Element) };
+            foreach (var subpattern in recursive.DeconstructionSubpatterns)
+            {
+                if (_symbols.IsPersonaType(subpattern.InputType))
+                    changed |= PropagateToPatternLocals(subpattern, element);
+            }
+            foreach (var property in recursive.PropertySubpatterns)
+            {
+                if (_symbols.IsPersonaType(property.Pattern.InputType))
+                    changed |= PropagateToPatternLocals(property.Pattern, element);
+            }
+        }
+        return changed;
     }
 
     /// <summary><c>var (neighbour, similarity) = FindMostSimilar(user)</c>: the persona-typed locals receive the

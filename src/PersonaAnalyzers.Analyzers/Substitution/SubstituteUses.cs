@@ -53,7 +53,7 @@ internal static class SubstituteUses
             case IDeconstructionAssignmentOperation deconstruction when deconstruction.Value == child && kind == TaintKind.Element:
                 // var (id, taste, voice) = twin: a profile taken apart into its data (a tuple source is tracked instead).
                 return UseKind.MemberRead;
-            case IIsPatternOperation { Pattern: { } pattern } when ReadsMembers(pattern, symbols):
+            case IIsPatternOperation { Pattern: { } pattern } when ReadsMembers(pattern, kind, symbols):
                 return SideChannels.IsInside(parent) ? UseKind.None : UseKind.MemberRead;
             default:
                 // [twin] and [.. neighbours]: a collection expression (C# 12) — told by its syntax, as the operations of
@@ -64,15 +64,28 @@ internal static class SubstituteUses
 
     /// <summary>A pattern that reads the profile's data: <c>{ Voice: var voice }</c>, <c>{ Tier: "gold" }</c>, a
     /// positional <c>(_, var taste, _)</c> — not <c>{ }</c>, <c>null</c>, a type test, or a read of its
-    /// <c>[PersonaKey]</c>.</summary>
-    private static bool ReadsMembers(IPatternOperation pattern, SubstitutionSymbols symbols)
+    /// <c>[PersonaKey]</c>. Of a tuple holding a substitute, only what reads its profile element's data:
+    /// <c>var (twin, score)</c> takes the profile out whole (and tracks it), <c>(_, &gt; 0.8)</c> reads the score.</summary>
+    private static bool ReadsMembers(IPatternOperation pattern, TaintKind kind, SubstitutionSymbols symbols)
     {
         switch (pattern)
         {
             case IBinaryPatternOperation binary:
-                return ReadsMembers(binary.LeftPattern, symbols) || ReadsMembers(binary.RightPattern, symbols);
+                return ReadsMembers(binary.LeftPattern, kind, symbols) || ReadsMembers(binary.RightPattern, kind, symbols);
             case INegatedPatternOperation negated:
-                return ReadsMembers(negated.Pattern, symbols);
+                return ReadsMembers(negated.Pattern, kind, symbols);
+            case IRecursivePatternOperation recursive when kind == TaintKind.Tuple:
+                foreach (var subpattern in recursive.DeconstructionSubpatterns)
+                {
+                    if (symbols.IsPersonaType(subpattern.InputType) && ReadsMembers(subpattern, TaintKind.Element, symbols))
+                        return true;
+                }
+                foreach (var property in recursive.PropertySubpatterns)
+                {
+                    if (symbols.IsPersonaType(property.Pattern.InputType) && ReadsMembers(property.Pattern, TaintKind.Element, symbols))
+                        return true;
+                }
+                return false;
             case IRecursivePatternOperation recursive:
                 if (!recursive.DeconstructionSubpatterns.IsEmpty)
                     return true;

@@ -89,10 +89,11 @@ internal sealed class SubstitutionSymbols
         return _personaTypes.TryGetValue(definition, out var known) ? known : AddPersonaType(definition);
     }
 
-    /// <summary>A <c>Nullable&lt;T&gt;</c> of a persona struct: its <c>Value</c> and <c>GetValueOrDefault()</c> are the
-    /// profile itself, its <c>HasValue</c> a null test.</summary>
+    /// <summary>A <c>Nullable&lt;T&gt;</c> of a persona struct or of a tuple holding a profile (<c>(Reader Match, double
+    /// Score)?</c>): its <c>Value</c> and <c>GetValueOrDefault()</c> are what it wraps, its <c>HasValue</c> a null test.</summary>
     public bool IsNullablePersona(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } && IsPersonaType(type);
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable &&
+        (IsPersonaType(type) || TupleElementPersona(nullable.TypeArguments[0]) is not null);
 
     private bool AddPersonaType(ITypeSymbol definition) =>
         _personaTypes.GetOrAdd(definition, t => HasAttribute(t, PersonaProfileAttribute));
@@ -119,6 +120,8 @@ internal sealed class SubstitutionSymbols
     /// a nearest-neighbour search that also returns its score.</summary>
     public INamedTypeSymbol? TupleElementPersona(ITypeSymbol? type)
     {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            type = nullable.TypeArguments[0]; // (Reader Match, double Score)? from a lookup that may find nothing
         if (type is not INamedTypeSymbol { IsTupleType: true } tuple)
             return null;
         foreach (var element in tuple.TupleElements)

@@ -314,6 +314,69 @@ public class UncheckedSubstituteSourceTests
             """);
 
     [Fact]
+    public Task Nullable_tuple_of_a_profile_and_its_score_is_a_substitute() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                public (Reader Match, double Score)? NearestOrNone(Reader r) => null;
+                public string Pattern(Reader user) => {|PERSONA001:NearestOrNone(user)|} is { } hit ? hit.Match.Summary : "";
+                public string Conditional(Reader user) { var hit = {|PERSONA001:NearestOrNone(user)|}; return hit?.Match.Summary ?? ""; }
+                public string Value(Reader user) { var hit = {|PERSONA001:NearestOrNone(user)|}; return hit.HasValue ? Render.Prompt(hit.Value.Match) : ""; }
+                public string Positional(Reader user) => {|PERSONA001:NearestOrNone(user)|} is var (m, s) && s > 0.5 ? m.Summary : "";
+                public string Deconstructed(Reader user) { var hit = {|PERSONA001:NearestOrNone(user)|}; if (hit is null) return ""; var (m, _) = hit.Value; return m.Summary; }
+                public bool Found(Reader user) => NearestOrNone(user).HasValue;
+                public double Score(Reader user) => NearestOrNone(user)?.Score ?? 0;
+            }
+            """);
+
+    [Fact]
+    public Task Tuple_profile_taken_by_a_pattern_and_checked_is_clean() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public (Reader Match, double Score) NearestPair(Reader r) => (r, 1);
+                public (Reader Match, double Score)? NearestOrNone(Reader r) => null;
+                public string Var(Reader user) =>
+                    NearestPair(user) is var (m, _) && ReaderGuard.Classify(user, m) == SimilarityBand.Moderate ? m.Summary : "";
+                public string NullableVar(Reader user) =>
+                    NearestOrNone(user) is var (m, _) && ReaderGuard.Classify(user, m) == SimilarityBand.Moderate ? m.Summary : "";
+                public string Positional(Reader user) =>
+                    NearestOrNone(user) is (var m, > 0.2) && ReaderGuard.Assess(user, m).IsSafe ? m.Summary : "";
+                public string Property(Reader user) =>
+                    NearestOrNone(user) is { Match: { } m } && ReaderGuard.Assess(user, m).IsSafe ? m.Summary : "";
+                public string Whole(Reader user)
+                {
+                    var hit = NearestOrNone(user);
+                    if (hit is { } h && ReaderGuard.Assess(user, h.Match).IsSafe)
+                        return h.Match.Summary;
+                    return "";
+                }
+                public string Value(Reader user)
+                {
+                    var hit = NearestOrNone(user);
+                    return hit.HasValue && ReaderGuard.Assess(user, hit.Value.Match).IsSafe ? hit.Value.Match.Summary : "";
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Tuple_pattern_that_reads_the_profile_data_is_a_use() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public (Reader Match, double Score)? NearestOrNone(Reader r) => null;
+                public bool Reads(Reader user) => {|PERSONA001:NearestOrNone(user)|} is ({ Summary: "gold" }, _);
+                public bool ReadsByName(Reader user) => {|PERSONA001:NearestOrNone(user)|} is { Match.Summary.Length: > 3 };
+                public bool Key(Reader user) => NearestOrNone(user) is ({ Id: "x" }, > 0.5);
+            }
+            """);
+
+    [Fact]
     public Task Collection_of_scored_profile_tuples_is_a_substitute_collection() =>
         Verify.VerifyAsync("""
             using System.Collections.Generic;
