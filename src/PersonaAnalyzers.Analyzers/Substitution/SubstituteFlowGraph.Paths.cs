@@ -10,12 +10,12 @@ namespace PersonaAnalyzers.Substitution;
 /// no check decides — through flow captures' definitions, and with the safe way of the guard's own checks known.</summary>
 internal sealed partial class SubstituteFlowGraph
 {
-    private Use? FirstUncheckedUse(SubstituteOrigin origin, Statement start)
+    private Use? FirstUncheckedUse(SubstituteOrigin origin, Statement start, UseKind? only = null)
     {
         OriginFacts? facts = null;
         foreach (var (useOrigin, use) in Uses())
         {
-            if (!ReferenceEquals(useOrigin, origin))
+            if (!ReferenceEquals(useOrigin, origin) || only is { } kind && use.Kind != kind)
                 continue;
             facts ??= Facts(origin); // at the first use: an origin without one needs no facts
             if (facts.Decides(use.Statement.First))

@@ -27,6 +27,12 @@ internal sealed partial class SubstituteFlowGraph
                 continue;
             var operation = _all.Operation(i);
             var statement = _all.StatementOf(i);
+            if (_handingOn is not null && kind is OperationKind.Invocation or OperationKind.Await && HandedOnCall(operation) is { } handedOn)
+            {
+                AddOrigin(handedOn, statement);
+                changed = true;
+                continue;
+            }
             if (kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await or
                     OperationKind.Argument or OperationKind.DelegateCreation &&
                 _sites.Within(operation.Syntax.Span) &&
@@ -52,6 +58,22 @@ internal sealed partial class SubstituteFlowGraph
             foreach (var i in carriers)
                 changed |= Propagate(_all.Operation(i), _all.StatementOf(i));
         }
+    }
+
+    /// <summary><c>Resolve(user)</c>, or <c>await ResolveAsync(user)</c>, of a local function that hands a substitute on
+    /// (<see cref="FindHandingOn"/>): the call obtains it, as a call of a <c>[ProfileSubstitute]</c> member does — a task
+    /// where it is awaited.</summary>
+    private SubstituteOrigin? HandedOnCall(IOperation operation)
+    {
+        var awaits = operation.Kind == OperationKind.Await;
+        var call = (awaits ? LinqShapes.TaskOf(((IAwaitOperation)operation).Operation) : operation) as IInvocationOperation;
+        if (call?.TargetMethod is not { MethodKind: MethodKind.LocalFunction } method || !_handingOn!.Contains(method.OriginalDefinition))
+            return null;
+        var awaited = _symbols.AwaitedType(call.Type);
+        if (awaited is not null != awaits)
+            return null;
+        var persona = SubstituteSources.ProfileOf(awaited ?? call.Type, _symbols, out var isCollection);
+        return new SubstituteOrigin(operation, persona, isCollection, awaits ? "Await" : "Invocation", operation.Syntax.GetLocation());
     }
 
     /// <summary>The kinds <see cref="Propagate"/> can carry a substitute through; it ignores every other.</summary>

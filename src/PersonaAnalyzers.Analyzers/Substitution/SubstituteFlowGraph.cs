@@ -34,6 +34,9 @@ internal sealed partial class SubstituteFlowGraph
     private HashSet<IOperation>? _derived;
     private Dictionary<IFlowAnonymousFunctionOperation, SubstituteFlowGraph>? _lambdas;
     private Dictionary<IMethodSymbol, SubstituteFlowGraph>? _localFunctions;
+    /// <summary>Local functions of this graph or an enclosing one that return a substitute unchecked (see
+    /// <see cref="FindHandingOn"/>).</summary>
+    private readonly HashSet<IMethodSymbol>? _handingOn;
     private readonly GraphOperations _all;
     private readonly SourceSites _sites;
     private List<(SubstituteOrigin Origin, Use Use)>? _uses;
@@ -45,7 +48,7 @@ internal sealed partial class SubstituteFlowGraph
     private Stack<(BasicBlock Block, int From)>? _pending;
 
     public SubstituteFlowGraph(ControlFlowGraph graph, SubstitutionSymbols symbols, SubstitutionOptions options, bool returnsHandedOn,
-        Dictionary<ILocalSymbol, List<Taint>>? seeds, SourceSites sites, CancellationToken cancellation)
+        Dictionary<ILocalSymbol, List<Taint>>? seeds, SourceSites sites, CancellationToken cancellation, HashSet<IMethodSymbol>? handingOn = null)
     {
         _graph = graph;
         _symbols = symbols;
@@ -66,6 +69,7 @@ internal sealed partial class SubstituteFlowGraph
         }
         // One walk of the trees; every later pass runs over its result.
         _all = new GraphOperations(graph);
+        _handingOn = FindHandingOn(handingOn);
         TrackValues();
         for (var i = 0; i < _all.Count; i++)
         {
@@ -75,17 +79,51 @@ internal sealed partial class SubstituteFlowGraph
             if (operation is IFlowAnonymousFunctionOperation lambda && (_lambdas is null || !_lambdas.ContainsKey(lambda)) &&
                 (sites.Within(lambda.Syntax.Span) || MentionsTrackedLocal(lambda.Syntax)))
                 (_lambdas ??= new())[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
-                    returnsHandedOn: false, _locals, sites, cancellation);
+                    returnsHandedOn: false, _locals, sites, cancellation, _handingOn);
         }
         foreach (var localFunction in graph.LocalFunctions)
         {
             // The same for a local function; the substitute it captures is used where it is called (see Uses).
             if (!Within(localFunction) && !MentionsTrackedLocal(localFunction))
                 continue;
-            var handedOn = SubstituteSources.IsSubstituteMember(localFunction, symbols, options);
+            var handedOn = SubstituteSources.IsSubstituteMember(localFunction, symbols, options) || _handingOn?.Contains(localFunction) == true;
             (_localFunctions ??= new(SymbolEqualityComparer.Default))[localFunction] = new SubstituteFlowGraph(
-                graph.GetLocalFunctionControlFlowGraph(localFunction, cancellation), symbols, options, handedOn, _locals, sites, cancellation);
+                graph.GetLocalFunctionControlFlowGraph(localFunction, cancellation), symbols, options, handedOn, _locals, sites, cancellation, _handingOn);
         }
+    }
+
+    /// <summary>A local function that looks a substitute up and returns it unchecked on some path
+    /// (<c>Reader? Resolve(Reader u) =&gt; index.FindNearest(u);</c>) is a helper of this body, not a use: like a
+    /// <c>[ProfileSubstitute]</c> member it hands the substitute on, and each call of it obtains one, checked or not where
+    /// it is called. One that checks what it returns stays an ordinary function, and its callers owe nothing.</summary>
+    private HashSet<IMethodSymbol>? FindHandingOn(HashSet<IMethodSymbol>? inherited)
+    {
+        var found = inherited;
+        foreach (var localFunction in _graph.LocalFunctions)
+        {
+            if (!Within(localFunction) || SubstituteSources.IsSubstituteMember(localFunction, _symbols, _options) ||
+                SubstituteSources.ProfileOf(_symbols.AwaitedType(localFunction.ReturnType) ?? localFunction.ReturnType, _symbols, out _) is null)
+                continue;
+            var probe = new SubstituteFlowGraph(_graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellation), _symbols, _options,
+                returnsHandedOn: false, seeds: null, _sites, _cancellation, found);
+            if (!probe.ReturnsUnchecked())
+                continue;
+            if (ReferenceEquals(found, inherited))
+                found = inherited is null ? new(SymbolEqualityComparer.Default) : new(inherited, SymbolEqualityComparer.Default);
+            found!.Add(localFunction);
+        }
+        return found;
+    }
+
+    /// <summary>Whether a substitute obtained here reaches a <c>return</c> (or <c>yield return</c>) without a check.</summary>
+    private bool ReturnsUnchecked()
+    {
+        foreach (var (origin, statement) in _origins)
+        {
+            if (FirstUncheckedUse(origin, statement, UseKind.Return) is not null)
+                return true;
+        }
+        return false;
     }
 
     private bool MentionsTrackedLocal(IMethodSymbol localFunction)

@@ -157,7 +157,17 @@ internal static class SubstituteSources
             return false;
         if (member is IMethodSymbol method && symbols.IsCheckMethod(method, options))
             return false;
-        persona = symbols.PersonaOf(type, out isCollection) ?? symbols.TupleElementPersona(type);
+        persona = ProfileOf(type, symbols, out isCollection);
+        if (attributed)
+            return type is null || type.SpecialType != SpecialType.System_Void;
+        return persona is not null;
+    }
+
+    /// <summary>The persona type a value of <paramref name="type"/> carries: a profile, a collection of profiles, a tuple
+    /// holding one (or a collection of such tuples), an async stream of profiles; null for anything else.</summary>
+    public static INamedTypeSymbol? ProfileOf(ITypeSymbol? type, SubstitutionSymbols symbols, out bool isCollection)
+    {
+        var persona = symbols.PersonaOf(type, out isCollection) ?? symbols.TupleElementPersona(type);
         if (persona is null && type is not null && symbols.ElementType(type) is { } element)
         {
             // FindNearestNeighbours(user) returning (Reader Profile, double Similarity) pairs.
@@ -170,9 +180,7 @@ internal static class SubstituteSources
             persona = streamed;
             isCollection = true;
         }
-        if (attributed)
-            return type is null || type.SpecialType != SpecialType.System_Void;
-        return persona is not null;
+        return persona;
     }
 
     /// <summary>The task a blocking wait waits for — <c>task.Result</c>, <c>task.GetAwaiter().GetResult()</c> (also

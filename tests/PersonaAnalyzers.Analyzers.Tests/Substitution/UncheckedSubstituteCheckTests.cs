@@ -256,6 +256,61 @@ public class UncheckedSubstituteCheckTests
             """));
 
     [Fact]
+    public Task Local_function_that_returns_a_substitute_hands_it_to_the_body_that_calls_it() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = Resolve(user);
+                    if (twin is null || !ReaderGuard.Assess(user, twin).IsSafe)
+                        return user.Summary;
+                    var text = twin.Summary + {|PERSONA001:Resolve(user)|}!.Summary;
+                    return text + Twins().Count;
+
+                    Reader? Resolve(Reader target) => index.FindNearest(target);
+                    IReadOnlyList<Reader> Twins() => index.NearestNeighbours(user, 3);
+            """));
+
+    [Fact]
+    public Task Local_function_that_returns_a_substitute_is_a_source_however_it_is_called() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    foreach (var {|PERSONA001:n|} in Twins())
+                        Render.Prompt(n);
+                    var awaited = {|PERSONA001:await ResolveAsync()|};
+                    return Render.Prompt(awaited!);
+
+                    IEnumerable<Reader> Twins()
+                    {
+                        foreach (var n in index.NearestNeighbours(user, 3))
+                            yield return n;
+                    }
+                    async Task<Reader?> ResolveAsync() => await index.FindNearestAsync(user);
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task Local_function_that_checks_what_it_returns_owes_its_callers_nothing() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    return Render.Prompt(Pick(user)) + Render.Prompt(Pick(user));
+
+                    Reader Pick(Reader target)
+                    {
+                        var twin = index.FindNearest(target);
+                        return twin is not null && ReaderGuard.Assess(target, twin).IsSafe ? twin : target;
+                    }
+            """));
+
+    [Fact]
+    public Task Local_function_that_also_uses_the_substitute_is_reported_for_that_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = Resolve();
+                    return twin is not null && ReaderGuard.Assess(user, twin).IsSafe ? twin.Summary : user.Summary;
+
+                    Reader? Resolve()
+                    {
+                        var found = {|PERSONA001:index.FindNearest(user)|};
+                        cached = found;
+                        return found;
+                    }
+            """));
+
+    [Fact]
     public Task Top_level_statements_are_analyzed() =>
         Verify.VerifyProgramAsync("""
             using Shop;

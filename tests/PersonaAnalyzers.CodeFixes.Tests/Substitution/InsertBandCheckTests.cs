@@ -47,6 +47,28 @@ public class InsertBandCheckTests
             """), Key);
 
     [Fact]
+    public Task Call_of_a_local_function_that_returns_a_substitute_gets_a_guard_after_it() =>
+        Verify.VerifyAsync(InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    var neighbour = {|PERSONA001:Resolve(user)|};
+                    return Render.Recommend(neighbour!);
+
+                    Reader? Resolve(Reader target) => index.FindNearest(target);
+                }
+            """), InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    var neighbour = Resolve(user);
+                    if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                        return System.Array.Empty<Article>();
+                    return Render.Recommend(neighbour!);
+
+                    Reader? Resolve(Reader target) => index.FindNearest(target);
+                }
+            """), Key);
+
+    [Fact]
     public Task Local_declaration_gets_a_guard_after_it() =>
         Verify.VerifyAsync(InClass("""
                 public IReadOnlyList<Article> Recommend(Reader user)
