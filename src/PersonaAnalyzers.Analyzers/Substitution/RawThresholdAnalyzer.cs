@@ -206,7 +206,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 case IConditionalOperation conditional when conditional.Condition == current:
                     return DecidesBranches(conditional, profiles, symbols);
                 case IReturnOperation when parent.Parent?.Parent is IAnonymousFunctionOperation lambda:
-                    return IsProfileFilter(lambda, profiles, symbols);
+                    return IsProfileFilter(lambda, profiles, symbols, out var filter) && !SurvivorsNeedNoBar(filter, root, symbols, options, throughLocal: true);
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when throughLocal:
                     return DecidesThroughLocal(declarator.Symbol, profiles, root, symbols, options);
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when throughLocal && assignment.Value == current:
@@ -291,8 +291,10 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>pool.Where(c =&gt; Similarity(user, c) &gt;= 0.9)</c>: the predicate admits profiles.</summary>
-    private static bool IsProfileFilter(IAnonymousFunctionOperation lambda, List<ISymbol> profiles, SubstitutionSymbols symbols)
+    private static bool IsProfileFilter(IAnonymousFunctionOperation lambda, List<ISymbol> profiles, SubstitutionSymbols symbols,
+        out IInvocationOperation filter)
     {
+        filter = null!;
         if (lambda.Symbol.Parameters.Length == 0 || !symbols.IsOrCarriesPersona(lambda.Symbol.Parameters[0].Type))
             return false;
         if (!profiles.Contains(lambda.Symbol.Parameters[0], SymbolEqualityComparer.Default))
@@ -300,8 +302,73 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         var parent = lambda.Parent is IDelegateCreationOperation creation ? creation.Parent : lambda.Parent;
         while (parent is IConversionOperation)
             parent = parent.Parent;
-        return parent is IArgumentOperation { Parent: IInvocationOperation invocation } && Filters.Contains(invocation.TargetMethod.Name);
+        if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation } || !Filters.Contains(invocation.TargetMethod.Name))
+            return false;
+        filter = invocation;
+        return true;
     }
+
+    /// <summary>A filter whose survivors all go on to a band check — <c>SafestSubstitute(user, pool.Where(c =&gt;
+    /// Similarity(user, c) &gt; 0.1))</c>, a later <c>.Where(c =&gt; Assess(user, c).IsSafe)</c> — or are only counted
+    /// (<c>.Count()</c>, <c>.Any()</c>), also through further collection operators or one local: the bar then only
+    /// narrows a shortlist the check decides from, or measures; it admits no profile on its own.</summary>
+    private static bool SurvivorsNeedNoBar(IInvocationOperation filter, IOperation root, SubstitutionSymbols symbols, SubstitutionOptions options,
+        bool throughLocal)
+    {
+        if (filter.TargetMethod.Name is not ("Where" or "FindAll"))
+            return false; // First(c => …) picks a profile by the bar itself
+        IOperation current = filter;
+        while (true)
+        {
+            var parent = LinqShapes.Parent(current, out var child);
+            var next = parent switch
+            {
+                IArgumentOperation { Parent: IInvocationOperation call } when LinqShapes.Source(call) == child => call,
+                IInvocationOperation call when call.Instance == child => call,
+                _ => null,
+            };
+            if (parent is IArgumentOperation { Parent: IInvocationOperation checkCall } && symbols.IsCheckMethod(checkCall.TargetMethod, options))
+                return true;
+            if (next is not null)
+            {
+                if (IsCheckingFilter(next, symbols, options) || LinqShapes.IsObserver(next.TargetMethod.Name))
+                    return true;
+                if (!LinqShapes.IsPassThrough(next.TargetMethod.Name))
+                    return false;
+                current = next;
+                continue;
+            }
+            if (!throughLocal || parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                return false;
+            var any = false;
+            foreach (var read in OperationBlocks.ReadsOf(root, declarator.Symbol))
+            {
+                if (!ReadNeedsNoBar(read, symbols, options))
+                    return false;
+                any = true;
+            }
+            return any;
+        }
+    }
+
+    /// <summary>A read of the shortlist local: handed to a band check, band-checked by a filter, or only counted.</summary>
+    private static bool ReadNeedsNoBar(IOperation read, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        var parent = LinqShapes.Parent(read, out var child);
+        if (parent is IArgumentOperation { Parent: IInvocationOperation call })
+            return symbols.IsCheckMethod(call.TargetMethod, options) ||
+                   LinqShapes.Source(call) == child && (IsCheckingFilter(call, symbols, options) || LinqShapes.IsObserver(call.TargetMethod.Name));
+        if (parent is IInvocationOperation instanceCall && instanceCall.Instance == child)
+            return IsCheckingFilter(instanceCall, symbols, options) || LinqShapes.IsObserver(instanceCall.TargetMethod.Name);
+        return parent is IPropertyReferenceOperation { Property.Name: "Count" or "Length" } property && property.Instance == child;
+    }
+
+    /// <summary><c>.Where(c =&gt; Assess(user, c).IsSafe)</c>: a filter whose predicate band-checks its element.</summary>
+    private static bool IsCheckingFilter(IInvocationOperation invocation, SubstitutionSymbols symbols, SubstitutionOptions options) =>
+        Filters.Contains(invocation.TargetMethod.Name) &&
+        OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(invocation), out var lambda, out _) &&
+        lambda.Symbol.Parameters.Length > 0 &&
+        ChecksPair(lambda.Body, new List<ISymbol> { lambda.Symbol.Parameters[0] }, symbols, options);
 
     /// <summary>The operation reads one of the compared profiles for something other than a log line, a null test or
     /// another score.</summary>

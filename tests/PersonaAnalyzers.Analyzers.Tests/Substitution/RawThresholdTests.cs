@@ -245,4 +245,25 @@ public class RawThresholdTests
                     var other = index.Own("x")!;
                     return {{expression}};
             """));
+
+    [Theory]
+    [InlineData("return ReaderGuard.SafestSubstitute(user, pool.Where(c => ReaderGuard.Similarity(user, c) > 0.1));")]
+    [InlineData("return ReaderGuard.SafestSubstitute(user, pool.Where(c => ReaderGuard.Similarity(user, c) > 0.1).OrderBy(c => c.Id).Take(50).ToList());")]
+    [InlineData("return pool.Where(c => ReaderGuard.Similarity(user, c) > 0.1).Where(c => ReaderGuard.Assess(user, c).IsSafe).Select(Render.Prompt).ToList();")]
+    [InlineData("return pool.Where(c => ReaderGuard.Similarity(user, c) > 0.1).FirstOrDefault(c => ReaderGuard.Classify(user, c) == SimilarityBand.Moderate);")]
+    [InlineData("var shortlist = pool.Where(c => ReaderGuard.Similarity(user, c) > 0.1).ToList(); return ReaderGuard.SafestSubstitute(user, shortlist);")]
+    [InlineData("return pool.Where(c => ReaderGuard.Similarity(user, c) > 0.9).Count();")]
+    [InlineData("return pool.Where(c => ReaderGuard.Similarity(user, c) > 0.9).Any();")]
+    [InlineData("var close = pool.FindAll(c => ReaderGuard.Similarity(user, c) > 0.9); return close.Count;")]
+    public Task Threshold_that_only_shortlists_for_a_band_check_or_counts_is_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Theory]
+    [InlineData("return pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.9|}).Select(Render.Prompt).ToList();")]
+    [InlineData("var shortlist = pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.1|}).ToList(); return shortlist.Count > 0 ? Render.Prompt(shortlist[0]) : ReaderGuard.SafestSubstitute(user, shortlist);")]
+    [InlineData("return ReaderGuard.SafestSubstitute(user, pool.Where(c => c.Id != user.Id).ToList()) ?? pool.FirstOrDefault(c => {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.9|});")]
+    [InlineData("return ReaderGuard.SafestSubstitute(user, pool.Select(c => c).Where(c => ReaderGuard.Similarity(user, c) > 0.1).ToList()).Summary + pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.5|}).Select(Render.Prompt).First();")]
+    [InlineData("var close = pool.FindAll(c => {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.9|}); return close.Count > 0 ? close[0] : null;")]
+    public Task Threshold_whose_survivors_are_used_without_a_band_check_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
 }
