@@ -27,7 +27,8 @@ internal sealed partial class SubstituteFlowGraph
                 continue;
             var operation = _all.Operation(i);
             var statement = _all.StatementOf(i);
-            if (_handingOn is not null && kind is OperationKind.Invocation or OperationKind.Await && HandedOnCall(operation) is { } handedOn)
+            if ((_handingOn is not null || _yieldingCalls is not null) && kind is OperationKind.Invocation or OperationKind.Await &&
+                HandedOnCall(operation) is { } handedOn)
             {
                 AddOrigin(handedOn, statement);
                 changed = true;
@@ -61,13 +62,17 @@ internal sealed partial class SubstituteFlowGraph
     }
 
     /// <summary><c>Resolve(user)</c>, or <c>await ResolveAsync(user)</c>, of a local function that hands a substitute on
-    /// (<see cref="FindHandingOn"/>): the call obtains it, as a call of a <c>[ProfileSubstitute]</c> member does — a task
-    /// where it is awaited.</summary>
+    /// (<see cref="FindHandingOn"/>), or a call a lambda hands one to (<see cref="FindYieldingCalls"/>): the call obtains
+    /// it, as a call of a <c>[ProfileSubstitute]</c> member does — a task where it is awaited.</summary>
     private SubstituteOrigin? HandedOnCall(IOperation operation)
     {
         var awaits = operation.Kind == OperationKind.Await;
         var call = (awaits ? LinqShapes.TaskOf(((IAwaitOperation)operation).Operation) : operation) as IInvocationOperation;
-        if (call?.TargetMethod is not { MethodKind: MethodKind.LocalFunction } method || !_handingOn!.Contains(method.OriginalDefinition))
+        if (call is null)
+            return null;
+        var handsOn = _yieldingCalls?.Contains(call) == true ||
+                      call.TargetMethod is { MethodKind: MethodKind.LocalFunction } method && _handingOn?.Contains(method.OriginalDefinition) == true;
+        if (!handsOn)
             return null;
         var awaited = _symbols.AwaitedType(call.Type);
         if (awaited is not null != awaits)

@@ -37,6 +37,10 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary>Local functions of this graph or an enclosing one that return a substitute unchecked (see
     /// <see cref="FindHandingOn"/>).</summary>
     private readonly HashSet<IMethodSymbol>? _handingOn;
+    /// <summary>Lambdas that return a substitute unchecked to the call they are given to, and those calls (see
+    /// <see cref="FindYieldingCalls"/>).</summary>
+    private HashSet<IFlowAnonymousFunctionOperation>? _handingLambdas;
+    private HashSet<IInvocationOperation>? _yieldingCalls;
     private readonly GraphOperations _all;
     private readonly SourceSites _sites;
     private List<(SubstituteOrigin Origin, Use Use)>? _uses;
@@ -70,6 +74,7 @@ internal sealed partial class SubstituteFlowGraph
         // One walk of the trees; every later pass runs over its result.
         _all = new GraphOperations(graph);
         _handingOn = FindHandingOn(handingOn);
+        FindYieldingCalls();
         TrackValues();
         for (var i = 0; i < _all.Count; i++)
         {
@@ -79,7 +84,7 @@ internal sealed partial class SubstituteFlowGraph
             if (operation is IFlowAnonymousFunctionOperation lambda && (_lambdas is null || !_lambdas.ContainsKey(lambda)) &&
                 (sites.Within(lambda.Syntax.Span) || MentionsTrackedLocal(lambda.Syntax)))
                 (_lambdas ??= new())[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
-                    returnsHandedOn: false, _locals, sites, cancellation, _handingOn);
+                    returnsHandedOn: _handingLambdas?.Contains(lambda) == true, _locals, sites, cancellation, _handingOn);
         }
         foreach (var localFunction in graph.LocalFunctions)
         {
@@ -113,6 +118,40 @@ internal sealed partial class SubstituteFlowGraph
             found!.Add(localFunction);
         }
         return found;
+    }
+
+    /// <summary>A lambda that returns a substitute unchecked to a call whose value is what it returns —
+    /// <c>await Task.Run(() =&gt; index.FindNearest(user))</c>, <c>cache.GetOrCreate(key, () =&gt; index.FindNearest(user))</c>,
+    /// <c>users.Select(u =&gt; index.FindNearest(u))</c> — hands it on to that call, as a local function hands it to its
+    /// caller: the call's value is the substitute (a collection of them, a task of one), checked or not where it is used.</summary>
+    private void FindYieldingCalls()
+    {
+        foreach (var i in _all.PositionsOf(OperationKind.FlowAnonymousFunction))
+        {
+            var lambda = (IFlowAnonymousFunctionOperation)_all.Operation(i);
+            if (!_sites.Within(lambda.Syntax.Span) || YieldingCall(lambda) is not { } call)
+                continue;
+            var probe = new SubstituteFlowGraph(_graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation), _symbols, _options,
+                returnsHandedOn: false, seeds: null, _sites, _cancellation, _handingOn);
+            if (!probe.ReturnsUnchecked())
+                continue;
+            (_handingLambdas ??= new()).Add(lambda);
+            (_yieldingCalls ??= new()).Add(call);
+        }
+    }
+
+    /// <summary>The call <paramref name="lambda"/> is an argument of, when both the lambda and the call's value (awaited,
+    /// for a task) carry a profile, and the call is not a band check.</summary>
+    private IInvocationOperation? YieldingCall(IFlowAnonymousFunctionOperation lambda)
+    {
+        var parent = LinqShapes.Parent(lambda, out _);
+        if (parent is IDelegateCreationOperation creation)
+            parent = LinqShapes.Parent(creation, out _);
+        if (parent is not IArgumentOperation { Parent: IInvocationOperation call } ||
+            _symbols.IsCheckMethod(call.TargetMethod, _options) ||
+            SubstituteSources.ProfileOf(_symbols.AwaitedType(lambda.Symbol.ReturnType) ?? lambda.Symbol.ReturnType, _symbols, out _) is null)
+            return null;
+        return SubstituteSources.ProfileOf(_symbols.AwaitedType(call.Type) ?? call.Type, _symbols, out _) is not null ? call : null;
     }
 
     /// <summary>Whether a substitute obtained here reaches a <c>return</c> (or <c>yield return</c>) without a check.</summary>

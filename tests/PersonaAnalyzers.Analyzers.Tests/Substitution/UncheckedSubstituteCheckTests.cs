@@ -311,6 +311,62 @@ public class UncheckedSubstituteCheckTests
             """));
 
     [Fact]
+    public Task Lambda_that_returns_a_substitute_to_the_call_it_is_given_hands_it_to_that_call() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public static class Memo { public static T GetOrCreate<T>(string key, Func<T> create) => create(); }
+            public class C
+            {
+                private readonly IReaderIndex index = null!;
+                public async Task<string> Offloaded(Reader user)
+                {
+                    var twin = await Task.Run(() => index.FindNearest(user));
+                    return twin is not null && ReaderGuard.Assess(user, twin).IsSafe ? twin.Summary : user.Summary;
+                }
+                public string Cached(Reader user)
+                {
+                    var twin = Memo.GetOrCreate(user.Id, () => index.FindNearest(user));
+                    if (twin is null || ReaderGuard.Classify(user, twin) != SimilarityBand.Moderate)
+                        return user.Summary;
+                    return twin.Summary;
+                }
+                public List<string> Projected(List<Reader> users)
+                {
+                    var twins = users.Select(u => index.FindNearest(u)).ToList();
+                    var result = new List<string>();
+                    for (var i = 0; i < users.Count; i++)
+                    {
+                        if (twins[i] is { } twin && ReaderGuard.Assess(users[i], twin).IsSafe)
+                            result.Add(twin.Summary);
+                    }
+                    return result;
+                }
+                public async Task<string> OffloadedUnchecked(Reader user) =>
+                    ({|PERSONA001:await Task.Run(() => index.FindNearest(user))|})?.Summary ?? "";
+                public string CachedUnchecked(Reader user) =>
+                    Render.Prompt({|PERSONA001:Memo.GetOrCreate(user.Id, () => index.Lookalike(user))|});
+                public List<string> ProjectedUnchecked(List<Reader> users) =>
+                    {|PERSONA001:users.Select(u => index.Lookalike(u))|}.Select(Render.Prompt).ToList();
+            }
+            """);
+
+    [Fact]
+    public Task Lambda_that_checks_what_it_returns_leaves_the_call_clean() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var chosen = users.Select(u =>
+                    {
+                        var twin = index.FindNearest(u);
+                        return twin is not null && ReaderGuard.Assess(u, twin).IsSafe ? twin : u;
+                    }).ToList();
+                    return chosen.Select(Render.Prompt).ToList();
+            """, "public object? Run(List<Reader> users)"));
+
+    [Fact]
     public Task Top_level_statements_are_analyzed() =>
         Verify.VerifyProgramAsync("""
             using Shop;

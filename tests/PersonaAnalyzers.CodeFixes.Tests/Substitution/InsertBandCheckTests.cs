@@ -69,6 +69,24 @@ public class InsertBandCheckTests
             """), Key);
 
     [Fact]
+    public Task Lookup_offloaded_to_a_task_gets_a_guard_after_it() =>
+        Verify.VerifyAsync(InClass("""
+                public async Task<IReadOnlyList<Article>> Recommend(Reader user)
+                {
+                    var neighbour = {|PERSONA001:await Task.Run(() => index.Lookalike(user))|};
+                    return Render.Recommend(neighbour);
+                }
+            """), InClass("""
+                public async Task<IReadOnlyList<Article>> Recommend(Reader user)
+                {
+                    var neighbour = await Task.Run(() => index.Lookalike(user));
+                    if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                        return System.Array.Empty<Article>();
+                    return Render.Recommend(neighbour);
+                }
+            """), Key);
+
+    [Fact]
     public Task Local_declaration_gets_a_guard_after_it() =>
         Verify.VerifyAsync(InClass("""
                 public IReadOnlyList<Article> Recommend(Reader user)
