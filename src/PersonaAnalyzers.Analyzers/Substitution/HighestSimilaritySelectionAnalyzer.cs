@@ -16,6 +16,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
     private static readonly HashSet<string> Takers = new()
     {
         "First", "FirstOrDefault", "Single", "SingleOrDefault", "Take", "ElementAt", "ElementAtOrDefault",
+        // A vector index queried through Entity Framework (pgvector's CosineDistance) or System.Linq.Async.
+        "FirstAsync", "FirstOrDefaultAsync", "SingleAsync", "SingleOrDefaultAsync",
     };
 
     private static readonly HashSet<string> Filters = new()

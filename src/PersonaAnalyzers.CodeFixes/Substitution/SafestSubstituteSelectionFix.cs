@@ -46,6 +46,10 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
         if (await GuardRewrite.PrepareSafestSubstituteAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } rewrite)
             return null;
         var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
+        // A query (a database's table): SafestSubstitute would read every row into memory to vet it. Vetting the
+        // retrieved top k instead (docs/scale.md) needs a k only the author can choose.
+        if (IsQuery(model.GetTypeInfo(candidates, cancellationToken).Type))
+            return null;
 
         ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, invocation.SpanStart, "SafestSubstitute",
             Argument(target.WithoutTrivia()), Argument(candidates.WithoutTrivia()));
@@ -86,6 +90,12 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
         var found = node.FindNode(moved, getInnermostNodeForTie: true);
         return found is ArgumentSyntax argument ? argument.Expression : found;
     }
+
+    private static bool IsQuery(ITypeSymbol? type) =>
+        type is not null && (IsQueryable(type) || type.AllInterfaces.Any(IsQueryable));
+
+    private static bool IsQueryable(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "IQueryable", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } };
 
     /// <summary>A target that is the selector's own parameter is the candidate, not the user.</summary>
     private static bool IsParameterOf(ExpressionSyntax target, AnonymousFunctionExpressionSyntax lambda) =>

@@ -24,6 +24,32 @@ public class HighestSimilaritySelectionTests
             """));
 
     [Fact]
+    public Task Nearest_row_of_a_vector_query_taken_asynchronously_is_reported() =>
+        Verify.VerifyAsync("""
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Shop;
+            // The shape of Entity Framework's async operators and pgvector's distance functions.
+            public static class QueryExtensions
+            {
+                public static Task<T?> FirstOrDefaultAsync<T>(this IQueryable<T> query, CancellationToken ct = default) => Task.FromResult(query.FirstOrDefault());
+                public static Task<T> SingleAsync<T>(this IQueryable<T> query, CancellationToken ct = default) => Task.FromResult(query.Single());
+                public static Task<T> FirstAsync<T>(this IQueryable<T> query, CancellationToken ct = default) => Task.FromResult(query.First());
+                public static double CosineDistance(this double[] a, double[] b) => 0;
+            }
+            public class C
+            {
+                public async Task<Reader?> Nearest(IQueryable<Reader> readers, Reader user, CancellationToken ct) =>
+                    await {|PERSONA002:readers.Where(r => r.Id != user.Id).OrderBy(r => r.Topics.CosineDistance(user.Topics)).FirstOrDefaultAsync(ct)|};
+                public Task<Reader> Twin(IQueryable<Reader> readers, Reader user) =>
+                    {|PERSONA002:readers.OrderByDescending(r => ReaderGuard.Similarity(user, r)).FirstAsync()|};
+                public Task<Reader> Farthest(IQueryable<Reader> readers, Reader user) =>
+                    readers.OrderByDescending(r => r.Topics.CosineDistance(user.Topics)).SingleAsync();
+            }
+            """);
+
+    [Fact]
     public Task MinBy_distance_is_reported() =>
         Verify.VerifyAsync("""
             using System.Collections.Generic;

@@ -212,6 +212,14 @@ public class SelectionThresholdDiscardTests
             """), "PERSONA002.UseSafestSubstitute");
 
     [Fact]
+    public Task Safest_substitute_is_not_offered_for_a_pick_from_a_query() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                // A database table: SafestSubstitute over it would read every row.
+                public Reader? Pick(Reader user, IQueryable<Reader> table) =>
+                    {|PERSONA002:table.OrderByDescending(c => ReaderGuard.Similarity(user, c)).FirstOrDefault()|};
+            """), "PERSONA002.UseSafestSubstitute");
+
+    [Fact]
     public Task Discarded_TrySubstitute_with_an_unread_out_verdict_branches_on_it() =>
         Discard.VerifyAsync(InClass("""
                 public IReadOnlyList<Article> Recommend(Reader user, Reader other)
