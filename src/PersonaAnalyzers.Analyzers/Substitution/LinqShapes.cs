@@ -25,6 +25,12 @@ internal static class LinqShapes
         "ConfigureAwait", "WithCancellation", // an async stream, configured for await foreach
     };
 
+    /// <summary>Take an element out through an <c>out</c> argument: <c>queue.TryDequeue(out var next)</c>.</summary>
+    private static readonly HashSet<string> OutSelectors = new()
+    {
+        "TryDequeue", "TryPop", "TryPeek", "TryTake",
+    };
+
     private static readonly HashSet<string> Observers = new()
     {
         "Count", "LongCount", "Any", "All", "Contains", "Length", "IsEmpty", "Exists", "TrueForAll", "IndexOf",
@@ -48,6 +54,8 @@ internal static class LinqShapes
     public static bool IsPassThrough(string name) => PassThrough.Contains(name);
 
     public static bool IsObserver(string name) => Observers.Contains(name);
+
+    public static bool IsOutSelector(string name) => OutSelectors.Contains(name);
 
     public static bool IsAdder(string name) => Adders.Contains(name);
 

@@ -84,7 +84,8 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary>The kinds <see cref="Propagate"/> can carry a substitute through; it ignores every other.</summary>
     private static bool CarriesValues(OperationKind kind) =>
         kind is OperationKind.SimpleAssignment or OperationKind.FlowCapture or OperationKind.Invocation or OperationKind.PropertyReference or
-            OperationKind.FieldReference or OperationKind.DeconstructionAssignment or OperationKind.ArrayElementReference or OperationKind.IsPattern;
+            OperationKind.FieldReference or OperationKind.DeconstructionAssignment or OperationKind.ArrayElementReference or OperationKind.IsPattern or
+            OperationKind.ObjectCreation;
 
     private void AddOrigin(SubstituteOrigin origin, Statement statement, TaintKind? kind = null)
     {
@@ -140,6 +141,8 @@ internal sealed partial class SubstituteFlowGraph
                 return PropagateDeconstruction(deconstruction);
             case IIsPatternOperation { Value: { } value, Pattern: { } pattern }:
                 return PropagateToPatternLocals(pattern, TaintsOf(value));
+            case IObjectCreationOperation creation:
+                return PropagateThroughCopy(creation);
             case IArrayElementReferenceOperation element:
                 foreach (var taint in TaintsOf(element.ArrayReference))
                 {
@@ -198,6 +201,22 @@ internal sealed partial class SubstituteFlowGraph
         return changed;
     }
 
+    /// <summary><c>new Queue&lt;Reader&gt;(neighbours)</c>, <c>new List&lt;Reader&gt;(neighbours)</c>: a collection of
+    /// profiles made from a substitute collection holds the same substitutes.</summary>
+    private bool PropagateThroughCopy(IObjectCreationOperation creation)
+    {
+        var changed = false;
+        foreach (var argument in creation.Arguments)
+        {
+            foreach (var taint in TaintsOf(argument.Value))
+            {
+                if (taint.Kind == TaintKind.Collection && IsCollectionOfPersona(creation.Type))
+                    changed |= Add(_values, creation, taint);
+            }
+        }
+        return changed;
+    }
+
     /// <summary><c>var (neighbour, similarity) = FindMostSimilar(user)</c>: the persona-typed locals receive the
     /// substitute.</summary>
     private bool PropagateDeconstruction(IDeconstructionAssignmentOperation deconstruction)
@@ -249,6 +268,18 @@ internal sealed partial class SubstituteFlowGraph
             else if (name is "GetEnumerator" or "GetAsyncEnumerator")
             {
                 changed |= Add(_values, invocation, new Taint(taint.Origin, TaintKind.Enumerator));
+            }
+            else if (LinqShapes.IsOutSelector(name) && invocation.Instance == source)
+            {
+                // queue.TryDequeue(out var next): the element comes out through the out argument.
+                foreach (var argument in invocation.Arguments)
+                {
+                    var value = LinqShapes.Unwrap(argument.Value);
+                    if (value is IDeclarationExpressionOperation declared)
+                        value = LinqShapes.Unwrap(declared.Expression);
+                    if (argument.Parameter?.RefKind == RefKind.Out && value is ILocalReferenceOperation element)
+                        changed |= DeriveElement(element, taint, "Element", statement);
+                }
             }
             else if ((LinqShapes.IsPassThrough(name) || LinqShapes.IsIdentitySelect(invocation)) && IsCollectionOfPersona(invocation.Type) &&
                      !FiltersByCheck(invocation))

@@ -140,6 +140,9 @@ internal static class SubstituteUses
                 return LinqShapes.IsAdder(method.Name) ? UseKind.CollectionAdd : UseKind.Argument;
             }
             case IObjectCreationOperation creation:
+                // new Queue<Reader>(neighbours): copied into another collection of them, which is tracked instead.
+                if (kind == TaintKind.Collection && symbols.PersonaOf(creation.Type, out var isCollection) is not null && isCollection)
+                    return UseKind.None;
                 return SideChannels.IsInside(creation) || creation.Type?.Name.EndsWith("Exception", System.StringComparison.Ordinal) == true
                     ? UseKind.None
                     : UseKind.Argument;
@@ -154,7 +157,8 @@ internal static class SubstituteUses
         if (name is "Equals" or "GetHashCode" or "GetType" or "ReferenceEquals" || kind == TaintKind.Enumerator)
             return UseKind.None;
         if (kind == TaintKind.Collection &&
-            (LinqShapes.IsObserver(name) || LinqShapes.IsPassThrough(name) || LinqShapes.IsElementSelector(name) || LinqShapes.IsInPlace(name)))
+            (LinqShapes.IsObserver(name) || LinqShapes.IsPassThrough(name) || LinqShapes.IsElementSelector(name) || LinqShapes.IsInPlace(name) ||
+             LinqShapes.IsOutSelector(name)))
             return UseKind.None;
         return SideChannels.IsInside(invocation) ? UseKind.None : UseKind.MemberRead;
     }

@@ -377,6 +377,21 @@ public class UncheckedSubstituteSourceTests
             """);
 
     [Fact]
+    public Task Collection_copied_into_a_queue_or_stack_keeps_its_substitutes() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var queue = new Queue<Reader>(index.NearestNeighbours(user, 5));
+                    while (queue.TryDequeue(out var next))
+                    {
+                        if (ReaderGuard.Assess(user, next).IsSafe)
+                            return next.Summary;
+                    }
+                    var stack = new Stack<Reader>(index.NearestNeighbours(user, 5));
+                    var copy = new List<Reader>(index.NearestNeighbours(user, 5));
+                    var text = stack.TryPop(out var {|PERSONA001:top|}) ? top.Summary : "";
+                    return text + Render.Prompt({|PERSONA001:copy[0]|}) + copy.Count + stack.Count;
+            """));
+
+    [Fact]
     public Task Collection_of_scored_profile_tuples_is_a_substitute_collection() =>
         Verify.VerifyAsync("""
             using System.Collections.Generic;
