@@ -13,6 +13,7 @@ internal static class StressSource
         "index.NearestNeighbours(user, 3).First()", "index.NearestNeighbours(user, 3)[0]", "index.NearestNeighbours(user, 3).ElementAtOrDefault(1)",
         "((Func<Reader, Reader?>)index.FindNearest)(user)", "(index.FindNearest(user) is { } found ? found : null)",
         "(await Task.WhenAll(pool.Select(c => index.FindNearestAsync(c))))[0]", "(from n in index.NearestNeighbours(user, 3) select n).First()",
+        "(await Task.Run(() => index.FindNearest(user)))", "new Queue<Reader>(index.NearestNeighbours(user, 3)).Peek()",
         "pool.MaxBy(c => ReaderGuard.Similarity(user, c))", "pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).FirstOrDefault()",
     };
 
