@@ -126,7 +126,9 @@ internal sealed partial class SubstituteFlowGraph
 
     /// <summary>Whether the safe way of a branch on a check is its conditional successor (true) or its fall-through
     /// (false); null when the branch value's meaning is not known. Known: the guard's <c>TrySubstitute(…)</c> and a
-    /// verdict's <c>IsSafe</c>, true when safe, under any number of <c>!</c>.</summary>
+    /// verdict's <c>IsSafe</c>, true when safe, under any number of <c>!</c>; a band compared with <c>==</c>/<c>!=</c> or
+    /// matched by a pattern (also a <c>switch</c> statement's cases, which the graph lowers to such tests), true when the
+    /// band it matches is <c>Moderate</c> and false when it matches only <c>NearMatch</c> and <c>Distant</c>.</summary>
     private static bool? SafeWayIsConditional(BasicBlock block)
     {
         var value = block.BranchValue is null ? null : LinqShapes.Unwrap(block.BranchValue);
@@ -136,17 +138,77 @@ internal sealed partial class SubstituteFlowGraph
             safeWhen = !safeWhen;
             value = LinqShapes.Unwrap(not.Operand);
         }
-        var known = value switch
+        var trueWhenSafe = value switch
         {
             IPropertyReferenceOperation { Property.Name: SafeVerdict, Type.SpecialType: SpecialType.System_Boolean } => true,
             IInvocationOperation { TargetMethod.Name: SafeCheck, Type.SpecialType: SpecialType.System_Boolean } => true,
-            _ => false,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison => BandTest(comparison),
+            IIsPatternOperation test when IsBand(test.Value.Type) => BandSafety(BandsMatched(test.Pattern)),
+            _ => null,
         };
-        if (!known)
+        if (trueWhenSafe is not { } sense)
             return null;
         // The conditional successor is taken when the branch value equals the condition kind's sense.
-        return (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == safeWhen;
+        return (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == (safeWhen == sense);
     }
+
+    // The bands a band test can match, as bits: the pair is safe in Moderate, unsafe in NearMatch (a near-twin) and
+    // Distant (too different to help), as the guard's Assess judges them. Self is decided by identity, never the band
+    // of another user's profile, so a test of a substitute's band cannot match it (a test for Self reads as unknown).
+    private const int NearMatch = 1, Moderate = 2, Distant = 4, AllBands = NearMatch | Moderate | Distant, SafeBands = Moderate;
+
+    /// <summary><c>Classify(user, twin) == SimilarityBand.Moderate</c> is true when safe; <c>== NearMatch</c> when unsafe;
+    /// <c>!=</c> the other way round.</summary>
+    private static bool? BandTest(IBinaryOperation comparison)
+    {
+        var band = BandOf(comparison.RightOperand) is var right && right != 0 ? right : BandOf(comparison.LeftOperand);
+        if (band == 0)
+            return null;
+        return BandSafety(comparison.OperatorKind == BinaryOperatorKind.Equals ? band : AllBands & ~band);
+    }
+
+    /// <summary>True when every band matched is safe, false when every one is unsafe, null when mixed or unknown.</summary>
+    private static bool? BandSafety(int matched) =>
+        matched == 0 ? null : (matched & ~SafeBands) == 0 ? true : (matched & SafeBands) == 0 ? false : null;
+
+    /// <summary>The bands a pattern matches (<c>SimilarityBand.Moderate</c>, <c>not NearMatch</c>, <c>NearMatch or
+    /// Distant</c>); 0 when the pattern is of another kind.</summary>
+    private static int BandsMatched(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation constant => BandOf(constant.Value),
+        INegatedPatternOperation negated when BandsMatched(negated.Pattern) is var inner && inner != 0 => AllBands & ~inner,
+        IBinaryPatternOperation both when BandsMatched(both.LeftPattern) is var left && left != 0 &&
+                                          BandsMatched(both.RightPattern) is var right && right != 0 =>
+            both.OperatorKind == BinaryOperatorKind.Or ? left | right : left & right,
+        _ => 0,
+    };
+
+    /// <summary>The band a constant of the runtime's <c>SimilarityBand</c> names, as its bit; 0 for anything else.</summary>
+    private static int BandOf(IOperation operation)
+    {
+        operation = LinqShapes.Unwrap(operation);
+        if (!IsBand(operation.Type))
+            return 0;
+        var name = operation is IFieldReferenceOperation field ? field.Field.Name : null;
+        if (name is null && operation.ConstantValue is { HasValue: true, Value: { } value })
+        {
+            foreach (var member in operation.Type!.GetMembers())
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } constant && Equals(constant.ConstantValue, value))
+                    name = constant.Name;
+            }
+        }
+        return name switch
+        {
+            nameof(NearMatch) => NearMatch,
+            nameof(Moderate) => Moderate,
+            nameof(Distant) => Distant,
+            _ => 0,
+        };
+    }
+
+    private static bool IsBand(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Enum, Name: "SimilarityBand", ContainingNamespace: { Name: "PersonaAnalyzers", ContainingNamespace.IsGlobalNamespace: true } };
 
     /// <summary>Where this graph obtains <paramref name="origin"/>; null for one captured from an enclosing graph.</summary>
     private Statement? DefinedAt(SubstituteOrigin origin)

@@ -540,6 +540,62 @@ public class UncheckedSubstituteCheckTests
             """);
 
     [Fact]
+    public Task Substitute_used_on_an_unsafe_band_is_reported() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public Reader NearMatch(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; if (ReaderGuard.Classify(user, twin) == SimilarityBand.NearMatch) return twin; return user; }
+                public Reader NotModerate(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return ReaderGuard.Classify(user, twin) != SimilarityBand.Moderate ? twin : user; }
+                public Reader Pattern(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return ReaderGuard.Classify(user, twin) is SimilarityBand.NearMatch or SimilarityBand.Distant ? twin : user; }
+                public Reader Inverted(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; if (ReaderGuard.Classify(user, twin) is SimilarityBand.Moderate) return user; return twin; }
+                public Reader Switch(Reader user)
+                {
+                    var twin = {|PERSONA001:_index.Lookalike(user)|};
+                    switch (ReaderGuard.Classify(user, twin))
+                    {
+                        case SimilarityBand.NearMatch: return twin;
+                        default: return user;
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Substitute_used_on_a_safe_band_or_a_band_test_of_mixed_sense_is_clean() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public Reader Moderate(Reader user) { var twin = _index.Lookalike(user); if (ReaderGuard.Classify(user, twin) == SimilarityBand.Moderate) return twin; return user; }
+                public Reader NotUnsafe(Reader user) { var twin = _index.Lookalike(user); return ReaderGuard.Classify(user, twin) is not (SimilarityBand.NearMatch or SimilarityBand.Distant) ? twin : user; }
+                public Reader EarlyExit(Reader user) { var twin = _index.Lookalike(user); if (ReaderGuard.Classify(user, twin) is SimilarityBand.NearMatch or SimilarityBand.Distant) return user; return twin; }
+                public Reader Mixed(Reader user) { var twin = _index.Lookalike(user); return ReaderGuard.Classify(user, twin) != SimilarityBand.NearMatch ? twin : user; }
+                public Reader Switch(Reader user)
+                {
+                    var twin = _index.Lookalike(user);
+                    switch (ReaderGuard.Classify(user, twin))
+                    {
+                        case SimilarityBand.NearMatch:
+                        case SimilarityBand.Distant:
+                            return user;
+                        default:
+                            return twin;
+                    }
+                }
+                public Reader SwitchExpression(Reader user)
+                {
+                    var twin = _index.Lookalike(user);
+                    return ReaderGuard.Classify(user, twin) switch { SimilarityBand.Moderate => twin, _ => user };
+                }
+            }
+            """);
+
+    [Fact]
     public Task Local_assigned_the_substitute_only_on_the_checked_way_is_checked() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var candidate = index.FindNearest(user);
