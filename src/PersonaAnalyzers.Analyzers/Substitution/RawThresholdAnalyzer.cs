@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -102,46 +103,58 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         if (!scores.TryGet(value, symbols, out var score) || SideChannels.IsInside(operation))
             return;
         IPatternOperation? first = null;
-        var arms = new List<ImmutableArray<IOperation>>();
+        // Each arm's relational pattern (null for the others) and what it runs.
+        var arms = new List<(IPatternOperation? Relational, ImmutableArray<IOperation> Body)>();
         if (operation is ISwitchExpressionOperation switchExpression)
         {
             foreach (var arm in switchExpression.Arms)
             {
-                if (first is null && HasRelational(arm.Pattern))
-                    first = arm.Pattern;
-                arms.Add(ImmutableArray.Create(arm.Value));
+                var relational = HasRelational(arm.Pattern) ? arm.Pattern : null;
+                first ??= relational;
+                arms.Add((relational, ImmutableArray.Create(arm.Value)));
             }
         }
         else
         {
             foreach (var section in ((ISwitchOperation)operation).Cases)
             {
+                IPatternOperation? relational = null;
                 foreach (var clause in section.Clauses)
                 {
-                    if (first is null && clause is IPatternCaseClauseOperation { Pattern: var pattern } && HasRelational(pattern))
-                        first = pattern;
+                    if (relational is null && clause is IPatternCaseClauseOperation { Pattern: var pattern } && HasRelational(pattern))
+                        relational = pattern;
                 }
-                arms.Add(section.Body);
+                first ??= relational;
+                arms.Add((relational, section.Body));
             }
         }
         if (first is null)
             return;
-        foreach (var profile in ScoredProfiles.Of(score.Expression, symbols))
+        // The candidate first: Similarity(target, candidate) decides about the candidate, and the bar that admits it is
+        // where the choice turns.
+        var profiles = ScoredProfiles.Of(score.Expression, symbols);
+        if (ScoredProfiles.Target(score.Expression, null, symbols) is { } target && ScoredProfiles.SymbolOf(target) is { } targetSymbol &&
+            profiles.Remove(targetSymbol))
+            profiles.Add(targetSymbol);
+        foreach (var profile in profiles)
         {
             var only = new List<ISymbol> { profile };
-            bool? used = null;
-            foreach (var arm in arms)
+            var uses = arms.ConvertAll(arm => arm.Body.Any(statement => Uses(statement, only, symbols)));
+            if (!uses.Contains(!uses[0]))
+                continue;
+            // Reported on the bar that turns the choice away from the fallback (the last arm): in `s switch { > 0.95 =>
+            // user, > 0.6 => other, _ => user }` that is `> 0.6`, the bar that admits the candidate.
+            var bar = first;
+            for (var i = 0; i < arms.Count; i++)
             {
-                var uses = false;
-                foreach (var statement in arm)
-                    uses |= Uses(statement, only, symbols);
-                if (used is { } other && other != uses)
+                if (arms[i].Relational is { } relational && uses[i] != uses[uses.Count - 1])
                 {
-                    Report(context, first, score, value, first, "Left", symbols);
-                    return;
+                    bar = relational;
+                    break;
                 }
-                used = uses;
             }
+            Report(context, bar, score, value, bar, "Left", symbols);
+            return;
         }
     }
 

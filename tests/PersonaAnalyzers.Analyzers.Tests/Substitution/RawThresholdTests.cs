@@ -89,6 +89,26 @@ public class RawThresholdTests
             """));
 
     [Fact]
+    public Task Hand_written_band_in_a_switch_is_reported_on_the_bar_that_admits() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    var tone = ReaderGuard.Similarity(user, other) switch
+                    {
+                        > 0.95 => user.Summary,
+                        {|PERSONA003:> 0.6|} => other.Summary,
+                        _ => user.Summary,
+                    };
+                    switch (ReaderGuard.Similarity(user, other))
+                    {
+                        case {|PERSONA003:>= 0.5 and < 0.9|}:
+                            return Render.Prompt(other);
+                        case > 0.2:
+                        default:
+                            return tone;
+                    }
+            """));
+
+    [Fact]
     public Task Switch_statement_case_on_a_similarity_local_is_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var other = index.Own("x")!;

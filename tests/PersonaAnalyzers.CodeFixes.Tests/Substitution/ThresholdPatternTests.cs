@@ -202,9 +202,9 @@ public class ThresholdPatternTests
                 {
                     switch (ReaderGuard.Similarity(user, other))
                     {
-                        case {|PERSONA003:>= 0.95|}:
+                        case >= 0.95:
                             return user.Summary;
-                        case >= 0.8:
+                        case {|PERSONA003:>= 0.8|}:
                             return Render.Prompt(other);
                         default:
                             return null;
