@@ -61,26 +61,6 @@ internal sealed partial class SubstituteFlowGraph
         }
     }
 
-    /// <summary><c>Resolve(user)</c>, or <c>await ResolveAsync(user)</c>, of a local function that hands a substitute on
-    /// (<see cref="FindHandingOn"/>), or a call a lambda hands one to (<see cref="FindYieldingCalls"/>): the call obtains
-    /// it, as a call of a <c>[ProfileSubstitute]</c> member does — a task where it is awaited.</summary>
-    private SubstituteOrigin? HandedOnCall(IOperation operation)
-    {
-        var awaits = operation.Kind == OperationKind.Await;
-        var call = (awaits ? LinqShapes.TaskOf(((IAwaitOperation)operation).Operation) : operation) as IInvocationOperation;
-        if (call is null)
-            return null;
-        var handsOn = _yieldingCalls?.Contains(call) == true ||
-                      call.TargetMethod is { MethodKind: MethodKind.LocalFunction } method && _handingOn?.Contains(method.OriginalDefinition) == true;
-        if (!handsOn)
-            return null;
-        var awaited = _symbols.AwaitedType(call.Type);
-        if (awaited is not null != awaits)
-            return null;
-        var persona = SubstituteSources.ProfileOf(awaited ?? call.Type, _symbols, out var isCollection);
-        return new SubstituteOrigin(operation, persona, isCollection, awaits ? "Await" : "Invocation", operation.Syntax.GetLocation());
-    }
-
     /// <summary>The kinds <see cref="Propagate"/> can carry a substitute through; it ignores every other.</summary>
     private static bool CarriesValues(OperationKind kind) =>
         kind is OperationKind.SimpleAssignment or OperationKind.FlowCapture or OperationKind.Invocation or OperationKind.PropertyReference or
