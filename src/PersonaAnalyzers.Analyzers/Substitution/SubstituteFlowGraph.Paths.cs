@@ -108,6 +108,9 @@ internal sealed partial class SubstituteFlowGraph
         Array.Clear(deciding, 0, deciding.Length);
         foreach (var block in facts.DecidedBlocks)
         {
+            // A switch expression's `_ =>` arm is lowered to a test that cannot fail: it decides nothing.
+            if (block.BranchValue is IIsPatternOperation { Pattern: IDiscardPatternOperation or IDeclarationPatternOperation { MatchesNull: true } })
+                continue;
             var whenTrue = block.ConditionalSuccessor?.Destination;
             var whenFalse = block.FallThroughSuccessor?.Destination;
             var reachesTrue = whenTrue is not null && PathExists(whenTrue, 0, target, redefinition, facts, deciding: null, holding);

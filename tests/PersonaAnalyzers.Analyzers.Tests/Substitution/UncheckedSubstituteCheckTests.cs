@@ -560,6 +560,16 @@ public class UncheckedSubstituteCheckTests
                         default: return user;
                     }
                 }
+                public Reader SwitchExpression(Reader user)
+                {
+                    var twin = {|PERSONA001:_index.Lookalike(user)|};
+                    return ReaderGuard.Classify(user, twin) switch { SimilarityBand.Moderate => user, _ => twin };
+                }
+                public Reader SwitchExpressionVar(Reader user)
+                {
+                    var twin = {|PERSONA001:_index.Lookalike(user)|};
+                    return ReaderGuard.Classify(user, twin) switch { SimilarityBand.Moderate => user, var other => twin };
+                }
             }
             """);
 
