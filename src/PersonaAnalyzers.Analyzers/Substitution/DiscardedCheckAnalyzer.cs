@@ -64,13 +64,10 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
     /// verdict is thrown away as surely as with <c>out _</c>.</summary>
     private static bool IsNeverRead(IOperation outValue)
     {
-        var value = LinqShapes.Unwrap(outValue);
-        if (value is IDeclarationExpressionOperation declaration)
-            value = LinqShapes.Unwrap(declaration.Expression);
-        if (value is not ILocalReferenceOperation { IsDeclaration: true } declared)
+        if (LinqShapes.Written(outValue) is not ILocalReferenceOperation { IsDeclaration: true } declared)
             return false; // an existing variable, a field or a parameter: it may be read elsewhere
         // Overwritten before any read (verdict = default;) is discarded as well.
-        using var reads = OperationBlocks.ReadsOf(OperationBlocks.Root(value), declared.Local).GetEnumerator();
+        using var reads = OperationBlocks.ReadsOf(OperationBlocks.Root(declared), declared.Local).GetEnumerator();
         return !reads.MoveNext();
     }
 

@@ -138,6 +138,14 @@ internal static class LinqShapes
         }
     }
 
+    /// <summary>What an <c>out</c> argument or a deconstruction writes to: <c>out var twin</c> and <c>var (a, b)</c> are
+    /// declaration expressions around the local (or the tuple of locals) itself.</summary>
+    public static IOperation Written(IOperation target)
+    {
+        var value = Unwrap(target);
+        return value is IDeclarationExpressionOperation declaration ? Unwrap(declaration.Expression) : value;
+    }
+
     /// <summary>The parent, skipping conversions and parentheses; <paramref name="child"/> becomes the operand
     /// directly below it.</summary>
     public static IOperation? Parent(IOperation operation, out IOperation child)

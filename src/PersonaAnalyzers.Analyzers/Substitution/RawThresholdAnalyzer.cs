@@ -344,7 +344,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 return true;
             if (next is not null)
             {
-                if (IsCheckingFilter(next, symbols, options) || LinqShapes.IsObserver(next.TargetMethod.Name))
+                if (ChecksOrCounts(next, symbols, options))
                     return true;
                 if (!LinqShapes.IsPassThrough(next.TargetMethod.Name))
                     return false;
@@ -369,12 +369,15 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
     {
         var parent = LinqShapes.Parent(read, out var child);
         if (parent is IArgumentOperation { Parent: IInvocationOperation call })
-            return symbols.IsCheckMethod(call.TargetMethod, options) ||
-                   LinqShapes.Source(call) == child && (IsCheckingFilter(call, symbols, options) || LinqShapes.IsObserver(call.TargetMethod.Name));
+            return symbols.IsCheckMethod(call.TargetMethod, options) || LinqShapes.Source(call) == child && ChecksOrCounts(call, symbols, options);
         if (parent is IInvocationOperation instanceCall && instanceCall.Instance == child)
-            return IsCheckingFilter(instanceCall, symbols, options) || LinqShapes.IsObserver(instanceCall.TargetMethod.Name);
+            return ChecksOrCounts(instanceCall, symbols, options);
         return parent is IPropertyReferenceOperation { Property.Name: "Count" or "Length" } property && property.Instance == child;
     }
+
+    /// <summary>A call on the shortlist that band-checks each profile or only counts them.</summary>
+    private static bool ChecksOrCounts(IInvocationOperation call, SubstitutionSymbols symbols, SubstitutionOptions options) =>
+        IsCheckingFilter(call, symbols, options) || LinqShapes.IsObserver(call.TargetMethod.Name);
 
     /// <summary><c>.Where(c =&gt; Assess(user, c).IsSafe)</c>: a filter whose predicate band-checks its element.</summary>
     private static bool IsCheckingFilter(IInvocationOperation invocation, SubstitutionSymbols symbols, SubstitutionOptions options) =>

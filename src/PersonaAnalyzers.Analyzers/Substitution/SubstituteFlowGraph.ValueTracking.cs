@@ -201,10 +201,7 @@ internal sealed partial class SubstituteFlowGraph
     /// substitute.</summary>
     private bool PropagateDeconstruction(IDeconstructionAssignmentOperation deconstruction)
     {
-        var target = LinqShapes.Unwrap(deconstruction.Target);
-        if (target is IDeclarationExpressionOperation declaration)
-            target = LinqShapes.Unwrap(declaration.Expression);
-        if (target is not ITupleOperation tuple)
+        if (LinqShapes.Written(deconstruction.Target) is not ITupleOperation tuple)
             return false;
         var changed = false;
         foreach (var taint in TaintsOf(deconstruction.Value))
@@ -213,10 +210,7 @@ internal sealed partial class SubstituteFlowGraph
                 continue;
             foreach (var element in tuple.Elements)
             {
-                var value = LinqShapes.Unwrap(element);
-                if (value is IDeclarationExpressionOperation declared)
-                    value = LinqShapes.Unwrap(declared.Expression);
-                if (value is ILocalReferenceOperation local && _symbols.IsPersonaType(local.Type))
+                if (LinqShapes.Written(element) is ILocalReferenceOperation local && _symbols.IsPersonaType(local.Type))
                     changed |= Add(_locals, local.Local, new Taint(taint.Origin, TaintKind.Element));
             }
         }
@@ -254,10 +248,7 @@ internal sealed partial class SubstituteFlowGraph
                 // queue.TryDequeue(out var next): the element comes out through the out argument.
                 foreach (var argument in invocation.Arguments)
                 {
-                    var value = LinqShapes.Unwrap(argument.Value);
-                    if (value is IDeclarationExpressionOperation declared)
-                        value = LinqShapes.Unwrap(declared.Expression);
-                    if (argument.Parameter?.RefKind == RefKind.Out && value is ILocalReferenceOperation element)
+                    if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Written(argument.Value) is ILocalReferenceOperation element)
                         changed |= DeriveElement(element, taint, "Element", statement);
                 }
             }

@@ -212,9 +212,7 @@ internal static class SubstituteSources
         var persona = symbols.PersonaOf(parameter.Type, out var collection);
         if (persona is null)
             return null;
-        var value = LinqShapes.Unwrap(argument.Value);
-        if (value is IDeclarationExpressionOperation declaration)
-            value = LinqShapes.Unwrap(declaration.Expression);
+        var value = LinqShapes.Written(argument.Value);
         return value is ILocalReferenceOperation
             ? new SubstituteOrigin(value, persona, collection, "OutArgument", argument.Syntax.GetLocation())
             : null;
