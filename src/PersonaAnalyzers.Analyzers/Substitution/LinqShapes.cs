@@ -107,12 +107,15 @@ internal static class LinqShapes
         return null;
     }
 
-    /// <summary>The task behind an awaited or waited-for expression: through conversions, parentheses and
-    /// <c>.ConfigureAwait(…)</c>, which library code puts on every await.</summary>
+    /// <summary>The task behind an awaited or waited-for expression: through conversions, parentheses,
+    /// <c>.ConfigureAwait(…)</c>, which library code puts on every await, and a <c>ValueTask</c>'s <c>.AsTask()</c>
+    /// (<c>lookup.AsTask().Result</c>, <c>Task.WhenAll</c> over value tasks).</summary>
     public static IOperation TaskOf(IOperation awaited)
     {
         var task = Unwrap(awaited);
-        return task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? Unwrap(configured) : task;
+        while (task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "AsTask", Instance: { } inner })
+            task = Unwrap(inner);
+        return task;
     }
 
     public static IOperation Unwrap(IOperation operation)

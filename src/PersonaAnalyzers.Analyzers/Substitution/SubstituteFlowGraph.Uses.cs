@@ -72,51 +72,78 @@ internal sealed partial class SubstituteFlowGraph
         foreach (var taint in taints)
         {
             var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _all, _symbols, _options);
-            if (kind == UseKind.None && taint.Kind == TaintKind.Collection && TestsElementData(operation))
-                kind = UseKind.MemberRead;
+            if (taint.Kind == TaintKind.Collection && kind is UseKind.None or UseKind.Argument or UseKind.MemberRead &&
+                ElementLambdaUse(operation, kind) is { } judged)
+                kind = judged;
             if (kind != UseKind.None)
                 _uses!.Add((taint.Origin, new Use(statement, operation, kind)));
         }
     }
 
-    /// <summary><c>neighbours.Any(n =&gt; n.Purchases.Contains(item))</c>: a test over a substitute collection whose
-    /// predicate reads its elements' data lets that data shape the result, where <c>Any()</c>, <c>Count</c> or a predicate
-    /// on the key, on identity, or through a check or a score does not.</summary>
-    private bool TestsElementData(IOperation collection)
+    /// <summary>A substitute collection handed to a call with a lambda over its elements: <c>neighbours.Select(n =&gt;
+    /// n.Id)</c>, <c>Parallel.ForEach(neighbours, n =&gt; …)</c>, <c>neighbours.Any(n =&gt; n.Purchases.Contains(item))</c>,
+    /// <c>list.ForEach(…)</c>. The elements go into the lambda's parameter, and the lambda decides what is done with
+    /// them: it is judged in its own graph with that parameter holding the substitutes, so a check there counts, and
+    /// reading only the key, testing identity or computing a score is no use. Only where the call's value cannot hold the
+    /// elements themselves (<c>ToDictionary(n =&gt; n.Id)</c> can, and passes them on); a projection's value is what its
+    /// lambda returns, judged there. Null when the call is not such a call (<paramref name="kind"/> stands).</summary>
+    private UseKind? ElementLambdaUse(IOperation collection, UseKind kind)
     {
         var parent = LinqShapes.Parent(collection, out var child);
-        var invocation = parent switch
+        var call = parent switch
         {
-            IInvocationOperation call when call.Instance == child => call, // List<T>.Exists, TrueForAll
-            IArgumentOperation { Parent: IInvocationOperation call } argument when call.Arguments.Length > 0 && call.Arguments[0] == argument => call,
+            IInvocationOperation invocation when invocation.Instance == child => invocation,
+            IArgumentOperation { Parent: IInvocationOperation invocation } => invocation,
             _ => null,
         };
-        if (invocation?.TargetMethod.Name is not ("Any" or "All" or "Count" or "LongCount" or "Exists" or "TrueForAll") ||
-            LinqShapes.DelegateArgument(invocation) is not IFlowAnonymousFunctionOperation { Symbol.Parameters.Length: > 0 } lambda)
-            return false;
-        var element = lambda.Symbol.Parameters[0];
-        foreach (var operation in OperationsOf(lambda))
+        // An observer (Count(), Any(…)) passes nothing on; the other None calls (Where, First, ToList) pass the
+        // elements on in their value, which is tracked.
+        if (call is null || kind == UseKind.None && !LinqShapes.IsObserver(call.TargetMethod.Name) ||
+            call.TargetMethod.Name is not ("Select" or "SelectMany") && _symbols.CanHoldPersona(call.Type))
+            return null;
+        UseKind? judged = null;
+        foreach (var argument in call.Arguments)
         {
-            if (operation is IMemberReferenceOperation { Instance: { } instance } member &&
-                LinqShapes.Unwrap(instance) is IParameterReferenceOperation reference &&
-                SymbolEqualityComparer.Default.Equals(reference.Parameter, element) &&
-                !_symbols.IsPersonaKey(member.Member) && !FeedsCheckScoreOrSideChannel(member))
-                return true;
+            if (LinqShapes.Unwrap(argument.Value) is not IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda } ||
+                ElementGraph(lambda, child) is not { } inner)
+                continue;
+            foreach (var taint in TaintsOf(child))
+            {
+                if (taint.Kind == TaintKind.Collection && inner.UncheckedUseFromEntry(taint.Origin) is { } use)
+                    return use.Kind;
+            }
+            judged = UseKind.None;
         }
-        return false;
+        return judged;
     }
 
-    /// <summary>The member read decides or reports rather than shapes the result: it feeds (at any depth) a check or a
-    /// score, or only reaches logging, metrics or an exception (<see cref="SideChannels.IsInside"/>, as for every other
-    /// use).</summary>
-    private bool FeedsCheckScoreOrSideChannel(IOperation read)
+    /// <summary>The graph of a lambda whose persona-typed parameters receive the elements of <paramref name="collection"/>;
+    /// null when it has none.</summary>
+    private SubstituteFlowGraph? ElementGraph(IFlowAnonymousFunctionOperation lambda, IOperation collection)
     {
-        for (var current = read.Parent; current is not null; current = current.Parent)
+        if (_elementLambdas is not null && _elementLambdas.TryGetValue(lambda, out var built))
+            return built;
+        var persona = _symbols.PersonaOf(collection.Type, out var isCollection);
+        if (persona is null || !isCollection)
+            return null;
+        Dictionary<IParameterSymbol, List<Taint>>? elements = null;
+        foreach (var parameter in lambda.Symbol.Parameters)
         {
-            if (current is IInvocationOperation call &&
-                (_symbols.IsCheckMethod(call.TargetMethod, _options) || SimilarityScores.IsScoreMethod(call.TargetMethod, _symbols)))
-                return true;
+            if (!SymbolEqualityComparer.Default.Equals(_symbols.PersonaOf(parameter.Type, out var many), persona) || many)
+                continue;
+            var taints = new List<Taint>();
+            foreach (var taint in TaintsOf(collection))
+            {
+                if (taint.Kind == TaintKind.Collection)
+                    taints.Add(new Taint(taint.Origin, TaintKind.Element));
+            }
+            (elements ??= new(SymbolEqualityComparer.Default))[parameter] = taints;
         }
-        return SideChannels.IsInside(read);
+        if (elements is null)
+            return null;
+        var inner = new SubstituteFlowGraph(_graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation), _symbols, _options,
+            returnsHandedOn: false, _locals, _sites, _cancellation, _handingOn, elements);
+        (_elementLambdas ??= new())[lambda] = inner;
+        return inner;
     }
 }

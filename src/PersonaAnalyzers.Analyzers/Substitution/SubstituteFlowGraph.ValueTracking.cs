@@ -420,6 +420,9 @@ internal sealed partial class SubstituteFlowGraph
                 return taints;
             case OperationKind.FlowCaptureReference when _captures.TryGetValue(((IFlowCaptureReferenceOperation)operation).Id, out taints):
                 return taints;
+            case OperationKind.ParameterReference when _parameters is not null &&
+                                                      _parameters.TryGetValue(((IParameterReferenceOperation)operation).Parameter, out taints):
+                return taints;
             default:
                 return NoTaints;
         }

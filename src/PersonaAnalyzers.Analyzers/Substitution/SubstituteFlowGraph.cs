@@ -31,8 +31,11 @@ internal sealed partial class SubstituteFlowGraph
     // Null until needed: most graphs derive no element, capture nothing and build no lambda graph, and the compiler
     // charges the collections allocation starts to the analyzer.
     private readonly HashSet<SubstituteOrigin>? _seeded;
+    /// <summary>The parameters of a lambda that receive a substitute collection's elements; null in every other graph.</summary>
+    private readonly Dictionary<IParameterSymbol, List<Taint>>? _parameters;
     private HashSet<IOperation>? _derived;
     private Dictionary<IFlowAnonymousFunctionOperation, SubstituteFlowGraph>? _lambdas;
+    private Dictionary<IFlowAnonymousFunctionOperation, SubstituteFlowGraph>? _elementLambdas;
     private Dictionary<IMethodSymbol, SubstituteFlowGraph>? _localFunctions;
     /// <summary>Local functions of this graph or an enclosing one that return a substitute unchecked (see
     /// <see cref="FindHandingOn"/>).</summary>
@@ -52,7 +55,8 @@ internal sealed partial class SubstituteFlowGraph
     private Stack<(BasicBlock Block, int From)>? _pending;
 
     public SubstituteFlowGraph(ControlFlowGraph graph, SubstitutionSymbols symbols, SubstitutionOptions options, bool returnsHandedOn,
-        Dictionary<ILocalSymbol, List<Taint>>? seeds, SourceSites sites, CancellationToken cancellation, HashSet<IMethodSymbol>? handingOn = null)
+        Dictionary<ILocalSymbol, List<Taint>>? seeds, SourceSites sites, CancellationToken cancellation, HashSet<IMethodSymbol>? handingOn = null,
+        Dictionary<IParameterSymbol, List<Taint>>? elements = null)
     {
         _graph = graph;
         _symbols = symbols;
@@ -68,6 +72,17 @@ internal sealed partial class SubstituteFlowGraph
             {
                 _locals[pair.Key] = new List<Taint>(pair.Value);
                 foreach (var taint in pair.Value)
+                    _seeded.Add(taint.Origin);
+            }
+        }
+        if (elements is not null)
+        {
+            // A lambda handed a substitute collection's elements (see ElementLambdaUse).
+            _parameters = elements;
+            _seeded ??= new HashSet<SubstituteOrigin>();
+            foreach (var taints in elements.Values)
+            {
+                foreach (var taint in taints)
                     _seeded.Add(taint.Origin);
             }
         }
@@ -158,12 +173,14 @@ internal sealed partial class SubstituteFlowGraph
 
     /// <summary>For an origin of an enclosing graph captured here: is it used on a path from this graph's entry
     /// without a check?</summary>
-    private bool HasUncheckedUse(SubstituteOrigin origin)
+    private bool HasUncheckedUse(SubstituteOrigin origin) => UncheckedUseFromEntry(origin) is not null;
+
+    private Use? UncheckedUseFromEntry(SubstituteOrigin origin)
     {
         if (_seeded is null || !_seeded.Contains(origin))
-            return false;
+            return null;
         var entry = _graph.Blocks[0];
-        return FirstUncheckedUse(origin, new Statement(entry, 0, entry.BranchValue ?? (IOperation?)null, first: -1)) is not null;
+        return FirstUncheckedUse(origin, new Statement(entry, 0, entry.BranchValue ?? (IOperation?)null, first: -1));
     }
 
     /// <summary>One <see cref="OriginFacts"/> per graph, recomputed for each origin: a graph needs one origin's facts at

@@ -93,7 +93,7 @@ internal static class SubstituteSources
         {
             IMethodReferenceOperation reference => reference.Method,
             IAnonymousFunctionOperation when OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(select), out _, out var returned) &&
-                                             returned is not null && WithoutAsTask(LinqShapes.Unwrap(returned)) is IInvocationOperation call => call.TargetMethod,
+                                             returned is not null && LinqShapes.TaskOf(returned) is IInvocationOperation call => call.TargetMethod,
             // In a control flow graph the lambda is only a reference to its own graph: bind its expression body.
             IFlowAnonymousFunctionOperation { Syntax: AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } } =>
                 model?.GetSymbolInfo(WithoutAsTask(body)).Symbol as IMethodSymbol,
@@ -105,10 +105,7 @@ internal static class SubstituteSources
         return new SubstituteOrigin(awaitOperation, persona, isCollection: true, "WhenAll", awaitOperation.Syntax.GetLocation());
     }
 
-    /// <summary>A <c>ValueTask</c> lookup made a <c>Task</c> for <c>WhenAll</c>: <c>index.NearestAsync(s).AsTask()</c>.</summary>
-    private static IOperation WithoutAsTask(IOperation operation) =>
-        operation is IInvocationOperation { TargetMethod.Name: "AsTask", Arguments.Length: 0, Instance: { } valueTask } ? LinqShapes.Unwrap(valueTask) : operation;
-
+    /// <summary>A <c>ValueTask</c> lookup made a <c>Task</c> for <c>WhenAll</c>, as syntax: <c>index.NearestAsync(s).AsTask()</c>.</summary>
     private static ExpressionSyntax WithoutAsTask(ExpressionSyntax syntax) =>
         syntax is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask" } access }
             ? access.Expression

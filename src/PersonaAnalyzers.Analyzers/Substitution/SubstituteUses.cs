@@ -43,7 +43,7 @@ internal static class SubstituteUses
             case IInvocationOperation invocation when invocation.Instance == child:
                 return ClassifyInstanceCall(invocation, kind);
             case IMemberReferenceOperation member when member.Instance == child:
-                return ClassifyMemberRead(member, kind, symbols);
+                return ClassifyMemberRead(member, kind, symbols, options);
             case IInterpolationOperation:
                 return SideChannels.IsInside(parent) ? UseKind.None : UseKind.MemberRead;
             case IArrayInitializerOperation:
@@ -163,7 +163,7 @@ internal static class SubstituteUses
         return SideChannels.IsInside(invocation) ? UseKind.None : UseKind.MemberRead;
     }
 
-    private static UseKind ClassifyMemberRead(IMemberReferenceOperation member, TaintKind kind, SubstitutionSymbols symbols)
+    private static UseKind ClassifyMemberRead(IMemberReferenceOperation member, TaintKind kind, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
         if (member.Parent is IAssignmentOperation assignment && assignment.Target == member)
             return UseKind.None;
@@ -180,7 +180,20 @@ internal static class SubstituteUses
         // A nullable persona struct: HasValue is a null test, Value the profile itself (judged where it goes).
         if (member.Member.Name is "HasValue" or "Value" && symbols.IsNullablePersona(member.Instance?.Type))
             return UseKind.None;
-        return SideChannels.IsInside(member) ? UseKind.None : UseKind.MemberRead;
+        return FeedsCheckOrScore(member, symbols, options) || SideChannels.IsInside(member) ? UseKind.None : UseKind.MemberRead;
+    }
+
+    /// <summary>The data read decides or measures rather than shapes the result: it feeds (at any depth) a check or a
+    /// score — <c>TensorPrimitives.CosineSimilarity(user.Taste, n.Taste)</c>.</summary>
+    private static bool FeedsCheckOrScore(IOperation read, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        for (var current = read.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IInvocationOperation call &&
+                (symbols.IsCheckMethod(call.TargetMethod, options) || SimilarityScores.IsScoreMethod(call.TargetMethod, symbols)))
+                return true;
+        }
+        return false;
     }
 
     public static string Describe(UseKind kind) => kind switch

@@ -203,6 +203,28 @@ internal sealed class SubstitutionSymbols
         return false;
     }
 
+    /// <summary>Whether a value of the type can hold a profile: a profile, a collection, dictionary, grouping or task of
+    /// them, a tuple or record carrying one.</summary>
+    public bool CanHoldPersona(ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case null:
+                return false;
+            case IArrayTypeSymbol array:
+                return CanHoldPersona(array.ElementType);
+            case INamedTypeSymbol named when !IsOrCarriesPersona(named):
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (CanHoldPersona(argument))
+                        return true;
+                }
+                return false;
+            default:
+                return IsOrCarriesPersona(type);
+        }
+    }
+
     public bool IsPersonaKey(ISymbol member) =>
         PersonaKeyAttribute is not null && (member is IPropertySymbol or IFieldSymbol) && HasAttributeInHierarchy(member, PersonaKeyAttribute, _keyAttributed);
 

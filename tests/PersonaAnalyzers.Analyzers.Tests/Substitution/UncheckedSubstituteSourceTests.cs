@@ -569,6 +569,26 @@ public class UncheckedSubstituteSourceTests
             """);
 
     [Fact]
+    public Task A_ValueTask_lookup_made_a_task_and_waited_for_is_a_substitute() =>
+        Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public interface IValueIndex { ValueTask<Reader?> NearestAsync(Reader target); }
+            public class C
+            {
+                public Reader Blocking(IValueIndex index, Reader user) => {|PERSONA001:index.NearestAsync(user).AsTask().GetAwaiter().GetResult()|} ?? user;
+                public string? Result(IValueIndex index, Reader user) => {|PERSONA001:index.NearestAsync(user).AsTask().Result|}?.Summary;
+                public async Task<string?> Awaited(IValueIndex index, Reader user) => ({|PERSONA001:await index.NearestAsync(user).AsTask().ConfigureAwait(false)|})?.Summary;
+                public string? Checked(IValueIndex index, Reader user)
+                {
+                    var twin = index.NearestAsync(user).AsTask().Result;
+                    return twin is not null && ReaderGuard.Classify(user, twin) == SimilarityBand.Moderate ? twin.Summary : null;
+                }
+            }
+            """);
+
+    [Fact]
     public Task Lookups_awaited_together_and_vetted_are_checked() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var friends = new List<Reader> { user };

@@ -231,6 +231,61 @@ public class UncheckedSubstituteUseTests
             }
             """);
 
+    [Fact]
+    public Task A_lambda_handed_the_neighbours_that_uses_their_data_unchecked_is_a_use() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public List<string> Summaries(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.Select(n => n.Summary).ToList();
+                public int Bought(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.Sum(n => n.Purchases.Count);
+                public int Overlapping(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.Count(n => Overlap(user.Topics, n.Topics) > 0.5);
+                private static double Overlap(double[] a, double[] b) => 0;
+                public void Each(Reader user, List<string> into) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.ToList().ForEach(n => into.Add(n.Summary));
+                public void Parallel(Reader user, List<string> into) =>
+                    System.Threading.Tasks.Parallel.ForEach({|PERSONA001:_index.NearestNeighbours(user, 5)|}, n => { lock (into) into.Add(n.Summary); });
+                public IEnumerable<string> Prompts(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.Select(n => Render.Prompt(n));
+                // The dictionary holds the neighbours themselves, whatever its key selector reads.
+                public Dictionary<string, Reader> ById(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.ToDictionary(n => n.Id);
+                // Checked on one way only.
+                public IEnumerable<string> Half(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.Select(n => n.Summary.Length > 3 || ReaderGuard.Assess(user, n).IsSafe ? n.Summary : "");
+            }
+            """);
+
+    [Fact]
+    public Task A_lambda_handed_the_neighbours_that_checks_them_or_reads_only_keys_is_not() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public IEnumerable<string> Ids(Reader user) => _index.NearestNeighbours(user, 5).Select(n => n.Id);
+                public string Joined(Reader user) => string.Join(",", _index.NearestNeighbours(user, 5).Select(n => n.Id));
+                public IEnumerable<string?> Vetted(Reader user) =>
+                    _index.NearestNeighbours(user, 5).Select(n => ReaderGuard.Assess(user, n).IsSafe ? n.Summary : null);
+                public void Parallel(Reader user, List<string> into) =>
+                    System.Threading.Tasks.Parallel.ForEach(_index.NearestNeighbours(user, 5), n =>
+                    {
+                        if (ReaderGuard.Classify(user, n) != SimilarityBand.Moderate)
+                            return;
+                        lock (into) into.Add(n.Summary);
+                    });
+                public void Each(Reader user, List<string> into) =>
+                    _index.NearestNeighbours(user, 5).ToList().ForEach(n => { if (ReaderGuard.Assess(user, n).IsSafe) into.Add(n.Summary); });
+                public double[] Scores(Reader user) => _index.NearestNeighbours(user, 5).Select(n => ReaderGuard.Similarity(user, n)).ToArray();
+                public int Close(Reader user) => _index.NearestNeighbours(user, 5).Count(n => CosineSimilarity(user.Topics, n.Topics) > 0.5);
+                private static double CosineSimilarity(double[] a, double[] b) => 0;
+            }
+            """);
+
     [Theory]
     [InlineData("return {|PERSONA001:index.FindNearest(user)|} is { } twin ? twin.Summary : null;")]
     [InlineData("if ({|PERSONA001:index.FindNearest(user)|} is Reader twin and not null) return twin.Summary; return null;")]
