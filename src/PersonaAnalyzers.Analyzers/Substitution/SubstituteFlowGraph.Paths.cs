@@ -117,7 +117,8 @@ internal sealed partial class SubstituteFlowGraph
             var reachesFalse = whenFalse is not null && PathExists(whenFalse, 0, target, redefinition, facts, deciding: null, holding);
             // Where the check's answer says which way is safe, the use must sit on that way: `if (verdict.IsSafe)
             // return user; return twin;` uses the substitute exactly when it is unsafe.
-            if (reachesTrue != reachesFalse && SafeWayIsConditional(block) != !reachesTrue)
+            if (reachesTrue != reachesFalse && SafeWayOf(block) is var safe &&
+                (safe == SafeWay.Unknown || safe == (reachesTrue ? SafeWay.Conditional : SafeWay.FallThrough)))
                 deciding[block.Ordinal] = true;
         }
         return PathExists(start.Block, start.Index, target, redefinition, facts, deciding, holding);
@@ -127,12 +128,12 @@ internal sealed partial class SubstituteFlowGraph
     /// <c>TrySubstitute(…)</c>. Judged on operations here and on syntax in a filtering predicate (<see cref="Gates"/>).</summary>
     private const string SafeVerdict = "IsSafe", SafeCheck = "TrySubstitute";
 
-    /// <summary>Whether the safe way of a branch on a check is its conditional successor (true) or its fall-through
-    /// (false); null when the branch value's meaning is not known. Known: the guard's <c>TrySubstitute(…)</c> and a
+    /// <summary>Which way of a branch on a check is the safe one. Known: the guard's <c>TrySubstitute(…)</c> and a
     /// verdict's <c>IsSafe</c>, true when safe, under any number of <c>!</c>; a band compared with <c>==</c>/<c>!=</c> or
     /// matched by a pattern (also a <c>switch</c> statement's cases, which the graph lowers to such tests), true when the
-    /// band it matches is <c>Moderate</c> and false when it matches only <c>NearMatch</c> and <c>Distant</c>.</summary>
-    private static bool? SafeWayIsConditional(BasicBlock block)
+    /// band it matches is <c>Moderate</c> and false when it matches only <c>NearMatch</c> and <c>Distant</c> — and neither
+    /// way is safe when the test lets a near-twin through with the moderate band (<c>!= SimilarityBand.Distant</c>).</summary>
+    private static SafeWay SafeWayOf(BasicBlock block)
     {
         var value = block.BranchValue is null ? null : LinqShapes.Unwrap(block.BranchValue);
         var safeWhen = true;
@@ -141,38 +142,58 @@ internal sealed partial class SubstituteFlowGraph
             safeWhen = !safeWhen;
             value = LinqShapes.Unwrap(not.Operand);
         }
-        var trueWhenSafe = value switch
+        var matched = value switch
         {
-            IPropertyReferenceOperation { Property.Name: SafeVerdict, Type.SpecialType: SpecialType.System_Boolean } => true,
-            IInvocationOperation { TargetMethod.Name: SafeCheck, Type.SpecialType: SpecialType.System_Boolean } => true,
+            IPropertyReferenceOperation { Property.Name: SafeVerdict, Type.SpecialType: SpecialType.System_Boolean } => Moderate,
+            IInvocationOperation { TargetMethod.Name: SafeCheck, Type.SpecialType: SpecialType.System_Boolean } => Moderate,
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison => BandTest(comparison),
-            IIsPatternOperation test when IsBand(test.Value.Type) => BandSafety(BandsMatched(test.Pattern)),
-            _ => null,
+            IIsPatternOperation test when IsBand(test.Value.Type) => BandsMatched(test.Pattern),
+            _ => 0,
         };
-        if (trueWhenSafe is not { } sense)
-            return null;
+        if (matched == 0)
+            return SafeWay.Unknown;
+        if (!safeWhen)
+            matched = AllBands & ~matched;
+        bool sense;
+        if (AdmitsOnlySafe(matched))
+            sense = true;
+        else if (AdmitsOnlySafe(AllBands & ~matched))
+            sense = false;
+        else
+            return SafeWay.Neither;
         // The conditional successor is taken when the branch value equals the condition kind's sense.
-        return (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == (safeWhen == sense);
+        return (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == sense ? SafeWay.Conditional : SafeWay.FallThrough;
+    }
+
+    private enum SafeWay
+    {
+        Unknown,
+        Conditional,
+        FallThrough,
+        Neither,
     }
 
     // The bands a band test can match, as bits: the pair is safe in Moderate, unsafe in NearMatch (a near-twin) and
     // Distant (too different to help), as the guard's Assess judges them. Self is decided by identity, never the band
     // of another user's profile, so a test of a substitute's band cannot match it (a test for Self reads as unknown).
-    private const int NearMatch = 1, Moderate = 2, Distant = 4, AllBands = NearMatch | Moderate | Distant, SafeBands = Moderate;
+    private const int NearMatch = 1, Moderate = 2, Distant = 4, AllBands = NearMatch | Moderate | Distant;
 
-    /// <summary><c>Classify(user, twin) == SimilarityBand.Moderate</c> is true when safe; <c>== NearMatch</c> when unsafe;
-    /// <c>!=</c> the other way round.</summary>
-    private static bool? BandTest(IBinaryOperation comparison)
+    /// <summary>The bands for which a band comparison is true: <c>Classify(user, twin) == SimilarityBand.Moderate</c>
+    /// the moderate one, <c>!= SimilarityBand.Distant</c> the other two; 0 when it compares no band.</summary>
+    private static int BandTest(IBinaryOperation comparison)
     {
         var band = BandOf(comparison.RightOperand) is var right && right != 0 ? right : BandOf(comparison.LeftOperand);
         if (band == 0)
-            return null;
-        return BandSafety(comparison.OperatorKind == BinaryOperatorKind.Equals ? band : AllBands & ~band);
+            return 0;
+        return comparison.OperatorKind == BinaryOperatorKind.Equals ? band : AllBands & ~band;
     }
 
-    /// <summary>True when every band matched is safe, false when every one is unsafe, null when mixed or unknown.</summary>
-    private static bool? BandSafety(int matched) =>
-        matched == 0 ? null : (matched & ~SafeBands) == 0 ? true : (matched & SafeBands) == 0 ? false : null;
+    /// <summary>Whether the way on which a band test matched these bands is the safe one: it lets the moderate band
+    /// through and no near-twin. A way that also admits the distant band (<c>!= SimilarityBand.NearMatch</c>) is still
+    /// the safe one — a clearly different profile does far less harm than a near-twin, and the other way is exactly the
+    /// near-twins; one that admits only the distant band, or a near-twin with the moderate ones
+    /// (<c>!= SimilarityBand.Distant</c>), is not.</summary>
+    private static bool AdmitsOnlySafe(int bands) => (bands & NearMatch) == 0 && (bands & Moderate) != 0;
 
     /// <summary>The bands a pattern matches (<c>SimilarityBand.Moderate</c>, <c>not NearMatch</c>, <c>NearMatch or
     /// Distant</c>); 0 when the pattern is of another kind.</summary>

@@ -358,7 +358,7 @@ internal sealed partial class SubstituteFlowGraph
         foreach (var operation in OperationsOf(lambda))
         {
             if (operation is IInvocationOperation call && _symbols.IsCheckMethod(call.TargetMethod, _options) &&
-                ArgumentsMention(call, parameter) && kept.Span.Contains(call.Syntax.Span) && Gates(call.Syntax, kept))
+                ArgumentsMention(call, parameter) && kept.Span.Contains(call.Syntax.Span) && Gates(call.Syntax, kept) && PassesOnlySafeBand(call))
                 return true;
         }
         return false;
@@ -383,6 +383,23 @@ internal sealed partial class SubstituteFlowGraph
             }
         }
         return true;
+    }
+
+    /// <summary>Unless the check's band is tested for a set with an unsafe band in it: <c>Classify(u, c) ==
+    /// SimilarityBand.Moderate</c> gates, <c>Classify(u, c) != SimilarityBand.Distant</c> and <c>Assess(u, c).Band is
+    /// NearMatch</c> let near-twins through.</summary>
+    private static bool PassesOnlySafeBand(IInvocationOperation check)
+    {
+        IOperation current = check;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation or IPropertyReferenceOperation { Property.Name: "Band" })
+            current = current.Parent;
+        var matched = current.Parent switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison => BandTest(comparison),
+            IIsPatternOperation test when test.Value == current => BandsMatched(test.Pattern),
+            _ => 0,
+        };
+        return matched == 0 || AdmitsOnlySafe(matched);
     }
 
     /// <summary><c>Assess(u, c).IsSafe</c> or <c>TrySubstitute(…)</c>, spelled out: true when the pair is safe.</summary>

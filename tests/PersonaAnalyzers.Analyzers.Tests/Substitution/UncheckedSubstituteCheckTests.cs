@@ -542,6 +542,8 @@ public class UncheckedSubstituteCheckTests
     [Fact]
     public Task Substitute_used_on_an_unsafe_band_is_reported() =>
         Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
             using PersonaAnalyzers;
             using Shop;
             public class C
@@ -551,6 +553,13 @@ public class UncheckedSubstituteCheckTests
                 public Reader NotModerate(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return ReaderGuard.Classify(user, twin) != SimilarityBand.Moderate ? twin : user; }
                 public Reader Pattern(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return ReaderGuard.Classify(user, twin) is SimilarityBand.NearMatch or SimilarityBand.Distant ? twin : user; }
                 public Reader Inverted(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; if (ReaderGuard.Classify(user, twin) is SimilarityBand.Moderate) return user; return twin; }
+                // Near-twins pass with the moderate band, or are on the way that is not the distant one.
+                public Reader NotDistant(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return ReaderGuard.Classify(user, twin) != SimilarityBand.Distant ? twin : user; }
+                public Reader UnlessDistant(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; if (ReaderGuard.Classify(user, twin) == SimilarityBand.Distant) return user; return twin; }
+                public Reader NotNearOnTheOtherWay(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return ReaderGuard.Classify(user, twin) != SimilarityBand.NearMatch ? user : twin; }
+                public Reader ModerateOrNear(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return ReaderGuard.Assess(user, twin).Band is SimilarityBand.Moderate or SimilarityBand.NearMatch ? twin : user; }
+                public IEnumerable<Reader> Filtered(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.Where(n => ReaderGuard.Classify(user, n) != SimilarityBand.Distant);
+                public IEnumerable<Reader> FilteredByVerdict(Reader user) => {|PERSONA001:_index.NearestNeighbours(user, 5)|}.Where(n => ReaderGuard.Assess(user, n).Band is not SimilarityBand.Distant);
                 public Reader Switch(Reader user)
                 {
                     var twin = {|PERSONA001:_index.Lookalike(user)|};
@@ -576,6 +585,8 @@ public class UncheckedSubstituteCheckTests
     [Fact]
     public Task Substitute_used_on_a_safe_band_or_a_band_test_of_mixed_sense_is_clean() =>
         Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
             using PersonaAnalyzers;
             using Shop;
             public class C
@@ -585,6 +596,8 @@ public class UncheckedSubstituteCheckTests
                 public Reader NotUnsafe(Reader user) { var twin = _index.Lookalike(user); return ReaderGuard.Classify(user, twin) is not (SimilarityBand.NearMatch or SimilarityBand.Distant) ? twin : user; }
                 public Reader EarlyExit(Reader user) { var twin = _index.Lookalike(user); if (ReaderGuard.Classify(user, twin) is SimilarityBand.NearMatch or SimilarityBand.Distant) return user; return twin; }
                 public Reader Mixed(Reader user) { var twin = _index.Lookalike(user); return ReaderGuard.Classify(user, twin) != SimilarityBand.NearMatch ? twin : user; }
+                public IEnumerable<Reader> Filtered(Reader user) => _index.NearestNeighbours(user, 5).Where(n => ReaderGuard.Classify(user, n) == SimilarityBand.Moderate);
+                public IEnumerable<Reader> NotNear(Reader user) => _index.NearestNeighbours(user, 5).Where(n => ReaderGuard.Assess(user, n).Band != SimilarityBand.NearMatch);
                 public Reader Switch(Reader user)
                 {
                     var twin = _index.Lookalike(user);
