@@ -20,8 +20,12 @@ internal sealed class GraphOperations
     // a graph's operations are mostly of other kinds (references, literals, conversions, arguments).
     private Dictionary<OperationKind, int[]>? _byKind;
 
+    /// <summary>The body's semantic model: the graph's own operations carry none.</summary>
+    public SemanticModel? Model { get; }
+
     public GraphOperations(ControlFlowGraph graph)
     {
+        Model = graph.OriginalOperation.SemanticModel;
         var blocks = graph.Blocks;
         _firstStatementOfBlock = new int[blocks.Length];
         var statementCount = 0;

@@ -63,23 +63,38 @@ internal static class LinqShapes
 
     /// <summary><c>Select(n =&gt; n)</c>, and the <c>select n</c> a query expression ends with: the elements pass
     /// through unchanged.</summary>
-    public static bool IsIdentitySelect(IInvocationOperation invocation)
+    public static bool IsIdentitySelect(IInvocationOperation invocation) =>
+        Selected(invocation, out var element, out _) is IdentifierNameSyntax name && name.Identifier.ValueText == element!.Name;
+
+    /// <summary><c>Select(hit =&gt; hit.Author)</c> over (profile, score) pairs or scored records: the profile each
+    /// element carries, so the substitutes pass through.</summary>
+    public static bool IsProfileSelect(IInvocationOperation invocation, SubstitutionSymbols symbols) =>
+        Selected(invocation, out var element, out var selector) is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name } &&
+        name.Identifier.ValueText == element!.Name && symbols.IsPersonaType(selector!.ReturnType) && !symbols.IsPersonaType(element.Type);
+
+    /// <summary>The expression a one-parameter <c>Select</c> selector returns (a lambda's expression body, a query's
+    /// clause), without parentheses.</summary>
+    private static ExpressionSyntax? Selected(IInvocationOperation invocation, out IParameterSymbol? element, out IMethodSymbol? selector)
     {
+        element = null;
+        selector = null;
         if (invocation.TargetMethod.Name != "Select")
-            return false;
-        var (selector, syntax) = DelegateArgument(invocation) switch
+            return null;
+        SyntaxNode? syntax;
+        (selector, syntax) = DelegateArgument(invocation) switch
         {
             IFlowAnonymousFunctionOperation flow => (flow.Symbol, flow.Syntax),
             IAnonymousFunctionOperation lambda => (lambda.Symbol, lambda.Syntax),
             _ => ((IMethodSymbol?)null, (SyntaxNode?)null),
         };
-        if (selector is not { Parameters: [var element] })
-            return false;
+        if (selector is not { Parameters: [var parameter] })
+            return null;
+        element = parameter;
         // A query's selector has the clause's expression for its syntax, a lambda its expression body.
         var returned = syntax is AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } ? body : syntax as ExpressionSyntax;
         while (returned is ParenthesizedExpressionSyntax parenthesized)
             returned = parenthesized.Expression;
-        return returned is IdentifierNameSyntax name && name.Identifier.ValueText == element.Name;
+        return returned;
     }
 
     /// <summary>The collection an operator runs over: the instance, or the <c>this</c> argument of an extension

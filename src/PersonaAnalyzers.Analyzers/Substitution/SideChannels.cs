@@ -33,7 +33,9 @@ internal static class SideChannels
 
     /// <summary>True when <paramref name="operation"/> sits inside a side-channel call's arguments. The receiver of
     /// such a call is not inside it: <c>ModelOf(neighbour).Record(click)</c> acts on the substitute's data.</summary>
-    public static bool IsInside(IOperation operation)
+    /// <param name="model">The body's semantic model, for an operation of a control flow graph (whose operations
+    /// carry none): <c>Debug.WriteLine($"{twin?.Name}")</c> is only seen through the syntax.</param>
+    public static bool IsInside(IOperation operation, SemanticModel? model = null)
     {
         for (IOperation? child = operation, current = operation.Parent; current is not null; child = current, current = current.Parent)
         {
@@ -42,14 +44,13 @@ internal static class SideChannels
             if (current is IObjectCreationOperation { Constructor: { } constructor } && IsException(constructor.ContainingType))
                 return true;
         }
-        return IsInsideSyntax(operation);
+        return IsInsideSyntax(operation, operation.SemanticModel ?? model);
     }
 
     /// <summary>A control flow graph lowers <c>a?.B</c>, <c>??</c> and <c>?:</c> into separate blocks, cutting the
     /// operation's parent chain; the syntax still shows the call or <c>throw</c> it ends up in.</summary>
-    private static bool IsInsideSyntax(IOperation operation)
+    private static bool IsInsideSyntax(IOperation operation, SemanticModel? model)
     {
-        var model = operation.SemanticModel;
         for (SyntaxNode? child = null, node = operation.Syntax; node is not null; child = node, node = node.Parent)
         {
             switch (node)

@@ -101,6 +101,9 @@ internal sealed partial class SubstituteFlowGraph
         if (call is null || kind == UseKind.None && !LinqShapes.IsObserver(call.TargetMethod.Name) ||
             call.TargetMethod.Name is not ("Select" or "SelectMany") && _symbols.CanHoldPersona(call.Type))
             return null;
+        // Metrics.Observe("stale", neighbours.Count(n => n.Updated < cutoff)): what the lambda reads only reaches a metric.
+        if (SideChannels.IsInside(call, _all.Model))
+            return UseKind.None;
         UseKind? judged = null;
         foreach (var argument in call.Arguments)
         {

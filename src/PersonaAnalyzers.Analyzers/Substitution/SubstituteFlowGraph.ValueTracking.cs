@@ -252,7 +252,8 @@ internal sealed partial class SubstituteFlowGraph
                         changed |= DeriveElement(element, taint, "Element", statement);
                 }
             }
-            else if ((LinqShapes.IsPassThrough(name) || LinqShapes.IsIdentitySelect(invocation)) && IsCollectionOfPersona(invocation.Type) &&
+            else if ((LinqShapes.IsPassThrough(name) || LinqShapes.IsIdentitySelect(invocation) || LinqShapes.IsProfileSelect(invocation, _symbols)) &&
+                     IsCollectionOfPersona(invocation.Type) &&
                      !FiltersByCheck(invocation))
             {
                 changed |= Add(_values, invocation, taint);

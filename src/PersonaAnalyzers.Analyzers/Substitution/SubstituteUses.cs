@@ -37,15 +37,15 @@ internal static class SubstituteUses
                     : UseKind.Store;
             }
             case IArgumentOperation argument:
-                return ClassifyArgument(argument, kind, symbols, options);
+                return ClassifyArgument(argument, kind, symbols, options, graph.Model);
             case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault" } unwrapped when unwrapped.Instance == child && symbols.IsNullablePersona(child.Type):
                 return UseKind.None; // the profile itself, judged where it goes
             case IInvocationOperation invocation when invocation.Instance == child:
-                return ClassifyInstanceCall(invocation, kind);
+                return ClassifyInstanceCall(invocation, kind, graph.Model);
             case IMemberReferenceOperation member when member.Instance == child:
-                return ClassifyMemberRead(member, kind, symbols, options);
+                return ClassifyMemberRead(member, kind, symbols, options, graph.Model);
             case IInterpolationOperation:
-                return SideChannels.IsInside(parent) ? UseKind.None : UseKind.MemberRead;
+                return SideChannels.IsInside(parent, graph.Model) ? UseKind.None : UseKind.MemberRead;
             case IArrayInitializerOperation:
                 return UseKind.CollectionAdd;
             case ITupleOperation tuple:
@@ -54,7 +54,7 @@ internal static class SubstituteUses
                 // var (id, taste, voice) = twin: a profile taken apart into its data (a tuple source is tracked instead).
                 return UseKind.MemberRead;
             case IIsPatternOperation { Pattern: { } pattern } when ReadsMembers(pattern, kind, symbols):
-                return SideChannels.IsInside(parent) ? UseKind.None : UseKind.MemberRead;
+                return SideChannels.IsInside(parent, graph.Model) ? UseKind.None : UseKind.MemberRead;
             default:
                 // [twin] and [.. neighbours]: a collection expression (C# 12) — told by its syntax, as the operations of
                 // collection expressions came after the Roslyn this package builds against.
@@ -115,7 +115,8 @@ internal static class SubstituteUses
         LinqShapes.Unwrap(target) is IParameterReferenceOperation { Parameter: { RefKind: RefKind.Out, ContainingSymbol: IMethodSymbol method } } &&
         (options.NameMatches(method.Name) || symbols.IsSubstituteAttributed(method)) && !symbols.IsCheckMethod(method, options);
 
-    private static UseKind ClassifyArgument(IArgumentOperation argument, TaintKind kind, SubstitutionSymbols symbols, SubstitutionOptions options)
+    private static UseKind ClassifyArgument(IArgumentOperation argument, TaintKind kind, SubstitutionSymbols symbols, SubstitutionOptions options,
+        SemanticModel? model)
     {
         // An out argument is written, not read: TryFindNearest(target, out neighbour) obtains the substitute.
         if (argument.Parameter?.RefKind == RefKind.Out)
@@ -125,14 +126,14 @@ internal static class SubstituteUses
             case IInvocationOperation invocation:
             {
                 var method = invocation.TargetMethod;
-                if (symbols.IsCheckMethod(method, options) || SideChannels.IsSideChannel(method) || SideChannels.IsInside(invocation))
+                if (symbols.IsCheckMethod(method, options) || SideChannels.IsSideChannel(method) || SideChannels.IsInside(invocation, model))
                     return UseKind.None;
                 if (method.Name is "ReferenceEquals" or "Equals" or "GetHashCode" || SimilarityScores.IsScoreMethod(method, symbols))
                     return UseKind.None;
                 var isSource = (method.ReducedFrom ?? method).IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] == argument;
                 if (kind != TaintKind.Element && isSource &&
                     (LinqShapes.IsPassThrough(method.Name) || LinqShapes.IsElementSelector(method.Name) || LinqShapes.IsObserver(method.Name) ||
-                     LinqShapes.IsIdentitySelect(invocation) ||
+                     LinqShapes.IsIdentitySelect(invocation) || LinqShapes.IsProfileSelect(invocation, symbols) ||
                      method.Name == "GetEnumerator"))
                     return UseKind.None;
                 if (kind == TaintKind.Enumerator)
@@ -143,7 +144,7 @@ internal static class SubstituteUses
                 // new Queue<Reader>(neighbours): copied into another collection of them, which is tracked instead.
                 if (kind == TaintKind.Collection && symbols.PersonaOf(creation.Type, out var isCollection) is not null && isCollection)
                     return UseKind.None;
-                return SideChannels.IsInside(creation) || creation.Type?.Name.EndsWith("Exception", System.StringComparison.Ordinal) == true
+                return SideChannels.IsInside(creation, model) || creation.Type?.Name.EndsWith("Exception", System.StringComparison.Ordinal) == true
                     ? UseKind.None
                     : UseKind.Argument;
             default:
@@ -151,7 +152,7 @@ internal static class SubstituteUses
         }
     }
 
-    private static UseKind ClassifyInstanceCall(IInvocationOperation invocation, TaintKind kind)
+    private static UseKind ClassifyInstanceCall(IInvocationOperation invocation, TaintKind kind, SemanticModel? model)
     {
         var name = invocation.TargetMethod.Name;
         if (name is "Equals" or "GetHashCode" or "GetType" or "ReferenceEquals" || kind == TaintKind.Enumerator)
@@ -160,10 +161,11 @@ internal static class SubstituteUses
             (LinqShapes.IsObserver(name) || LinqShapes.IsPassThrough(name) || LinqShapes.IsElementSelector(name) || LinqShapes.IsInPlace(name) ||
              LinqShapes.IsOutSelector(name)))
             return UseKind.None;
-        return SideChannels.IsInside(invocation) ? UseKind.None : UseKind.MemberRead;
+        return SideChannels.IsInside(invocation, model) ? UseKind.None : UseKind.MemberRead;
     }
 
-    private static UseKind ClassifyMemberRead(IMemberReferenceOperation member, TaintKind kind, SubstitutionSymbols symbols, SubstitutionOptions options)
+    private static UseKind ClassifyMemberRead(IMemberReferenceOperation member, TaintKind kind, SubstitutionSymbols symbols, SubstitutionOptions options,
+        SemanticModel? model)
     {
         if (member.Parent is IAssignmentOperation assignment && assignment.Target == member)
             return UseKind.None;
@@ -180,7 +182,7 @@ internal static class SubstituteUses
         // A nullable persona struct: HasValue is a null test, Value the profile itself (judged where it goes).
         if (member.Member.Name is "HasValue" or "Value" && symbols.IsNullablePersona(member.Instance?.Type))
             return UseKind.None;
-        return FeedsCheckOrScore(member, symbols, options) || SideChannels.IsInside(member) ? UseKind.None : UseKind.MemberRead;
+        return FeedsCheckOrScore(member, symbols, options) || SideChannels.IsInside(member, model) ? UseKind.None : UseKind.MemberRead;
     }
 
     /// <summary>The data read decides or measures rather than shapes the result: it feeds (at any depth) a check or a

@@ -40,6 +40,67 @@ public class RealWorldPrecisionTests
             """);
 
     [Fact]
+    public Task Diagnostics_that_read_a_neighbour_through_null_propagation_or_a_count_are_clean() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Diagnostics;
+            using System.Linq;
+            using Shop;
+
+            public static class Metrics { public static void Observe(string name, double value) { } }
+
+            public sealed class Audit
+            {
+                private readonly IReaderIndex _index = null!;
+
+                public void Trace(Reader user)
+                {
+                    var nearest = _index.FindNearest(user);
+                    Debug.WriteLine($"nearest of {user.Id}: {nearest?.Summary}");
+                    Debug.WriteLine("nearest: " + nearest?.Summary.Length);
+                }
+
+                public void Measure(Reader user) =>
+                    Metrics.Observe("long-summaries", _index.NearestNeighbours(user, 10).Count(n => n.Summary.Length > 200));
+
+                public string Shown(Reader user) => $"nearest: {{|PERSONA001:_index.FindNearest(user)|}?.Summary}";
+            }
+            """);
+
+    [Fact]
+    public Task Vector_search_hits_projected_to_their_profiles_keep_the_substitutes() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+
+            public interface IVectorStore { Task<IReadOnlyList<(Reader Profile, double Distance)>> SearchNearestAsync(double[] vector, int k); }
+
+            public sealed class StyleTransfer(IVectorStore store)
+            {
+                public async Task<string> Vetted(Reader user)
+                {
+                    var hits = await store.SearchNearestAsync(user.Topics, 5);
+                    var donor = hits.Select(h => h.Profile).FirstOrDefault(p => p.Id != user.Id);
+                    if (donor is null || !ReaderGuard.Assess(user, donor).IsSafe)
+                        return user.Summary;
+                    return donor.Summary;
+                }
+
+                public async Task<Reader?> Safest(Reader user) =>
+                    ReaderGuard.SafestSubstitute(user, (await store.SearchNearestAsync(user.Topics, 50)).Select(h => h.Profile));
+
+                public async Task<string> Unvetted(Reader user)
+                {
+                    var hits = await store.SearchNearestAsync(user.Topics, 5);
+                    return {|PERSONA001:hits.Select(h => h.Profile).First(p => p.Id != user.Id)|}.Summary;
+                }
+            }
+            """);
+
+    [Fact]
     public Task Prompt_builder_that_inlines_a_lookalike_summary_is_reported_once() =>
         Verify.VerifyAsync("""
             using System.Text;
