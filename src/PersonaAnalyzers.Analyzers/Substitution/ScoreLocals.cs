@@ -22,7 +22,8 @@ internal sealed class ScoreLocals
         {
             foreach (var operation in root.Descendants())
             {
-                if (operation.Kind is not (OperationKind.VariableDeclarator or OperationKind.SimpleAssignment))
+                if (operation.Kind is not (OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.DeconstructionAssignment or
+                    OperationKind.Loop))
                     continue;
                 switch (operation)
                 {
@@ -31,6 +32,13 @@ internal sealed class ScoreLocals
                         break;
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
                         result.Record(local.Local, assignment.Value, symbols);
+                        break;
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        result.RecordDeconstructed(deconstruction.Target, deconstruction.Value.Type, symbols);
+                        break;
+                    case IForEachLoopOperation { LoopControlVariable: { } control } loop:
+                        var collection = LinqShapes.Unwrap(loop.Collection).Type;
+                        result.RecordDeconstructed(control, collection is null ? null : symbols.ElementType(collection), symbols);
                         break;
                 }
             }
@@ -48,6 +56,34 @@ internal sealed class ScoreLocals
             _scores[local] = new Score(LinqShapes.Unwrap(value), isDistance, Derived: false);
         else if (LinqShapes.Unwrap(value) is ILocalReferenceOperation other && _scores.TryGetValue(other.Local, out var score))
             _scores[local] = score with { Derived = true };
+    }
+
+    /// <summary><c>var (author, distance) = hit</c>, <c>foreach (var (author, distance) in hits)</c> over the (profile,
+    /// score) pairs a nearest-neighbour search returns: a numeric local named for a score, or taken from a tuple element
+    /// named for one, holds the score of the profile beside it. Its expression is the tuple of locals, so the profile
+    /// it scores is that tuple's persona local.</summary>
+    private void RecordDeconstructed(IOperation target, ITypeSymbol? valueType, SubstitutionSymbols symbols)
+    {
+        if (LinqShapes.Written(target) is not ITupleOperation tuple || !symbols.IsOrCarriesPersona(tuple.Type))
+            return;
+        var named = valueType is INamedTypeSymbol { IsTupleType: true } valueTuple && valueTuple.TupleElements.Length == tuple.Elements.Length
+            ? valueTuple.TupleElements
+            : default;
+        for (var i = 0; i < tuple.Elements.Length; i++)
+        {
+            if (LinqShapes.Written(tuple.Elements[i]) is not ILocalReferenceOperation local || !LinqShapes.IsNumeric(local.Type) ||
+                _scores.ContainsKey(local.Local))
+                continue;
+            var name = local.Local.Name;
+            if (!SimilarityScores.IsScoreName(name, out var isDistance))
+            {
+                if (named.IsDefault || !SimilarityScores.IsScoreName(named[i].Name, out isDistance))
+                    continue;
+                name = named[i].Name;
+            }
+            if (!SimilarityScores.NamesABar(name))
+                _scores[local.Local] = new Score(tuple, isDistance, Derived: false);
+        }
     }
 
     /// <summary>The operation is a score, directly or through a score local.</summary>

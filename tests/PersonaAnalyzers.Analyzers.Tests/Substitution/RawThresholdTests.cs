@@ -286,4 +286,42 @@ public class RawThresholdTests
     [InlineData("var close = pool.FindAll(c => {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.9|}); return close.Count > 0 ? close[0] : null;")]
     public Task Threshold_whose_survivors_are_used_without_a_band_check_is_reported(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Fact]
+    public Task Distance_taken_apart_from_a_vector_search_hit_is_a_score() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Shop;
+            public class C
+            {
+                public string? Loop(Reader user, IReadOnlyList<(Reader Profile, double Distance)> hits)
+                {
+                    foreach (var (profile, d) in hits)
+                    {
+                        if (profile.Id != user.Id && {|PERSONA003:d < 0.2|})
+                            return profile.Summary;
+                    }
+                    return null;
+                }
+
+                public string? First(Reader user, IReadOnlyList<(Reader, double)> hits)
+                {
+                    var (candidate, similarity) = hits[0];
+                    return {|PERSONA003:similarity >= 0.8|} ? candidate.Summary : null;
+                }
+
+                // Not scores: a rank and a count beside the profile, and a score only logged.
+                public string? Ranked(IReadOnlyList<(Reader Profile, int Rank)> hits, System.Action<string> log)
+                {
+                    foreach (var (profile, rank) in hits)
+                    {
+                        if (rank < 3)
+                            return profile.Summary;
+                    }
+                    foreach (var (profile, distance) in new List<(Reader, double Distance)>())
+                        log(distance < 0.2 ? "close" : "far");
+                    return null;
+                }
+            }
+            """);
 }
