@@ -76,8 +76,9 @@ internal static class SubstituteSources
     }
 
     /// <summary><c>await Task.WhenAll(seeds.Select(s =&gt; index.FindNearestAsync(s)))</c>, or <c>.Select(index.FindNearestAsync)</c>
-    /// (also through <c>ToList</c>/<c>ToArray</c>): one lookup per element, awaited together — the array holds their
-    /// substitutes. The lookups themselves are not awaited where they are called, so they are not origins of their own.</summary>
+    /// (also through <c>ToList</c>/<c>ToArray</c>, and through a local they initialise: <c>var lookups = …; await
+    /// Task.WhenAll(lookups)</c>): one lookup per element, awaited together — the array holds their substitutes. The
+    /// lookups themselves are not awaited where they are called, so they are not origins of their own.</summary>
     private static SubstituteOrigin? TryGetWhenAll(IAwaitOperation awaitOperation, SubstitutionSymbols symbols, SubstitutionOptions options,
         SemanticModel? model)
     {
@@ -85,11 +86,33 @@ internal static class SubstituteSources
             whenAll.TargetMethod.ContainingType is not { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } })
             return null;
         var tasks = LinqShapes.Unwrap(whenAll.Arguments[0].Value);
+        model ??= tasks.SemanticModel;
+        if (tasks is ILocalReferenceOperation local && InitialValue(local.Local, model) is { } initial)
+        {
+            tasks = initial;
+            model = initial.SemanticModel;
+        }
+        if (LookupForEach(tasks, model) is not { } lookup || symbols.AwaitedType(lookup.ReturnType) is not { } looked ||
+            !IsSource(lookup, looked, symbols, options, out var persona, out var collection) || collection)
+            return null;
+        return new SubstituteOrigin(awaitOperation, persona, isCollection: true, "WhenAll", awaitOperation.Syntax.GetLocation());
+    }
+
+    /// <summary>Whether <paramref name="tasks"/> starts one substitute lookup per element without awaiting it
+    /// (<c>users.Select(u =&gt; index.FindNearestAsync(u))</c>, also through <c>ToList</c>/<c>ToArray</c>): where it is
+    /// kept in a local, a later <c>Task.WhenAll</c> of the local obtains the substitutes.</summary>
+    public static bool StartsLookups(IInvocationOperation tasks, SubstitutionSymbols symbols, SubstitutionOptions options) =>
+        LookupForEach(tasks, tasks.SemanticModel) is { } lookup && symbols.AwaitedType(lookup.ReturnType) is { } looked &&
+        IsSource(lookup, looked, symbols, options, out _, out var collection) && !collection;
+
+    /// <summary>The method a <c>Select</c> calls for each element (a method group, or a lambda that returns its call).</summary>
+    private static IMethodSymbol? LookupForEach(IOperation tasks, SemanticModel? model)
+    {
         while (tasks is IInvocationOperation { TargetMethod.Name: "ToList" or "ToArray" } copy && LinqShapes.Source(copy) is { } copied)
             tasks = LinqShapes.Unwrap(copied);
         if (tasks is not IInvocationOperation { TargetMethod.Name: "Select" } select)
             return null;
-        var lookup = LinqShapes.DelegateArgument(select) switch
+        return LinqShapes.DelegateArgument(select) switch
         {
             IMethodReferenceOperation reference => reference.Method,
             IAnonymousFunctionOperation when OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(select), out _, out var returned) &&
@@ -99,10 +122,16 @@ internal static class SubstituteSources
                 model?.GetSymbolInfo(WithoutAsTask(body)).Symbol as IMethodSymbol,
             _ => null,
         };
-        if (lookup is null || symbols.AwaitedType(lookup.ReturnType) is not { } looked ||
-            !IsSource(lookup, looked, symbols, options, out var persona, out var collection) || collection)
+    }
+
+    /// <summary>The value a local is declared with (<c>var lookups = …;</c>), from the body's own operation tree. A later
+    /// reassignment is not seen: a local of started lookups is written once.</summary>
+    private static IOperation? InitialValue(ILocalSymbol local, SemanticModel? model)
+    {
+        if (model is null || local.DeclaringSyntaxReferences is not [var reference] || reference.SyntaxTree != model.SyntaxTree ||
+            reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value })
             return null;
-        return new SubstituteOrigin(awaitOperation, persona, isCollection: true, "WhenAll", awaitOperation.Syntax.GetLocation());
+        return model.GetOperation(value) is { } operation ? LinqShapes.Unwrap(operation) : null;
     }
 
     /// <summary>A <c>ValueTask</c> lookup made a <c>Task</c> for <c>WhenAll</c>, as syntax: <c>index.NearestAsync(s).AsTask()</c>.</summary>

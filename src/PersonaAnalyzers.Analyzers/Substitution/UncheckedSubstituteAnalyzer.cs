@@ -60,6 +60,7 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
     private static SourceSites FindSites(IOperation block, SubstitutionSymbols symbols, SubstitutionOptions options, WordPositions occurrences)
     {
         var sites = new SourceSites();
+        var startsLookups = false;
         var pending = new Stack<IOperation>();
         pending.Push(block);
         while (pending.Count > 0)
@@ -72,11 +73,22 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
                 continue;
             }
             AddSites(operation, sites, symbols, options);
+            startsLookups |= operation is IInvocationOperation { TargetMethod.Name: "Select" } select && SubstituteSources.StartsLookups(select, symbols, options);
             foreach (var child in operation.ChildOperations)
             {
                 // The full span (with its leading comments) costs less to compute and can only let more through.
                 if (occurrences.MayContainWithin(child.Syntax.FullSpan))
                     pending.Push(child);
+            }
+        }
+        // var lookups = users.Select(u => index.FindNearestAsync(u)); … await Task.WhenAll(lookups): the await that
+        // obtains the substitutes names no source, so the walk above skipped it.
+        if (startsLookups)
+        {
+            foreach (var operation in block.Descendants())
+            {
+                if (operation is IAwaitOperation && SubstituteSources.TryGetDirect(operation, symbols, options) is not null)
+                    sites.Add(operation.Syntax.Span);
             }
         }
         return sites;

@@ -603,4 +603,24 @@ public class UncheckedSubstituteSourceTests
                     var own = await Task.WhenAll(friends.Select(f => Task.FromResult(index.Own(f.Id))));
                     return own.Select(o => o?.Summary).ToList();
             """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task Lookups_started_into_a_local_and_awaited_together_give_a_substitute_collection() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var friends = new List<Reader> { user };
+                    var lookups = friends.Select(f => index.FindNearestAsync(f)).ToList();
+                    Console.WriteLine(lookups.Count);
+                    var twins = {|PERSONA001:await Task.WhenAll(lookups)|};
+                    return twins.Select(t => t?.Summary).ToList();
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task Lookups_started_into_a_local_awaited_together_and_vetted_are_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var friends = new List<Reader> { user };
+                    var lookups = friends.Select(index.FindNearestAsync);
+                    var twins = await Task.WhenAll(lookups);
+                    var own = await Task.WhenAll(friends.Select(f => Task.FromResult(index.Own(f.Id))).ToArray());
+                    return twins.Where(t => t is not null && ReaderGuard.Assess(user, t).IsSafe).Select(t => t!.Summary).Concat(own.Select(o => o!.Summary)).ToList();
+            """, "public async Task<object?> Run(Reader user)"));
 }
