@@ -14,6 +14,7 @@ internal static class StressSource
         "((Func<Reader, Reader?>)index.FindNearest)(user)", "(index.FindNearest(user) is { } found ? found : null)",
         "(await Task.WhenAll(pool.Select(c => index.FindNearestAsync(c))))[0]", "(from n in index.NearestNeighbours(user, 3) select n).First()",
         "(await Task.Run(() => index.FindNearest(user)))", "new Queue<Reader>(index.NearestNeighbours(user, 3)).Peek()",
+        "index.FindNearestAsync(user).Result", "index.NearestNeighbours(user, 3).Select(n => n).Where(n => n.Id != user.Id).First()",
         "pool.MaxBy(c => ReaderGuard.Similarity(user, c))", "pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).FirstOrDefault()",
     };
 
@@ -31,11 +32,14 @@ internal static class StressSource
         "if (ReaderGuard.Similarity(user, {0}!) > 0.9) return null;", "ReaderGuard.Classify(user, {0}!);",
         "var verdict = ReaderGuard.Assess(user, {0}!); if (!verdict.IsSafe) return null;",
         "if ((ReaderGuard.Classify(user, {0}!) switch {{ SimilarityBand.Moderate => true, _ => false }}) is false) return null;",
+        "if ({0} is null || ReaderGuard.Classify(user, {0}) == SimilarityBand.NearMatch || ReaderGuard.Classify(user, {0}) == SimilarityBand.Distant) return null;",
+        "if ({0} is null || ReaderGuard.Classify(user, {0}) == SimilarityBand.Distant) return null;",
     };
 
     /// <summary>Every combination when <paramref name="stride"/> is 1; every stride-th one otherwise.</summary>
-    /// <summary>Guards that count as a band check (the others: none, a raw threshold, a discarded check).</summary>
-    public static bool IsCheckingGuard(int guard) => guard is 1 or 2 or 3 or 4 or 7 or 8;
+    /// <summary>Guards that count as a band check (the others: none, a raw threshold, a discarded check, a band test that
+    /// lets near-twins through).</summary>
+    public static bool IsCheckingGuard(int guard) => guard is 1 or 2 or 3 or 4 or 7 or 8 or 9;
 
     /// <summary>Sources that PERSONA001 tracks (the last two are PERSONA002's selections).</summary>
     public static bool IsTrackedSource(int source) => source < Sources.Length - 2;
