@@ -15,20 +15,22 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
         private void CheckOrderedTake(IInvocationOperation invocation)
         {
             var name = invocation.TargetMethod.Name;
-            if (name == "Take" && !TakesOne(invocation, 1) || name is "ElementAt" or "ElementAtOrDefault" && !TakesOne(invocation, 0))
+            if (name is "Take" or "TakeLast" && !TakesOne(invocation, 1) || name is "ElementAt" or "ElementAtOrDefault" && !TakesOne(invocation, 0))
                 return;
             if (LinqShapes.Source(invocation) is { } source)
-                CheckOrdered(invocation, source, $".{name}(…)");
+                CheckOrdered(invocation, source, $".{name}(…)", fromEnd: name.StartsWith("Last", System.StringComparison.Ordinal) || name == "TakeLast");
         }
 
         /// <summary>The first element taken (<paramref name="taken"/>) of an ordering by similarity: directly, through
         /// <c>ThenBy</c>/<c>Take</c>/<c>ToList</c>/<c>ToArray</c>, or through a local that holds the ordering
-        /// (<c>var ranked = pool.OrderByDescending(…).Take(5).ToList(); … ranked[0]</c>).</summary>
-        private void CheckOrdered(IOperation taken, IOperation? source, string take)
+        /// (<c>var ranked = pool.OrderByDescending(…).Take(5).ToList(); … ranked[0]</c>); or, <paramref name="fromEnd"/>,
+        /// the last element of the opposite ordering (<c>OrderBy(c =&gt; Similarity(user, c)).Last()</c>), followed back
+        /// through the calls that keep all the elements (a <c>Take</c> or <c>ThenBy</c> changes which one is last).</summary>
+        private void CheckOrdered(IOperation taken, IOperation? source, string take, bool fromEnd = false)
         {
-            if (source is not null && ScoredProfiles.SymbolOf(source) is { } variable && CheckSortedInPlace(taken, source, variable, take))
+            if (!fromEnd && source is not null && ScoredProfiles.SymbolOf(source) is { } variable && CheckSortedInPlace(taken, source, variable, take))
                 return;
-            source = MadeFrom(source, ordering: true);
+            source = MadeFrom(source, ordering: !fromEnd);
             if (source is null || LinqShapes.Unwrap(source) is not IInvocationOperation order ||
                 order.TargetMethod.Name is not ("OrderBy" or "OrderByDescending"))
                 return;
@@ -36,9 +38,10 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(order), out var lambda, out var returned) ||
                 !KeyScore(lambda, returned!, population, out var score, out var scored))
                 return;
-            var descending = order.TargetMethod.Name == "OrderByDescending";
-            if (descending == score.IsDistance)
-                return; // lowest similarity first, or farthest first: not a nearest-neighbour pick
+            // The end taken from: the most similar is first of a descending ordering and last of an ascending one.
+            var mostSimilarFirst = (order.TargetMethod.Name == "OrderByDescending") != fromEnd;
+            if (mostSimilarFirst == score.IsDistance)
+                return; // the least similar, or the farthest: not a nearest-neighbour pick
             if (population is null || !CarriesPersona(population))
                 return;
             Report(taken, "OrderByFirst", $"{order.TargetMethod.Name}(…){take}",

@@ -18,6 +18,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
         "First", "FirstOrDefault", "Single", "SingleOrDefault", "Take", "ElementAt", "ElementAtOrDefault",
         // A vector index queried through Entity Framework (pgvector's CosineDistance) or System.Linq.Async.
         "FirstAsync", "FirstOrDefaultAsync", "SingleAsync", "SingleOrDefaultAsync",
+        // From the end of an ascending ordering: OrderBy(c => Similarity(user, c)).Last().
+        "Last", "LastOrDefault", "TakeLast", "LastAsync", "LastOrDefaultAsync",
     };
 
     private static readonly HashSet<string> Filters = new()

@@ -11,7 +11,7 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace PersonaAnalyzers.CodeFixes.Substitution;
 
 /// <summary>PERSONA002: replaces an argmax selection — <c>pool.MaxBy(c =&gt; Guard.Similarity(user, c))</c>,
-/// <c>MinBy</c> over a distance, <c>OrderByDescending(…).First()</c>, an unseeded best-so-far <c>Aggregate</c> — with
+/// <c>MinBy</c> over a distance, <c>OrderByDescending(…).First()</c> (or an ascending ordering's <c>Last()</c>), an unseeded best-so-far <c>Aggregate</c> — with
 /// <c>Guard.SafestSubstitute(user, pool)</c>, the target being the profile the selector compares against. Where the
 /// selection could not be null (<c>First()</c>, <c>Aggregate</c>), the target's own profile stands in when no candidate
 /// is safe. The best-so-far loop
@@ -35,8 +35,8 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
             return null;
         var name = member.Name.Identifier.ValueText;
         // Aggregate only without a seed: with one, an empty pool gives the seed back, which SafestSubstitute cannot say.
-        if (name is not ("MaxBy" or "MinBy" or "First" or "FirstOrDefault" or "Aggregate") ||
-            invocation.ArgumentList.Arguments.Count > (name.StartsWith("First", System.StringComparison.Ordinal) ? 0 : 1))
+        if (name is not ("MaxBy" or "MinBy" or "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Aggregate") ||
+            invocation.ArgumentList.Arguments.Count > (name is "MaxBy" or "MinBy" or "Aggregate" ? 1 : 0))
             return null;
         var target = Located(node, diagnostic, SubstitutionProperties.TargetLocation) as ExpressionSyntax;
         var candidates = Located(node, diagnostic, SubstitutionProperties.CandidatesLocation) as ExpressionSyntax;
@@ -53,8 +53,8 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
 
         ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, invocation.SpanStart, "SafestSubstitute",
             Argument(target.WithoutTrivia()), Argument(candidates.WithoutTrivia()));
-        // First() and Aggregate(…) never give null (they throw on an empty pool): the target's own profile stands in.
-        var nullable = name is not ("First" or "Aggregate") || model.GetTypeInfo(invocation, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
+        // First(), Last() and Aggregate(…) never give null (they throw on an empty pool): the target's own profile stands in.
+        var nullable = name is not ("First" or "Last" or "Aggregate") || model.GetTypeInfo(invocation, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
         if (!nullable)
             replacement = Syntax.InPlaceOf(invocation, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target.WithoutTrivia()));
         return await FinishedDocument.CreateAsync(document, root.ReplaceNode(invocation, replacement.WithTriviaFrom(invocation)), cancellationToken)

@@ -71,6 +71,22 @@ public class HighestSimilaritySelectionTests
                     return {|PERSONA002:pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).{{take.Split('.')[0]}}|}{{(take.Contains('.') ? "." + take.Split('.')[1] : "")}};
             """));
 
+    [Theory]
+    [InlineData("return {|PERSONA002:pool.OrderBy(c => ReaderGuard.Similarity(user, c)).Last()|};")]
+    [InlineData("return {|PERSONA002:pool.Where(c => c.Id != user.Id).OrderBy(c => ReaderGuard.Similarity(user, c)).ToList().LastOrDefault()|};")]
+    [InlineData("return {|PERSONA002:pool.OrderBy(c => ReaderGuard.Similarity(user, c)).TakeLast(1)|}.Single();")]
+    [InlineData("return {|PERSONA002:pool.OrderByDescending(c => 1 - ReaderGuard.Similarity(user, c)).LastOrDefault()|};")]
+    public Task Ascending_similarity_then_last_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Theory]
+    [InlineData("return pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Last();")]
+    [InlineData("return pool.OrderBy(c => ReaderGuard.Similarity(user, c)).Take(5).Last();")]
+    [InlineData("return pool.OrderBy(c => ReaderGuard.Similarity(user, c)).TakeLast(3).First();")]
+    [InlineData("return pool.OrderBy(c => c.Summary.Length).Last();")]
+    public Task Least_similar_last_or_a_cut_ordering_is_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
     [Fact]
     public Task OrderBy_negated_similarity_then_first_is_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""

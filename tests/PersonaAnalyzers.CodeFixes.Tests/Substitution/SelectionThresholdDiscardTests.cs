@@ -46,6 +46,22 @@ public class SelectionThresholdDiscardTests
             """), "PERSONA002.UseSafestSubstitute");
 
     [Fact]
+    public Task OrderBy_Last_falls_back_to_the_target() =>
+        Selection.VerifyAsync(InClass("""
+                public string Prompt(IReadOnlyList<Reader> pool, Reader user)
+                {
+                    var best = {|PERSONA002:pool.OrderBy(c => ReaderGuard.Similarity(user, c)).Last()|};
+                    return best.Summary;
+                }
+            """), InClass("""
+                public string Prompt(IReadOnlyList<Reader> pool, Reader user)
+                {
+                    var best = ReaderGuard.SafestSubstitute(user, pool) ?? user;
+                    return best.Summary;
+                }
+            """), "PERSONA002.UseSafestSubstitute");
+
+    [Fact]
     public Task Aggregate_best_so_far_falls_back_to_the_target() =>
         Selection.VerifyAsync(InClass("""
                 public string Prompt(List<Reader> pool, Reader user) =>
