@@ -80,7 +80,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 var bar = leftIsScore ? comparison.RightOperand : comparison.LeftOperand;
                 if (MovesInLoop(bar, root))
                     continue;
-                if (Decides(comparison, score, root, symbols, options))
+                if (Decides(comparison, score, scores, root, symbols, options))
                     Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", symbols);
             }
         }
@@ -91,7 +91,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
     {
         if (!scores.TryGet(pattern.Value, symbols, out var score) || !HasRelational(pattern.Pattern))
             return;
-        if (Decides(pattern, score, root, symbols, options))
+        if (Decides(pattern, score, scores, root, symbols, options))
             Report(context, pattern, score, pattern.Value, pattern.Pattern, "Left", symbols);
     }
 
@@ -187,12 +187,13 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Does the comparison decide whether a compared profile is used?</summary>
-    private static bool Decides(IOperation comparison, ScoreLocals.Score score, IOperation root, SubstitutionSymbols symbols, SubstitutionOptions options)
+    private static bool Decides(IOperation comparison, ScoreLocals.Score score, ScoreLocals scores, IOperation root, SubstitutionSymbols symbols,
+        SubstitutionOptions options)
     {
         if (SideChannels.IsInside(comparison))
             return false;
         var profiles = ScoredProfiles.Of(score.Expression, symbols);
-        return profiles.Count > 0 && DecidesFrom(comparison, profiles, root, symbols, options, throughLocal: true);
+        return profiles.Count > 0 && DecidesFrom(comparison, profiles, scores, root, symbols, options, throughLocal: true);
     }
 
     /// <summary>Walks up from a test through <c>!</c>, <c>&amp;&amp;</c>, <c>||</c> and parentheses to the branch it
@@ -200,8 +201,8 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
     /// wherever that local does — followed one local deep. A test joined by <c>&amp;&amp;</c> to a band check of the same
     /// pair decides nothing the check does not: <c>Classify(u, c) == Moderate &amp;&amp; similarity &gt; 0.5</c> admits
     /// no near-twin, whatever the bar.</summary>
-    private static bool DecidesFrom(IOperation test, List<ISymbol> profiles, IOperation root, SubstitutionSymbols symbols, SubstitutionOptions options,
-        bool throughLocal)
+    private static bool DecidesFrom(IOperation test, List<ISymbol> profiles, ScoreLocals scores, IOperation root, SubstitutionSymbols symbols,
+        SubstitutionOptions options, bool throughLocal)
     {
         IOperation current = test;
         for (var parent = current.Parent; parent is not null; current = parent, parent = parent.Parent)
@@ -209,7 +210,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             switch (parent)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both
-                    when ChecksPair(both.LeftOperand == current ? both.RightOperand : both.LeftOperand, profiles, symbols, options):
+                    when ChecksPair(both.LeftOperand == current ? both.RightOperand : both.LeftOperand, profiles, symbols, options, scores):
                     return false;
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }:
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
@@ -221,9 +222,9 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 case IReturnOperation when parent.Parent?.Parent is IAnonymousFunctionOperation lambda:
                     return IsProfileFilter(lambda, profiles, symbols, out var filter) && !SurvivorsNeedNoBar(filter, root, symbols, options, throughLocal: true);
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when throughLocal:
-                    return DecidesThroughLocal(declarator.Symbol, profiles, root, symbols, options);
+                    return DecidesThroughLocal(declarator.Symbol, profiles, scores, root, symbols, options);
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when throughLocal && assignment.Value == current:
-                    return DecidesThroughLocal(local.Local, profiles, root, symbols, options);
+                    return DecidesThroughLocal(local.Local, profiles, scores, root, symbols, options);
                 default:
                     return false;
             }
@@ -231,26 +232,30 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool DecidesThroughLocal(ILocalSymbol local, List<ISymbol> profiles, IOperation root, SubstitutionSymbols symbols,
+    private static bool DecidesThroughLocal(ILocalSymbol local, List<ISymbol> profiles, ScoreLocals scores, IOperation root, SubstitutionSymbols symbols,
         SubstitutionOptions options)
     {
         if (local.Type.SpecialType != SpecialType.System_Boolean)
             return false;
         foreach (var reference in OperationBlocks.ReadsOf(root, local))
         {
-            if (DecidesFrom(reference, profiles, root, symbols, options, throughLocal: false))
+            if (DecidesFrom(reference, profiles, scores, root, symbols, options, throughLocal: false))
                 return true;
         }
         return false;
     }
 
     /// <summary>A band check of the same pair inside <paramref name="operation"/>: a check call given every profile the
-    /// score compares (<c>Classify(user, other)</c> for <c>Similarity(user, other)</c>; not <c>Classify(user, user)</c>).</summary>
-    private static bool ChecksPair(IOperation operation, List<ISymbol> profiles, SubstitutionSymbols symbols, SubstitutionOptions options)
+    /// score compares (<c>Classify(user, other)</c> for <c>Similarity(user, other)</c>; not <c>Classify(user, user)</c>),
+    /// or a verdict such a call gave (<c>verdict.IsSafe</c> after <c>var verdict = Assess(user, other)</c>).</summary>
+    private static bool ChecksPair(IOperation operation, List<ISymbol> profiles, SubstitutionSymbols symbols, SubstitutionOptions options,
+        ScoreLocals? scores = null)
     {
         foreach (var descendant in operation.DescendantsAndSelf())
         {
             if (descendant is IInvocationOperation call && symbols.IsCheckMethod(call.TargetMethod, options) && MentionsAll(call, profiles))
+                return true;
+            if (descendant is ILocalReferenceOperation local && scores?.VerdictFrom(local.Local) is { } check && MentionsAll(check, profiles))
                 return true;
         }
         return false;

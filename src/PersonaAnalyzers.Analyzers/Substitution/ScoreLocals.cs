@@ -10,6 +10,9 @@ internal sealed class ScoreLocals
 {
     private readonly Dictionary<ILocalSymbol, Score> _scores = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILocalSymbol, IOperation> _explanations = new(SymbolEqualityComparer.Default);
+    /// <summary>Locals holding a verdict (<c>var v = Guard.Assess(a, b)</c>, <c>TrySubstitute(a, b, out var v)</c>), by
+    /// the check that gave it: <c>v.Similarity</c> is the score of the pair the check compared.</summary>
+    private readonly Dictionary<ILocalSymbol, IOperation> _verdicts = new(SymbolEqualityComparer.Default);
 
     private ScoreLocals()
     {
@@ -23,7 +26,7 @@ internal sealed class ScoreLocals
             foreach (var operation in root.Descendants())
             {
                 if (operation.Kind is not (OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.DeconstructionAssignment or
-                    OperationKind.Loop))
+                    OperationKind.Loop or OperationKind.Argument))
                     continue;
                 switch (operation)
                 {
@@ -35,6 +38,10 @@ internal sealed class ScoreLocals
                         break;
                     case IDeconstructionAssignmentOperation deconstruction:
                         result.RecordDeconstructed(deconstruction.Target, deconstruction.Value.Type, symbols);
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation check } argument
+                        when IsVerdict(argument.Parameter.Type) && LinqShapes.Written(argument.Value) is ILocalReferenceOperation verdict:
+                        result._verdicts[verdict.Local] = check;
                         break;
                     case IForEachLoopOperation { LoopControlVariable: { } control } loop:
                         var collection = LinqShapes.Unwrap(loop.Collection).Type;
@@ -52,6 +59,8 @@ internal sealed class ScoreLocals
             return;
         if (LinqShapes.Unwrap(value) is IInvocationOperation explain && SimilarityScores.IsExplain(explain.TargetMethod))
             _explanations[local] = explain;
+        else if (LinqShapes.Unwrap(value) is IInvocationOperation check && IsVerdict(check.Type))
+            _verdicts[local] = check;
         else if (SimilarityScores.IsScore(value, symbols, out var isDistance))
             _scores[local] = new Score(LinqShapes.Unwrap(value), isDistance, Derived: false);
         else if (LinqShapes.Unwrap(value) is ILocalReferenceOperation other && _scores.TryGetValue(other.Local, out var score))
@@ -90,6 +99,13 @@ internal sealed class ScoreLocals
     public bool TryGet(IOperation operation, SubstitutionSymbols symbols, out Score score)
     {
         operation = LinqShapes.Unwrap(operation);
+        // var v = Guard.Assess(a, b); … v.Similarity: the score of a and b (before the name test, which finds no pair).
+        if (operation is IPropertyReferenceOperation { Instance: { } verdictRead, Property.Name: "Similarity" } &&
+            LinqShapes.Unwrap(verdictRead) is ILocalReferenceOperation verdictLocal && _verdicts.TryGetValue(verdictLocal.Local, out var check))
+        {
+            score = new Score(check, IsDistance: false, Derived: false);
+            return true;
+        }
         if (SimilarityScores.IsScore(operation, symbols, out var isDistance))
         {
             score = new Score(operation, isDistance, Derived: false);
@@ -109,6 +125,13 @@ internal sealed class ScoreLocals
     }
 
     public bool IsScoreLocal(ILocalSymbol local) => _scores.ContainsKey(local);
+
+    /// <summary>The check whose verdict the local holds, if it holds one.</summary>
+    public IOperation? VerdictFrom(ILocalSymbol local) => _verdicts.TryGetValue(local, out var check) ? check : null;
+
+    /// <summary>The runtime's <c>SubstitutionVerdict</c>, which the guard's <c>Assess</c> and <c>TrySubstitute</c> give.</summary>
+    private static bool IsVerdict(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "SubstitutionVerdict", ContainingNamespace: { Name: "PersonaAnalyzers", ContainingNamespace.IsGlobalNamespace: true } };
 
     /// <summary>A score: the expression that computes it, whether lower means closer, and whether it was copied from
     /// another score local (a best-so-far).</summary>

@@ -70,7 +70,7 @@ internal sealed partial class SubstituteFlowGraph
                         continue;
                     foreach (var argument in invocation.Arguments)
                     {
-                        if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Unwrap(argument.Value) is ILocalReferenceOperation outLocal)
+                        if (argument.Parameter?.RefKind == RefKind.Out && LinqShapes.Written(argument.Value) is ILocalReferenceOperation outLocal)
                             changed |= _verdictLocals.Add(outLocal.Local);
                     }
                 }

@@ -324,4 +324,38 @@ public class RawThresholdTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Similarity_read_off_a_verdict_is_the_score_of_the_pair_assessed() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public string Assessed(Reader user, Reader other)
+                {
+                    var verdict = ReaderGuard.Assess(user, other);
+                    return {|PERSONA003:verdict.Similarity > 0.8|} ? other.Summary : user.Summary;
+                }
+
+                public string Tried(Reader user, Reader other)
+                {
+                    ReaderGuard.TrySubstitute(user, other, out var verdict);
+                    return {|PERSONA003:verdict.Similarity >= 0.5|} ? other.Summary : user.Summary;
+                }
+
+                // The verdict's own answer decides; its similarity only narrows the safe way, or is only shown.
+                public string Narrowed(Reader user, Reader other)
+                {
+                    var verdict = ReaderGuard.Assess(user, other);
+                    return verdict.IsSafe && verdict.Similarity < 0.95 ? other.Summary : user.Summary;
+                }
+
+                public string Shown(Reader user, Reader other)
+                {
+                    var verdict = ReaderGuard.Assess(user, other);
+                    return verdict.IsSafe ? $"{other.Summary} ({(verdict.Similarity > 0.5 ? "close" : "far")})" : user.Summary;
+                }
+            }
+            """);
 }

@@ -916,4 +916,14 @@ public class UncheckedSubstituteCheckTests
                     return t.HasValue ? t.Value.Label : "";
                 }
             """));
+
+    [Fact]
+    public Task A_verdict_handed_out_by_a_check_whose_answer_is_not_read_still_decides() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.FindNearest(user)!;
+                    ReaderGuard.TrySubstitute(user, other, out var verdict);
+                    if (!verdict.IsSafe)
+                        return null;
+                    return other.Summary;
+            """));
 }
