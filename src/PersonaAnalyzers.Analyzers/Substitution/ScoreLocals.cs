@@ -68,8 +68,8 @@ internal sealed class ScoreLocals
     }
 
     /// <summary><c>var (author, distance) = hit</c>, <c>foreach (var (author, distance) in hits)</c> over the (profile,
-    /// score) pairs a nearest-neighbour search returns: a numeric local named for a score, or taken from a tuple element
-    /// named for one, holds the score of the profile beside it. Its expression is the tuple of locals, so the profile
+    /// score) pairs a nearest-neighbour search returns: a numeric local named for a score (also <c>score</c> or
+    /// <c>relevance</c>), or taken from a tuple element named for one, holds the score of the profile beside it. Its expression is the tuple of locals, so the profile
     /// it scores is that tuple's persona local.</summary>
     private void RecordDeconstructed(IOperation target, ITypeSymbol? valueType, SubstitutionSymbols symbols)
     {
@@ -84,9 +84,9 @@ internal sealed class ScoreLocals
                 _scores.ContainsKey(local.Local))
                 continue;
             var name = local.Local.Name;
-            if (!SimilarityScores.IsScoreName(name, out var isDistance))
+            if (!IsScoreBesideProfile(name, out var isDistance))
             {
-                if (named.IsDefault || !SimilarityScores.IsScoreName(named[i].Name, out isDistance))
+                if (named.IsDefault || !IsScoreBesideProfile(named[i].Name, out isDistance))
                     continue;
                 name = named[i].Name;
             }
@@ -94,6 +94,9 @@ internal sealed class ScoreLocals
                 _scores[local.Local] = new Score(tuple, isDistance, Derived: false);
         }
     }
+
+    private static bool IsScoreBesideProfile(string name, out bool isDistance) =>
+        SimilarityScores.IsScoreName(name, out isDistance) || SimilarityScores.IsPairScoreName(name);
 
     /// <summary>The operation is a score, directly or through a score local.</summary>
     public bool TryGet(IOperation operation, SubstitutionSymbols symbols, out Score score)

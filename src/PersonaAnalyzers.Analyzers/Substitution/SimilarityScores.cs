@@ -45,6 +45,19 @@ internal static class SimilarityScores
                name.IndexOf("Cosine", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
+    private static readonly string[] PairScoreWords = { "Score", "Relevance" };
+
+    /// <summary>The <c>Score</c> (or <c>Relevance</c>) of a hit that pairs a profile with it — <c>(Reader Profile,
+    /// double Score)</c>, a <c>ScoredCandidate</c> record, what a vector store's search returns: the similarity the
+    /// search ranked by. Not a score of the profile itself (a persona's own <c>CreditScore</c>).</summary>
+    public static bool IsPairScore(string name, IOperation? instance, SubstitutionSymbols symbols) =>
+        instance is not null && CamelWords.AnyWordIgnoringCase(name, PairScoreWords) && LinqShapes.Unwrap(instance).Type is { } pair &&
+        !symbols.IsPersonaType(pair) && symbols.IsOrCarriesPersona(pair);
+
+    /// <summary>The name of a value that sits beside a profile in a hit (<c>var (profile, score) = hit</c>) and says it is
+    /// the hit's score.</summary>
+    public static bool IsPairScoreName(string name) => CamelWords.AnyWordIgnoringCase(name, PairScoreWords);
+
     private static readonly string[] BarWords =
         { "Threshold", "Cutoff", "Min", "Minimum", "Max", "Maximum", "Limit", "Floor", "Ceiling", "Bar", "Required" };
 
@@ -65,9 +78,10 @@ internal static class SimilarityScores
             case IPropertyReferenceOperation property when LinqShapes.IsNumeric(property.Type):
                 if (property.Instance is { } instance && LinqShapes.Unwrap(instance) is IInvocationOperation explain && IsExplain(explain.TargetMethod))
                     return true; // Explain(a, b).Overall or a feature's score
-                return IsScoreName(property.Property.Name, out isDistance) && !NamesABar(property.Property.Name);
+                return (IsScoreName(property.Property.Name, out isDistance) || IsPairScore(property.Property.Name, property.Instance, symbols)) &&
+                       !NamesABar(property.Property.Name);
             case IFieldReferenceOperation field when LinqShapes.IsNumeric(field.Type):
-                return IsScoreName(field.Field.Name, out isDistance) && !NamesABar(field.Field.Name);
+                return (IsScoreName(field.Field.Name, out isDistance) || IsPairScore(field.Field.Name, field.Instance, symbols)) && !NamesABar(field.Field.Name);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negated:
                 // OrderBy(c => -Similarity(...)) sorts by descending similarity.
                 var inner = IsScore(negated.Operand, symbols, out var innerDistance);

@@ -16,6 +16,8 @@ internal sealed class SimilarityWords
     private static readonly string[] Words =
     {
         "Similar", "Cosine", "Distance", "Explain", "Correlation", "Pearson", "Jaccard", "Gaussian", "JensenShannon", "Categorical",
+        // A search hit's score beside its profile (SimilarityScores.IsPairScore).
+        "Score", "Relevance",
     };
 
     private static readonly ConditionalWeakTable<Compilation, SimilarityWords> PerCompilation = new();

@@ -475,4 +475,19 @@ public class HighestSimilaritySelectionTests
     [InlineData("var scores = pool.Select(c => ReaderGuard.Similarity(user, c)).ToArray(); var other = new List<Reader>(); return other[Array.IndexOf(scores, scores.Max())];")]
     public Task Index_of_the_least_similar_an_unscored_value_or_another_list_is_not_reported(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Fact]
+    public Task The_best_scored_search_hit_is_a_selection_by_similarity() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public sealed record ScoredReader(Reader Reader, float Score);
+            public class C
+            {
+                public Reader Top(IReadOnlyList<(Reader Profile, double Score)> hits) => {|PERSONA002:hits.MaxBy(h => h.Score)|}.Profile;
+                public Reader First(IEnumerable<ScoredReader> hits) => {|PERSONA002:hits.OrderByDescending(h => h.Score).First()|}.Reader;
+                public Reader Lowest(IEnumerable<ScoredReader> hits) => hits.MinBy(h => h.Score)!.Reader;
+            }
+            """);
 }

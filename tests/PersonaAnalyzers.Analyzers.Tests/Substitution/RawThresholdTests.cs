@@ -358,4 +358,45 @@ public class RawThresholdTests
                 }
             }
             """);
+
+    [Fact]
+    public Task The_score_of_a_search_hit_beside_its_profile_is_a_similarity() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public sealed record ScoredReader(Reader Reader, double RelevanceScore);
+            public sealed record Rating(Reader Reader, int Stars);
+            public class C
+            {
+                public string? Hit(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)
+                {
+                    foreach (var hit in hits)
+                    {
+                        if ({|PERSONA003:hit.Score >= 0.8|})
+                            return hit.Profile.Summary;
+                    }
+                    return null;
+                }
+
+                public List<string> Records(IEnumerable<ScoredReader> hits) =>
+                    hits.Where(h => {|PERSONA003:h.RelevanceScore > 0.75|}).Select(h => h.Reader.Summary).ToList();
+
+                public string? TakenApart(IReadOnlyList<(Reader, double)> hits)
+                {
+                    foreach (var (reader, score) in hits)
+                    {
+                        if ({|PERSONA003:score > 0.9|})
+                            return reader.Summary;
+                    }
+                    return null;
+                }
+
+                public List<string> Configured(IReadOnlyList<(Reader Profile, double Score)> hits, double minScore) =>
+                    hits.Where(h => {|PERSONA003:h.Score > minScore|}).Select(h => h.Profile.Summary).ToList();
+
+                // Not a similarity: a number beside the profile that is not called a score.
+                public List<string> Rated(IEnumerable<Rating> ratings) => ratings.Where(r => r.Stars > 3).Select(r => r.Reader.Summary).ToList();
+            }
+            """);
 }
