@@ -388,9 +388,35 @@ public class InsertBandCheckTests
             """), Key, iterations: 2);
 
     [Fact]
-    public Task Not_offered_for_a_string_result_that_has_no_neutral_fallback() =>
-        Verify.VerifyNotOfferedAsync(InClass("""
+    public Task A_string_result_with_no_neutral_fallback_falls_back_to_the_users_own_profile() =>
+        Verify.VerifyAsync(InClass("""
                 public string Prompt(Reader user) => Render.Prompt({|PERSONA001:index.Lookalike(user)|});
+            """), InClass("""
+                public string Prompt(Reader user)
+                {
+                    var substitute = index.Lookalike(user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        substitute = user;
+                    return Render.Prompt(substitute);
+                }
+            """), Key);
+
+    [Fact]
+    public Task A_local_read_into_a_prompt_falls_back_to_the_users_own_profile() =>
+        Verify.VerifyAsync(InClass("""
+                public string Prompt(Reader user, string question)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|}!;
+                    return $"Answer as someone who wrote: {twin.Summary}\n{question}";
+                }
+            """), InClass("""
+                public string Prompt(Reader user, string question)
+                {
+                    var twin = index.FindNearest(user)!;
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = user;
+                    return $"Answer as someone who wrote: {twin.Summary}\n{question}";
+                }
             """), Key);
 
     [Fact]
@@ -439,12 +465,21 @@ public class InsertBandCheckTests
             """), Key);
 
     [Fact]
-    public Task Not_offered_in_a_constructor_which_cannot_leave_early() =>
-        Verify.VerifyNotOfferedAsync(InClass("""
+    public Task In_a_constructor_which_cannot_leave_early_the_users_own_profile_stands_in() =>
+        Verify.VerifyAsync(InClass("""
                 public Recommender(IReaderIndex index, Reader user)
                 {
                     this.index = index;
                     cached = {|PERSONA001:index.Lookalike(user)|};
+                }
+            """), InClass("""
+                public Recommender(IReaderIndex index, Reader user)
+                {
+                    this.index = index;
+                    var substitute = index.Lookalike(user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        substitute = user;
+                    cached = substitute;
                 }
             """), Key);
 
