@@ -48,6 +48,9 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return null;
 
         var outer = Outermost(expression);
+        // An element picked from a collection of substitutes has a better fix than standing in the user's own profile:
+        // the safest of them (UseSafestSubstituteFix).
+        var ownInstead = !(diagnostic.Properties.TryGetValue(SubstitutionProperties.Construct, out var construct) && construct == "Element");
         // own ?? Lookalike(user), and twin ??= FindNearest(user): the substitute is kept only when it is safe.
         if (outer.Parent is BinaryExpressionSyntax coalesce && coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == outer)
             return await TryTargetsAsync(document, model, coalesce, types, cancellationToken,
@@ -60,13 +63,13 @@ internal sealed class InsertBandCheckFix : PersonaFix
             declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax local } &&
             local.UsingKeyword.IsKind(SyntaxKind.None) && local.Parent is BlockSyntax or SwitchSectionSyntax)
             return await TryTargetsAsync(document, model, local, types, cancellationToken,
-                target => GuardAfter(root, model, local, declarator.Identifier.ValueText, types, target, canBeNull), outer).ConfigureAwait(false);
+                target => GuardAfter(root, model, local, declarator.Identifier.ValueText, types, target, canBeNull, ownInstead), outer).ConfigureAwait(false);
 
         var site = StatementSite.Find(outer);
         if (site is null)
             return null;
         return await TryTargetsAsync(document, model, site.Anchor, types, cancellationToken,
-            target => Hoist(root, model, site, types, target, canBeNull, cancellationToken), outer).ConfigureAwait(false);
+            target => Hoist(root, model, site, types, target, canBeNull, ownInstead, cancellationToken), outer).ConfigureAwait(false);
     }
 
     /// <summary>Tries the best few target candidates; the first whose edit compiles without new problems wins.</summary>
@@ -98,11 +101,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
     }
 
     private static SyntaxNode? GuardAfter(SyntaxNode root, SemanticModel model, LocalDeclarationStatementSyntax local, string name, GuardTypes types,
-        ExpressionSyntax target, bool canBeNull)
+        ExpressionSyntax target, bool canBeNull, bool ownInstead)
     {
         var declared = local.Declaration.Variables[0];
         var fallback = Fallbacks.For(model, local, target, types.Persona) ??
-                       OwnInstead(model, (model.GetDeclaredSymbol(declared) as ILocalSymbol)?.Type, name, target, types);
+                       (ownInstead ? OwnInstead(model, (model.GetDeclaredSymbol(declared) as ILocalSymbol)?.Type, name, target, types) : null);
         if (fallback is null)
             return null;
         var check = Syntax.TrySubstitute(types.Guard, model, local.SpanStart, target, IdentifierName(name));
@@ -139,11 +142,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
     /// <summary>Moves the substitute into a local in front of the statement (or expression body) that uses it, guards
     /// the local, and uses the local in its place.</summary>
     private static SyntaxNode? Hoist(SyntaxNode root, SemanticModel model, StatementSite site, GuardTypes types, ExpressionSyntax target, bool canBeNull,
-        CancellationToken cancellationToken)
+        bool ownInstead, CancellationToken cancellationToken)
     {
         var name = LocalNames.Unique(model, site.Anchor, "substitute");
         var fallback = Fallbacks.For(model, site.Expression, target, types.Persona) ??
-                       OwnInstead(model, model.GetTypeInfo(site.Expression, cancellationToken).Type, name, target, types);
+                       (ownInstead ? OwnInstead(model, model.GetTypeInfo(site.Expression, cancellationToken).Type, name, target, types) : null);
         if (fallback is null)
             return null;
         var declaration = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),

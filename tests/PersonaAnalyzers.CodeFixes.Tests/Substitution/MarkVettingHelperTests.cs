@@ -135,5 +135,27 @@ public class MarkVettingHelperTests
                 }
 
                 private static string Describe(Reader user, Reader candidate) => ReaderGuard.Assess(user, candidate).IsSafe ? candidate.Summary : "";
+            """), "PERSONA001.MarkVettingHelper");
+
+    [Fact]
+    public Task Helper_returning_something_else_than_the_answer_gets_the_band_check_instead() =>
+        Verify.VerifyAsync(InClass("""
+                public string Pick(Reader user)
+                {
+                    var twin = {|PERSONA001:index.Lookalike(user)|};
+                    return Describe(user, twin);
+                }
+
+                private static string Describe(Reader user, Reader candidate) => ReaderGuard.Assess(user, candidate).IsSafe ? candidate.Summary : "";
+            """), InClass("""
+                public string Pick(Reader user)
+                {
+                    var twin = index.Lookalike(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = user;
+                    return Describe(user, twin);
+                }
+
+                private static string Describe(Reader user, Reader candidate) => ReaderGuard.Assess(user, candidate).IsSafe ? candidate.Summary : "";
             """), Preferred);
 }
