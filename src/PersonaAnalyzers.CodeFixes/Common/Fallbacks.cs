@@ -42,6 +42,17 @@ internal static class Fallbacks
         return value is null ? null : ReturnStatement(value);
     }
 
+    /// <summary>Where leaving the function has no value that keeps its meaning (a method returning a <c>string</c> built
+    /// from the substitute, a prompt; a constructor): the substitute's local takes the target user's own profile instead
+    /// (<c>twin = user;</c>), so the code after it personalizes from the user's own data when the substitute is not safe.
+    /// Null unless the local can hold the target.</summary>
+    public static StatementSyntax? OwnProfileInstead(SemanticModel model, ITypeSymbol? localType, string local, ExpressionSyntax target, ITypeSymbol targetType)
+    {
+        if (localType is null || !model.Compilation.ClassifyConversion(targetType, localType).IsImplicit)
+            return null;
+        return ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(local), target.WithoutTrivia()));
+    }
+
     private static ExpressionSyntax? Value(SemanticModel model, int position, ITypeSymbol type, ExpressionSyntax target, ITypeSymbol targetType)
     {
         var compilation = model.Compilation;

@@ -14,7 +14,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// <c>ReaderGuard.Classify(user, other);</c> turns into
 /// <c>if (!ReaderGuard.TrySubstitute(user, other, out _)) return …;</c> (a check that returns <c>bool</c> is kept and
 /// negated). The fallback is the one the band-check insertion uses: skip the item in a loop, else leave with the
-/// target's profile, null, an empty list or nothing. When the statement before already branches on TrySubstitute for
+/// target's profile, null, an empty list or nothing — or, where leaving has no such value, the candidate's local takes
+/// the target's own profile (<c>twin = user;</c>). When the statement before already branches on TrySubstitute for
 /// the same candidate, the discarded call is removed instead.</summary>
 internal sealed class BranchOnCheckFix : PersonaFix
 {
@@ -60,7 +61,13 @@ internal sealed class BranchOnCheckFix : PersonaFix
             return await FinishedDocument.CreateAsync(document, root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!, cancellationToken)
                 .ConfigureAwait(false);
 
-        var fallback = Fallbacks.For(model, statement, target.WithoutTrivia(), targetType);
+        var fallback = Fallbacks.For(model, statement, target.WithoutTrivia(), targetType) ??
+                       (candidate is IdentifierNameSyntax local && model.GetSymbolInfo(local, cancellationToken).Symbol is ILocalSymbol
+                           {
+                               IsConst: false, IsForEach: false, IsUsing: false, RefKind: RefKind.None,
+                           } symbol
+                           ? Fallbacks.OwnProfileInstead(model, symbol.Type, local.Identifier.ValueText, target, targetType)
+                           : null);
         if (fallback is null)
             return null;
         var branch = IfStatement(PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, Parenthesize(check)), fallback)

@@ -105,7 +105,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
     {
         var declared = local.Declaration.Variables[0];
         var fallback = Fallbacks.For(model, local, target, types.Persona) ??
-                       (ownInstead ? OwnInstead(model, (model.GetDeclaredSymbol(declared) as ILocalSymbol)?.Type, name, target, types) : null);
+                       (ownInstead ? Fallbacks.OwnProfileInstead(model, (model.GetDeclaredSymbol(declared) as ILocalSymbol)?.Type, name, target, types.Persona) : null);
         if (fallback is null)
             return null;
         var check = Syntax.TrySubstitute(types.Guard, model, local.SpanStart, target, IdentifierName(name));
@@ -146,7 +146,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
     {
         var name = LocalNames.Unique(model, site.Anchor, "substitute");
         var fallback = Fallbacks.For(model, site.Expression, target, types.Persona) ??
-                       (ownInstead ? OwnInstead(model, model.GetTypeInfo(site.Expression, cancellationToken).Type, name, target, types) : null);
+                       (ownInstead ? Fallbacks.OwnProfileInstead(model, model.GetTypeInfo(site.Expression, cancellationToken).Type, name, target, types.Persona) : null);
         if (fallback is null)
             return null;
         var declaration = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
@@ -156,17 +156,6 @@ internal sealed class InsertBandCheckFix : PersonaFix
             fallback);
         var returnsValue = site.ExpressionBody is not null && ReturnsValue(model, site.ExpressionBody, cancellationToken);
         return site.Rewrite(root, new StatementSyntax[] { declaration, guard }, IdentifierName(name), returnsValue);
-    }
-
-    /// <summary>Where leaving the function has no value that keeps its meaning (a method returning a <c>string</c> built
-    /// from the substitute, a prompt): the local takes the target user's own profile instead (<c>twin = user;</c>), so the
-    /// code after it personalizes from the user's own data when the substitute is not safe. Only when the local can hold
-    /// the target.</summary>
-    private static StatementSyntax? OwnInstead(SemanticModel model, ITypeSymbol? localType, string name, ExpressionSyntax target, GuardTypes types)
-    {
-        if (localType is null || !model.Compilation.ClassifyConversion(types.Persona, localType).IsImplicit)
-            return null;
-        return ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(name), target.WithoutTrivia()));
     }
 
     private static bool ReturnsValue(SemanticModel model, SyntaxNode function, CancellationToken cancellationToken)

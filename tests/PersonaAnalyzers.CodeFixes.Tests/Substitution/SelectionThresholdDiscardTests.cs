@@ -153,6 +153,35 @@ public class SelectionThresholdDiscardTests
             """), "PERSONA004.BranchOnCheck");
 
     [Fact]
+    public Task Discarded_check_before_a_prompt_puts_the_users_own_profile_in_the_local() =>
+        Discard.VerifyAsync(InClass("""
+                public string Prompt(Reader user)
+                {
+                    var twin = index.Lookalike(user);
+                    _ = {|PERSONA004:ReaderGuard.Classify(user, twin)|};
+                    return $"Write like: {twin.Summary}";
+                }
+            """), InClass("""
+                public string Prompt(Reader user)
+                {
+                    var twin = index.Lookalike(user);
+                    if (!ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = user;
+                    return $"Write like: {twin.Summary}";
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    [Fact]
+    public Task Discarded_check_of_a_parameter_before_a_prompt_is_not_rewritten() =>
+        Discard.VerifyNotOfferedAsync(InClass("""
+                public string Prompt(Reader user, Reader twin)
+                {
+                    {|PERSONA004:ReaderGuard.Classify(user, twin)|};
+                    return $"Write like: {twin.Summary}";
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    [Fact]
     public Task Discarded_TrySubstitute_in_a_loop_skips_the_item() =>
         Discard.VerifyAsync(InClass("""
                 public void Warm(Reader user, IEnumerable<Reader> others)
