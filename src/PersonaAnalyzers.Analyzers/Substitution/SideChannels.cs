@@ -22,14 +22,26 @@ internal static class SideChannels
         var typeName = type.Name;
         if (CamelWords.ContainsWord(typeName, "Logger") || CamelWords.ContainsWord(typeName, "Log") || CamelWords.ContainsWord(typeName, "Logging") ||
             CamelWords.ContainsWord(typeName, "Metric") || CamelWords.ContainsWord(typeName, "Metrics") || CamelWords.ContainsWord(typeName, "Telemetry") ||
-            typeName is "Debug" or "Trace" or "Activity" or "Counter" or "Histogram" or "Meter")
+            typeName is "Debug" or "Trace" or "Activity" or "Counter" or "Histogram" or "Meter" ||
+            // A test's assertions (Assert, CollectionAssert, ClassicAssert): the tests of personalization code read the
+            // substitutes they look up to check them, not to serve them.
+            typeName.EndsWith("Assert", System.StringComparison.Ordinal))
             return true;
         var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-        return ns.StartsWith("Microsoft.Extensions.Logging", System.StringComparison.Ordinal) ||
-               ns.StartsWith("System.Diagnostics", System.StringComparison.Ordinal) ||
-               ns.StartsWith("Serilog", System.StringComparison.Ordinal) || ns.StartsWith("NLog", System.StringComparison.Ordinal) ||
-               ns.StartsWith("log4net", System.StringComparison.Ordinal) || ns.StartsWith("OpenTelemetry", System.StringComparison.Ordinal);
+        foreach (var prefix in SideChannelNamespaces)
+        {
+            if (ns.StartsWith(prefix, System.StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
+
+    private static readonly string[] SideChannelNamespaces =
+    {
+        "Microsoft.Extensions.Logging", "System.Diagnostics", "Serilog", "NLog", "log4net", "OpenTelemetry",
+        // Assertion libraries: value.Should().Be(…), value.ShouldBe(…), Assert.That(value, …).
+        "Xunit", "NUnit.Framework", "Microsoft.VisualStudio.TestTools", "FluentAssertions", "Shouldly",
+    };
 
     /// <summary>True when <paramref name="operation"/> sits inside a side-channel call's arguments. The receiver of
     /// such a call is not inside it: <c>ModelOf(neighbour).Record(click)</c> acts on the substitute's data.</summary>

@@ -68,6 +68,40 @@ public class RealWorldPrecisionTests
             """);
 
     [Fact]
+    public Task Tests_that_assert_on_a_looked_up_neighbour_are_clean() =>
+        Verify.VerifyAsync("""
+            using System.Linq;
+            using FluentAssertions;
+            using Shop;
+            using Xunit;
+
+            namespace Xunit { public static class Assert { public static void Equal<T>(T expected, T actual) { } public static void NotNull(object? value) { } } }
+            namespace FluentAssertions
+            {
+                public sealed class StringAssertions { public void Be(string expected) { } }
+                public static class AssertionExtensions { public static StringAssertions Should(this string value) => new(); }
+            }
+            namespace NUnit.Framework { public static class ClassicAssert { public static void AreEqual(object expected, object actual) { } } }
+
+            public sealed class IndexTests
+            {
+                private readonly IReaderIndex _index = null!;
+
+                public void Finds_the_nearest_reader(Reader user)
+                {
+                    var twin = _index.FindNearest(user);
+                    Assert.NotNull(twin);
+                    Assert.Equal("likes jazz", twin!.Summary);
+                    twin.Summary.Should().Be("likes jazz");
+                    NUnit.Framework.ClassicAssert.AreEqual(3, _index.NearestNeighbours(user, 3).Count(n => n.Summary.Length > 0));
+                }
+
+                // Outside an assertion it is still a use, in a test as anywhere.
+                public string Renders(Reader user) => {|PERSONA001:_index.FindNearest(user)|}!.Summary;
+            }
+            """);
+
+    [Fact]
     public Task Vector_search_hits_projected_to_their_profiles_keep_the_substitutes() =>
         Verify.VerifyAsync("""
             using System.Collections.Generic;
