@@ -445,6 +445,25 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         properties[SubstitutionProperties.IsDistance] = score.IsDistance ? "true" : "false";
         context.ReportDiagnostic(Diagnostic.Create(SubstitutionDescriptors.RawThreshold, comparison.Syntax.GetLocation(),
             new[] { scoreOperand.Syntax.GetLocation(), bar.Syntax.GetLocation() }, properties.ToImmutable(),
-            SubstitutionDiagnostics.Shorten(comparison.Syntax.ToString())));
+            SubstitutionDiagnostics.Shorten(comparison.Syntax.ToString()),
+            HoldsForTheClosest(comparison, side == "Left") != score.IsDistance
+                ? "a high threshold admits exactly the near-twins that do the most harm"
+                : "a raw cut-off cannot tell a near-twin, the most harmful substitute, from a moderately similar profile as the calibrated bands do"));
     }
+
+    /// <summary>Whether the comparison holds for the higher values of the score (<c>similarity &gt;= 0.9</c>,
+    /// <c>0.9 &lt; similarity</c>, <c>is &gt; 0.9</c>) — the usual bar that lets the closest candidates through; false for
+    /// an upper bar or a range (<c>similarity &lt; 0.9</c>, <c>is &gt; 0.4 and &lt; 0.8</c>), whose message does not claim
+    /// that.</summary>
+    private static bool HoldsForTheClosest(IOperation comparison, bool scoreOnLeft) => comparison switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } => scoreOnLeft,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } => !scoreOnLeft,
+        IIsPatternOperation { Pattern: var pattern } => HoldsAbove(pattern),
+        IPatternOperation pattern => HoldsAbove(pattern),
+        _ => false,
+    };
+
+    private static bool HoldsAbove(IPatternOperation pattern) =>
+        pattern is IRelationalPatternOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual };
 }

@@ -58,7 +58,7 @@ internal static class SubstitutionDescriptors
     public static readonly DiagnosticDescriptor RawThreshold = new(
         RawThresholdId,
         title: "Substitute accepted by a raw similarity threshold",
-        messageFormat: "'{0}' accepts a substitute by a raw similarity threshold; a high threshold admits exactly the near-twins that do the most harm — classify the pair with a similarity-band check",
+        messageFormat: "'{0}' accepts a substitute by a raw similarity threshold; {1} — classify the pair with a similarity-band check",
         category: RuleCategories.Substitution,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -399,4 +399,24 @@ public class RawThresholdTests
                 public List<string> Rated(IEnumerable<Rating> ratings) => ratings.Where(r => r.Stars > 3).Select(r => r.Reader.Summary).ToList();
             }
             """);
+
+    private const string AdmitsNearTwins = "a high threshold admits exactly the near-twins that do the most harm";
+    private const string CannotTell = "a raw cut-off cannot tell a near-twin, the most harmful substitute, from a moderately similar profile as the calibrated bands do";
+
+    [Theory]
+    [InlineData("ReaderGuard.Similarity(user, other) >= 0.9", AdmitsNearTwins)]
+    [InlineData("0.9 < ReaderGuard.Similarity(user, other)", AdmitsNearTwins)]
+    [InlineData("ReaderGuard.Similarity(user, other) is > 0.9", AdmitsNearTwins)]
+    [InlineData("1 - ReaderGuard.Similarity(user, other) < 0.1", AdmitsNearTwins)]
+    [InlineData("ReaderGuard.Similarity(user, other) < 0.9", CannotTell)]
+    [InlineData("ReaderGuard.Similarity(user, other) is > 0.4 and < 0.8", CannotTell)]
+    [InlineData("1 - ReaderGuard.Similarity(user, other) > 0.3", CannotTell)]
+    public Task The_message_says_what_the_bar_lets_through(string comparison, string why) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Own("x")!;
+                    return {{comparison}} ? other.Summary : null;
+            """), null,
+            Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("PERSONA003")
+                .WithSpan(17, 16, 17, 16 + comparison.Length)
+                .WithArguments(comparison, why).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations));
 }
