@@ -25,7 +25,7 @@ internal sealed partial class SubstituteFlowGraph
                 continue;
             var probe = new SubstituteFlowGraph(_graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellation), _symbols, _options,
                 returnsHandedOn: false, seeds: null, _sites, _cancellation, found);
-            if (!probe.ReturnsUnchecked())
+            if (probe.ReturnedUnchecked() is null)
                 continue;
             if (ReferenceEquals(found, inherited))
                 found = inherited is null ? new(SymbolEqualityComparer.Default) : new(inherited, SymbolEqualityComparer.Default);
@@ -47,10 +47,10 @@ internal sealed partial class SubstituteFlowGraph
                 continue;
             var probe = new SubstituteFlowGraph(_graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation), _symbols, _options,
                 returnsHandedOn: false, seeds: null, _sites, _cancellation, _handingOn);
-            if (!probe.ReturnsUnchecked())
+            if (probe.ReturnedUnchecked() is not { } element)
                 continue;
             (_handingLambdas ??= new()).Add(lambda);
-            (_yieldingCalls ??= new()).Add(call);
+            (_yieldingCalls ??= new())[call] = element;
         }
     }
 
@@ -68,15 +68,23 @@ internal sealed partial class SubstituteFlowGraph
         return SubstituteSources.ProfileOf(_symbols.AwaitedType(call.Type) ?? call.Type, _symbols, out _) is not null ? call : null;
     }
 
-    /// <summary>Whether a substitute obtained here reaches a <c>return</c> (or <c>yield return</c>) without a check.</summary>
-    private bool ReturnsUnchecked()
+    /// <summary>Whether a substitute obtained here reaches a <c>return</c> (or <c>yield return</c>) without a check: null
+    /// when none does, else where it sits in what is returned — its position in a returned tuple
+    /// (<c>u =&gt; (User: u, Twin: index.FindNearest(u))</c> gives 1), -1 for the profile itself.</summary>
+    private int? ReturnedUnchecked()
     {
         foreach (var (origin, statement) in _origins)
         {
-            if (FirstUncheckedUse(origin, statement, UseKind.Return) is not null)
-                return true;
+            if (FirstUncheckedUse(origin, statement, UseKind.Return) is not { } use)
+                continue;
+            foreach (var taint in TaintsOf(use.Operation))
+            {
+                if (ReferenceEquals(taint.Origin, origin))
+                    return taint.Element;
+            }
+            return -1;
         }
-        return false;
+        return null;
     }
 
     /// <summary><c>Resolve(user)</c>, or <c>await ResolveAsync(user)</c>, of a local function that hands a substitute on
@@ -88,7 +96,8 @@ internal sealed partial class SubstituteFlowGraph
         var call = (awaits ? LinqShapes.TaskOf(((IAwaitOperation)operation).Operation) : operation) as IInvocationOperation;
         if (call is null)
             return null;
-        var handsOn = _yieldingCalls?.Contains(call) == true ||
+        var element = -1;
+        var handsOn = _yieldingCalls?.TryGetValue(call, out element) == true ||
                       call.TargetMethod is { MethodKind: MethodKind.LocalFunction } method && _handingOn?.Contains(method.OriginalDefinition) == true;
         if (!handsOn)
             return null;
@@ -96,6 +105,9 @@ internal sealed partial class SubstituteFlowGraph
         if (awaited is not null != awaits)
             return null;
         var persona = SubstituteSources.ProfileOf(awaited ?? call.Type, _symbols, out var isCollection);
-        return new SubstituteOrigin(operation, persona, isCollection, awaits ? "Await" : "Invocation", operation.Syntax.GetLocation());
+        return new SubstituteOrigin(operation, persona, isCollection, awaits ? "Await" : "Invocation", operation.Syntax.GetLocation())
+        {
+            TupleElement = element,
+        };
     }
 }

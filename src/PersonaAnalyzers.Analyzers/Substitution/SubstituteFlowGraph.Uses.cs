@@ -120,25 +120,28 @@ internal sealed partial class SubstituteFlowGraph
         return judged;
     }
 
-    /// <summary>The graph of a lambda whose persona-typed parameters receive the elements of <paramref name="collection"/>;
-    /// null when it has none.</summary>
+    /// <summary>The graph of a lambda whose parameters of the element type receive the elements of
+    /// <paramref name="collection"/> — profiles, or tuples pairing the substitute with other values; null when it has
+    /// none.</summary>
     private SubstituteFlowGraph? ElementGraph(IFlowAnonymousFunctionOperation lambda, IOperation collection)
     {
         if (_elementLambdas is not null && _elementLambdas.TryGetValue(lambda, out var built))
             return built;
-        var persona = _symbols.PersonaOf(collection.Type, out var isCollection);
-        if (persona is null || !isCollection)
+        if (collection.Type is not { } type || _symbols.ElementType(type) is not { } elementType)
+            return null;
+        var kind = _symbols.IsPersonaType(elementType) ? TaintKind.Element : IsTuple(elementType) ? TaintKind.Tuple : (TaintKind?)null;
+        if (kind is null)
             return null;
         Dictionary<IParameterSymbol, List<Taint>>? elements = null;
         foreach (var parameter in lambda.Symbol.Parameters)
         {
-            if (!SymbolEqualityComparer.Default.Equals(_symbols.PersonaOf(parameter.Type, out var many), persona) || many)
+            if (!SymbolEqualityComparer.Default.Equals(parameter.Type, elementType))
                 continue;
             var taints = new List<Taint>();
             foreach (var taint in TaintsOf(collection))
             {
                 if (taint.Kind == TaintKind.Collection)
-                    taints.Add(new Taint(taint.Origin, TaintKind.Element));
+                    taints.Add(new Taint(taint.Origin, kind.Value));
             }
             (elements ??= new(SymbolEqualityComparer.Default))[parameter] = taints;
         }

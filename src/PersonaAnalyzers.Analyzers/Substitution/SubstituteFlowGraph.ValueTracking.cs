@@ -65,7 +65,7 @@ internal sealed partial class SubstituteFlowGraph
     private static bool CarriesValues(OperationKind kind) =>
         kind is OperationKind.SimpleAssignment or OperationKind.FlowCapture or OperationKind.Invocation or OperationKind.PropertyReference or
             OperationKind.FieldReference or OperationKind.DeconstructionAssignment or OperationKind.ArrayElementReference or OperationKind.IsPattern or
-            OperationKind.ObjectCreation;
+            OperationKind.ObjectCreation or OperationKind.Tuple;
 
     private void AddOrigin(SubstituteOrigin origin, Statement statement, TaintKind? kind = null)
     {
@@ -110,13 +110,16 @@ internal sealed partial class SubstituteFlowGraph
                 }
                 return false;
             case IFieldReferenceOperation { Instance: { } tuple } field when _symbols.IsPersonaType(field.Type):
-                // best.Profile of (Reader Profile, double Similarity): the profile is the tuple's substitute.
+                // best.Profile of (Reader Profile, double Similarity): the profile is the tuple's substitute (pair.Twin of
+                // (User: u, Twin: …), not pair.User).
                 foreach (var taint in TaintsOf(tuple))
                 {
-                    if (taint.Kind == TaintKind.Tuple)
+                    if (taint.Kind == TaintKind.Tuple && taint.HoldsAt(TupleIndex(field.Field)))
                         return Add(_values, field, new Taint(taint.Origin, TaintKind.Element));
                 }
                 return false;
+            case ITupleOperation tuple when !SubstituteUses.IsDeconstructionTarget(tuple):
+                return PropagateIntoTuple(tuple);
             case IDeconstructionAssignmentOperation deconstruction:
                 return PropagateDeconstruction(deconstruction);
             case IIsPatternOperation { Value: { } value, Pattern: { } pattern }:
@@ -167,14 +170,16 @@ internal sealed partial class SubstituteFlowGraph
             if (taint.Kind != TaintKind.Tuple)
                 continue;
             var element = new List<Taint> { new(taint.Origin, TaintKind.Element) };
-            foreach (var subpattern in recursive.DeconstructionSubpatterns)
+            for (var i = 0; i < recursive.DeconstructionSubpatterns.Length; i++)
             {
-                if (_symbols.IsPersonaType(subpattern.InputType))
+                var subpattern = recursive.DeconstructionSubpatterns[i];
+                if (taint.HoldsAt(i) && _symbols.IsPersonaType(subpattern.InputType))
                     changed |= PropagateToPatternLocals(subpattern, element);
             }
             foreach (var property in recursive.PropertySubpatterns)
             {
-                if (_symbols.IsPersonaType(property.Pattern.InputType))
+                var position = property.Member is IMemberReferenceOperation { Member: var member } ? TupleIndex(member) : -1;
+                if (taint.HoldsAt(position) && _symbols.IsPersonaType(property.Pattern.InputType))
                     changed |= PropagateToPatternLocals(property.Pattern, element);
             }
         }
@@ -197,6 +202,32 @@ internal sealed partial class SubstituteFlowGraph
         return changed;
     }
 
+    /// <summary><c>(User: u, Twin: index.FindNearest(u))</c>, <c>(twin, score)</c>: a tuple built with the substitute in it
+    /// carries it at its position — judged where the tuple goes, and taken out again by that element's name.</summary>
+    private bool PropagateIntoTuple(ITupleOperation tuple)
+    {
+        var changed = false;
+        for (var i = 0; i < tuple.Elements.Length; i++)
+        {
+            foreach (var taint in TaintsOf(tuple.Elements[i]))
+            {
+                if (taint.Kind == TaintKind.Element)
+                    changed |= Add(_values, tuple, new Taint(taint.Origin, TaintKind.Tuple, i));
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>The position of a tuple's element field (<c>Twin</c> of <c>(Reader User, Reader Twin)</c> is 1, as is
+    /// <c>Item2</c>); -1 for any other member.</summary>
+    private static int TupleIndex(ISymbol member)
+    {
+        if (member is not IFieldSymbol field || field.ContainingType is not { IsTupleType: true })
+            return -1;
+        var name = (field.CorrespondingTupleField ?? field).Name;
+        return name.StartsWith("Item", System.StringComparison.Ordinal) && int.TryParse(name.Substring(4), out var n) ? n - 1 : -1;
+    }
+
     /// <summary><c>var (neighbour, similarity) = FindMostSimilar(user)</c>: the persona-typed locals receive the
     /// substitute.</summary>
     private bool PropagateDeconstruction(IDeconstructionAssignmentOperation deconstruction)
@@ -208,9 +239,9 @@ internal sealed partial class SubstituteFlowGraph
         {
             if (taint.Kind != TaintKind.Tuple)
                 continue;
-            foreach (var element in tuple.Elements)
+            for (var i = 0; i < tuple.Elements.Length; i++)
             {
-                if (LinqShapes.Written(element) is ILocalReferenceOperation local && _symbols.IsPersonaType(local.Type))
+                if (taint.HoldsAt(i) && LinqShapes.Written(tuple.Elements[i]) is ILocalReferenceOperation local && _symbols.IsPersonaType(local.Type))
                     changed |= Add(_locals, local.Local, new Taint(taint.Origin, TaintKind.Element));
             }
         }
@@ -307,7 +338,9 @@ internal sealed partial class SubstituteFlowGraph
             return Add(_values, operation, new Taint(earlier, TaintKind.Element));
         }
         var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
-        return AddDerived(new SubstituteOrigin(operation, persona, false, construct, location), from, statement);
+        // An element of a collection of (user, twin) pairs holds the substitute where each pair does.
+        return AddDerived(new SubstituteOrigin(operation, persona, false, construct, location) { TupleElement = from.Origin.TupleElement },
+            from, statement);
     }
 
     /// <summary>A substitute obtained from another's value (an element of a collection, a call of a source's

@@ -43,7 +43,8 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary>Lambdas that return a substitute unchecked to the call they are given to, and those calls (see
     /// <see cref="FindYieldingCalls"/>).</summary>
     private HashSet<IFlowAnonymousFunctionOperation>? _handingLambdas;
-    private HashSet<IInvocationOperation>? _yieldingCalls;
+    /// <summary>By the position of the substitute in the tuple the lambda returns (-1: the profile itself).</summary>
+    private Dictionary<IInvocationOperation, int>? _yieldingCalls;
     private readonly GraphOperations _all;
     private readonly SourceSites _sites;
     private List<(SubstituteOrigin Origin, Use Use)>? _uses;

@@ -26,6 +26,11 @@ internal sealed class SubstituteOrigin
     public string Construct { get; }
 
     public Location Location { get; }
+
+    /// <summary>For a tuple (or a collection of tuples) that pairs the substitute with other values: the position of the
+    /// substitute in it — <c>(User: u, Twin: index.FindNearest(u))</c> holds it at 1, and <c>User</c> is the user's own
+    /// profile. -1 when every profile in the tuple is the substitute (a source's <c>(Reader Match, double Score)</c>).</summary>
+    public int TupleElement { get; init; } = -1;
 }
 
 /// <summary>How a substitute's value is tracked: as a profile, a collection of profiles, an enumerator over one
@@ -43,21 +48,30 @@ internal enum TaintKind
 /// <summary>A value that carries a substitute.</summary>
 internal readonly struct Taint : System.IEquatable<Taint>
 {
-    public Taint(SubstituteOrigin origin, TaintKind kind)
+    /// <param name="element">For a tuple, the position of the substitute in it (see
+    /// <see cref="SubstituteOrigin.TupleElement"/>); by default the origin's own.</param>
+    public Taint(SubstituteOrigin origin, TaintKind kind, int? element = null)
     {
         Origin = origin;
         Kind = kind;
+        Element = kind == TaintKind.Tuple ? element ?? origin.TupleElement : -1;
     }
 
     public SubstituteOrigin Origin { get; }
 
     public TaintKind Kind { get; }
 
-    public bool Equals(Taint other) => ReferenceEquals(Origin, other.Origin) && Kind == other.Kind;
+    /// <summary>For a tuple taint, the position of the substitute; -1 for every profile in it (and for other kinds).</summary>
+    public int Element { get; }
+
+    /// <summary>Whether the tuple's element at <paramref name="position"/> (-1: unknown) is the substitute.</summary>
+    public bool HoldsAt(int position) => Element < 0 || position < 0 || position == Element;
+
+    public bool Equals(Taint other) => ReferenceEquals(Origin, other.Origin) && Kind == other.Kind && Element == other.Element;
 
     public override bool Equals(object? obj) => obj is Taint other && Equals(other);
 
-    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Origin) * 3 + (int)Kind;
+    public override int GetHashCode() => (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Origin) * 3 + (int)Kind) * 17 + Element;
 }
 
 /// <summary>What the target user's result gets from a substitute: the uses PERSONA001 requires a check before.</summary>

@@ -49,7 +49,9 @@ internal static class SubstituteUses
             case IArrayInitializerOperation:
                 return UseKind.CollectionAdd;
             case ITupleOperation tuple:
-                return IsDeconstructionTarget(tuple) ? UseKind.None : UseKind.Argument;
+                // (user, twin): the tuple carries a profile on (SubstituteFlowGraph.PropagateIntoTuple), judged where it
+                // goes; the left side of a deconstruction is written, not read.
+                return kind == TaintKind.Element || IsDeconstructionTarget(tuple) ? UseKind.None : UseKind.Argument;
             case IDeconstructionAssignmentOperation deconstruction when deconstruction.Value == child && kind == TaintKind.Element:
                 // var (id, taste, voice) = twin: a profile taken apart into its data (a tuple source is tracked instead).
                 return UseKind.MemberRead;
@@ -101,7 +103,7 @@ internal static class SubstituteUses
     }
 
     /// <summary><c>var (neighbour, score) = ...</c>: the locals on the left are written, not read.</summary>
-    private static bool IsDeconstructionTarget(ITupleOperation tuple)
+    public static bool IsDeconstructionTarget(ITupleOperation tuple)
     {
         IOperation current = tuple;
         while (current.Parent is ITupleOperation or IDeclarationExpressionOperation)

@@ -286,6 +286,54 @@ public class UncheckedSubstituteUseTests
             }
             """);
 
+    [Fact]
+    public Task A_tuple_pairing_the_user_with_the_twin_carries_the_twin_in_its_place() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+
+                public List<string?> Vetted(IEnumerable<Reader> users) =>
+                    users.Select(u => (User: u, Twin: _index.FindNearest(u)))
+                         .Where(p => p.Twin is not null && ReaderGuard.Assess(p.User, p.Twin).IsSafe)
+                         .Select(p => p.Twin?.Summary).ToList();
+
+                public List<string> OwnSide(IEnumerable<Reader> users) =>
+                    users.Select(u => (User: u, Twin: _index.FindNearest(u))).Select(p => p.User.Summary).ToList();
+
+                public List<string?> Unvetted(IEnumerable<Reader> users) =>
+                    {|PERSONA001:users.Select(u => (User: u, Twin: _index.FindNearest(u)))|}.Select(p => p.Twin?.Summary).ToList();
+
+                public List<string> Loop(IEnumerable<Reader> users)
+                {
+                    var result = new List<string>();
+                    foreach (var (user, twin) in users.Select(u => (u, _index.FindNearest(u))).ToList())
+                    {
+                        if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                            continue;
+                        result.Add(twin.Summary + user.Summary);
+                    }
+                    foreach ({|PERSONA001:var (user, twin)|} in users.Select(u => (u, _index.FindNearest(u))))
+                        result.Add(user.Summary + twin?.Summary);
+                    return result;
+                }
+
+                public string Local(Reader user)
+                {
+                    var pair = (Me: user, Other: {|PERSONA001:_index.FindNearest(user)|});
+                    var own = pair.Me.Summary;
+                    var (_, other) = pair;
+                    return own + other?.Summary;
+                }
+
+                public (Reader, Reader?) Returned(Reader user) => (user, {|PERSONA001:_index.FindNearest(user)|});
+            }
+            """);
+
     [Theory]
     [InlineData("return {|PERSONA001:index.FindNearest(user)|} is { } twin ? twin.Summary : null;")]
     [InlineData("if ({|PERSONA001:index.FindNearest(user)|} is Reader twin and not null) return twin.Summary; return null;")]
