@@ -15,6 +15,7 @@ internal static class StressSource
         "(await Task.WhenAll(pool.Select(c => index.FindNearestAsync(c))))[0]", "(from n in index.NearestNeighbours(user, 3) select n).First()",
         "(await Task.Run(() => index.FindNearest(user)))", "new Queue<Reader>(index.NearestNeighbours(user, 3)).Peek()",
         "index.FindNearestAsync(user).Result", "index.NearestNeighbours(user, 3).Select(n => n).Where(n => n.Id != user.Id).First()",
+        "pool.Select(c => (User: c, Twin: index.FindNearest(c))).First().Twin",
         "pool.MaxBy(c => ReaderGuard.Similarity(user, c))", "pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).FirstOrDefault()",
     };
 
