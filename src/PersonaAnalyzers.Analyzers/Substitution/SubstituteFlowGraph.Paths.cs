@@ -148,6 +148,7 @@ internal sealed partial class SubstituteFlowGraph
             IInvocationOperation { TargetMethod.Name: SafeCheck, Type.SpecialType: SpecialType.System_Boolean } => Moderate,
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison => BandTest(comparison),
             IIsPatternOperation test when IsBand(test.Value.Type) => BandsMatched(test.Pattern),
+            IIsPatternOperation { Pattern: IRecursivePatternOperation verdict } => VerdictBandsMatched(verdict),
             _ => 0,
         };
         if (matched == 0)
@@ -206,6 +207,19 @@ internal sealed partial class SubstituteFlowGraph
             both.OperatorKind == BinaryOperatorKind.Or ? left | right : left & right,
         _ => 0,
     };
+
+    /// <summary>The bands a property pattern over a verdict matches: <c>Assess(user, twin) is { IsSafe: true }</c> the
+    /// safe one, <c>{ IsSafe: false }</c> the others, <c>{ Band: SimilarityBand.NearMatch }</c> that band (also the arms
+    /// of a <c>switch</c> over the verdict); 0 for any other pattern, or one that also tests something else.</summary>
+    private static int VerdictBandsMatched(IRecursivePatternOperation pattern)
+    {
+        if (pattern.PropertySubpatterns.Length != 1 || !pattern.DeconstructionSubpatterns.IsEmpty ||
+            pattern.PropertySubpatterns[0] is not { Member: IPropertyReferenceOperation { Property: var property }, Pattern: var value })
+            return 0;
+        if (property.Name == SafeVerdict && value is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool safe } })
+            return safe ? Moderate : AllBands & ~Moderate;
+        return property.Name == "Band" && IsBand(property.Type) ? BandsMatched(value) : 0;
+    }
 
     /// <summary>The band a constant of the runtime's <c>SimilarityBand</c> names, as its bit; 0 for anything else.</summary>
     private static int BandOf(IOperation operation)

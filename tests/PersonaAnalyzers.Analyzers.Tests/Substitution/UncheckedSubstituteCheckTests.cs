@@ -926,4 +926,29 @@ public class UncheckedSubstituteCheckTests
                         return null;
                     return other.Summary;
             """));
+
+    [Fact]
+    public Task A_property_pattern_over_a_verdict_has_the_sense_of_what_it_matches() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public Reader Safe(Reader user) { var twin = _index.Lookalike(user); return ReaderGuard.Assess(user, twin) is { IsSafe: true } ? twin : user; }
+                public Reader Moderate(Reader user) { var twin = _index.Lookalike(user); return ReaderGuard.Assess(user, twin) is { Band: SimilarityBand.Moderate } ? twin : user; }
+                public Reader Switched(Reader user)
+                {
+                    var twin = _index.Lookalike(user);
+                    return ReaderGuard.Assess(user, twin) switch { { IsSafe: true } => twin, _ => user };
+                }
+                public Reader Unsafe(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; if (ReaderGuard.Assess(user, twin) is { IsSafe: false }) return twin; return user; }
+                public Reader Near(Reader user) { var twin = {|PERSONA001:_index.Lookalike(user)|}; return ReaderGuard.Assess(user, twin) is { Band: SimilarityBand.NearMatch } ? twin : user; }
+                public Reader SwitchedWrong(Reader user)
+                {
+                    var twin = {|PERSONA001:_index.Lookalike(user)|};
+                    return ReaderGuard.Assess(user, twin) switch { { IsSafe: true } => user, _ => twin };
+                }
+            }
+            """);
 }
