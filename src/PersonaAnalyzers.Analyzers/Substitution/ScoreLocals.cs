@@ -40,7 +40,7 @@ internal sealed class ScoreLocals
                         result.RecordDeconstructed(deconstruction.Target, deconstruction.Value.Type, symbols);
                         break;
                     case IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation check } argument
-                        when IsVerdict(argument.Parameter.Type) && LinqShapes.Written(argument.Value) is ILocalReferenceOperation verdict:
+                        when symbols.IsVerdict(argument.Parameter.Type) && LinqShapes.Written(argument.Value) is ILocalReferenceOperation verdict:
                         result._verdicts[verdict.Local] = check;
                         break;
                     case IForEachLoopOperation { LoopControlVariable: { } control } loop:
@@ -59,7 +59,7 @@ internal sealed class ScoreLocals
             return;
         if (LinqShapes.Unwrap(value) is IInvocationOperation explain && SimilarityScores.IsExplain(explain.TargetMethod))
             _explanations[local] = explain;
-        else if (LinqShapes.Unwrap(value) is IInvocationOperation check && IsVerdict(check.Type))
+        else if (LinqShapes.Unwrap(value) is IInvocationOperation check && symbols.IsVerdict(check.Type))
             _verdicts[local] = check;
         else if (SimilarityScores.IsScore(value, symbols, out var isDistance))
             _scores[local] = new Score(LinqShapes.Unwrap(value), isDistance, Derived: false);
@@ -131,10 +131,6 @@ internal sealed class ScoreLocals
 
     /// <summary>The check whose verdict the local holds, if it holds one.</summary>
     public IOperation? VerdictFrom(ILocalSymbol local) => _verdicts.TryGetValue(local, out var check) ? check : null;
-
-    /// <summary>The runtime's <c>SubstitutionVerdict</c>, which the guard's <c>Assess</c> and <c>TrySubstitute</c> give.</summary>
-    private static bool IsVerdict(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { Name: "SubstitutionVerdict", ContainingNamespace: { Name: "PersonaAnalyzers", ContainingNamespace.IsGlobalNamespace: true } };
 
     /// <summary>A score: the expression that computes it, whether lower means closer, and whether it was copied from
     /// another score local (a best-so-far).</summary>

@@ -124,16 +124,10 @@ internal sealed partial class SubstituteFlowGraph
         return PathExists(start.Block, start.Index, target, redefinition, facts, deciding, holding);
     }
 
-    /// <summary>The answers whose sense is known — true when the pair is safe: a verdict's <c>IsSafe</c> and the guard's
-    /// <c>TrySubstitute(…)</c>. Judged on operations here and on syntax in a filtering predicate (<see cref="Gates"/>).</summary>
-    private const string SafeVerdict = "IsSafe", SafeCheck = "TrySubstitute";
-
-    /// <summary>Which way of a branch on a check is the safe one. Known: the guard's <c>TrySubstitute(…)</c> and a
-    /// verdict's <c>IsSafe</c>, true when safe, under any number of <c>!</c>; a band compared with <c>==</c>/<c>!=</c> or
-    /// matched by a pattern (also a <c>switch</c> statement's cases, which the graph lowers to such tests), true when the
-    /// band it matches is <c>Moderate</c> and false when it matches only <c>NearMatch</c> and <c>Distant</c> — and neither
-    /// way is safe when the test lets a near-twin through with the moderate band (<c>!= SimilarityBand.Distant</c>).</summary>
-    private static SafeWay SafeWayOf(BasicBlock block)
+    /// <summary>Which way of a branch on a check is the safe one (<see cref="BandTests"/>): the way whose answer admits
+    /// the moderate band and no near-twin, under any number of <c>!</c> — and neither way when the test lets a near-twin
+    /// through with the moderate band (<c>!= SimilarityBand.Distant</c>). Unknown for any other branch value.</summary>
+    private SafeWay SafeWayOf(BasicBlock block)
     {
         var value = block.BranchValue is null ? null : LinqShapes.Unwrap(block.BranchValue);
         var safeWhen = true;
@@ -142,23 +136,15 @@ internal sealed partial class SubstituteFlowGraph
             safeWhen = !safeWhen;
             value = LinqShapes.Unwrap(not.Operand);
         }
-        var matched = value switch
-        {
-            IPropertyReferenceOperation { Property.Name: SafeVerdict, Type.SpecialType: SpecialType.System_Boolean } => Moderate,
-            IInvocationOperation { TargetMethod.Name: SafeCheck, Type.SpecialType: SpecialType.System_Boolean } => Moderate,
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison => BandTest(comparison),
-            IIsPatternOperation test when IsBand(test.Value.Type) => BandsMatched(test.Pattern),
-            IIsPatternOperation { Pattern: IRecursivePatternOperation verdict } => VerdictBandsMatched(verdict),
-            _ => 0,
-        };
+        var matched = value is null ? 0 : BandTests.Matched(value, _symbols);
         if (matched == 0)
             return SafeWay.Unknown;
         if (!safeWhen)
-            matched = AllBands & ~matched;
+            matched = BandTests.AllBands & ~matched;
         bool sense;
-        if (AdmitsOnlySafe(matched))
+        if (BandTests.AdmitsOnlySafe(matched))
             sense = true;
-        else if (AdmitsOnlySafe(AllBands & ~matched))
+        else if (BandTests.AdmitsOnlySafe(BandTests.AllBands & ~matched))
             sense = false;
         else
             return SafeWay.Neither;
@@ -173,80 +159,6 @@ internal sealed partial class SubstituteFlowGraph
         FallThrough,
         Neither,
     }
-
-    // The bands a band test can match, as bits: the pair is safe in Moderate, unsafe in NearMatch (a near-twin) and
-    // Distant (too different to help), as the guard's Assess judges them. Self is decided by identity, never the band
-    // of another user's profile, so a test of a substitute's band cannot match it (a test for Self reads as unknown).
-    private const int NearMatch = 1, Moderate = 2, Distant = 4, AllBands = NearMatch | Moderate | Distant;
-
-    /// <summary>The bands for which a band comparison is true: <c>Classify(user, twin) == SimilarityBand.Moderate</c>
-    /// the moderate one, <c>!= SimilarityBand.Distant</c> the other two; 0 when it compares no band.</summary>
-    private static int BandTest(IBinaryOperation comparison)
-    {
-        var band = BandOf(comparison.RightOperand) is var right && right != 0 ? right : BandOf(comparison.LeftOperand);
-        if (band == 0)
-            return 0;
-        return comparison.OperatorKind == BinaryOperatorKind.Equals ? band : AllBands & ~band;
-    }
-
-    /// <summary>Whether the way on which a band test matched these bands is the safe one: it lets the moderate band
-    /// through and no near-twin. A way that also admits the distant band (<c>!= SimilarityBand.NearMatch</c>) is still
-    /// the safe one — a clearly different profile does far less harm than a near-twin, and the other way is exactly the
-    /// near-twins; one that admits only the distant band, or a near-twin with the moderate ones
-    /// (<c>!= SimilarityBand.Distant</c>), is not.</summary>
-    private static bool AdmitsOnlySafe(int bands) => (bands & NearMatch) == 0 && (bands & Moderate) != 0;
-
-    /// <summary>The bands a pattern matches (<c>SimilarityBand.Moderate</c>, <c>not NearMatch</c>, <c>NearMatch or
-    /// Distant</c>); 0 when the pattern is of another kind.</summary>
-    private static int BandsMatched(IPatternOperation pattern) => pattern switch
-    {
-        IConstantPatternOperation constant => BandOf(constant.Value),
-        INegatedPatternOperation negated when BandsMatched(negated.Pattern) is var inner && inner != 0 => AllBands & ~inner,
-        IBinaryPatternOperation both when BandsMatched(both.LeftPattern) is var left && left != 0 &&
-                                          BandsMatched(both.RightPattern) is var right && right != 0 =>
-            both.OperatorKind == BinaryOperatorKind.Or ? left | right : left & right,
-        _ => 0,
-    };
-
-    /// <summary>The bands a property pattern over a verdict matches: <c>Assess(user, twin) is { IsSafe: true }</c> the
-    /// safe one, <c>{ IsSafe: false }</c> the others, <c>{ Band: SimilarityBand.NearMatch }</c> that band (also the arms
-    /// of a <c>switch</c> over the verdict); 0 for any other pattern, or one that also tests something else.</summary>
-    private static int VerdictBandsMatched(IRecursivePatternOperation pattern)
-    {
-        if (pattern.PropertySubpatterns.Length != 1 || !pattern.DeconstructionSubpatterns.IsEmpty ||
-            pattern.PropertySubpatterns[0] is not { Member: IPropertyReferenceOperation { Property: var property }, Pattern: var value })
-            return 0;
-        if (property.Name == SafeVerdict && value is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool safe } })
-            return safe ? Moderate : AllBands & ~Moderate;
-        return property.Name == "Band" && IsBand(property.Type) ? BandsMatched(value) : 0;
-    }
-
-    /// <summary>The band a constant of the runtime's <c>SimilarityBand</c> names, as its bit; 0 for anything else.</summary>
-    private static int BandOf(IOperation operation)
-    {
-        operation = LinqShapes.Unwrap(operation);
-        if (!IsBand(operation.Type))
-            return 0;
-        var name = operation is IFieldReferenceOperation field ? field.Field.Name : null;
-        if (name is null && operation.ConstantValue is { HasValue: true, Value: { } value })
-        {
-            foreach (var member in operation.Type!.GetMembers())
-            {
-                if (member is IFieldSymbol { HasConstantValue: true } constant && Equals(constant.ConstantValue, value))
-                    name = constant.Name;
-            }
-        }
-        return name switch
-        {
-            nameof(NearMatch) => NearMatch,
-            nameof(Moderate) => Moderate,
-            nameof(Distant) => Distant,
-            _ => 0,
-        };
-    }
-
-    private static bool IsBand(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Enum, Name: "SimilarityBand", ContainingNamespace: { Name: "PersonaAnalyzers", ContainingNamespace.IsGlobalNamespace: true } };
 
     /// <summary>Where this graph obtains <paramref name="origin"/>; null for one captured from an enclosing graph.</summary>
     private Statement? DefinedAt(SubstituteOrigin origin)

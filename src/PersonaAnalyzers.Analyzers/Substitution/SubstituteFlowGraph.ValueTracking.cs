@@ -419,21 +419,16 @@ internal sealed partial class SubstituteFlowGraph
         return true;
     }
 
-    /// <summary>Unless the check's band is tested for a set with an unsafe band in it: <c>Classify(u, c) ==
-    /// SimilarityBand.Moderate</c> gates, <c>Classify(u, c) != SimilarityBand.Distant</c> and <c>Assess(u, c).Band is
-    /// NearMatch</c> let near-twins through.</summary>
-    private static bool PassesOnlySafeBand(IInvocationOperation check)
+    /// <summary>Unless the check's answer is tested for a set with an unsafe band in it (<see cref="BandTests"/>):
+    /// <c>Classify(u, c) == SimilarityBand.Moderate</c> gates, <c>Classify(u, c) != SimilarityBand.Distant</c>,
+    /// <c>Assess(u, c).Band is NearMatch</c> and <c>Assess(u, c) is { IsSafe: false }</c> let near-twins through.</summary>
+    private bool PassesOnlySafeBand(IInvocationOperation check)
     {
         IOperation current = check;
         while (current.Parent is IConversionOperation or IParenthesizedOperation or IPropertyReferenceOperation { Property.Name: "Band" })
             current = current.Parent;
-        var matched = current.Parent switch
-        {
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison => BandTest(comparison),
-            IIsPatternOperation test when test.Value == current => BandsMatched(test.Pattern),
-            _ => 0,
-        };
-        return matched == 0 || AdmitsOnlySafe(matched);
+        var matched = current.Parent is IBinaryOperation or IIsPatternOperation ? BandTests.Matched(current.Parent, _symbols) : 0;
+        return matched == 0 || BandTests.AdmitsOnlySafe(matched);
     }
 
     /// <summary><c>Assess(u, c).IsSafe</c> or <c>TrySubstitute(…)</c>, spelled out: true when the pair is safe.</summary>
@@ -443,9 +438,9 @@ internal sealed partial class SubstituteFlowGraph
             node = parenthesized.Expression;
         return node switch
         {
-            MemberAccessExpressionSyntax { Name.Identifier.ValueText: SafeVerdict } => true,
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: SafeCheck } } => true,
-            InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: SafeCheck } } => true,
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: BandTests.SafeVerdict } => true,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: BandTests.SafeCheck } } => true,
+            InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: BandTests.SafeCheck } } => true,
             _ => false,
         };
     }

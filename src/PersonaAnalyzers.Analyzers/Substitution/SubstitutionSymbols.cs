@@ -25,6 +25,8 @@ internal sealed class SubstitutionSymbols
         SimilarityBandCheckAttribute = Find(compilation, runtime, WellKnownTypeNames.SimilarityBandCheckAttribute);
         PersonaKeyAttribute = Find(compilation, runtime, WellKnownTypeNames.PersonaKeyAttribute);
         SimilarityKernels = Find(compilation, runtime, WellKnownTypeNames.SimilarityKernels);
+        SimilarityBand = Find(compilation, runtime, WellKnownTypeNames.SimilarityBand);
+        SubstitutionVerdict = Find(compilation, runtime, WellKnownTypeNames.SubstitutionVerdict);
         EnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
         var core = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
         // In the core library from .NET Core 3.0; Microsoft.Bcl.AsyncInterfaces elsewhere (the fallback finds it).
@@ -55,6 +57,16 @@ internal sealed class SubstitutionSymbols
     public INamedTypeSymbol? SimilarityBandCheckAttribute { get; }
     public INamedTypeSymbol? PersonaKeyAttribute { get; }
     public INamedTypeSymbol? SimilarityKernels { get; }
+
+    /// <summary>The runtime's <c>SimilarityBand</c>, the answer of the guard's <c>Classify</c>.</summary>
+    public INamedTypeSymbol? SimilarityBand { get; }
+
+    /// <summary>The runtime's <c>SubstitutionVerdict</c>, which the guard's <c>Assess</c> and <c>TrySubstitute</c> give.</summary>
+    public INamedTypeSymbol? SubstitutionVerdict { get; }
+
+    public bool IsBand(ITypeSymbol? type) => SimilarityBand is not null && SymbolEqualityComparer.Default.Equals(type, SimilarityBand);
+
+    public bool IsVerdict(ITypeSymbol? type) => SubstitutionVerdict is not null && SymbolEqualityComparer.Default.Equals(type, SubstitutionVerdict);
     public INamedTypeSymbol EnumerableOfT { get; }
     public INamedTypeSymbol? AsyncEnumerableOfT { get; }
     public INamedTypeSymbol? ConfiguredAsyncEnumerableOfT { get; }

@@ -949,6 +949,11 @@ public class UncheckedSubstituteCheckTests
                     var twin = {|PERSONA001:_index.Lookalike(user)|};
                     return ReaderGuard.Assess(user, twin) switch { { IsSafe: true } => user, _ => twin };
                 }
+                // The same in a filter: what passes is what the pattern matches.
+                public System.Collections.Generic.IEnumerable<Reader> Vetted(Reader user) =>
+                    System.Linq.Enumerable.Where(_index.NearestNeighbours(user, 5), n => ReaderGuard.Assess(user, n) is { IsSafe: true });
+                public System.Collections.Generic.IEnumerable<Reader> Unsafe(Reader user, int _) =>
+                    System.Linq.Enumerable.Where({|PERSONA001:_index.NearestNeighbours(user, 5)|}, n => ReaderGuard.Assess(user, n) is { IsSafe: false });
             }
             """);
 }
