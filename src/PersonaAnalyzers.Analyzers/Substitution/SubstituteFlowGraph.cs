@@ -68,24 +68,15 @@ internal sealed partial class SubstituteFlowGraph
         _locals = new Dictionary<ILocalSymbol, List<Taint>>(SymbolEqualityComparer.Default);
         if (seeds is not null)
         {
-            _seeded = new HashSet<SubstituteOrigin>();
             foreach (var pair in seeds)
-            {
                 _locals[pair.Key] = new List<Taint>(pair.Value);
-                foreach (var taint in pair.Value)
-                    _seeded.Add(taint.Origin);
-            }
+            _seeded = Seeded(seeds.Values, null);
         }
         if (elements is not null)
         {
             // A lambda handed a substitute collection's elements (see ElementLambdaUse).
             _parameters = elements;
-            _seeded ??= new HashSet<SubstituteOrigin>();
-            foreach (var taints in elements.Values)
-            {
-                foreach (var taint in taints)
-                    _seeded.Add(taint.Origin);
-            }
+            _seeded = Seeded(elements.Values, _seeded);
         }
         // One walk of the trees; every later pass runs over its result.
         _all = new GraphOperations(graph);
@@ -111,6 +102,18 @@ internal sealed partial class SubstituteFlowGraph
             (_localFunctions ??= new(SymbolEqualityComparer.Default))[localFunction] = new SubstituteFlowGraph(
                 graph.GetLocalFunctionControlFlowGraph(localFunction, cancellation), symbols, options, handedOn, _locals, sites, cancellation, _handingOn);
         }
+    }
+
+    /// <summary>The origins an enclosing graph hands this one, added to <paramref name="into"/>.</summary>
+    private static HashSet<SubstituteOrigin> Seeded(IEnumerable<List<Taint>> taints, HashSet<SubstituteOrigin>? into)
+    {
+        into ??= new HashSet<SubstituteOrigin>();
+        foreach (var list in taints)
+        {
+            foreach (var taint in list)
+                into.Add(taint.Origin);
+        }
+        return into;
     }
 
     private bool MentionsTrackedLocal(IMethodSymbol localFunction)

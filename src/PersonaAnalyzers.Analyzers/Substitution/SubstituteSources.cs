@@ -117,9 +117,9 @@ internal static class SubstituteSources
             IMethodReferenceOperation reference => reference.Method,
             IAnonymousFunctionOperation when OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(select), out _, out var returned) &&
                                              returned is not null && LinqShapes.TaskOf(returned) is IInvocationOperation call => call.TargetMethod,
-            // In a control flow graph the lambda is only a reference to its own graph: bind its expression body.
+            // In a control flow graph the lambda is only a reference to its own graph: its expression body's operation.
             IFlowAnonymousFunctionOperation { Syntax: AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } } =>
-                model?.GetSymbolInfo(WithoutAsTask(body)).Symbol as IMethodSymbol,
+                model?.GetOperation(body) is { } returned ? (LinqShapes.TaskOf(returned) as IInvocationOperation)?.TargetMethod : null,
             _ => null,
         };
     }
@@ -133,12 +133,6 @@ internal static class SubstituteSources
             return null;
         return model.GetOperation(value) is { } operation ? LinqShapes.Unwrap(operation) : null;
     }
-
-    /// <summary>A <c>ValueTask</c> lookup made a <c>Task</c> for <c>WhenAll</c>, as syntax: <c>index.NearestAsync(s).AsTask()</c>.</summary>
-    private static ExpressionSyntax WithoutAsTask(ExpressionSyntax syntax) =>
-        syntax is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask" } access }
-            ? access.Expression
-            : syntax;
 
     /// <summary><c>Func&lt;Reader, Reader?&gt; pick = index.FindNearest</c>, <c>users.Select(index.FindNearest)</c>: a
     /// source's method group made a delegate. The delegate is not a profile; each call of it obtains one, and a
