@@ -20,8 +20,6 @@ internal sealed class SimilarityWords
         "Score", "Relevance",
     };
 
-    private static readonly WordSearch Search = new(Words, Array.Empty<string>());
-
     private static readonly ConditionalWeakTable<Compilation, SimilarityWords> PerCompilation = new();
 
     /// <summary>Per file, shared by both rules: where the words occur in its text.</summary>
@@ -53,7 +51,7 @@ internal sealed class SimilarityWords
     }
 
     private WordPositions Positions(SyntaxTree tree) =>
-        _files.GetOrAdd(tree, Search, static (t, search) => SourceTextGate.Find(t, search, CancellationToken.None));
+        _files.GetOrAdd(tree, Words, static (t, words) => SourceTextGate.Find(t, words, Array.Empty<string>(), CancellationToken.None));
 
     private static bool NamesAScore(string text)
     {

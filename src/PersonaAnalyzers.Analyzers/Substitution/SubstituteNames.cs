@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,16 +17,12 @@ internal sealed class SubstituteNames
 {
     private const string AttributeName = "ProfileSubstitute";
 
-    private static readonly WordSearch AttributeNameOnly = new(Array.Empty<string>(), new[] { AttributeName });
+    private static readonly string[] AttributeNameOnly = { AttributeName };
 
     private readonly HashSet<string> _attributed;
 
     /// <summary>Per file: where its text holds a pattern's literal or an attributed name.</summary>
     private readonly PerTree<WordPositions> _files;
-
-    /// <summary>Per distinct setting of the name patterns (most projects have one): the patterns' literals and the
-    /// attributed names, searched for together.</summary>
-    private readonly ConditionalWeakTable<SubstitutionOptions, WordSearch> _searches = new();
 
     /// <summary>An attributed delegate type is invoked through a variable of any name; an alias of the attribute
     /// hides it from the syntax scan. Either turns the gate off.</summary>
@@ -50,7 +45,7 @@ internal sealed class SubstituteNames
             // that do not are not parsed into declarations at all.
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (SourceTextGate.Find(tree, AttributeNameOnly, cancellation).MayContain)
+                if (SourceTextGate.Find(tree, Array.Empty<string>(), AttributeNameOnly, cancellation).MayContain)
                     open |= CollectSource(tree.GetRoot(cancellation), names);
             }
             var runtime = attribute.ContainingAssembly.Name;
@@ -97,9 +92,7 @@ internal sealed class SubstituteNames
 
     // A pattern of wildcards only matches every name: the text cannot narrow anything down.
     private WordPositions Search(SyntaxTree tree, SubstitutionOptions options, CancellationToken cancellation) =>
-        options.PatternLiterals is { } literals
-            ? SourceTextGate.Find(tree, _searches.GetValue(options, o => new WordSearch(o.PatternLiterals!, _attributed)), cancellation)
-            : WordPositions.Unknown;
+        options.PatternLiterals is { } literals ? SourceTextGate.Find(tree, literals, _attributed, cancellation) : WordPositions.Unknown;
 
     private static bool CollectSource(SyntaxNode root, HashSet<string> names)
     {
