@@ -199,14 +199,11 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
         {
             switch (read)
             {
-                case IFieldReferenceOperation { Instance: IParameterReferenceOperation instance, Field.CorrespondingTupleField.Name: { } item }
+                case IFieldReferenceOperation { Instance: IParameterReferenceOperation instance, Field: var field }
                     when SymbolEqualityComparer.Default.Equals(instance.Parameter, parameter) && projected is ITupleOperation tuple:
-                    // t.s and t.Item2 both name the default element field Item2: the projection's second element.
-                    return item.StartsWith("Item", System.StringComparison.Ordinal) &&
-                           int.TryParse(item.Substring(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position) &&
-                           position >= 1 && position <= tuple.Elements.Length
-                        ? tuple.Elements[position - 1]
-                        : null;
+                    // t.s and t.Item2 both name the projection's second element.
+                    var position = LinqShapes.TupleIndex(field);
+                    return position >= 0 && position < tuple.Elements.Length ? tuple.Elements[position] : null;
                 case IPropertyReferenceOperation { Instance: IParameterReferenceOperation instance, Property: { } property }
                     when SymbolEqualityComparer.Default.Equals(instance.Parameter, parameter) && projected is IAnonymousObjectCreationOperation anonymous:
                     foreach (var initializer in anonymous.Initializers)

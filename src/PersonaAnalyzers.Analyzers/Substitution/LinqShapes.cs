@@ -178,6 +178,19 @@ internal static class LinqShapes
         return parent;
     }
 
+    /// <summary>The position of a tuple's element field (<c>Twin</c> of <c>(Reader User, Reader Twin)</c> is 1, as is
+    /// <c>Item2</c>: a named element's field corresponds to the default one); -1 for any other member.</summary>
+    public static int TupleIndex(ISymbol member)
+    {
+        if (member is not IFieldSymbol field || field.ContainingType is not { IsTupleType: true })
+            return -1;
+        var name = (field.CorrespondingTupleField ?? field).Name;
+        return name.StartsWith("Item", System.StringComparison.Ordinal) &&
+               int.TryParse(name.Substring(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+            ? position - 1
+            : -1;
+    }
+
     public static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or
         SpecialType.System_Single or SpecialType.System_Decimal or SpecialType.System_Int32 or SpecialType.System_Int64;
 }

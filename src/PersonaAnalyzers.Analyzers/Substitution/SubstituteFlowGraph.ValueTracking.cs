@@ -114,7 +114,7 @@ internal sealed partial class SubstituteFlowGraph
                 // (User: u, Twin: …), not pair.User).
                 foreach (var taint in TaintsOf(tuple))
                 {
-                    if (taint.Kind == TaintKind.Tuple && taint.HoldsAt(TupleIndex(field.Field)))
+                    if (taint.Kind == TaintKind.Tuple && taint.HoldsAt(LinqShapes.TupleIndex(field.Field)))
                         return Add(_values, field, new Taint(taint.Origin, TaintKind.Element));
                 }
                 return false;
@@ -178,7 +178,7 @@ internal sealed partial class SubstituteFlowGraph
             }
             foreach (var property in recursive.PropertySubpatterns)
             {
-                var position = property.Member is IMemberReferenceOperation { Member: var member } ? TupleIndex(member) : -1;
+                var position = property.Member is IMemberReferenceOperation { Member: var member } ? LinqShapes.TupleIndex(member) : -1;
                 if (taint.HoldsAt(position) && _symbols.IsPersonaType(property.Pattern.InputType))
                     changed |= PropagateToPatternLocals(property.Pattern, element);
             }
@@ -216,16 +216,6 @@ internal sealed partial class SubstituteFlowGraph
             }
         }
         return changed;
-    }
-
-    /// <summary>The position of a tuple's element field (<c>Twin</c> of <c>(Reader User, Reader Twin)</c> is 1, as is
-    /// <c>Item2</c>); -1 for any other member.</summary>
-    private static int TupleIndex(ISymbol member)
-    {
-        if (member is not IFieldSymbol field || field.ContainingType is not { IsTupleType: true })
-            return -1;
-        var name = (field.CorrespondingTupleField ?? field).Name;
-        return name.StartsWith("Item", System.StringComparison.Ordinal) && int.TryParse(name.Substring(4), out var n) ? n - 1 : -1;
     }
 
     /// <summary><c>var (neighbour, similarity) = FindMostSimilar(user)</c>: the persona-typed locals receive the
