@@ -41,7 +41,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
                 return;
             var words = SimilarityWords.For(start.Compilation);
             var generated = GeneratedCode.For(start.Compilation);
-            start.RegisterOperationBlockAction(block =>
+            TypeGate.RegisterOperationBlockAction(start, (tree, _) => words.MayScoreIn(tree), block =>
             {
                 if (block.OperationBlocks.IsEmpty || !words.MayScoreIn(block.OperationBlocks[0].Syntax.SyntaxTree) ||
                     generated.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.OwningSymbol, block.Options))

@@ -35,7 +35,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 return;
             var words = SimilarityWords.For(start.Compilation);
             var generated = GeneratedCode.For(start.Compilation);
-            start.RegisterOperationBlockAction(block => Analyze(block, symbols, words, generated));
+            TypeGate.RegisterOperationBlockAction(start, (tree, _) => words.MayScoreIn(tree), block => Analyze(block, symbols, words, generated));
         });
     }
 

@@ -32,8 +32,8 @@ internal sealed class SimilarityWords
 
     public static SimilarityWords For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new SimilarityWords(c));
 
-    /// <summary>Some identifier in the file may name a score: asked for every body before any of it is looked at; the
-    /// file's text is searched the first time.</summary>
+    /// <summary>Some identifier in the file may name a score: asked of each type's files before its members are
+    /// registered for (<see cref="TypeGate"/>) and of each body's file; the file's text is searched the first time.</summary>
     public bool MayScoreIn(SyntaxTree tree) => Positions(tree).MayContain;
 
     /// <summary>Some identifier of <paramref name="node"/> may name a score.</summary>

@@ -25,13 +25,15 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
                 return;
             var names = new Lazy<SubstituteNames>(() => SubstituteNames.Collect(start.Compilation, symbols, start.CancellationToken));
             var generated = GeneratedCode.For(start.Compilation);
-            start.RegisterOperationBlockAction(block => Analyze(block, symbols, names.Value, generated));
+            TypeGate.RegisterOperationBlockAction(start, (tree, type) => names.Value.MayObtainIn(tree, type.Options, type.CancellationToken),
+                block => Analyze(block, symbols, names.Value, generated));
         });
     }
 
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SubstituteNames names, GeneratedCode generated)
     {
-        // Most files name no substitute source at all: one text search per file rules out every body in it.
+        // Most files name no substitute source at all: TypeGate rules out the types declared only in such files, and
+        // this the bodies of a partial type's parts that sit in one.
         if (context.OperationBlocks.IsEmpty || !names.MayObtainIn(context.OperationBlocks[0].Syntax.SyntaxTree, context.Options, context.CancellationToken) ||
             generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
