@@ -49,8 +49,8 @@ internal sealed partial class SubstituteFlowGraph
                 returnsHandedOn: false, seeds: null, _sites, _cancellation, _handingOn);
             if (probe.ReturnedUnchecked() is not { } element)
                 continue;
-            (_handingLambdas ??= new()).Add(lambda);
-            (_yieldingCalls ??= new())[call] = element;
+            (_handingLambdas ??= new(OperationIdentity<IFlowAnonymousFunctionOperation>.Comparer)).Add(lambda);
+            (_yieldingCalls ??= new(OperationIdentity<IInvocationOperation>.Comparer))[call] = element;
         }
     }
 

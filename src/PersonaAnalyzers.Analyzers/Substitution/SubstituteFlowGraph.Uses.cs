@@ -149,7 +149,7 @@ internal sealed partial class SubstituteFlowGraph
             return null;
         var inner = new SubstituteFlowGraph(_graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation), _symbols, _options,
             returnsHandedOn: false, _locals, _sites, _cancellation, _handingOn, elements);
-        (_elementLambdas ??= new())[lambda] = inner;
+        (_elementLambdas ??= new(OperationIdentity<IFlowAnonymousFunctionOperation>.Comparer))[lambda] = inner;
         return inner;
     }
 }

@@ -324,7 +324,7 @@ internal sealed partial class SubstituteFlowGraph
             EarlierReadOfSameElement(operation, statement) is { } earlier)
         {
             // peers[i] read again: the same element, judged as the first read (SubstituteFlowGraph.SameElement).
-            (_derived ??= new()).Add(operation);
+            (_derived ??= new(OperationIdentity<IOperation>.Comparer)).Add(operation);
             return Add(_values, operation, new Taint(earlier, TaintKind.Element));
         }
         var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
@@ -338,7 +338,7 @@ internal sealed partial class SubstituteFlowGraph
     /// origin is reported for it.</summary>
     private bool AddDerived(SubstituteOrigin derived, Taint from, Statement statement)
     {
-        (_derived ??= new()).Add(derived.Operation);
+        (_derived ??= new(OperationIdentity<IOperation>.Comparer)).Add(derived.Operation);
         if (_seeded is not null && _seeded.Contains(from.Origin))
             Add(_values, derived.Operation, new Taint(from.Origin, KindOf(derived)));
         else

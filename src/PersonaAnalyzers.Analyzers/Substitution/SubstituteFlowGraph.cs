@@ -26,7 +26,7 @@ internal sealed partial class SubstituteFlowGraph
     private readonly CancellationToken _cancellation;
     private readonly Dictionary<ILocalSymbol, List<Taint>> _locals;
     private readonly Dictionary<CaptureId, List<Taint>> _captures = new();
-    private readonly Dictionary<IOperation, List<Taint>> _values = new();
+    private readonly Dictionary<IOperation, List<Taint>> _values = new(OperationIdentity<IOperation>.Comparer);
     private readonly List<(SubstituteOrigin Origin, Statement Statement)> _origins = new();
     // Null until needed: most graphs derive no element, capture nothing and build no lambda graph, and the compiler
     // charges the collections allocation starts to the analyzer.
@@ -90,7 +90,7 @@ internal sealed partial class SubstituteFlowGraph
             // (selectors, predicates) do neither, and their graphs are not free.
             if (operation is IFlowAnonymousFunctionOperation lambda && (_lambdas is null || !_lambdas.ContainsKey(lambda)) &&
                 (sites.Within(lambda.Syntax.Span) || MentionsTrackedLocal(lambda.Syntax)))
-                (_lambdas ??= new())[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
+                (_lambdas ??= new(OperationIdentity<IFlowAnonymousFunctionOperation>.Comparer))[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
                     returnsHandedOn: _handingLambdas?.Contains(lambda) == true, _locals, sites, cancellation, _handingOn);
         }
         foreach (var localFunction in graph.LocalFunctions)
