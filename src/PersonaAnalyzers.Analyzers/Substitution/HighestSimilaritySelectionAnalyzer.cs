@@ -46,9 +46,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
                 if (block.OperationBlocks.IsEmpty || !words.MayScoreIn(block.OperationBlocks[0].Syntax.SyntaxTree) ||
                     generated.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.OwningSymbol, block.Options))
                     return;
-                foreach (var executable in OperationBlocks.Executable(block))
+                foreach (var root in OperationBlocks.Executable(block))
                 {
-                    var root = executable.Root;
                     if (words.MayScore(root.Syntax))
                         new Search(root, symbols, block.ReportDiagnostic).Run();
                 }

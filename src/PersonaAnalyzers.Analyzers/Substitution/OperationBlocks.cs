@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PersonaAnalyzers.Substitution;
@@ -9,22 +11,39 @@ namespace PersonaAnalyzers.Substitution;
 /// questions about a lambda's or a local's references).</summary>
 internal static class OperationBlocks
 {
-    /// <summary>The context's executable blocks (bodies, initializers), each once, as the root of its operation tree.
-    /// A method's block comes as the body inside its <c>IMethodBodyOperation</c>: the root is what is walked and what
-    /// the kind is judged by; <see cref="ExecutableBlock.Block"/> is what a control flow graph must be asked for.
-    /// Almost every context has one block, so duplicates are found by a scan, not a set.</summary>
-    public static List<ExecutableBlock> Executable(OperationBlockAnalysisContext context)
+    /// <summary>The roots of the context's executable code (member bodies, initializers), each once: a constructor's
+    /// <c>: base(…)</c> call and its body are two blocks of one root, and a method's body sits inside its
+    /// <c>IMethodBodyOperation</c>. The root is what is walked, what the kind is judged by and what a control flow
+    /// graph is built for. Almost every context has one root, so duplicates are found by a scan, not a set.</summary>
+    public static List<IOperation> Executable(OperationBlockAnalysisContext context)
     {
-        var blocks = new List<ExecutableBlock>(context.OperationBlocks.Length);
+        var roots = new List<IOperation>(context.OperationBlocks.Length);
         foreach (var block in context.OperationBlocks)
         {
             var root = Root(block);
             if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or OperationKind.FieldInitializer or
-                    OperationKind.PropertyInitializer or OperationKind.ParameterInitializer && !blocks.Exists(b => b.Root == root))
-                blocks.Add(new ExecutableBlock(block, root));
+                    OperationKind.PropertyInitializer or OperationKind.ParameterInitializer && !roots.Contains(root))
+                roots.Add(root);
         }
-        return blocks;
+        return roots;
     }
+
+    /// <summary>The control flow graph of an executable root; null for a root no graph is built for (none that
+    /// <see cref="Executable"/> returns).</summary>
+    /// <remarks>Built here rather than through <see cref="OperationBlockAnalysisContext.GetControlFlowGraph"/>: the
+    /// context keeps its graphs in a map keyed by the block, and hashing a fresh operation object takes the runtime's
+    /// slow identity-hash path — about 2 ms per round of the 1,000-file benchmark in a sampling profile, for a cache
+    /// no other rule of this package reads (docs/performance.md, tenth round).</remarks>
+    public static ControlFlowGraph? Graph(IOperation root, CancellationToken cancellation) => root switch
+    {
+        IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellation),
+        IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellation),
+        IBlockOperation block => ControlFlowGraph.Create(block, cancellation),
+        IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellation),
+        IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellation),
+        IParameterInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellation),
+        _ => null,
+    };
 
     /// <summary>The root of the operation tree <paramref name="operation"/> belongs to: the member body (or initializer),
     /// across lambdas and local functions.</summary>
@@ -107,18 +126,4 @@ internal static class OperationBlocks
 
     public static bool IsConstant(IOperation operation, int value) =>
         operation.ConstantValue is { HasValue: true, Value: int constant } && constant == value;
-}
-
-/// <summary>An operation block the analysis context gave, and the root of its tree.</summary>
-internal readonly struct ExecutableBlock
-{
-    public ExecutableBlock(IOperation block, IOperation root)
-    {
-        Block = block;
-        Root = root;
-    }
-
-    public IOperation Block { get; }
-
-    public IOperation Root { get; }
 }

@@ -45,9 +45,8 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
         bool? insideCheck = null;
-        foreach (var executable in OperationBlocks.Executable(context))
+        foreach (var root in OperationBlocks.Executable(context))
         {
-            var root = executable.Root;
             if (!words.MayScore(root.Syntax))
                 continue;
             // Asked only of bodies that pass the gate: a check's own implementation compares raw scores by design.

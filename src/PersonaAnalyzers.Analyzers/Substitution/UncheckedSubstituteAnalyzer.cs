@@ -37,18 +37,18 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
         if (context.OperationBlocks.IsEmpty || !names.MayObtainIn(context.OperationBlocks[0].Syntax.SyntaxTree, context.Options, context.CancellationToken) ||
             generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
-        foreach (var executable in OperationBlocks.Executable(context))
+        foreach (var root in OperationBlocks.Executable(context))
         {
-            var block = executable.Block;
-            var options = SubstitutionOptions.For(context.Options, block.Syntax.SyntaxTree);
+            var options = SubstitutionOptions.For(context.Options, root.Syntax.SyntaxTree);
             // Nor do most bodies of the files that pass: a token scan rules them out before any operation walk.
-            if (names.Occurrences(block.Syntax, options, context.CancellationToken) is not { } occurrences)
+            if (names.Occurrences(root.Syntax, options, context.CancellationToken) is not { } occurrences)
                 continue;
             // Building a control flow graph costs far more than this walk; most bodies obtain no substitute.
-            var sites = FindSites(block, symbols, options, occurrences);
+            var sites = FindSites(root, symbols, options, occurrences);
             if (sites.IsEmpty)
                 continue;
-            var graph = context.GetControlFlowGraph(block);
+            if (OperationBlocks.Graph(root, context.CancellationToken) is not { } graph)
+                continue;
             var handedOn = SubstituteSources.IsSubstituteMember(context.OwningSymbol, symbols, options);
             new SubstituteFlowGraph(graph, symbols, options, handedOn, seeds: null, sites, context.CancellationToken).Report(context.ReportDiagnostic);
         }
