@@ -221,4 +221,18 @@ public class SafestAndMarkTests
                 [ProfileSubstitute]
                 public Reader HousePersona() => index.FallbackPersona;
             """, "using PersonaAnalyzers;\n"), Preferred, iterations: 3);
+
+    [Theory]
+    [InlineData(Preferred)]
+    [InlineData(Safest)]
+    [InlineData(Mark)]
+    public Task No_fix_rewrites_a_constructor_initializer_argument(string key) =>
+        Verify.VerifyNotOfferedAsync("""
+            using Shop;
+            public class Base { protected Base(string prompt) { } }
+            public class Derived : Base
+            {
+                public Derived(IReaderIndex index, Reader user) : base(Render.Prompt({|PERSONA001:index.Lookalike(user)|})) { }
+            }
+            """, key);
 }
