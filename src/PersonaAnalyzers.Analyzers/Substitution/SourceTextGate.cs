@@ -8,8 +8,8 @@ namespace PersonaAnalyzers.Substitution;
 
 /// <summary>The cheapest gates, in front of every operation walk: an identifier that names a substitute source or a
 /// score contains a literal of a name pattern, an attributed member's name or a similarity word, and so does the text
-/// around it. One vectorised search of a file's text finds every occurrence; a file with none is skipped whole, and a
-/// body with none in its span is skipped without walking a token. Most files of a project are not personalization
+/// around it. One search per word of a file's text (the runtime's vectorised IndexOf) finds every occurrence; a file
+/// with none is skipped whole, and a body with none in its span is skipped without walking a token. Most files of a project are not personalization
 /// code, and even in those that are, most bodies do not name a source. Occurrences in comments and strings only let
 /// a body through to the operation walk, which decides. The callers cache the answer per file.</summary>
 internal static class SourceTextGate
