@@ -41,10 +41,9 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
                 return;
             var words = SimilarityWords.For(start.Compilation);
             var generated = GeneratedCode.For(start.Compilation);
-            TypeGate.RegisterOperationBlockAction(start, (tree, _) => words.MayScoreIn(tree), block =>
+            TypeGate.RegisterOperationBlockAction(start, (tree, _, _) => words.MayScoreIn(tree), block =>
             {
-                if (block.OperationBlocks.IsEmpty || !words.MayScoreIn(block.OperationBlocks[0].Syntax.SyntaxTree) ||
-                    generated.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.OwningSymbol, block.Options))
+                if (block.OperationBlocks.IsEmpty || generated.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.OwningSymbol, block.Options))
                     return;
                 foreach (var root in OperationBlocks.Executable(block))
                 {

@@ -35,14 +35,13 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 return;
             var words = SimilarityWords.For(start.Compilation);
             var generated = GeneratedCode.For(start.Compilation);
-            TypeGate.RegisterOperationBlockAction(start, (tree, _) => words.MayScoreIn(tree), block => Analyze(block, symbols, words, generated));
+            TypeGate.RegisterOperationBlockAction(start, (tree, _, _) => words.MayScoreIn(tree), block => Analyze(block, symbols, words, generated));
         });
     }
 
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SimilarityWords words, GeneratedCode generated)
     {
-        if (context.OperationBlocks.IsEmpty || !words.MayScoreIn(context.OperationBlocks[0].Syntax.SyntaxTree) ||
-            generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
+        if (context.OperationBlocks.IsEmpty || generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
         bool? insideCheck = null;
         foreach (var root in OperationBlocks.Executable(context))

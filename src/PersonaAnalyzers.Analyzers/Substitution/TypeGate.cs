@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -16,20 +17,27 @@ namespace PersonaAnalyzers.Substitution;
 internal static class TypeGate
 {
     /// <summary>Calls <paramref name="action"/> for the operation blocks of the members of each type one of whose
-    /// declaring files passes <paramref name="fileMayHold"/> (asked with the type's own options and cancellation).</summary>
+    /// declaring files passes <paramref name="fileMayHold"/>; of a partial type with parts in other files as well, only
+    /// for the blocks in files that pass. The rule's callback need not ask again.</summary>
     public static void RegisterOperationBlockAction(CompilationStartAnalysisContext start,
-        Func<SyntaxTree, SymbolStartAnalysisContext, bool> fileMayHold, Action<OperationBlockAnalysisContext> action)
+        Func<SyntaxTree, AnalyzerOptions, CancellationToken, bool> fileMayHold, Action<OperationBlockAnalysisContext> action)
     {
         start.RegisterSymbolStartAction(type =>
         {
-            foreach (var declaration in type.Symbol.DeclaringSyntaxReferences)
+            var declarations = type.Symbol.DeclaringSyntaxReferences;
+            var passing = 0;
+            foreach (var declaration in declarations)
             {
-                if (fileMayHold(declaration.SyntaxTree, type))
-                {
-                    type.RegisterOperationBlockAction(action);
-                    return;
-                }
+                if (fileMayHold(declaration.SyntaxTree, type.Options, type.CancellationToken))
+                    passing++;
             }
+            if (passing == 0)
+                return;
+            type.RegisterOperationBlockAction(passing == declarations.Length ? action : block =>
+            {
+                if (!block.OperationBlocks.IsEmpty && fileMayHold(block.OperationBlocks[0].Syntax.SyntaxTree, block.Options, block.CancellationToken))
+                    action(block);
+            });
         }, SymbolKind.NamedType);
     }
 }

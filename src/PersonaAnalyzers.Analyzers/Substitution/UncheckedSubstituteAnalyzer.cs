@@ -25,17 +25,15 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
                 return;
             var names = new Lazy<SubstituteNames>(() => SubstituteNames.Collect(start.Compilation, symbols, start.CancellationToken));
             var generated = GeneratedCode.For(start.Compilation);
-            TypeGate.RegisterOperationBlockAction(start, (tree, type) => names.Value.MayObtainIn(tree, type.Options, type.CancellationToken),
+            // Most files name no substitute source at all: TypeGate rules out every body in them.
+            TypeGate.RegisterOperationBlockAction(start, (tree, options, cancellation) => names.Value.MayObtainIn(tree, options, cancellation),
                 block => Analyze(block, symbols, names.Value, generated));
         });
     }
 
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SubstituteNames names, GeneratedCode generated)
     {
-        // Most files name no substitute source at all: TypeGate rules out the types declared only in such files, and
-        // this the bodies of a partial type's parts that sit in one.
-        if (context.OperationBlocks.IsEmpty || !names.MayObtainIn(context.OperationBlocks[0].Syntax.SyntaxTree, context.Options, context.CancellationToken) ||
-            generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
+        if (context.OperationBlocks.IsEmpty || generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
         foreach (var root in OperationBlocks.Executable(context))
         {
