@@ -43,13 +43,12 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
             var generated = GeneratedCode.For(start.Compilation);
             TypeGate.RegisterOperationBlockAction(start, (tree, _, _) => words.MayScoreIn(tree), block =>
             {
-                if (block.OperationBlocks.IsEmpty || generated.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.OwningSymbol, block.Options))
+                // Most bodies of the files that pass name no score either (their signatures included): the text rules them out.
+                var roots = OperationBlocks.Executable(block, words, static (_, root, w) => w.MayScore(root.Syntax));
+                if (roots is null || generated.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.OwningSymbol, block.Options))
                     return;
-                foreach (var root in OperationBlocks.Executable(block))
-                {
-                    if (words.MayScore(root.Syntax))
-                        new Search(root, symbols, block.ReportDiagnostic).Run();
-                }
+                foreach (var root in roots)
+                    new Search(root, symbols, block.ReportDiagnostic).Run();
             });
         });
     }

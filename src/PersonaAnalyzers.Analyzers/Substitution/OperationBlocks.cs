@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -11,19 +12,28 @@ namespace PersonaAnalyzers.Substitution;
 /// questions about a lambda's or a local's references).</summary>
 internal static class OperationBlocks
 {
-    /// <summary>The roots of the context's executable code (member bodies, initializers), each once: a constructor's
-    /// <c>: base(…)</c> call and its body are two blocks of one root, and a method's body sits inside its
-    /// <c>IMethodBodyOperation</c>. The root is what is walked, what the kind is judged by and what a control flow
-    /// graph is built for. Almost every context has one root, so duplicates are found by a scan, not a set.</summary>
-    public static List<IOperation> Executable(OperationBlockAnalysisContext context)
+    /// <summary>The roots of the context's executable code (member bodies, initializers) that hold a block passing
+    /// <paramref name="mayHold"/>, each once: a constructor's <c>: base(…)</c> call and its body are two blocks of one
+    /// root, and a method's body sits inside its <c>IMethodBodyOperation</c>. The root is what is walked, what the kind
+    /// is judged by and what a control flow graph is built for. Null when no block passes — most blocks of the files a
+    /// rule's file gate lets through, so that answer allocates nothing. Almost every context has one root, so duplicates
+    /// are found by a scan, not a set.</summary>
+    /// <remarks>The gate is asked of each block with its root. A name the code must spell to reach what a rule looks
+    /// for (a substitute source, a check method) lies in a block: every operation under a root but the root itself
+    /// does, and a block's span leaves out the member's signature — a method named <c>Classify</c> spells a check's
+    /// name there, and would otherwise let its body through a name gate. A score can be named by the signature alone
+    /// (a parameter's tuple element <c>Distance</c>, deconstructed in the body): those rules ask of the root.</remarks>
+    public static List<IOperation>? Executable<TState>(OperationBlockAnalysisContext context, TState state, Func<IOperation, IOperation, TState, bool> mayHold)
     {
-        var roots = new List<IOperation>(context.OperationBlocks.Length);
+        List<IOperation>? roots = null;
         foreach (var block in context.OperationBlocks)
         {
             var root = Root(block);
+            if (!mayHold(block, root, state))
+                continue;
             if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or OperationKind.FieldInitializer or
-                    OperationKind.PropertyInitializer or OperationKind.ParameterInitializer && !roots.Contains(root))
-                roots.Add(root);
+                    OperationKind.PropertyInitializer or OperationKind.ParameterInitializer && (roots is null || !roots.Contains(root)))
+                (roots ??= new List<IOperation>(1)).Add(root);
         }
         return roots;
     }

@@ -41,17 +41,15 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SimilarityWords words, GeneratedCode generated)
     {
-        if (context.OperationBlocks.IsEmpty || generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
+        // Most bodies of the files that pass name no score either (their signatures included): the text rules them out.
+        var roots = OperationBlocks.Executable(context, words, static (_, root, w) => w.MayScore(root.Syntax));
+        if (roots is null || generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
-        bool? insideCheck = null;
-        foreach (var root in OperationBlocks.Executable(context))
+        // Asked only of bodies that pass the gate: a check's own implementation compares raw scores by design.
+        if (IsCheckImplementation(context.OwningSymbol, symbols, context))
+            return;
+        foreach (var root in roots)
         {
-            if (!words.MayScore(root.Syntax))
-                continue;
-            // Asked only of bodies that pass the gate: a check's own implementation compares raw scores by design.
-            insideCheck ??= IsCheckImplementation(context.OwningSymbol, symbols, context);
-            if (insideCheck.Value)
-                return;
             ScoreLocals? scores = null;
             var options = SubstitutionOptions.For(context.Options, root.Syntax.SyntaxTree);
             foreach (var operation in root.Descendants())

@@ -33,12 +33,15 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SubstituteNames names, GeneratedCode generated)
     {
-        if (context.OperationBlocks.IsEmpty || generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
+        // Most blocks of the files that pass name no substitute source either: their text rules them out first.
+        var roots = OperationBlocks.Executable(context, (Names: names, context.Options, context.CancellationToken),
+            static (block, _, s) => s.Names.MayObtainWithin(block.Syntax, s.Options, s.CancellationToken));
+        if (roots is null || generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
-        foreach (var root in OperationBlocks.Executable(context))
+        foreach (var root in roots)
         {
             var options = SubstitutionOptions.For(context.Options, root.Syntax.SyntaxTree);
-            // Nor do most bodies of the files that pass: a token scan rules them out before any operation walk.
+            // Where the text cannot tell, a token scan rules most bodies out before any operation walk.
             if (names.Occurrences(root.Syntax, options, context.CancellationToken) is not { } occurrences)
                 continue;
             // Building a control flow graph costs far more than this walk; most bodies obtain no substitute.

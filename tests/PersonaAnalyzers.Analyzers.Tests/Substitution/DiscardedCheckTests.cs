@@ -238,4 +238,57 @@ public class DiscardedCheckTests
                 public void Run(Reader a, Reader b) => Scores.Classify(a, b);
             }
             """);
+
+    // The name gate: a file must spell a check's name as a name that refers to something, and nothing else counts.
+
+    [Fact]
+    public Task Discarded_check_whose_name_holds_another_checks_name_is_found() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public static class Vetting { [SimilarityBandCheck] public static bool ReVet(Reader a, Reader b) => a.Id != b.Id; }
+            public class C
+            {
+                public void Run(Reader a, Reader b) => {|PERSONA004:Vetting.ReVet(a, b)|};
+            }
+            """);
+
+    [Fact]
+    public Task Discarded_check_called_generically_or_by_a_verbatim_name_is_found() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public static class Vetting { [SimilarityBandCheck] public static bool Approve<T>(T a, T b) where T : class => a != b; }
+            public class C
+            {
+                public void Generic(Reader a, Reader b) => {|PERSONA004:Vetting.Approve<Reader>(a, b)|};
+                public void Verbatim(Reader a, Reader b) => {|PERSONA004:ReaderGuard.@Classify(a, b)|};
+            }
+            """);
+
+    [Fact]
+    public Task Discarded_check_inside_a_method_of_the_same_name_is_found() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                public void Classify(Reader a, Reader b)
+                {
+                    {|PERSONA004:ReaderGuard.Classify(a, b)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Check_names_in_declarations_comments_and_strings_only_are_not_reported() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                // Classify(a, b) would be a check; Assess too.
+                public string Classify(Reader a) => "Classify " + a.Id;
+                public void Assess(Reader a, Reader b) { Classify(a); }
+                public void ClassifyAll(Reader a) { Classify(a); }
+            }
+            """);
 }
