@@ -23,11 +23,13 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.For(start.Compilation);
             if (symbols is null)
                 return;
-            var names = new Lazy<SubstituteNames>(() => SubstituteNames.Collect(start.Compilation, symbols, start.CancellationToken));
+            // Collected here, once, rather than by the first type that asks: with concurrent execution, every analysis
+            // thread whose first type arrived during the collection waited for it inside a callback, and the compiler
+            // charges the rule for each wait.
+            var names = SubstituteNames.Collect(start.Compilation, symbols, start.CancellationToken);
             var generated = GeneratedCode.For(start.Compilation);
             // Most files name no substitute source at all: TypeGate rules out every body in them.
-            TypeGate.RegisterOperationBlockAction(start, (tree, options, cancellation) => names.Value.MayObtainIn(tree, options, cancellation),
-                block => Analyze(block, symbols, names.Value, generated));
+            TypeGate.RegisterOperationBlockAction(start, names.MayObtainIn, block => Analyze(block, symbols, names, generated));
         });
     }
 
