@@ -83,13 +83,12 @@ internal sealed partial class SubstituteFlowGraph
         _handingOn = FindHandingOn(handingOn);
         FindYieldingCalls();
         TrackValues();
-        for (var i = 0; i < _all.Count; i++)
+        foreach (var i in _all.PositionsOf(OperationKind.FlowAnonymousFunction))
         {
-            var operation = _all.Operation(i);
+            var lambda = (IFlowAnonymousFunctionOperation)_all.Operation(i);
             // A lambda gets its own graph only when it obtains a substitute or mentions a tracked local: most lambdas
             // (selectors, predicates) do neither, and their graphs are not free.
-            if (operation is IFlowAnonymousFunctionOperation lambda && (_lambdas is null || !_lambdas.ContainsKey(lambda)) &&
-                (sites.Within(lambda.Syntax.Span) || MentionsTrackedLocal(lambda.Syntax)))
+            if ((_lambdas is null || !_lambdas.ContainsKey(lambda)) && (sites.Within(lambda.Syntax.Span) || MentionsTrackedLocal(lambda.Syntax)))
                 (_lambdas ??= new(OperationIdentity<IFlowAnonymousFunctionOperation>.Comparer))[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
                     returnsHandedOn: _handingLambdas?.Contains(lambda) == true, _locals, sites, cancellation, _handingOn);
         }
