@@ -31,7 +31,7 @@ internal static class AttributedNames
         var spelled = new[] { shortName };
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (SourceTextGate.Find(tree, Array.Empty<string>(), spelled, cancellation).MayContain)
+            if (SourceTextGate.Find(tree, CaseInsensitiveWords.None, spelled, cancellation).MayContain)
                 open |= CollectSource(tree.GetRoot(cancellation), shortName, names);
         }
         var runtime = attribute.ContainingAssembly;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -16,9 +17,11 @@ internal sealed class GraphOperations
     private readonly SubstituteFlowGraph.Statement[] _statements;
     private readonly int[] _firstStatementOfBlock;
     private readonly Node[] _nodes;
-    // Positions by kind, filled on first request: most passes look at a few kinds (assignments, captures, calls), and
-    // a graph's operations are mostly of other kinds (references, literals, conversions, arguments).
-    private Dictionary<OperationKind, int[]>? _byKind;
+    // Every position grouped by kind (a counting sort, on the first request): passes look at a few kinds each
+    // (assignments, captures, calls), and a graph's operations are mostly of other kinds (references, literals,
+    // conversions, arguments). One pass over the nodes serves every kind; a kind's positions stay in order.
+    private int[]? _positionsByKind;
+    private int[]? _kindStarts;
 
     /// <summary>The body's semantic model: the graph's own operations carry none.</summary>
     public SemanticModel? Model { get; }
@@ -69,26 +72,33 @@ internal sealed class GraphOperations
     public OperationKind Kind(int index) => _nodes[index].Kind;
 
     /// <summary>The positions of every operation of <paramref name="kind"/>, in order.</summary>
-    public int[] PositionsOf(OperationKind kind)
+    public ReadOnlySpan<int> PositionsOf(OperationKind kind)
     {
-        _byKind ??= new Dictionary<OperationKind, int[]>();
-        if (_byKind.TryGetValue(kind, out var positions))
-            return positions;
-        var count = 0;
+        if (_positionsByKind is null || _kindStarts is null)
+            SortByKind(out _positionsByKind, out _kindStarts);
+        var k = (int)kind;
+        return k + 1 < _kindStarts.Length ? new ReadOnlySpan<int>(_positionsByKind, _kindStarts[k], _kindStarts[k + 1] - _kindStarts[k]) : default;
+    }
+
+    private void SortByKind(out int[] positions, out int[] starts)
+    {
+        var largest = 0;
         foreach (var node in _nodes)
+            largest = Math.Max(largest, (int)node.Kind);
+        // starts[k] is where kind k's positions begin, starts[k + 1] where they end.
+        starts = new int[largest + 2];
+        foreach (var node in _nodes)
+            starts[(int)node.Kind + 1]++;
+        for (var k = 1; k < starts.Length; k++)
+            starts[k] += starts[k - 1];
+        positions = new int[_nodes.Length];
+        // Filled from the back, each kind's slots from its end, so that the positions come out in order.
+        var ends = (int[])starts.Clone();
+        for (var i = _nodes.Length - 1; i >= 0; i--)
         {
-            if (node.Kind == kind)
-                count++;
+            var k = (int)_nodes[i].Kind;
+            positions[--ends[k + 1]] = i;
         }
-        positions = new int[count];
-        count = 0;
-        for (var i = 0; i < _nodes.Length; i++)
-        {
-            if (_nodes[i].Kind == kind)
-                positions[count++] = i;
-        }
-        _byKind[kind] = positions;
-        return positions;
     }
 
     /// <summary>The parent's position, -1 for a statement's root.</summary>

@@ -20,6 +20,8 @@ internal sealed class SimilarityWords
         "Score", "Relevance",
     };
 
+    private static readonly CaseInsensitiveWords Searched = new(Words);
+
     private static readonly ConditionalWeakTable<Compilation, SimilarityWords> PerCompilation = new();
 
     /// <summary>Per file, shared by both rules: where the words occur in its text.</summary>
@@ -51,7 +53,7 @@ internal sealed class SimilarityWords
     }
 
     private WordPositions Positions(SyntaxTree tree) =>
-        _files.GetOrAdd(tree, Words, static (t, words) => SourceTextGate.Find(t, words, Array.Empty<string>(), CancellationToken.None));
+        _files.GetOrAdd(tree, Searched, static (t, words) => SourceTextGate.Find(t, words, Array.Empty<string>(), CancellationToken.None));
 
     private static bool NamesAScore(string text)
     {

@@ -60,7 +60,7 @@ internal sealed class SubstitutionOptions
             }
             literals.Add(literal);
         }
-        PatternLiterals = literals;
+        PatternLiterals = literals is null ? null : new CaseInsensitiveWords(literals);
     }
 
     /// <summary>Name patterns of substitute-returning members.</summary>
@@ -68,7 +68,7 @@ internal sealed class SubstitutionOptions
 
     /// <summary>The literal text each pattern requires of a name (<see cref="SourceTextGate"/>); null when a pattern is
     /// wildcards only and so matches every name.</summary>
-    public IReadOnlyList<string>? PatternLiterals { get; }
+    public CaseInsensitiveWords? PatternLiterals { get; }
 
     /// <summary>The fewest characters a name matching some pattern can have (every character but <c>*</c>): shorter
     /// identifiers, most of them (<c>c</c>, <c>user</c>, <c>i</c>), are ruled out without a look-up.</summary>

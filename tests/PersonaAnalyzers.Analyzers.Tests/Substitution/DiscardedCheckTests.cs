@@ -291,4 +291,30 @@ public class DiscardedCheckTests
                 public void ClassifyAll(Reader a) { Classify(a); }
             }
             """);
+
+    [Fact]
+    public Task Discarded_check_in_a_for_loop_or_behind_a_cast_is_found() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    for ({|PERSONA004:ReaderGuard.Classify(user, other)|}; other is null; {|PERSONA004:ReaderGuard.Assess(user, other)|})
+                        other = index.Lookalike(user);
+                    _ = (object){|PERSONA004:ReaderGuard.Classify(user, other)|};
+                    _ = {|PERSONA004:ReaderGuard.Assess(user, other)|} as object;
+                    return other;
+            """));
+
+    [Fact]
+    public Task Check_whose_verdict_a_lambda_or_property_returns_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly Reader _a = new(), _b = new();
+                public SimilarityBand Band => ReaderGuard.Classify(_a, _b);
+                public Func<SimilarityBand> Later => () => ReaderGuard.Classify(_a, _b);
+                public void Run() { for (var band = ReaderGuard.Classify(_a, _b); band != SimilarityBand.Moderate; band = ReaderGuard.Classify(_a, _b)) { } }
+            }
+            """);
 }

@@ -108,4 +108,35 @@ public class UncheckedSubstituteGateTests
                 }
                 """),
         });
+
+    [Fact]
+    public Task Source_names_in_any_case_are_found() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private Reader? NEARESTREADER(Reader target) => null;
+                private Reader? lookalikeOf(Reader target) => null;
+                public string Upper(Reader user) => Render.Prompt({|PERSONA001:NEARESTREADER(user)|}!);
+                public string Lower(Reader user) => Render.Prompt({|PERSONA001:lookalikeOf(user)|}!);
+            }
+            """);
+
+    [Fact]
+    public Task Pattern_outside_ascii_is_matched_without_case() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private Reader? ÄHNLICHSTER(Reader target) => null;
+                public string Run(Reader user) => Render.Prompt({|PERSONA001:ÄHNLICHSTER(user)|}!);
+            }
+            """, "persona_analyzers.substitute_name_patterns = *ähnlich*");
+
+    [Fact]
+    public Task Unicode_escape_after_other_backslashes_is_found() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var path = "C:\\temp\\";
+                    return path.Length == 0 ? null : Render.Prompt({|PERSONA001:index.Find\u004Eearest(user)|});
+            """));
 }
