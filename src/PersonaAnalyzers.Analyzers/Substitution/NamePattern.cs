@@ -39,7 +39,18 @@ internal static class NamePattern
         return p == pattern.Length;
     }
 
-    private static bool CharEquals(char a, char b) => char.ToUpperInvariant(a) == char.ToUpperInvariant(b);
+    /// <summary>Compared as the text gates compare a file's text (<see cref="StringComparison.OrdinalIgnoreCase"/>), so
+    /// that what a name matches never depends on what else the file spells: an ASCII letter equals only itself in the
+    /// other case. <see cref="char.ToUpperInvariant(char)"/> alone would also make the long s (<c>ſ</c>) an <c>s</c>,
+    /// which no search of the text without case finds.</summary>
+    private static bool CharEquals(char a, char b)
+    {
+        if (a == b)
+            return true;
+        if (a < 0x80 || b < 0x80)
+            return a < 0x80 && b < 0x80 && (a | 0x20) == (b | 0x20) && (a | 0x20) is >= 'a' and <= 'z';
+        return char.ToUpperInvariant(a) == char.ToUpperInvariant(b);
+    }
 
     /// <summary>Splits an option value (<c>*Similar*, *Nearest*</c>) into patterns, ignoring blanks.</summary>
     public static string[] Split(string value)

@@ -139,4 +139,18 @@ public class UncheckedSubstituteGateTests
                     var path = "C:\\temp\\";
                     return path.Length == 0 ? null : Render.Prompt({|PERSONA001:index.Find\u004Eearest(user)|});
             """));
+
+    [Fact]
+    public Task A_name_matches_as_the_text_gate_finds_it_whatever_else_the_file_spells() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            public class C
+            {
+                private Reader? ſimilarTwin(Reader target) => null;
+                private Reader? SimilarTwin(Reader target) => null;
+                public string Run(Reader user) => Render.Prompt(ſimilarTwin(user)!) + Render.Prompt({|PERSONA001:SimilarTwin(user)|}!);
+                // A Unicode escape makes the text gate hand the file to the token scan, which asks the pattern itself.
+                public string Escaped => "caf\u00e9";
+            }
+            """);
 }
