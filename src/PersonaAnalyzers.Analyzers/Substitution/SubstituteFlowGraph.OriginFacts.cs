@@ -19,6 +19,9 @@ internal sealed partial class SubstituteFlowGraph
         private readonly GraphOperations _all;
         private readonly HashSet<ILocalSymbol> _verdictLocals = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _derivedLocals = new(SymbolEqualityComparer.Default);
+        /// <summary>Fields of this object (or static ones) holding a verdict: <c>_approved = Assess(target, n).IsSafe;
+        /// if (!_approved) …</c>.</summary>
+        private readonly HashSet<IFieldSymbol> _verdictFields = new(SymbolEqualityComparer.Default);
         private readonly HashSet<CaptureId> _verdictCaptures = new();
         private readonly bool[] _mentioning;
         private readonly bool[] _deciding;
@@ -40,6 +43,7 @@ internal sealed partial class SubstituteFlowGraph
         {
             _origin = origin;
             _verdictLocals.Clear();
+            _verdictFields.Clear();
             _derivedLocals.Clear();
             _verdictCaptures.Clear();
             for (var round = 0; round < 4; round++)
@@ -49,6 +53,12 @@ internal sealed partial class SubstituteFlowGraph
                 var changed = false;
                 foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
                 {
+                    if (_all.Operation(i) is ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } toField && IsOwnField(field) &&
+                        IsSet(_deciding, _all.IndexWithin(i, toField.Value)))
+                    {
+                        changed |= _verdictFields.Add(field.Field);
+                        continue;
+                    }
                     if (_all.Operation(i) is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment)
                         continue;
                     var value = _all.IndexWithin(i, assignment.Value);
@@ -120,6 +130,14 @@ internal sealed partial class SubstituteFlowGraph
                         MarkUp(i, _deciding);
                 }
             }
+            if (_verdictFields.Count > 0)
+            {
+                foreach (var i in _all.PositionsOf(OperationKind.FieldReference))
+                {
+                    if (_all.Operation(i) is IFieldReferenceOperation field && IsOwnField(field) && _verdictFields.Contains(field.Field))
+                        MarkUp(i, _deciding);
+                }
+            }
             if (_verdictCaptures.Count > 0)
             {
                 foreach (var i in _all.PositionsOf(OperationKind.FlowCaptureReference))
@@ -145,6 +163,10 @@ internal sealed partial class SubstituteFlowGraph
             for (var i = index; i >= 0 && !set[i]; i = _all.Parent(i))
                 set[i] = true;
         }
+
+        /// <summary>A static field or one of this object: another object's field of the same name is another variable.</summary>
+        private static bool IsOwnField(IFieldReferenceOperation field) =>
+            field.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 
         /// <summary>A position <see cref="GraphOperations.IndexWithin"/> did not find (-1) is in no set.</summary>
         private static bool IsSet(bool[] set, int index) => index >= 0 && set[index];

@@ -956,4 +956,46 @@ public class UncheckedSubstituteCheckTests
                     System.Linq.Enumerable.Where({|PERSONA001:_index.NearestNeighbours(user, 5)|}, n => ReaderGuard.Assess(user, n) is { IsSafe: false });
             }
             """);
+
+    [Fact]
+    public Task Verdict_kept_in_a_field_of_this_object_decides_the_path() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                private bool _approved;
+                private static bool s_safe;
+                public Reader? Checked(Reader user)
+                {
+                    var other = _index.FindNearest(user);
+                    if (other is null)
+                        return null;
+                    _approved = ReaderGuard.Assess(user, other).IsSafe;
+                    if (!_approved)
+                        return null;
+                    return other;
+                }
+                public Reader? CheckedStatic(Reader user)
+                {
+                    var other = _index.FindNearest(user);
+                    if (other is null)
+                        return null;
+                    this._approved = false;
+                    s_safe = ReaderGuard.Classify(user, other) == SimilarityBand.Moderate;
+                    return s_safe ? other : null;
+                }
+                public Reader? OtherObjects(Reader user, C peer)
+                {
+                    var other = {|PERSONA001:_index.FindNearest(user)|};
+                    if (other is null)
+                        return null;
+                    peer._approved = ReaderGuard.Assess(user, other).IsSafe;
+                    if (!_approved)
+                        return null;
+                    return other;
+                }
+            }
+            """);
 }
