@@ -419,4 +419,30 @@ public class RawThresholdTests
             Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("PERSONA003")
                 .WithSpan(17, 16, 17, 16 + comparison.Length)
                 .WithArguments(comparison, why).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
+    public Task The_score_of_a_record_struct_hit_beside_its_profile_is_a_similarity() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public readonly record struct ScoredReader(Reader Reader, double RelevanceScore);
+            public class C
+            {
+                public List<string> Records(IEnumerable<ScoredReader> hits) =>
+                    hits.Where(h => {|PERSONA003:h.RelevanceScore > 0.75|}).Select(h => h.Reader.Summary).ToList();
+
+                public string? One(ScoredReader hit) => {|PERSONA003:hit.RelevanceScore >= 0.8|} ? hit.Reader.Summary : null;
+
+                public string? TakenApart(IEnumerable<ScoredReader> hits)
+                {
+                    foreach (var (reader, relevance) in hits)
+                    {
+                        if ({|PERSONA003:relevance > 0.9|})
+                            return reader.Summary;
+                    }
+                    return null;
+                }
+            }
+            """);
 }
