@@ -37,7 +37,7 @@ internal static class SourceTextGate
                 var lowered = new Span<char>(buffer, 0, text.Length);
                 text.AsSpan().ToLowerInvariant(lowered);
                 foreach (var word in ignoringCase.Lowered)
-                    AddAll(lowered, word, starts);
+                    AddAll(lowered, word, StringComparison.Ordinal, starts);
             }
             finally
             {
@@ -45,9 +45,9 @@ internal static class SourceTextGate
             }
         }
         foreach (var word in ignoringCase.Others)
-            AddAll(text, word, StringComparison.OrdinalIgnoreCase, starts);
+            AddAll(text.AsSpan(), word, StringComparison.OrdinalIgnoreCase, starts);
         foreach (var word in exact)
-            AddAll(text, word, StringComparison.Ordinal, starts);
+            AddAll(text.AsSpan(), word, StringComparison.Ordinal, starts);
         starts.Sort();
         return new WordPositions(starts.ToArray());
     }
@@ -63,24 +63,20 @@ internal static class SourceTextGate
         return false;
     }
 
-    private static void AddAll(ReadOnlySpan<char> text, string word, List<int> starts)
+    /// <summary>Adds where <paramref name="word"/> starts in <paramref name="text"/> (each occurrence, overlapping ones
+    /// too).</summary>
+    private static void AddAll(ReadOnlySpan<char> text, string word, StringComparison comparison, List<int> starts)
     {
+        if (word.Length == 0)
+            return;
         for (var offset = 0; offset <= text.Length - word.Length;)
         {
-            var at = text.Slice(offset).IndexOf(word.AsSpan());
+            var at = text.Slice(offset).IndexOf(word.AsSpan(), comparison);
             if (at < 0)
                 return;
             starts.Add(offset + at);
             offset += at + 1;
         }
-    }
-
-    private static void AddAll(string text, string word, StringComparison comparison, List<int> starts)
-    {
-        if (word.Length == 0)
-            return;
-        for (var at = text.IndexOf(word, comparison); at >= 0; at = text.IndexOf(word, at + 1, comparison))
-            starts.Add(at);
     }
 
     /// <summary>The longest run of literal characters in a name pattern: a name that matches the pattern contains it.

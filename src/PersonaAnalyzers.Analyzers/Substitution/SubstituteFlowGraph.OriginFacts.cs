@@ -53,19 +53,20 @@ internal sealed partial class SubstituteFlowGraph
                 var changed = false;
                 foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
                 {
-                    if (_all.Operation(i) is ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } toField && IsOwnField(field) &&
-                        IsSet(_deciding, _all.IndexWithin(i, toField.Value)))
+                    var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
+                    switch (assignment.Target)
                     {
-                        changed |= _verdictFields.Add(field.Field);
-                        continue;
+                        case ILocalReferenceOperation local:
+                            var value = _all.IndexWithin(i, assignment.Value);
+                            if (IsSet(_deciding, value))
+                                changed |= _verdictLocals.Add(local.Local);
+                            else if (_owner.TaintsOf(assignment.Value).Count == 0 && IsSet(_mentioning, value))
+                                changed |= _derivedLocals.Add(local.Local);
+                            break;
+                        case IFieldReferenceOperation field when IsOwnField(field) && IsSet(_deciding, _all.IndexWithin(i, assignment.Value)):
+                            changed |= _verdictFields.Add(field.Field);
+                            break;
                     }
-                    if (_all.Operation(i) is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment)
-                        continue;
-                    var value = _all.IndexWithin(i, assignment.Value);
-                    if (IsSet(_deciding, value))
-                        changed |= _verdictLocals.Add(local.Local);
-                    else if (_owner.TaintsOf(assignment.Value).Count == 0 && IsSet(_mentioning, value))
-                        changed |= _derivedLocals.Add(local.Local);
                 }
                 foreach (var i in _all.PositionsOf(OperationKind.FlowCapture))
                 {

@@ -65,7 +65,7 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
     {
         var sites = new SourceSites();
         var startsLookups = false;
-        var pending = new Stack<IOperation>(32); // a body's trees are rarely deeper: the stack is not regrown
+        var pending = new Stack<IOperation>(32); // rarely more operations wait at once: the stack is not regrown
         pending.Push(block);
         while (pending.Count > 0)
         {
