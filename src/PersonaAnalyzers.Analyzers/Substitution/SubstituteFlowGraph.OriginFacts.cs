@@ -19,9 +19,9 @@ internal sealed partial class SubstituteFlowGraph
         private readonly GraphOperations _all;
         private readonly HashSet<ILocalSymbol> _verdictLocals = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _derivedLocals = new(SymbolEqualityComparer.Default);
-        /// <summary>Fields of this object (or static ones) holding a verdict: <c>_approved = Assess(target, n).IsSafe;
-        /// if (!_approved) …</c>.</summary>
-        private readonly HashSet<IFieldSymbol> _verdictFields = new(SymbolEqualityComparer.Default);
+        /// <summary>Fields and auto-properties of this object (or static ones) holding a verdict: <c>_approved =
+        /// Assess(target, n).IsSafe; if (!_approved) …</c>.</summary>
+        private readonly HashSet<ISymbol> _verdictFields = new(SymbolEqualityComparer.Default);
         private readonly HashSet<CaptureId> _verdictCaptures = new();
         private readonly bool[] _mentioning;
         private readonly bool[] _deciding;
@@ -63,8 +63,8 @@ internal sealed partial class SubstituteFlowGraph
                             else if (_owner.TaintsOf(assignment.Value).Count == 0 && IsSet(_mentioning, value))
                                 changed |= _derivedLocals.Add(local.Local);
                             break;
-                        case IFieldReferenceOperation field when IsOwnField(field) && IsSet(_deciding, _all.IndexWithin(i, assignment.Value)):
-                            changed |= _verdictFields.Add(field.Field);
+                        case IMemberReferenceOperation member when IsSet(_deciding, _all.IndexWithin(i, assignment.Value)) && OwnStorage(member) is { } storage:
+                            changed |= _verdictFields.Add(storage);
                             break;
                     }
                 }
@@ -133,11 +133,8 @@ internal sealed partial class SubstituteFlowGraph
             }
             if (_verdictFields.Count > 0)
             {
-                foreach (var i in _all.PositionsOf(OperationKind.FieldReference))
-                {
-                    if (_all.Operation(i) is IFieldReferenceOperation field && IsOwnField(field) && _verdictFields.Contains(field.Field))
-                        MarkUp(i, _deciding);
-                }
+                MarkStorageReads(OperationKind.FieldReference);
+                MarkStorageReads(OperationKind.PropertyReference);
             }
             if (_verdictCaptures.Count > 0)
             {
@@ -165,9 +162,41 @@ internal sealed partial class SubstituteFlowGraph
                 set[i] = true;
         }
 
-        /// <summary>A static field or one of this object: another object's field of the same name is another variable.</summary>
-        private static bool IsOwnField(IFieldReferenceOperation field) =>
-            field.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+        private void MarkStorageReads(OperationKind kind)
+        {
+            foreach (var i in _all.PositionsOf(kind))
+            {
+                if (OwnStorage((IMemberReferenceOperation)_all.Operation(i)) is { } storage && _verdictFields.Contains(storage))
+                    MarkUp(i, _deciding);
+            }
+        }
+
+        /// <summary>The variable a member reference reads or writes when it is a static field or auto-property, or one of
+        /// this object: another object's field of the same name is another variable. A property with accessors of its
+        /// own is not a variable — its getter need not give back what its setter was given — so only an auto-property
+        /// counts.</summary>
+        private static ISymbol? OwnStorage(IMemberReferenceOperation reference)
+        {
+            if (reference.Instance is not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
+                return null;
+            return reference switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation { Property: { IsIndexer: false } property } when IsAutoProperty(property) => property,
+                _ => null,
+            };
+        }
+
+        /// <summary>A property the compiler gives a backing field (Roslyn 4.8 has no <c>IsAutoProperty</c>).</summary>
+        private static bool IsAutoProperty(IPropertySymbol property)
+        {
+            foreach (var member in property.ContainingType.GetMembers())
+            {
+                if (member is IFieldSymbol { IsImplicitlyDeclared: true } field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
+                    return true;
+            }
+            return false;
+        }
 
         /// <summary>A position <see cref="GraphOperations.IndexWithin"/> did not find (-1) is in no set.</summary>
         private static bool IsSet(bool[] set, int index) => index >= 0 && set[index];

@@ -998,4 +998,58 @@ public class UncheckedSubstituteCheckTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Verdict_kept_in_an_auto_property_of_this_object_decides_the_path() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex _index = null!;
+                public bool Approved { get; private set; }
+                public static bool LastSafe { get; set; }
+                private bool _stored;
+                public bool Computed { get => !_stored; set => _stored = value; }
+                public Reader? Checked(Reader user)
+                {
+                    var other = _index.FindNearest(user);
+                    if (other is null)
+                        return null;
+                    Approved = ReaderGuard.Assess(user, other).IsSafe;
+                    if (!Approved)
+                        return null;
+                    return other;
+                }
+                public Reader? CheckedStatic(Reader user)
+                {
+                    var other = _index.FindNearest(user);
+                    if (other is null)
+                        return null;
+                    C.LastSafe = ReaderGuard.Classify(user, other) == SimilarityBand.Moderate;
+                    return LastSafe ? other : null;
+                }
+                // Its getter gives back the opposite of what its setter was given: not a variable.
+                public Reader? PropertyWithAccessors(Reader user)
+                {
+                    var other = {|PERSONA001:_index.FindNearest(user)|};
+                    if (other is null)
+                        return null;
+                    Computed = ReaderGuard.Assess(user, other).IsSafe;
+                    if (!Computed)
+                        return null;
+                    return other;
+                }
+                public Reader? OtherObjects(Reader user, C peer)
+                {
+                    var other = {|PERSONA001:_index.FindNearest(user)|};
+                    if (other is null)
+                        return null;
+                    peer.Approved = ReaderGuard.Assess(user, other).IsSafe;
+                    if (!Approved)
+                        return null;
+                    return other;
+                }
+            }
+            """);
 }
