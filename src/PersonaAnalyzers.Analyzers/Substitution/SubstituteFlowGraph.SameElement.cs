@@ -8,26 +8,47 @@ namespace PersonaAnalyzers.Substitution;
 /// <summary>PERSONA001: an element read again by the same index — <c>if (!Check(user, peers[i])) continue;
 /// Use(peers[i]);</c> — is the same element, so the check of the first read covers the second. Only when the first read
 /// runs before the second on every path (it dominates it) and neither the collection nor the index can be written
-/// between them; otherwise each read is an element of its own.</summary>
+/// between them; otherwise each read is an element of its own. The same holds for an enumerator's <c>Current</c> read
+/// again (<c>while (e.MoveNext()) { if (!Check(user, e.Current)) continue; Use(e.Current); }</c>), where moving the
+/// enumerator on (<c>MoveNext</c>, <c>Reset</c>) counts as writing it.</summary>
 internal sealed partial class SubstituteFlowGraph
 {
     /// <summary>The origin of an earlier read of the same element as <paramref name="element"/> at
     /// <paramref name="statement"/>; null when there is none.</summary>
     private SubstituteOrigin? EarlierReadOfSameElement(IOperation element, Statement statement)
     {
-        if (!TryIndexed(element, out var collection, out var index))
-            return null;
-        foreach (var (origin, at) in _origins)
+        if (TryIndexed(element, out var collection, out var index))
         {
-            if (origin.Construct != "Element" || ReferenceEquals(origin.Operation, element) ||
-                !TryIndexed(origin.Operation, out var earlierCollection, out var earlierIndex) ||
-                !SymbolEqualityComparer.Default.Equals(earlierCollection, collection) || !SameIndex(earlierIndex, index))
-                continue;
-            if (RunsFirst(at, statement) && !WrittenBetween(at, statement, collection, ScoredProfiles.SymbolOf(index)))
-                return origin;
+            foreach (var (origin, at) in _origins)
+            {
+                if (origin.Construct != "Element" || ReferenceEquals(origin.Operation, element) ||
+                    !TryIndexed(origin.Operation, out var earlierCollection, out var earlierIndex) ||
+                    !SymbolEqualityComparer.Default.Equals(earlierCollection, collection) || !SameIndex(earlierIndex, index))
+                    continue;
+                if (RunsFirst(at, statement) && !WrittenBetween(at, statement, collection, ScoredProfiles.SymbolOf(index)))
+                    return origin;
+            }
+        }
+        else if (CurrentOf(element) is { } enumerator)
+        {
+            foreach (var (origin, at) in _origins)
+            {
+                if (origin.Construct != "ForEach" || ReferenceEquals(origin.Operation, element) ||
+                    !SymbolEqualityComparer.Default.Equals(CurrentOf(origin.Operation), enumerator))
+                    continue;
+                if (RunsFirst(at, statement) && !WrittenBetween(at, statement, enumerator, index: null))
+                    return origin;
+            }
         }
         return null;
     }
+
+    /// <summary>The enumerator variable (a local, a parameter or a field) whose <c>Current</c> <paramref name="operation"/>
+    /// reads; null for anything else — a <c>foreach</c> reads <c>Current</c> of an enumerator no variable holds.</summary>
+    private static ISymbol? CurrentOf(IOperation operation) =>
+        LinqShapes.Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "Current", Instance: { } instance }
+            ? ScoredProfiles.SymbolOf(instance)
+            : null;
 
     /// <summary><c>peers[i]</c>, <c>peers[0]</c> on a list or an array held by a local, a parameter or a field.</summary>
     private static bool TryIndexed(IOperation operation, out ISymbol? collection, out IOperation index)
@@ -78,6 +99,8 @@ internal sealed partial class SubstituteFlowGraph
                 IAssignmentOperation assignment => assignment.Target,
                 IIncrementOrDecrementOperation step => step.Target,
                 IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => argument.Value,
+                // An enumerator moved on holds another element.
+                IInvocationOperation { TargetMethod.Name: "MoveNext" or "MoveNextAsync" or "Reset", Instance: { } moved } => moved,
                 _ => null,
             };
             if (written is not null && ScoredProfiles.SymbolOf(written) is { } symbol &&

@@ -320,10 +320,10 @@ internal sealed partial class SubstituteFlowGraph
         var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? _symbols.TupleElementPersona(operation.Type);
         if (persona is null || isCollection)
             return false;
-        if (construct == "Element" && (_seeded is null || !_seeded.Contains(from.Origin)) &&
+        if (construct is "Element" or "ForEach" && (_seeded is null || !_seeded.Contains(from.Origin)) &&
             EarlierReadOfSameElement(operation, statement) is { } earlier)
         {
-            // peers[i] read again: the same element, judged as the first read (SubstituteFlowGraph.SameElement).
+            // peers[i] or e.Current read again: the same element, judged as the first read (SubstituteFlowGraph.SameElement).
             (_derived ??= new(OperationIdentity<IOperation>.Comparer)).Add(operation);
             return Add(_values, operation, new Taint(earlier, TaintKind.Element));
         }

@@ -821,6 +821,55 @@ public class UncheckedSubstituteCheckTests
                     return {|PERSONA001:others[0]|};
             """));
 
+    // An enumerator's Current read again before the enumerator moves on is the same element.
+
+    [Fact]
+    public Task Current_read_again_after_a_check_in_a_manual_loop_is_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    using var e = index.NearestNeighbours(user, 5).GetEnumerator();
+                    var picked = new List<string>();
+                    while (e.MoveNext())
+                    {
+                        if (ReaderGuard.Classify(user, e.Current) != SimilarityBand.Moderate)
+                            continue;
+                        picked.AddRange(e.Current.Purchases);
+                    }
+                    return picked;
+            """));
+
+    [Fact]
+    public Task Current_read_twice_without_a_check_is_one_unchecked_element() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    using var e = index.NearestNeighbours(user, 5).GetEnumerator();
+                    var picked = new List<string>();
+                    while (e.MoveNext())
+                    {
+                        Console.WriteLine({|PERSONA001:e.Current|}.Summary);
+                        picked.Add(e.Current.Summary);
+                    }
+                    return picked;
+            """));
+
+    [Fact]
+    public Task Current_read_after_the_enumerator_moved_on_is_another_element() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    using var e = index.NearestNeighbours(user, 5).GetEnumerator();
+                    if (!e.MoveNext() || ReaderGuard.Classify(user, e.Current) != SimilarityBand.Moderate)
+                        return null;
+                    e.MoveNext();
+                    return {|PERSONA001:e.Current|};
+            """));
+
+    [Fact]
+    public Task Current_of_another_enumerator_is_another_element() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    using var e = index.NearestNeighbours(user, 5).GetEnumerator();
+                    using var f = index.NearestNeighbours(user, 5).GetEnumerator();
+                    if (!e.MoveNext() || !f.MoveNext() || ReaderGuard.Classify(user, e.Current) != SimilarityBand.Moderate)
+                        return null;
+                    return {|PERSONA001:f.Current|};
+            """));
+
     // A collection cleared of the profiles a check rejects holds only checked ones.
 
     [Theory]
