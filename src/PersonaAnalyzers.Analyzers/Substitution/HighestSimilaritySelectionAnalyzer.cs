@@ -247,22 +247,6 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
                 properties.ToImmutable(), description));
         }
 
-        private INamedTypeSymbol? PersonaIn(ITypeSymbol? type)
-        {
-            if (type is null)
-                return null;
-            if (_symbols.PersonaOf(type, out _) is { } persona)
-                return persona;
-            if (type is INamedTypeSymbol named)
-            {
-                foreach (var member in named.GetMembers())
-                {
-                    var memberType = member switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null };
-                    if (memberType is not null && _symbols.IsPersonaType(memberType))
-                        return _symbols.PersonaOf(memberType, out _);
-                }
-            }
-            return null;
-        }
+        private INamedTypeSymbol? PersonaIn(ITypeSymbol? type) => _symbols.PersonaOf(type, out _) ?? _symbols.CarriedPersona(type);
     }
 }

@@ -434,7 +434,8 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         foreach (var profile in ScoredProfiles.Of(score.Expression, symbols))
         {
             var type = profile switch { ILocalSymbol l => l.Type, IParameterSymbol p => p.Type, _ => null };
-            persona ??= symbols.PersonaOf(type, out _);
+            // hit.Score: the profile is the one the hit carries beside its score.
+            persona ??= symbols.PersonaOf(type, out _) ?? symbols.CarriedPersona(type);
         }
         var properties = SubstitutionDiagnostics.PersonaProperties(persona);
         properties[SubstitutionProperties.ScoreOperand] = side;

@@ -193,14 +193,18 @@ internal sealed class SubstitutionSymbols
     }
 
     /// <summary>True for a type that is a persona type or carries one (a tuple, a scored-candidate record).</summary>
-    public bool IsOrCarriesPersona(ITypeSymbol? type)
+    public bool IsOrCarriesPersona(ITypeSymbol? type) => CarriedPersona(type) is not null;
+
+    /// <summary>The persona type of a profile, or of the first profile a tuple or a scored-candidate record holds in an
+    /// instance field or property; null for anything else.</summary>
+    public INamedTypeSymbol? CarriedPersona(ITypeSymbol? type)
     {
         if (type is null)
-            return false;
+            return null;
         if (IsPersonaType(type))
-            return true;
+            return Unwrap(type);
         if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None || named.TypeKind == TypeKind.Error)
-            return false;
+            return null;
         foreach (var member in named.GetMembers())
         {
             var memberType = member switch
@@ -210,9 +214,9 @@ internal sealed class SubstitutionSymbols
                 _ => null,
             };
             if (memberType is not null && IsPersonaType(memberType))
-                return true;
+                return Unwrap(memberType);
         }
-        return false;
+        return null;
     }
 
     /// <summary>Whether a value of the type can hold a profile: a profile, a collection, dictionary, grouping or task of

@@ -17,7 +17,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// the same way (see <see cref="ThresholdPatterns"/>), and a two-way <c>switch</c> on the score becomes a conditional or an
 /// <c>if</c>/<c>else</c> (see <see cref="ThresholdSwitches"/>). Offered
 /// where the score is <c>Guard.Similarity(a, b)</c> or <c>Guard.Explain(a, b).Overall</c>, directly or through a
-/// local it initialises; a kernel or a feature score does not say which two profiles to check. A score local the edit
+/// local it initialises, and where it is a search hit's own score beside its profile, checked against the target in
+/// scope (see <see cref="HitScores"/>); a kernel or a feature score does not say which two profiles to check. A score local the edit
 /// leaves unread is removed (see <see cref="UnreadScoreLocal"/>).</summary>
 internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
 {
@@ -41,7 +42,7 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
             PatternSyntax arm => ThresholdSwitches.Score(arm),
             _ => null,
         };
-        var pair = score is null ? null : ScoredPair(model, score, types.Guard, cancellationToken);
+        var pair = score is null ? null : ScoredPair(model, score, types.Guard, cancellationToken) ?? HitPair(document, model, node, score, types.Persona, cancellationToken);
         if (pair is null)
             return null;
         if (node is PatternSyntax switchArm)
@@ -93,6 +94,17 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
                 ? new Pair(target, candidate, Statements.SoleDeclaration(local, cancellationToken))
                 : null;
         return Direct(model, score, guard, cancellationToken) is (var directTarget, var directCandidate) ? new Pair(directTarget, directCandidate, null) : null;
+    }
+
+    /// <summary>A hit's own score: the profile beside it against the target in scope (see <see cref="HitScores"/>).</summary>
+    private static Pair? HitPair(Document document, SemanticModel model, SyntaxNode at, ExpressionSyntax score, INamedTypeSymbol persona,
+        CancellationToken cancellationToken)
+    {
+        if (HitScores.Candidate(model, score, persona, cancellationToken) is not { } candidate)
+            return null;
+        var target = TargetProfiles.Find(document, model, at, persona, cancellationToken)
+            .FirstOrDefault(t => !SyntaxFactory.AreEquivalent(t, candidate));
+        return target is null ? null : new Pair(target, candidate, null);
     }
 
     private static (ExpressionSyntax, ExpressionSyntax)? Direct(SemanticModel model, ExpressionSyntax score, INamedTypeSymbol guard, CancellationToken cancellationToken)

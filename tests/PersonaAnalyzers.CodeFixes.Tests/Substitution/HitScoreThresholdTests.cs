@@ -1,0 +1,151 @@
+using static PersonaAnalyzers.CodeFixes.Tests.Substitution.InsertBandCheckTests;
+using Threshold = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.RawThresholdAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.RawThresholdCodeFixProvider>;
+
+namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
+
+/// <summary>PERSONA003 on a search hit's own score (<c>hit.Score &gt;= 0.8</c>, a deconstructed <c>score</c>): the score
+/// does not say whose profile the hit was compared with, so the check compares the profile beside the score with the
+/// target in scope (as the PERSONA001 fixes find it); without one, no fix is offered.</summary>
+public class HitScoreThresholdTests
+{
+    private const string Key = "PERSONA003.UseBandCheck";
+
+    private const string Hits = """
+            public sealed record ScoredReader(Reader Reader, double RelevanceScore);
+        """;
+
+    [Fact]
+    public Task Tuple_hit_score_becomes_the_check_of_its_profile() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Prompt(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)
+                {
+                    foreach (var hit in hits)
+                    {
+                        if ({|PERSONA003:hit.Score >= 0.8|})
+                            return hit.Profile.Summary;
+                    }
+                    return null;
+                }
+            """), InClass("""
+                public string? Prompt(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)
+                {
+                    foreach (var hit in hits)
+                    {
+                        if (ReaderGuard.TrySubstitute(user, hit.Profile, out _))
+                            return hit.Profile.Summary;
+                    }
+                    return null;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Record_hit_score_in_a_conditional_becomes_the_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? One(Reader viewer, ScoredReader hit) => {|PERSONA003:hit.RelevanceScore >= 0.8|} ? hit.Reader.Summary : null;
+            """ + Hits), InClass("""
+                public string? One(Reader viewer, ScoredReader hit) => ReaderGuard.TrySubstitute(viewer, hit.Reader, out _) ? hit.Reader.Summary : null;
+            """ + Hits), Key);
+
+    [Fact]
+    public Task Rejecting_a_hit_by_its_score_becomes_the_negated_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public List<string> Prompts(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)
+                {
+                    var prompts = new List<string>();
+                    foreach (var hit in hits)
+                    {
+                        if ({|PERSONA003:hit.Score < 0.5|})
+                            continue;
+                        prompts.Add(hit.Profile.Summary);
+                    }
+                    return prompts;
+                }
+            """), InClass("""
+                public List<string> Prompts(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)
+                {
+                    var prompts = new List<string>();
+                    foreach (var hit in hits)
+                    {
+                        if (!ReaderGuard.TrySubstitute(user, hit.Profile, out _))
+                            continue;
+                        prompts.Add(hit.Profile.Summary);
+                    }
+                    return prompts;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Deconstructed_score_becomes_the_check_of_the_profile_beside_it() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Prompt(Reader user, IReadOnlyList<(Reader, double)> hits)
+                {
+                    foreach (var (reader, score) in hits)
+                    {
+                        if ({|PERSONA003:score > 0.9|})
+                            return reader.Summary;
+                    }
+                    return null;
+                }
+            """), InClass("""
+                public string? Prompt(Reader user, IReadOnlyList<(Reader, double)> hits)
+                {
+                    foreach (var (reader, score) in hits)
+                    {
+                        if (ReaderGuard.TrySubstitute(user, reader, out _))
+                            return reader.Summary;
+                    }
+                    return null;
+                }
+            """), Key);
+
+    // The profile beside the score is never its own target: with no other profile in scope there is nothing to check
+    // it against.
+    [Fact]
+    public Task The_profile_beside_the_score_is_not_taken_for_the_target() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public string? Prompt(IReadOnlyList<(Reader, double)> hits)
+                {
+                    foreach (var (profile, score) in hits)
+                    {
+                        if ({|PERSONA003:score > 0.9|})
+                            return profile.Summary;
+                    }
+                    return null;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Every_hit_threshold_of_a_document_is_fixed_at_once() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? First(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)
+                {
+                    foreach (var hit in hits)
+                    {
+                        if ({|PERSONA003:hit.Score >= 0.8|})
+                            return hit.Profile.Summary;
+                    }
+                    return null;
+                }
+                public string? One(Reader user, ScoredReader hit) => {|PERSONA003:0.8 <= hit.RelevanceScore|} ? hit.Reader.Summary : null;
+            """ + Hits), InClass("""
+                public string? First(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)
+                {
+                    foreach (var hit in hits)
+                    {
+                        if (ReaderGuard.TrySubstitute(user, hit.Profile, out _))
+                            return hit.Profile.Summary;
+                    }
+                    return null;
+                }
+                public string? One(Reader user, ScoredReader hit) => ReaderGuard.TrySubstitute(user, hit.Reader, out _) ? hit.Reader.Summary : null;
+            """ + Hits), Key, iterations: 2);
+
+    [Fact]
+    public Task Hit_threshold_without_a_target_in_scope_gets_no_fix() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public List<string> Configured(IReadOnlyList<(Reader Profile, double Score)> hits, double minScore) =>
+                    hits.Where(h => {|PERSONA003:h.Score > minScore|}).Select(h => h.Profile.Summary).ToList();
+            """), Key);
+}
