@@ -129,7 +129,7 @@ internal sealed partial class SubstituteFlowGraph
             return built;
         if (collection.Type is not { } type || _symbols.ElementType(type) is not { } elementType)
             return null;
-        var kind = _symbols.IsPersonaType(elementType) ? TaintKind.Element : IsTuple(elementType) ? TaintKind.Tuple : (TaintKind?)null;
+        var kind = _symbols.IsPersonaType(elementType) ? TaintKind.Element : IsPair(elementType) ? TaintKind.Tuple : (TaintKind?)null;
         if (kind is null)
             return null;
         Dictionary<IParameterSymbol, List<Taint>>? elements = null;

@@ -78,12 +78,15 @@ internal sealed partial class SubstituteFlowGraph
     }
 
     /// <summary>How an origin's value is tracked, from its own type.</summary>
-    private static TaintKind KindOf(SubstituteOrigin origin) =>
-        origin.IsCollection ? TaintKind.Collection : IsTuple(origin.Operation.Type) ? TaintKind.Tuple : TaintKind.Element;
+    private TaintKind KindOf(SubstituteOrigin origin) =>
+        origin.IsCollection ? TaintKind.Collection : IsPair(origin.Operation.Type) ? TaintKind.Tuple : TaintKind.Element;
 
-    /// <summary>A tuple, or a nullable one (<c>(Reader Match, double Score)?</c>).</summary>
-    private static bool IsTuple(ITypeSymbol? type) =>
-        type is { IsTupleType: true } or INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [{ IsTupleType: true }] };
+    /// <summary>A value that holds the substitute beside other values, tracked as a tuple: a tuple, a nullable one
+    /// (<c>(Reader Match, double Score)?</c>), or a search hit (<c>VectorSearchResult&lt;Reader&gt;</c>: its
+    /// <c>Record</c> is the profile, its <c>Score</c> no use of it).</summary>
+    private bool IsPair(ITypeSymbol? type) =>
+        type is { IsTupleType: true } or INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [{ IsTupleType: true }] } ||
+        _symbols.HitPersona(type) is not null;
 
     private bool Propagate(IOperation operation, Statement statement)
     {
@@ -107,6 +110,9 @@ internal sealed partial class SubstituteFlowGraph
                         return DeriveElement(property, taint, "Element", statement);
                     if (taint.Kind == TaintKind.Enumerator && property.Property.Name == "Current")
                         return DeriveElement(property, taint, "ForEach", statement);
+                    // hit.Record of a search hit: the profile the hit holds is the substitute.
+                    if (taint.Kind == TaintKind.Tuple && !property.Property.IsIndexer && _symbols.IsPersonaType(property.Type))
+                        return Add(_values, property, new Taint(taint.Origin, TaintKind.Element));
                 }
                 return false;
             case IFieldReferenceOperation { Instance: { } tuple } field when _symbols.IsPersonaType(field.Type):
@@ -317,7 +323,8 @@ internal sealed partial class SubstituteFlowGraph
     {
         if (_derived is not null && _derived.Contains(operation))
             return false;
-        var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? _symbols.TupleElementPersona(operation.Type);
+        var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? _symbols.TupleElementPersona(operation.Type) ??
+                      _symbols.HitPersona(operation.Type);
         if (persona is null || isCollection)
             return false;
         if (construct is "Element" or "ForEach" && (_seeded is null || !_seeded.Contains(from.Origin)) &&

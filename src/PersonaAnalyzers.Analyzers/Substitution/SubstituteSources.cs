@@ -184,14 +184,15 @@ internal static class SubstituteSources
     }
 
     /// <summary>The persona type a value of <paramref name="type"/> carries: a profile, a collection of profiles, a tuple
-    /// holding one (or a collection of such tuples), an async stream of profiles; null for anything else.</summary>
+    /// or a search hit holding one (<see cref="SubstitutionSymbols.HitPersona"/>), a collection of such, an async stream of
+    /// profiles or hits; null for anything else.</summary>
     public static INamedTypeSymbol? ProfileOf(ITypeSymbol? type, SubstitutionSymbols symbols, out bool isCollection)
     {
-        var persona = symbols.PersonaOf(type, out isCollection) ?? symbols.TupleElementPersona(type);
+        var persona = symbols.PersonaOf(type, out isCollection) ?? symbols.TupleElementPersona(type) ?? symbols.HitPersona(type);
         if (persona is null && type is not null && symbols.ElementType(type) is { } element)
         {
-            // FindNearestNeighbours(user) returning (Reader Profile, double Similarity) pairs.
-            persona = symbols.TupleElementPersona(element);
+            // FindNearestNeighbours(user) returning (Reader Profile, double Similarity) pairs, or search hits.
+            persona = symbols.TupleElementPersona(element) ?? symbols.HitPersona(element);
             isCollection = persona is not null;
         }
         if (persona is null && symbols.StreamedPersona(type) is { } streamed)

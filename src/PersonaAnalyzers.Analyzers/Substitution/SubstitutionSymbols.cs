@@ -144,6 +144,29 @@ internal sealed class SubstitutionSymbols
         return null;
     }
 
+    /// <summary>The persona type of a search hit: a type (not a tuple, not a profile) that holds a profile beside its
+    /// score — a vector store's <c>VectorSearchResult&lt;Reader&gt;</c> (<c>Record</c>, <c>Score</c>), a
+    /// <c>ScoredCandidate</c> record. Null for anything else: a <c>Review</c> whose <c>Author</c> is a profile but whose
+    /// <c>Stars</c> are no score is not a hit.</summary>
+    public INamedTypeSymbol? HitPersona(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { IsTupleType: false } named || IsPersonaType(named) || CarriedPersona(named) is not { } persona)
+            return null;
+        foreach (var member in named.GetMembers())
+        {
+            var (name, memberType) = member switch
+            {
+                IFieldSymbol { IsStatic: false } f => (f.Name, f.Type),
+                IPropertySymbol { IsStatic: false, IsIndexer: false } p => (p.Name, p.Type),
+                _ => (null, null),
+            };
+            if (name is not null && LinqShapes.IsNumeric(Unwrap(memberType!)) &&
+                (SimilarityScores.IsPairScoreName(name) || SimilarityScores.IsScoreName(name, out _)) && !SimilarityScores.NamesABar(name))
+                return persona;
+        }
+        return null;
+    }
+
     /// <summary>The element type of an array or <c>IEnumerable&lt;T&gt;</c> (strings excluded).</summary>
     public ITypeSymbol? ElementType(ITypeSymbol type)
     {
@@ -165,7 +188,7 @@ internal sealed class SubstitutionSymbols
         var element = SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ConfiguredAsyncEnumerableOfT)
             ? named.TypeArguments[0]
             : TypeArgumentOf(named, AsyncEnumerableOfT);
-        return element is not null && IsPersonaType(element) ? Unwrap(element) : null;
+        return element is null ? null : IsPersonaType(element) ? Unwrap(element) : HitPersona(element); // await foreach (var hit in store.SearchAsync(…))
     }
 
     /// <summary>The <c>T</c> of <paramref name="type"/> when it is <paramref name="generic"/>&lt;T&gt; or implements

@@ -623,4 +623,99 @@ public class UncheckedSubstituteSourceTests
                     var own = await Task.WhenAll(friends.Select(f => Task.FromResult(index.Own(f.Id))).ToArray());
                     return twins.Where(t => t is not null && ReaderGuard.Assess(user, t).IsSafe).Select(t => t!.Summary).Concat(own.Select(o => o!.Summary)).ToList();
             """, "public async Task<object?> Run(Reader user)"));
+
+    // A search hit holds the profile beside its score (a vector store's VectorSearchResult<T>): the profile is the
+    // substitute, the score is not a use of it.
+    private const string VectorStore = """
+        public sealed class VectorSearchResult<TRecord>
+        {
+            public TRecord Record { get; } = default!;
+            public double? Score { get; }
+        }
+        public interface IVectorStoreCollection<TRecord>
+        {
+            IAsyncEnumerable<VectorSearchResult<TRecord>> SearchAsync(ReadOnlyMemory<float> vector, int top);
+            Task<List<VectorSearchResult<TRecord>>> FindNearestHitsAsync(ReadOnlyMemory<float> vector, int top);
+        }
+        public sealed record Review(Reader Author, int Stars);
+        """;
+
+    [Fact]
+    public Task Hits_streamed_by_a_configured_vector_search_hold_substitutes() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IVectorStoreCollection<Reader> _store = null!;
+                public async Task<string?> First(ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var {|PERSONA001:hit|} in _store.SearchAsync(embedding, 3))
+                        return hit.Record.Summary;
+                    return null;
+                }
+                public async Task<string?> Checked(Reader user, ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var hit in _store.SearchAsync(embedding, 3))
+                    {
+                        if (ReaderGuard.Classify(user, hit.Record) == SimilarityBand.Moderate)
+                            return hit.Record.Summary;
+                    }
+                    return null;
+                }
+                public async Task<double> OnlyScores(ReadOnlyMemory<float> embedding)
+                {
+                    var best = 0.0;
+                    await foreach (var hit in _store.SearchAsync(embedding, 3))
+                        best = Math.Max(best, hit.Score ?? 0);
+                    return best;
+                }
+            }
+            """ + VectorStore, "persona_analyzers.substitute_name_patterns = *Nearest*, *SearchAsync*");
+
+    [Fact]
+    public Task Hits_returned_in_a_list_by_a_source_hold_substitutes() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IVectorStoreCollection<Reader> _store = null!;
+                public async Task<string> Top(ReadOnlyMemory<float> embedding)
+                {
+                    var hits = await _store.FindNearestHitsAsync(embedding, 3);
+                    return {|PERSONA001:hits[0]|}.Record.Summary;
+                }
+                public async Task<List<string>> Filtered(Reader user, ReadOnlyMemory<float> embedding)
+                {
+                    var hits = await _store.FindNearestHitsAsync(embedding, 10);
+                    return hits.Where(h => ReaderGuard.Assess(user, h.Record).IsSafe).Select(h => h.Record.Summary).ToList();
+                }
+                public async Task<int> Count(ReadOnlyMemory<float> embedding) => (await _store.FindNearestHitsAsync(embedding, 10)).Count;
+            }
+            """ + VectorStore);
+
+    [Fact]
+    public Task A_profile_beside_a_number_that_is_no_score_is_not_a_hit() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public List<Review> FallbackReviews() => new();
+                public string Top() => FallbackReviews()[0].Author.Summary;
+            }
+            """ + VectorStore);
 }
