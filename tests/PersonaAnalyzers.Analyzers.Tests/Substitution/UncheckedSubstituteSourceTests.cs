@@ -626,7 +626,18 @@ public class UncheckedSubstituteSourceTests
 
     // A search hit holds the profile beside its score (a vector store's VectorSearchResult<T>): the profile is the
     // substitute, the score is not a use of it.
-    private const string VectorStore = """
+    private static string WithVectorStore(string members) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using PersonaAnalyzers;
+        using Shop;
+        public class C
+        {
+            private readonly IVectorStoreCollection<Reader> _store = null!;
+        {{members}}
+        }
         public sealed class VectorSearchResult<TRecord>
         {
             public TRecord Record { get; } = default!;
@@ -642,16 +653,7 @@ public class UncheckedSubstituteSourceTests
 
     [Fact]
     public Task Hits_streamed_by_a_configured_vector_search_hold_substitutes() =>
-        Verify.VerifyAsync("""
-            using System;
-            using System.Collections.Generic;
-            using System.Linq;
-            using System.Threading.Tasks;
-            using PersonaAnalyzers;
-            using Shop;
-            public class C
-            {
-                private readonly IVectorStoreCollection<Reader> _store = null!;
+        Verify.VerifyAsync(WithVectorStore("""
                 public async Task<string?> First(ReadOnlyMemory<float> embedding)
                 {
                     await foreach (var {|PERSONA001:hit|} in _store.SearchAsync(embedding, 3))
@@ -674,21 +676,11 @@ public class UncheckedSubstituteSourceTests
                         best = Math.Max(best, hit.Score ?? 0);
                     return best;
                 }
-            }
-            """ + VectorStore, "persona_analyzers.substitute_name_patterns = *Nearest*, *SearchAsync*");
+            """), "persona_analyzers.substitute_name_patterns = *Nearest*, *SearchAsync*");
 
     [Fact]
     public Task Hits_returned_in_a_list_by_a_source_hold_substitutes() =>
-        Verify.VerifyAsync("""
-            using System;
-            using System.Collections.Generic;
-            using System.Linq;
-            using System.Threading.Tasks;
-            using PersonaAnalyzers;
-            using Shop;
-            public class C
-            {
-                private readonly IVectorStoreCollection<Reader> _store = null!;
+        Verify.VerifyAsync(WithVectorStore("""
                 public async Task<string> Top(ReadOnlyMemory<float> embedding)
                 {
                     var hits = await _store.FindNearestHitsAsync(embedding, 3);
@@ -700,22 +692,12 @@ public class UncheckedSubstituteSourceTests
                     return hits.Where(h => ReaderGuard.Assess(user, h.Record).IsSafe).Select(h => h.Record.Summary).ToList();
                 }
                 public async Task<int> Count(ReadOnlyMemory<float> embedding) => (await _store.FindNearestHitsAsync(embedding, 10)).Count;
-            }
-            """ + VectorStore);
+            """));
 
     [Fact]
     public Task A_profile_beside_a_number_that_is_no_score_is_not_a_hit() =>
-        Verify.VerifyAsync("""
-            using System;
-            using System.Collections.Generic;
-            using System.Linq;
-            using System.Threading.Tasks;
-            using PersonaAnalyzers;
-            using Shop;
-            public class C
-            {
+        Verify.VerifyAsync(WithVectorStore("""
                 public List<Review> FallbackReviews() => new();
                 public string Top() => FallbackReviews()[0].Author.Summary;
-            }
-            """ + VectorStore);
+            """));
 }

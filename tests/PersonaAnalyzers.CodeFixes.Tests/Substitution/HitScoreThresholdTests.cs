@@ -16,9 +16,7 @@ public class HitScoreThresholdTests
             public sealed record ScoredReader(Reader Reader, double RelevanceScore);
         """;
 
-    [Fact]
-    public Task Tuple_hit_score_becomes_the_check_of_its_profile() =>
-        Threshold.VerifyAsync(InClass("""
+    private const string TupleHit = """
                 public string? Prompt(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)
                 {
                     foreach (var hit in hits)
@@ -28,7 +26,9 @@ public class HitScoreThresholdTests
                     }
                     return null;
                 }
-            """), InClass("""
+        """;
+
+    private const string TupleHitFixed = """
                 public string? Prompt(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)
                 {
                     foreach (var hit in hits)
@@ -38,7 +38,11 @@ public class HitScoreThresholdTests
                     }
                     return null;
                 }
-            """), Key);
+        """;
+
+    [Fact]
+    public Task Tuple_hit_score_becomes_the_check_of_its_profile() =>
+        Threshold.VerifyAsync(InClass(TupleHit), InClass(TupleHitFixed), Key);
 
     [Fact]
     public Task Record_hit_score_in_a_conditional_becomes_the_check() =>
@@ -118,27 +122,9 @@ public class HitScoreThresholdTests
 
     [Fact]
     public Task Every_hit_threshold_of_a_document_is_fixed_at_once() =>
-        Threshold.VerifyAsync(InClass("""
-                public string? First(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)
-                {
-                    foreach (var hit in hits)
-                    {
-                        if ({|PERSONA003:hit.Score >= 0.8|})
-                            return hit.Profile.Summary;
-                    }
-                    return null;
-                }
+        Threshold.VerifyAsync(InClass(TupleHit + """
                 public string? One(Reader user, ScoredReader hit) => {|PERSONA003:0.8 <= hit.RelevanceScore|} ? hit.Reader.Summary : null;
-            """ + Hits), InClass("""
-                public string? First(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)
-                {
-                    foreach (var hit in hits)
-                    {
-                        if (ReaderGuard.TrySubstitute(user, hit.Profile, out _))
-                            return hit.Profile.Summary;
-                    }
-                    return null;
-                }
+            """ + Hits), InClass(TupleHitFixed + """
                 public string? One(Reader user, ScoredReader hit) => ReaderGuard.TrySubstitute(user, hit.Reader, out _) ? hit.Reader.Summary : null;
             """ + Hits), Key, iterations: 2);
 
