@@ -31,8 +31,9 @@ internal static class HitScores
         return null;
     }
 
-    /// <summary>The one instance field or property (a tuple's one element) of the persona type.</summary>
-    private static string? ProfileMember(INamedTypeSymbol hit, INamedTypeSymbol persona)
+    /// <summary>The name of the hit's one instance field or property (a tuple's one element) of the persona type; null
+    /// when it has none or more than one.</summary>
+    public static string? ProfileMember(INamedTypeSymbol hit, INamedTypeSymbol persona)
     {
         if (hit.IsTupleType)
         {

@@ -91,8 +91,17 @@ internal sealed class InsertBandCheckFix : PersonaFix
     private static SyntaxNode? GuardLoopVariable(SyntaxNode root, SemanticModel model, ForEachStatementSyntax forEach, GuardTypes types, ExpressionSyntax target, bool canBeNull)
     {
         var name = forEach.Identifier.ValueText;
+        ExpressionSyntax candidate = IdentifierName(name);
+        // A pair or a search hit — (Reader Profile, double Score), VectorSearchResult<Reader> — is checked by its profile.
+        if (model.GetDeclaredSymbol(forEach) is { Type: INamedTypeSymbol pair } && !SymbolEqualityComparer.Default.Equals(pair.WithNullableAnnotation(NullableAnnotation.NotAnnotated), types.Persona))
+        {
+            if (HitScores.ProfileMember(pair, types.Persona) is not { } profile)
+                return null;
+            candidate = MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, candidate, IdentifierName(profile));
+            canBeNull = pair.IsReferenceType;
+        }
         var guard = IfStatement(
-            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, forEach.Statement.SpanStart, target, IdentifierName(name)), name, canBeNull),
+            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, forEach.Statement.SpanStart, target, candidate), name, canBeNull),
             ContinueStatement()).Formatted();
         var body = forEach.Statement is BlockSyntax block
             ? block.WithStatements(block.Statements.Insert(0, guard))

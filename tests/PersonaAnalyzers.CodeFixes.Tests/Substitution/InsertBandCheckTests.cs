@@ -557,6 +557,75 @@ public class InsertBandCheckTests
             """), Key);
 
     [Fact]
+    public Task Loop_over_scored_pairs_checks_the_profile_of_each_pair() =>
+        Verify.VerifyAsync(InClass("""
+                public string Prompts(Reader user)
+                {
+                    var text = "";
+                    foreach (var {|PERSONA001:pair|} in FindNearestNeighbours(user, 5))
+                        text += pair.Profile.Summary;
+                    return text;
+                }
+
+                private List<(Reader Profile, double Similarity)> FindNearestNeighbours(Reader r, int k) => new();
+            """), InClass("""
+                public string Prompts(Reader user)
+                {
+                    var text = "";
+                    foreach (var pair in FindNearestNeighbours(user, 5))
+                    {
+                        if (!ReaderGuard.TrySubstitute(user, pair.Profile, out _))
+                            continue;
+                        text += pair.Profile.Summary;
+                    }
+                    return text;
+                }
+
+                private List<(Reader Profile, double Similarity)> FindNearestNeighbours(Reader r, int k) => new();
+            """), Key);
+
+    [Fact]
+    public Task Loop_over_search_hits_checks_the_record_of_each_hit() =>
+        Verify.VerifyAsync(InClass("""
+                public async IAsyncEnumerable<string> Prompts(Reader user, ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var {|PERSONA001:hit|} in FindNearestAsync(embedding))
+                        yield return hit.Record.Summary;
+                }
+
+                private static async IAsyncEnumerable<VectorSearchResult<Reader>> FindNearestAsync(ReadOnlyMemory<float> embedding)
+                {
+                    await Task.Yield();
+                    yield break;
+                }
+            """, "using System;\n") + SearchHit, InClass("""
+                public async IAsyncEnumerable<string> Prompts(Reader user, ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var hit in FindNearestAsync(embedding))
+                    {
+                        if (hit is null || !ReaderGuard.TrySubstitute(user, hit.Record, out _))
+                            continue;
+                        yield return hit.Record.Summary;
+                    }
+                }
+
+                private static async IAsyncEnumerable<VectorSearchResult<Reader>> FindNearestAsync(ReadOnlyMemory<float> embedding)
+                {
+                    await Task.Yield();
+                    yield break;
+                }
+            """, "using System;\n") + SearchHit, Key);
+
+    private const string SearchHit = """
+
+        public sealed class VectorSearchResult<TRecord>
+        {
+            public TRecord Record { get; } = default!;
+            public double? Score { get; }
+        }
+        """;
+
+    [Fact]
     public Task Coalescing_assignment_to_a_local_keeps_the_substitute_only_when_safe() =>
         Verify.VerifyAsync(InClass("""
                 public IEnumerable<Article> Recommend(Reader user)
