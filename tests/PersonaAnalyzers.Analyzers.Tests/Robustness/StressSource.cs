@@ -4,7 +4,8 @@ namespace PersonaAnalyzers.Analyzers.Tests.Robustness;
 
 /// <summary>A generated file with every construct the substitution rules look at — sources, uses, checks,
 /// selections, thresholds — in many combinations: lambdas, local functions, async, iterators, switch expressions,
-/// patterns, try/finally, nested loops.</summary>
+/// patterns, try/finally, nested loops; and after them a verdict kept in a property, a manual enumerator loop and a
+/// stream of search hits.</summary>
 internal static class StressSource
 {
     private static readonly string[] Sources =
@@ -126,7 +127,51 @@ internal static class StressSource
                     var max = pool.Max(c => ReaderGuard.Similarity(user, c));
                     return pool.Where(c => ReaderGuard.Similarity(user, c) == max).FirstOrDefault() ?? chosen;
                 }
+
+                public bool Approved { get; private set; }
+
+                public Reader? VerdictInAProperty(Reader user)
+                {
+                    var other = index.FindNearest(user);
+                    if (other is null)
+                        return null;
+                    Approved = ReaderGuard.Assess(user, other).IsSafe;
+                    return Approved ? other : null;
+                }
+
+                public List<string> ManualEnumerator(Reader user)
+                {
+                    var names = new List<string>();
+                    using var e = index.NearestNeighbours(user, 5).GetEnumerator();
+                    while (e.MoveNext())
+                    {
+                        if (ReaderGuard.Classify(user, e.Current) != SimilarityBand.Moderate)
+                            continue;
+                        names.Add(e.Current.Summary);
+                    }
+                    return names;
+                }
+
+                public async Task<string?> SearchHits(Reader user)
+                {
+                    await foreach (var hit in FindNearestHitsAsync(user))
+                    {
+                        if (hit.Score > 0.9)
+                            return hit.Record.Summary;
+                        if (ReaderGuard.TrySubstitute(user, hit.Record, out _))
+                            return hit.Record.Summary;
+                    }
+                    return null;
+                }
+
+                private static async IAsyncEnumerable<StressHit> FindNearestHitsAsync(Reader user)
+                {
+                    await Task.Yield();
+                    yield break;
+                }
             }
+
+            public sealed record StressHit(Reader Record, double Score);
             """);
         return text.ToString();
     }
