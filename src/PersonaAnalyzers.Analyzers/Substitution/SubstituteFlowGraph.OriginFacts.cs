@@ -21,7 +21,7 @@ internal sealed partial class SubstituteFlowGraph
         private readonly HashSet<ILocalSymbol> _derivedLocals = new(SymbolEqualityComparer.Default);
         /// <summary>Fields and auto-properties of this object (or static ones) holding a verdict: <c>_approved =
         /// Assess(target, n).IsSafe; if (!_approved) …</c>.</summary>
-        private readonly HashSet<ISymbol> _verdictFields = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _verdictMembers = new(SymbolEqualityComparer.Default);
         private readonly HashSet<CaptureId> _verdictCaptures = new();
         private readonly bool[] _mentioning;
         private readonly bool[] _deciding;
@@ -43,7 +43,7 @@ internal sealed partial class SubstituteFlowGraph
         {
             _origin = origin;
             _verdictLocals.Clear();
-            _verdictFields.Clear();
+            _verdictMembers.Clear();
             _derivedLocals.Clear();
             _verdictCaptures.Clear();
             for (var round = 0; round < 4; round++)
@@ -64,7 +64,7 @@ internal sealed partial class SubstituteFlowGraph
                                 changed |= _derivedLocals.Add(local.Local);
                             break;
                         case IMemberReferenceOperation member when IsSet(_deciding, _all.IndexWithin(i, assignment.Value)) && OwnStorage(member) is { } storage:
-                            changed |= _verdictFields.Add(storage);
+                            changed |= _verdictMembers.Add(storage);
                             break;
                     }
                 }
@@ -131,7 +131,7 @@ internal sealed partial class SubstituteFlowGraph
                         MarkUp(i, _deciding);
                 }
             }
-            if (_verdictFields.Count > 0)
+            if (_verdictMembers.Count > 0)
             {
                 MarkStorageReads(OperationKind.FieldReference);
                 MarkStorageReads(OperationKind.PropertyReference);
@@ -166,7 +166,7 @@ internal sealed partial class SubstituteFlowGraph
         {
             foreach (var i in _all.PositionsOf(kind))
             {
-                if (OwnStorage((IMemberReferenceOperation)_all.Operation(i)) is { } storage && _verdictFields.Contains(storage))
+                if (OwnStorage((IMemberReferenceOperation)_all.Operation(i)) is { } storage && _verdictMembers.Contains(storage))
                     MarkUp(i, _deciding);
             }
         }

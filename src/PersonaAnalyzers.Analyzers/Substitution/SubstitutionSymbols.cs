@@ -179,7 +179,7 @@ internal sealed class SubstitutionSymbols
 
     /// <summary>The persona type of the elements of an async stream (<c>IAsyncEnumerable&lt;T&gt;</c>, a type
     /// implementing it, or one configured with <c>ConfigureAwait</c>/<c>WithCancellation</c>), read with
-    /// <c>await foreach</c>; null for anything else. Not an <see cref="ElementType"/>: LINQ and the guard's
+    /// <c>await foreach</c> — profiles, or search hits holding one (<see cref="HitPersona"/>); null for anything else. Not an <see cref="ElementType"/>: LINQ and the guard's
     /// <c>SafestSubstitute</c> take <c>IEnumerable&lt;T&gt;</c>, not a stream.</summary>
     public INamedTypeSymbol? StreamedPersona(ITypeSymbol? type)
     {
@@ -188,7 +188,7 @@ internal sealed class SubstitutionSymbols
         var element = SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ConfiguredAsyncEnumerableOfT)
             ? named.TypeArguments[0]
             : TypeArgumentOf(named, AsyncEnumerableOfT);
-        return element is null ? null : IsPersonaType(element) ? Unwrap(element) : HitPersona(element); // await foreach (var hit in store.SearchAsync(…))
+        return element is null ? null : IsPersonaType(element) ? Unwrap(element) : HitPersona(element);
     }
 
     /// <summary>The <c>T</c> of <paramref name="type"/> when it is <paramref name="generic"/>&lt;T&gt; or implements

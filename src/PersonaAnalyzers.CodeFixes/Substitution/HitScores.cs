@@ -7,10 +7,11 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace PersonaAnalyzers.CodeFixes.Substitution;
 
-/// <summary>PERSONA003's fix where the score is a search hit's own (<c>hit.Score</c> beside <c>hit.Profile</c>, or
-/// <c>score</c> taken apart beside <c>reader</c> in <c>foreach (var (reader, score) in hits)</c>): the profile beside the
-/// score is the candidate. The score does not say whose profile the hit was compared with, so the target is the one the
-/// PERSONA001 fixes would pick at the comparison (<see cref="TargetProfiles"/>).</summary>
+/// <summary>The profile a search hit or a scored pair holds. PERSONA003's fix where the score is a hit's own
+/// (<c>hit.Score</c> beside <c>hit.Profile</c>, or <c>score</c> taken apart beside <c>reader</c> in <c>foreach (var
+/// (reader, score) in hits)</c>): the profile beside the score is the candidate, and since the score does not say whose
+/// profile the hit was compared with, the target is the one the PERSONA001 fixes would pick at the comparison
+/// (<see cref="TargetProfiles"/>). PERSONA001's fix of a loop over hits checks the same profile.</summary>
 internal static class HitScores
 {
     /// <summary>The profile the hit holds beside <paramref name="score"/>, as an expression to check; null when the hit
