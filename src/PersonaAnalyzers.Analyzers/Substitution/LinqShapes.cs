@@ -191,6 +191,8 @@ internal static class LinqShapes
             : -1;
     }
 
-    public static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or
-        SpecialType.System_Single or SpecialType.System_Decimal or SpecialType.System_Int32 or SpecialType.System_Int64;
+    /// <summary>A number, or a nullable one: a vector store's hit has a <c>double? Score</c>.</summary>
+    public static bool IsNumeric(ITypeSymbol? type) =>
+        (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : type)?.SpecialType is
+        SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal or SpecialType.System_Int32 or SpecialType.System_Int64;
 }

@@ -82,6 +82,9 @@ internal static class SimilarityScores
                        !NamesABar(property.Property.Name);
             case IFieldReferenceOperation field when LinqShapes.IsNumeric(field.Type):
                 return (IsScoreName(field.Field.Name, out isDistance) || IsPairScore(field.Field.Name, field.Instance, symbols)) && !NamesABar(field.Field.Name);
+            case ICoalesceOperation coalesce:
+                // hit.Score ?? 0: a nullable score with a default is the score.
+                return IsScore(coalesce.Value, symbols, out isDistance);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negated:
                 // OrderBy(c => -Similarity(...)) sorts by descending similarity.
                 var inner = IsScore(negated.Operand, symbols, out var innerDistance);

@@ -160,7 +160,7 @@ internal sealed class SubstitutionSymbols
                 IPropertySymbol { IsStatic: false, IsIndexer: false } p => (p.Name, p.Type),
                 _ => (null, null),
             };
-            if (name is not null && LinqShapes.IsNumeric(Unwrap(memberType!)) &&
+            if (name is not null && LinqShapes.IsNumeric(memberType) &&
                 (SimilarityScores.IsPairScoreName(name) || SimilarityScores.IsScoreName(name, out _)) && !SimilarityScores.NamesABar(name))
                 return persona;
         }

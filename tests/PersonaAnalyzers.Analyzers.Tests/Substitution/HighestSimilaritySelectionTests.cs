@@ -490,4 +490,23 @@ public class HighestSimilaritySelectionTests
                 public Reader Lowest(IEnumerable<ScoredReader> hits) => hits.MinBy(h => h.Score)!.Reader;
             }
             """);
+
+    [Fact]
+    public Task The_best_vector_search_hit_by_its_nullable_score_is_a_highest_similarity_selection() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public sealed class VectorSearchResult<TRecord>
+            {
+                public TRecord Record { get; } = default!;
+                public double? Score { get; }
+            }
+            public class C
+            {
+                public Reader? Best(List<VectorSearchResult<Reader>> hits) => {|PERSONA002:hits.MaxBy(h => h.Score)|}?.Record;
+                public Reader? Top(List<VectorSearchResult<Reader>> hits) =>
+                    {|PERSONA002:hits.OrderByDescending(h => h.Score ?? 0).FirstOrDefault()|}?.Record;
+            }
+            """);
 }

@@ -445,4 +445,37 @@ public class RawThresholdTests
                 }
             }
             """);
+
+    // A vector store's hit scores with a double?: a nullable score, or one with a default, is still the score.
+    [Fact]
+    public Task A_nullable_score_of_a_vector_search_hit_is_a_similarity() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public sealed class VectorSearchResult<TRecord>
+            {
+                public TRecord Record { get; } = default!;
+                public double? Score { get; }
+            }
+            public class C
+            {
+                public string? Lifted(List<VectorSearchResult<Reader>> hits)
+                {
+                    foreach (var hit in hits)
+                    {
+                        if ({|PERSONA003:hit.Score > 0.8|})
+                            return hit.Record.Summary;
+                    }
+                    return null;
+                }
+
+                public List<string> Defaulted(List<VectorSearchResult<Reader>> hits) =>
+                    hits.Where(h => {|PERSONA003:(h.Score ?? 0) >= 0.8|}).Select(h => h.Record.Summary).ToList();
+
+                // Only logged: no profile is accepted by it.
+                public void Logged(List<VectorSearchResult<Reader>> hits) =>
+                    System.Console.WriteLine(hits.Count(h => h.Score > 0.8));
+            }
+            """);
 }
