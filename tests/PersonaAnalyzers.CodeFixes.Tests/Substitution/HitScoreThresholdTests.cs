@@ -53,6 +53,30 @@ public class HitScoreThresholdTests
             """ + Hits), Key);
 
     [Fact]
+    public Task Nullable_score_of_a_vector_search_hit_becomes_the_check_of_its_record() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Prompt(Reader user, List<VectorSearchResult<Reader>> hits)
+                {
+                    foreach (var hit in hits)
+                    {
+                        if ({|PERSONA003:hit.Score > 0.8|})
+                            return hit.Record.Summary;
+                    }
+                    return null;
+                }
+            """) + SearchHit, InClass("""
+                public string? Prompt(Reader user, List<VectorSearchResult<Reader>> hits)
+                {
+                    foreach (var hit in hits)
+                    {
+                        if (ReaderGuard.TrySubstitute(user, hit.Record, out _))
+                            return hit.Record.Summary;
+                    }
+                    return null;
+                }
+            """) + SearchHit, Key);
+
+    [Fact]
     public Task Rejecting_a_hit_by_its_score_becomes_the_negated_check() =>
         Threshold.VerifyAsync(InClass("""
                 public List<string> Prompts(Reader user, IReadOnlyList<(Reader Profile, double Score)> hits)

@@ -616,7 +616,8 @@ public class InsertBandCheckTests
                 }
             """, "using System;\n") + SearchHit, Key);
 
-    private const string SearchHit = """
+    /// <summary>A vector store's search hit, as Microsoft.Extensions.VectorData shapes it (a record beside a nullable score).</summary>
+    internal const string SearchHit = """
 
         public sealed class VectorSearchResult<TRecord>
         {
