@@ -25,6 +25,19 @@ internal static class LinqShapes
         "ConfigureAwait", "WithCancellation", // an async stream, configured for await foreach
     };
 
+    /// <summary>Async LINQ over a stream (<c>System.Linq.AsyncEnumerable</c>, System.Linq.Async): awaited, they give what
+    /// <c>ToList</c> and <c>First</c> give — <c>await store.SearchAsync(v, 5).ToListAsync()</c> is the stream's hits.</summary>
+    private static readonly HashSet<string> AwaitedPassThrough = new()
+    {
+        "ToListAsync", "ToArrayAsync", "ToHashSetAsync",
+    };
+
+    private static readonly HashSet<string> AwaitedElementSelectors = new()
+    {
+        "FirstAsync", "FirstOrDefaultAsync", "SingleAsync", "SingleOrDefaultAsync", "LastAsync", "LastOrDefaultAsync",
+        "ElementAtAsync", "ElementAtOrDefaultAsync", "MaxByAsync", "MinByAsync",
+    };
+
     /// <summary>Take an element out through an <c>out</c> argument: <c>queue.TryDequeue(out var next)</c>.</summary>
     private static readonly HashSet<string> OutSelectors = new()
     {
@@ -35,6 +48,7 @@ internal static class LinqShapes
     {
         "Count", "LongCount", "Any", "All", "Contains", "Length", "IsEmpty", "Exists", "TrueForAll", "IndexOf",
         "GetEnumerator", "MoveNext", "Dispose", "GetAsyncEnumerator", "MoveNextAsync", "DisposeAsync", "Equals", "GetHashCode", "GetType", "ReferenceEquals",
+        "CountAsync", "LongCountAsync", "AnyAsync", "AllAsync", "ContainsAsync",
     };
 
     /// <summary>Change which profiles a collection holds, or their order, in place: nothing is read out of it (what
@@ -52,6 +66,10 @@ internal static class LinqShapes
     public static bool IsElementSelector(string name) => ElementSelectors.Contains(name);
 
     public static bool IsPassThrough(string name) => PassThrough.Contains(name);
+
+    public static bool IsAwaitedPassThrough(string name) => AwaitedPassThrough.Contains(name);
+
+    public static bool IsAwaitedElementSelector(string name) => AwaitedElementSelectors.Contains(name);
 
     public static bool IsObserver(string name) => Observers.Contains(name);
 

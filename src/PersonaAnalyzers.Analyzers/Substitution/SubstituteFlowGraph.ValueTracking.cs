@@ -65,7 +65,7 @@ internal sealed partial class SubstituteFlowGraph
     private static bool CarriesValues(OperationKind kind) =>
         kind is OperationKind.SimpleAssignment or OperationKind.FlowCapture or OperationKind.Invocation or OperationKind.PropertyReference or
             OperationKind.FieldReference or OperationKind.DeconstructionAssignment or OperationKind.ArrayElementReference or OperationKind.IsPattern or
-            OperationKind.ObjectCreation or OperationKind.Tuple;
+            OperationKind.ObjectCreation or OperationKind.Tuple or OperationKind.Await;
 
     private void AddOrigin(SubstituteOrigin origin, Statement statement, TaintKind? kind = null)
     {
@@ -101,6 +101,8 @@ internal sealed partial class SubstituteFlowGraph
                 return AddAll(_values, unwrapped, TaintsOf(nullable)); // the profile of a nullable persona struct
             case IInvocationOperation invocation when LinqShapes.Source(invocation) is { } source:
                 return PropagateThroughCall(invocation, source, statement);
+            case IAwaitOperation awaited when LinqShapes.TaskOf(awaited.Operation) is IInvocationOperation call && LinqShapes.Source(call) is { } stream:
+                return PropagateThroughAwaitedCall(awaited, call, stream, statement);
             case IPropertyReferenceOperation { Instance: { } instance } property:
                 if (property.Property.Name == "Value" && _symbols.IsNullablePersona(instance.Type))
                     return AddAll(_values, property, TaintsOf(instance));
@@ -289,6 +291,24 @@ internal sealed partial class SubstituteFlowGraph
         return changed;
     }
 
+    /// <summary><c>await stream.ToListAsync()</c> is the stream's substitutes, <c>await stream.FirstOrDefaultAsync()</c> one
+    /// of them (unless its predicate checks it), as <c>ToList</c> and <c>FirstOrDefault</c> are for a collection.</summary>
+    private bool PropagateThroughAwaitedCall(IAwaitOperation awaited, IInvocationOperation call, IOperation stream, Statement statement)
+    {
+        var name = call.TargetMethod.Name;
+        var changed = false;
+        foreach (var taint in TaintsOf(stream))
+        {
+            if (taint.Kind != TaintKind.Collection)
+                continue;
+            if (LinqShapes.IsAwaitedElementSelector(name) && !FiltersByCheck(call))
+                changed |= DeriveElement(awaited, taint, "Element", statement);
+            else if (LinqShapes.IsAwaitedPassThrough(name) && IsCollectionOfPersona(awaited.Type))
+                changed |= Add(_values, awaited, taint);
+        }
+        return changed;
+    }
+
     /// <summary><c>users.Select(index.FindNearest)</c>, <c>users.SelectMany(index.NeighboursOf)</c>,
     /// <c>users.ConvertAll(pick)</c>: a projection by a source's delegate yields a collection of substitutes.</summary>
     private bool ProjectThroughDelegate(IInvocationOperation invocation, IOperation source, Statement statement)
@@ -316,8 +336,10 @@ internal sealed partial class SubstituteFlowGraph
         return AddDerived(new SubstituteOrigin(operation, persona, isCollection, construct, operation.Syntax.GetLocation()), from, statement);
     }
 
+    /// <summary>A collection or stream of profiles, or of pairs or hits holding one.</summary>
     private bool IsCollectionOfPersona(ITypeSymbol? type) =>
-        (_symbols.PersonaOf(type, out var isCollection) is not null && isCollection) || _symbols.StreamedPersona(type) is not null;
+        (_symbols.PersonaOf(type, out var isCollection) is not null && isCollection) || _symbols.StreamedPersona(type) is not null ||
+        type is not null && _symbols.ElementType(type) is { } element && (_symbols.TupleElementPersona(element) ?? _symbols.HitPersona(element)) is not null;
 
     private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement)
     {
@@ -359,7 +381,8 @@ internal sealed partial class SubstituteFlowGraph
     private bool FiltersByCheck(IInvocationOperation invocation)
     {
         if (invocation.TargetMethod.Name is not ("Where" or "FindAll" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or
-                "Last" or "LastOrDefault" or "Find" or "FindLast"))
+                "Last" or "LastOrDefault" or "Find" or "FindLast" or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or
+                "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync"))
             return false;
         return LinqShapes.DelegateArgument(invocation) switch
         {

@@ -135,6 +135,7 @@ internal static class SubstituteUses
                 var isSource = (method.ReducedFrom ?? method).IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] == argument;
                 if (kind != TaintKind.Element && isSource &&
                     (LinqShapes.IsPassThrough(method.Name) || LinqShapes.IsElementSelector(method.Name) || LinqShapes.IsObserver(method.Name) ||
+                     LinqShapes.IsAwaitedPassThrough(method.Name) || LinqShapes.IsAwaitedElementSelector(method.Name) ||
                      LinqShapes.IsIdentitySelect(invocation) || LinqShapes.IsProfileSelect(invocation, symbols) ||
                      method.Name == "GetEnumerator"))
                     return UseKind.None;
