@@ -497,16 +497,11 @@ public class HighestSimilaritySelectionTests
             using System.Collections.Generic;
             using System.Linq;
             using Shop;
-            public sealed class VectorSearchResult<TRecord>
-            {
-                public TRecord Record { get; } = default!;
-                public double? Score { get; }
-            }
             public class C
             {
                 public Reader? Best(List<VectorSearchResult<Reader>> hits) => {|PERSONA002:hits.MaxBy(h => h.Score)|}?.Record;
                 public Reader? Top(List<VectorSearchResult<Reader>> hits) =>
                     {|PERSONA002:hits.OrderByDescending(h => h.Score ?? 0).FirstOrDefault()|}?.Record;
             }
-            """);
+            """ + SearchHitSnippets.VectorSearchResult);
 }

@@ -453,11 +453,6 @@ public class RawThresholdTests
             using System.Collections.Generic;
             using System.Linq;
             using Shop;
-            public sealed class VectorSearchResult<TRecord>
-            {
-                public TRecord Record { get; } = default!;
-                public double? Score { get; }
-            }
             public class C
             {
                 public string? Lifted(List<VectorSearchResult<Reader>> hits)
@@ -477,5 +472,5 @@ public class RawThresholdTests
                 public void Logged(List<VectorSearchResult<Reader>> hits) =>
                     System.Console.WriteLine(hits.Count(h => h.Score > 0.8));
             }
-            """);
+            """ + SearchHitSnippets.VectorSearchResult);
 }

@@ -638,11 +638,7 @@ public class UncheckedSubstituteSourceTests
             private readonly IVectorStoreCollection<Reader> _store = null!;
         {{members}}
         }
-        public sealed class VectorSearchResult<TRecord>
-        {
-            public TRecord Record { get; } = default!;
-            public double? Score { get; }
-        }
+        {{SearchHitSnippets.VectorSearchResult}}
         public interface IVectorStoreCollection<TRecord>
         {
             IAsyncEnumerable<VectorSearchResult<TRecord>> SearchAsync(ReadOnlyMemory<float> vector, int top);
