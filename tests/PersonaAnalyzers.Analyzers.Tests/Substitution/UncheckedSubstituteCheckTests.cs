@@ -1007,7 +1007,7 @@ public class UncheckedSubstituteCheckTests
             """);
 
     [Fact]
-    public Task Verdict_kept_in_a_field_of_this_object_decides_the_path() =>
+    public Task Verdict_kept_in_a_field_or_auto_property_of_this_object_decides_the_path() =>
         Verify.VerifyAsync("""
             using PersonaAnalyzers;
             using Shop;
@@ -1016,6 +1016,10 @@ public class UncheckedSubstituteCheckTests
                 private readonly IReaderIndex _index = null!;
                 private bool _approved;
                 private static bool s_safe;
+                public bool Approved { get; private set; }
+                public static bool LastSafe { get; set; }
+                private bool _stored;
+                public bool Computed { get => !_stored; set => _stored = value; }
                 public Reader? Checked(Reader user)
                 {
                     var other = _index.FindNearest(user);
@@ -1045,22 +1049,7 @@ public class UncheckedSubstituteCheckTests
                         return null;
                     return other;
                 }
-            }
-            """);
-
-    [Fact]
-    public Task Verdict_kept_in_an_auto_property_of_this_object_decides_the_path() =>
-        Verify.VerifyAsync("""
-            using PersonaAnalyzers;
-            using Shop;
-            public class C
-            {
-                private readonly IReaderIndex _index = null!;
-                public bool Approved { get; private set; }
-                public static bool LastSafe { get; set; }
-                private bool _stored;
-                public bool Computed { get => !_stored; set => _stored = value; }
-                public Reader? Checked(Reader user)
+                public Reader? CheckedInAProperty(Reader user)
                 {
                     var other = _index.FindNearest(user);
                     if (other is null)
@@ -1070,7 +1059,7 @@ public class UncheckedSubstituteCheckTests
                         return null;
                     return other;
                 }
-                public Reader? CheckedStatic(Reader user)
+                public Reader? CheckedInAStaticProperty(Reader user)
                 {
                     var other = _index.FindNearest(user);
                     if (other is null)
@@ -1089,7 +1078,7 @@ public class UncheckedSubstituteCheckTests
                         return null;
                     return other;
                 }
-                public Reader? OtherObjects(Reader user, C peer)
+                public Reader? OtherObjectsProperty(Reader user, C peer)
                 {
                     var other = {|PERSONA001:_index.FindNearest(user)|};
                     if (other is null)
