@@ -338,15 +338,13 @@ internal sealed partial class SubstituteFlowGraph
 
     /// <summary>A collection or stream of profiles, or of pairs or hits holding one.</summary>
     private bool IsCollectionOfPersona(ITypeSymbol? type) =>
-        (_symbols.PersonaOf(type, out var isCollection) is not null && isCollection) || _symbols.StreamedPersona(type) is not null ||
-        type is not null && _symbols.ElementType(type) is { } element && (_symbols.TupleElementPersona(element) ?? _symbols.HitPersona(element)) is not null;
+        SubstituteSources.ProfileOf(type, _symbols, out var isCollection) is not null && isCollection;
 
     private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement)
     {
         if (_derived is not null && _derived.Contains(operation))
             return false;
-        var persona = _symbols.PersonaOf(operation.Type, out var isCollection) ?? _symbols.TupleElementPersona(operation.Type) ??
-                      _symbols.HitPersona(operation.Type);
+        var persona = SubstituteSources.ProfileOf(operation.Type, _symbols, out var isCollection);
         if (persona is null || isCollection)
             return false;
         if (construct is "Element" or "ForEach" && (_seeded is null || !_seeded.Contains(from.Origin)) &&

@@ -154,18 +154,21 @@ internal sealed class SubstitutionSymbols
             return null;
         foreach (var member in named.GetMembers())
         {
-            var (name, memberType) = member switch
-            {
-                IFieldSymbol { IsStatic: false } f => (f.Name, f.Type),
-                IPropertySymbol { IsStatic: false, IsIndexer: false } p => (p.Name, p.Type),
-                _ => (null, null),
-            };
-            if (name is not null && LinqShapes.IsNumeric(memberType) &&
-                (SimilarityScores.IsPairScoreName(name) || SimilarityScores.IsScoreName(name, out _)) && !SimilarityScores.NamesABar(name))
+            if (LinqShapes.IsNumeric(InstanceValueType(member)) &&
+                (SimilarityScores.IsPairScoreName(member.Name) || SimilarityScores.IsScoreName(member.Name, out _)) && !SimilarityScores.NamesABar(member.Name))
                 return persona;
         }
         return null;
     }
+
+    /// <summary>The type of an instance field or of an instance property that is not an indexer: the values an object
+    /// holds. Null for any other member.</summary>
+    private static ITypeSymbol? InstanceValueType(ISymbol member) => member switch
+    {
+        IFieldSymbol { IsStatic: false } f => f.Type,
+        IPropertySymbol { IsStatic: false, IsIndexer: false } p => p.Type,
+        _ => null,
+    };
 
     /// <summary>The element type of an array or <c>IEnumerable&lt;T&gt;</c> (strings excluded).</summary>
     public ITypeSymbol? ElementType(ITypeSymbol type)
@@ -230,13 +233,7 @@ internal sealed class SubstitutionSymbols
             return null;
         foreach (var member in named.GetMembers())
         {
-            var memberType = member switch
-            {
-                IFieldSymbol { IsStatic: false } f => f.Type,
-                IPropertySymbol { IsStatic: false, IsIndexer: false } p => p.Type,
-                _ => null,
-            };
-            if (memberType is not null && IsPersonaType(memberType))
+            if (InstanceValueType(member) is { } memberType && IsPersonaType(memberType))
                 return Unwrap(memberType);
         }
         return null;

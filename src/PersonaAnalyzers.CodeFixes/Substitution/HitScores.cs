@@ -61,8 +61,10 @@ internal static class HitScores
         return profiles.Count == 1 ? profiles[0].Identifier.ValueText : null;
     }
 
-    private static bool IsPersona(ITypeSymbol type, INamedTypeSymbol persona) =>
-        SymbolEqualityComparer.Default.Equals(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), persona) ||
+    /// <summary>The persona type itself, annotated nullable or not (the default comparer ignores annotations), or a
+    /// <c>Nullable&lt;T&gt;</c> of a persona struct.</summary>
+    public static bool IsPersona(ITypeSymbol type, INamedTypeSymbol persona) =>
+        SymbolEqualityComparer.Default.Equals(type, persona) ||
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } &&
         SymbolEqualityComparer.Default.Equals(inner, persona);
 }

@@ -93,7 +93,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
         var name = forEach.Identifier.ValueText;
         ExpressionSyntax candidate = IdentifierName(name);
         // A pair or a search hit — (Reader Profile, double Score), VectorSearchResult<Reader> — is checked by its profile.
-        if (model.GetDeclaredSymbol(forEach) is { Type: INamedTypeSymbol pair } && !SymbolEqualityComparer.Default.Equals(pair.WithNullableAnnotation(NullableAnnotation.NotAnnotated), types.Persona))
+        if (model.GetDeclaredSymbol(forEach) is { Type: INamedTypeSymbol pair } && !HitScores.IsPersona(pair, types.Persona))
         {
             if (HitScores.ProfileMember(pair, types.Persona) is not { } profile)
                 return null;
