@@ -101,6 +101,14 @@ internal sealed class GraphOperations
         }
     }
 
+    /// <summary>The number of statements (block operations and branch values), in block order.</summary>
+    public int StatementCount => _statements.Length;
+
+    /// <summary>Where statement <paramref name="statement"/>'s operations lie: its root's position and the position after
+    /// its last operation.</summary>
+    public (int Start, int End) StatementRange(int statement) =>
+        (_statements[statement].First, statement + 1 < _statements.Length ? _statements[statement + 1].First : _nodes.Length);
+
     /// <summary>The parent's position, -1 for a statement's root.</summary>
     public int Parent(int index) => _nodes[index].Parent;
 

@@ -14,43 +14,18 @@ internal sealed partial class SubstituteFlowGraph
     private void TrackValues()
     {
         // The first round finds the sources and the operations that can carry a value on (Propagate's kinds); the
-        // later rounds, to a fixed point, visit only those, in the same order.
+        // later rounds, to a fixed point, visit only those, in the same order. Statements are visited in block order,
+        // and a statement's operations with each one's operands before it (the reverse of the pre-order they are
+        // stored in): a value flows from operands to the operation that holds them — FindNearest(user) to the
+        // GetEnumerator() over it, to the flow capture of that — so one round carries it all the way, where in
+        // pre-order each step waited for the next round.
         var carriers = new List<int>();
         var changed = false;
-        for (var i = 0; i < _all.Count; i++)
+        for (var s = 0; s < _all.StatementCount; s++)
         {
-            var kind = _all.Kind(i);
-            var carries = CarriesValues(kind);
-            if (carries)
-                carriers.Add(i);
-            if (!carries && kind is not (OperationKind.Await or OperationKind.Argument or OperationKind.DelegateCreation))
-                continue;
-            var operation = _all.Operation(i);
-            var statement = _all.StatementOf(i);
-            if ((_handingOn is not null || _yieldingCalls is not null) && kind is OperationKind.Invocation or OperationKind.Await &&
-                HandedOnCall(operation) is { } handedOn)
-            {
-                AddOrigin(handedOn, statement);
-                changed = true;
-                continue;
-            }
-            if (kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await or
-                    OperationKind.Argument or OperationKind.DelegateCreation &&
-                _sites.Within(operation.Syntax.Span) &&
-                operation switch
-                {
-                    IArgumentOperation argument => SubstituteSources.TryGetOut(argument, _symbols, _options),
-                    IDelegateCreationOperation creation => SubstituteSources.TryGetMethodGroup(creation, _symbols, _options),
-                    _ => SubstituteSources.TryGetDirect(operation, _symbols, _options, _graph.OriginalOperation.SemanticModel),
-                } is { } origin)
-            {
-                // A method group is a delegate; what its calls yield is derived where it is called (DeriveFromDelegate).
-                AddOrigin(origin, statement, operation.Kind == OperationKind.DelegateCreation ? TaintKind.Delegate : null);
-                changed = true;
-                continue;
-            }
-            if (carries)
-                changed |= Propagate(operation, statement);
+            var (start, end) = _all.StatementRange(s);
+            for (var i = end - 1; i >= start; i--)
+                changed |= FirstVisit(i, carriers);
         }
         for (var round = 1; changed && round < MaxRounds; round++)
         {
@@ -59,6 +34,41 @@ internal sealed partial class SubstituteFlowGraph
             foreach (var i in carriers)
                 changed |= Propagate(_all.Operation(i), _all.StatementOf(i));
         }
+    }
+
+    /// <summary>The first round's visit of the operation at <paramref name="i"/>: is it a source, and does it carry a
+    /// value on (then it is added to <paramref name="carriers"/>)?</summary>
+    private bool FirstVisit(int i, List<int> carriers)
+    {
+        var kind = _all.Kind(i);
+        var carries = CarriesValues(kind);
+        if (carries)
+            carriers.Add(i);
+        if (!carries && kind is not (OperationKind.Await or OperationKind.Argument or OperationKind.DelegateCreation))
+            return false;
+        var operation = _all.Operation(i);
+        var statement = _all.StatementOf(i);
+        if ((_handingOn is not null || _yieldingCalls is not null) && kind is OperationKind.Invocation or OperationKind.Await &&
+            HandedOnCall(operation) is { } handedOn)
+        {
+            AddOrigin(handedOn, statement);
+            return true;
+        }
+        if (kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await or
+                OperationKind.Argument or OperationKind.DelegateCreation &&
+            _sites.Within(operation.Syntax.Span) &&
+            operation switch
+            {
+                IArgumentOperation argument => SubstituteSources.TryGetOut(argument, _symbols, _options),
+                IDelegateCreationOperation creation => SubstituteSources.TryGetMethodGroup(creation, _symbols, _options),
+                _ => SubstituteSources.TryGetDirect(operation, _symbols, _options, _graph.OriginalOperation.SemanticModel),
+            } is { } origin)
+        {
+            // A method group is a delegate; what its calls yield is derived where it is called (DeriveFromDelegate).
+            AddOrigin(origin, statement, operation.Kind == OperationKind.DelegateCreation ? TaintKind.Delegate : null);
+            return true;
+        }
+        return carries && Propagate(operation, statement);
     }
 
     /// <summary>The kinds <see cref="Propagate"/> can carry a substitute through; it ignores every other.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace PersonaAnalyzers.Substitution;
@@ -9,11 +10,16 @@ internal static class SubstitutionDiagnostics
 {
     private const int MaxExcerpt = 60;
 
+    /// <summary>Both names of a persona type, spelled once per type: each spelling walks its namespaces, and a
+    /// project reports the same few persona types over and over.</summary>
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, string[]> Names = new();
+
     public static ImmutableDictionary<string, string?>.Builder PersonaProperties(INamedTypeSymbol? persona)
     {
         var builder = ImmutableDictionary.CreateBuilder<string, string?>();
-        builder[SubstitutionProperties.PersonaType] = persona is null ? string.Empty : SubstitutionSymbols.MetadataName(persona);
-        builder[SubstitutionProperties.GuardType] = persona is null ? string.Empty : SubstitutionSymbols.GuardName(persona);
+        var names = persona is null ? null : Names.GetValue(persona, static p => new[] { SubstitutionSymbols.MetadataName(p), SubstitutionSymbols.GuardName(p) });
+        builder[SubstitutionProperties.PersonaType] = names?[0] ?? string.Empty;
+        builder[SubstitutionProperties.GuardType] = names?[1] ?? string.Empty;
         return builder;
     }
 

@@ -200,6 +200,10 @@ internal sealed class SubstitutionSymbols
     {
         if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, generic))
             return type.TypeArguments[0];
+        // double, int, decimal, DateTime: no sequence, yet with generic math each implements some thirty interfaces, and
+        // scores are asked about everywhere.
+        if (type.IsValueType && type.SpecialType != SpecialType.None)
+            return null;
         foreach (var @interface in type.AllInterfaces)
         {
             if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, generic))
