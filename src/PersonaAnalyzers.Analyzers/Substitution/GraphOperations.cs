@@ -37,18 +37,11 @@ internal sealed class GraphOperations
             _firstStatementOfBlock[block.Ordinal] = statementCount;
             statementCount += block.Operations.Length + (block.BranchValue is null ? 0 : 1);
         }
-        // Two walks of the trees, one to count and one to fill, so that each array is allocated once at its size.
+        // One walk of the trees into a scratch array kept by the thread, then one copy at the right size: the walk costs
+        // more than the copy, and a graph's operations are not known in number before it.
         var pending = new Stack<(IOperation.OperationList.Enumerator Children, int Parent)>();
-        var count = 0;
-        foreach (var block in blocks)
-        {
-            foreach (var root in block.Operations)
-                count = Walk(root, -1, null, count, pending);
-            if (block.BranchValue is not null)
-                count = Walk(block.BranchValue, -1, null, count, pending);
-        }
         _statements = new SubstituteFlowGraph.Statement[statementCount];
-        _nodes = new Node[count];
+        var scratch = Scratch ??= new Node[256];
         var statement = 0;
         var next = 0;
         foreach (var block in blocks)
@@ -59,10 +52,21 @@ internal sealed class GraphOperations
                 if (root is null)
                     continue;
                 _statements[statement] = new SubstituteFlowGraph.Statement(block, i, root, next);
-                next = Walk(root, statement++, _nodes, next, pending);
+                next = Walk(root, statement++, ref scratch, next, pending);
             }
         }
+        _nodes = new Node[next];
+        Array.Copy(scratch, _nodes, next);
+        // Cleared so that the scratch array keeps no operation (and with it a compilation) alive; one grown for a huge
+        // body is not kept at all.
+        Array.Clear(scratch, 0, next);
+        Scratch = scratch.Length <= MaxKeptScratch ? scratch : null;
     }
+
+    private const int MaxKeptScratch = 4096;
+
+    [ThreadStatic]
+    private static Node[]? Scratch;
 
     public int Count => _nodes.Length;
 
@@ -164,12 +168,11 @@ internal sealed class GraphOperations
     }
 
     /// <summary>Pre-order, as <see cref="OperationExtensions.DescendantsAndSelf"/> visits (same enumerators, same
-    /// stack), without an enumerator object per tree; counts only when <paramref name="into"/> is null.</summary>
-    private static int Walk(IOperation root, int statement, Node[]? into, int next,
+    /// stack), without an enumerator object per tree; <paramref name="into"/> grows as needed.</summary>
+    private static int Walk(IOperation root, int statement, ref Node[] into, int next,
         Stack<(IOperation.OperationList.Enumerator Children, int Parent)> pending)
     {
-        if (into is not null)
-            into[next] = new Node(root, -1, statement, root.Kind);
+        Put(ref into, next, new Node(root, -1, statement, root.Kind));
         pending.Push((root.ChildOperations.GetEnumerator(), next++));
         while (pending.Count > 0)
         {
@@ -180,11 +183,17 @@ internal sealed class GraphOperations
             pending.Push((children, parent));
             if (current is null)
                 continue;
-            if (into is not null)
-                into[next] = new Node(current, parent, statement, current.Kind);
+            Put(ref into, next, new Node(current, parent, statement, current.Kind));
             pending.Push((current.ChildOperations.GetEnumerator(), next++));
         }
         return next;
+    }
+
+    private static void Put(ref Node[] into, int at, Node node)
+    {
+        if (at == into.Length)
+            Array.Resize(ref into, into.Length * 2);
+        into[at] = node;
     }
 
     private readonly record struct Node(IOperation Operation, int Parent, int Statement, OperationKind Kind);

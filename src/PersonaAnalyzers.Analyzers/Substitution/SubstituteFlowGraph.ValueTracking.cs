@@ -511,8 +511,21 @@ internal sealed partial class SubstituteFlowGraph
         if (_carrying is not null)
             return _carrying;
         _carrying = new List<(int Position, List<Taint> Taints)>();
+        // Most operations are of a kind nothing was tracked into (literals, most references, arguments): one kind read
+        // rules them out before any lookup. A conversion or parentheses carry what their operand carries, which is
+        // listed itself (and marks them as its ancestors); no use is judged on them.
+        var tracked = new bool[256]; // OperationKind ends below 256; a kind past it is looked up, as before
+        foreach (var value in _values.Keys)
+        {
+            if ((int)value.Kind < tracked.Length)
+                tracked[(int)value.Kind] = true;
+        }
         for (var i = 0; i < _all.Count; i++)
         {
+            var kind = _all.Kind(i);
+            if (kind is OperationKind.Conversion or OperationKind.Parenthesized ||
+                (int)kind < tracked.Length && !tracked[(int)kind] && kind is not (OperationKind.LocalReference or OperationKind.FlowCaptureReference or OperationKind.ParameterReference))
+                continue;
             var taints = TaintsOf(_all.Operation(i));
             if (taints.Count > 0)
                 _carrying.Add((i, taints));
