@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -120,7 +121,8 @@ internal sealed partial class SubstituteFlowGraph
             }
             foreach (var i in _all.PositionsOf(OperationKind.Invocation))
             {
-                if (IsCheck((IInvocationOperation)_all.Operation(i), i))
+                var invocation = (IInvocationOperation)_all.Operation(i);
+                if (IsCheck(invocation, i) || IsCheckRunOnThePool(invocation))
                     MarkUp(i, _deciding);
             }
             if (_verdictLocals.Count > 0)
@@ -264,6 +266,47 @@ internal sealed partial class SubstituteFlowGraph
         }
 
         /// <summary>A check method called on this origin; <paramref name="at"/> is the invocation's position.</summary>
+        /// <summary><c>await Task.Run(() =&gt; Assess(user, twin).IsSafe)</c>: a check of the origin run on the thread pool,
+        /// whose verdict is the task's result — the call holds the check as the check's own call would. Only a lambda
+        /// whose expression is the check (or reads its verdict): what a block body returns is not followed.</summary>
+        private bool IsCheckRunOnThePool(IInvocationOperation run)
+        {
+            if (run.TargetMethod is not { Name: "Run", ContainingType: { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } } } ||
+                run.Arguments.Length == 0 ||
+                LinqShapes.Unwrap(run.Arguments[0].Value) is not IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda } ||
+                lambda.Syntax is not AnonymousFunctionExpressionSyntax { ExpressionBody: { } returned })
+                return false;
+            foreach (var operation in _owner.OperationsOf(lambda))
+            {
+                if (operation is IInvocationOperation check && returned.Span.Contains(check.Syntax.Span) &&
+                    _owner._symbols.IsCheckMethod(check.TargetMethod, _owner._options) && ChecksOrigin(check))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether a check in a lambda's own graph is given the origin: an argument (or the receiver) reads a local
+        /// of the enclosing body that holds it.</summary>
+        private bool ChecksOrigin(IInvocationOperation check)
+        {
+            foreach (var argument in check.Arguments)
+            {
+                if (argument.Parameter?.RefKind != RefKind.Out && ReadsOrigin(argument.Value))
+                    return true;
+            }
+            return check.Instance is not null && ReadsOrigin(check.Instance);
+        }
+
+        private bool ReadsOrigin(IOperation value)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (operation.Kind == OperationKind.LocalReference && Carries(_owner.TaintsOf(operation)))
+                    return true;
+            }
+            return false;
+        }
+
         private bool IsCheck(IInvocationOperation invocation, int at)
         {
             if (!IsSet(_mentioning, at) || !_owner._symbols.IsCheckMethod(invocation.TargetMethod, _owner._options))

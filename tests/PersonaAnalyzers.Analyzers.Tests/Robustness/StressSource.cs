@@ -36,12 +36,13 @@ internal static class StressSource
         "if ((ReaderGuard.Classify(user, {0}!) switch {{ SimilarityBand.Moderate => true, _ => false }}) is false) return null;",
         "if ({0} is null || ReaderGuard.Classify(user, {0}) == SimilarityBand.NearMatch || ReaderGuard.Classify(user, {0}) == SimilarityBand.Distant) return null;",
         "if ({0} is null || ReaderGuard.Classify(user, {0}) == SimilarityBand.Distant) return null;",
+        "if ({0} is null || !await Task.Run(() => ReaderGuard.Assess(user, {0}).IsSafe)) return null;",
     };
 
     /// <summary>Every combination when <paramref name="stride"/> is 1; every stride-th one otherwise.</summary>
     /// <summary>Guards that count as a band check (the others: none, a raw threshold, a discarded check, a band test that
     /// lets near-twins through).</summary>
-    public static bool IsCheckingGuard(int guard) => guard is 1 or 2 or 3 or 4 or 7 or 8 or 9;
+    public static bool IsCheckingGuard(int guard) => guard is 1 or 2 or 3 or 4 or 7 or 8 or 9 or 11;
 
     /// <summary>Sources that PERSONA001 tracks (the last two are PERSONA002's selections).</summary>
     public static bool IsTrackedSource(int source) => source < Sources.Length - 2;

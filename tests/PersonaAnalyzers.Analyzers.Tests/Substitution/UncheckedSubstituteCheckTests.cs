@@ -1090,4 +1090,43 @@ public class UncheckedSubstituteCheckTests
                 }
             }
             """);
+    [Fact]
+    public Task Check_run_on_the_thread_pool_decides_with_its_awaited_verdict() =>
+        Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex index = null!;
+                public async Task<string> Kept(Reader user)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is null)
+                        return user.Summary;
+                    var safe = await Task.Run(() => ReaderGuard.Assess(user, twin).IsSafe);
+                    if (!safe)
+                        return user.Summary;
+                    return twin.Summary;
+                }
+                public async Task<string> Tested(Reader user)
+                {
+                    var twin = index.FindNearest(user);
+                    return twin is not null && await Task.Run(() => ReaderGuard.Assess(user, twin).IsSafe) ? twin.Summary : user.Summary;
+                }
+                public async Task<string> Ignored(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    var safe = await Task.Run(() => ReaderGuard.Assess(user, twin).IsSafe);
+                    return twin?.Summary ?? user.Summary;
+                }
+                public async Task<string> OfAnother(Reader user, Reader other)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is null || !await Task.Run(() => ReaderGuard.Assess(user, other).IsSafe))
+                        return user.Summary;
+                    return twin.Summary;
+                }
+            }
+            """);
 }
