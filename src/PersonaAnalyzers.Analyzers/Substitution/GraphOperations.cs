@@ -41,7 +41,9 @@ internal sealed class GraphOperations
         // more than the copy, and a graph's operations are not known in number before it.
         var pending = new Stack<(IOperation.OperationList.Enumerator Children, int Parent)>();
         _statements = new SubstituteFlowGraph.Statement[statementCount];
-        var scratch = Scratch ??= new Node[256];
+        // Taken from the thread while in use: a walk that throws leaves nothing filled behind to keep operations alive.
+        var scratch = Scratch ?? new Node[256];
+        Scratch = null;
         var statement = 0;
         var next = 0;
         foreach (var block in blocks)
