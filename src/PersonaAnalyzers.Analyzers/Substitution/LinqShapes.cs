@@ -140,6 +140,10 @@ internal static class LinqShapes
         return null;
     }
 
+    /// <summary>A method of <c>System.Threading.Tasks.Task</c> itself: <c>Task.Run</c>, <c>Task.WhenAll</c>.</summary>
+    public static bool IsTaskMethod(IMethodSymbol method, string name) =>
+        method.Name == name && method.ContainingType is { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } };
+
     /// <summary>The task behind an awaited or waited-for expression: through conversions, parentheses,
     /// <c>.ConfigureAwait(…)</c>, which library code puts on every await, and a <c>ValueTask</c>'s <c>.AsTask()</c>
     /// (<c>lookup.AsTask().Result</c>, <c>Task.WhenAll</c> over value tasks).</summary>

@@ -265,15 +265,12 @@ internal sealed partial class SubstituteFlowGraph
                    IsSet(_mentioning, _all.IndexWithin(root, collection)) && _owner.RemovesUnchecked(invocation);
         }
 
-        /// <summary>A check method called on this origin; <paramref name="at"/> is the invocation's position.</summary>
         /// <summary><c>await Task.Run(() =&gt; Assess(user, twin).IsSafe)</c>: a check of the origin run on the thread pool,
         /// whose verdict is the task's result — the call holds the check as the check's own call would. Only a lambda
         /// whose expression is the check (or reads its verdict): what a block body returns is not followed.</summary>
         private bool IsCheckRunOnThePool(IInvocationOperation run)
         {
-            if (run.TargetMethod is not { Name: "Run", ContainingType: { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } } } ||
-                run.Arguments.Length == 0 ||
-                LinqShapes.Unwrap(run.Arguments[0].Value) is not IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda } ||
+            if (!LinqShapes.IsTaskMethod(run.TargetMethod, "Run") || LinqShapes.DelegateArgument(run) is not IFlowAnonymousFunctionOperation lambda ||
                 lambda.Syntax is not AnonymousFunctionExpressionSyntax { ExpressionBody: { } returned })
                 return false;
             foreach (var operation in _owner.OperationsOf(lambda))
@@ -307,6 +304,7 @@ internal sealed partial class SubstituteFlowGraph
             return false;
         }
 
+        /// <summary>A check method called on this origin; <paramref name="at"/> is the invocation's position.</summary>
         private bool IsCheck(IInvocationOperation invocation, int at)
         {
             if (!IsSet(_mentioning, at) || !_owner._symbols.IsCheckMethod(invocation.TargetMethod, _owner._options))

@@ -82,8 +82,8 @@ internal static class SubstituteSources
     private static SubstituteOrigin? TryGetWhenAll(IAwaitOperation awaitOperation, SubstitutionSymbols symbols, SubstitutionOptions options,
         SemanticModel? model)
     {
-        if (LinqShapes.TaskOf(awaitOperation.Operation) is not IInvocationOperation { TargetMethod.Name: "WhenAll", Arguments.Length: 1 } whenAll ||
-            whenAll.TargetMethod.ContainingType is not { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } })
+        if (LinqShapes.TaskOf(awaitOperation.Operation) is not IInvocationOperation { Arguments.Length: 1 } whenAll ||
+            !LinqShapes.IsTaskMethod(whenAll.TargetMethod, "WhenAll"))
             return null;
         var tasks = LinqShapes.Unwrap(whenAll.Arguments[0].Value);
         model ??= tasks.SemanticModel;
