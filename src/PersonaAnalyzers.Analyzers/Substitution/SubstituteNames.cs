@@ -8,11 +8,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace PersonaAnalyzers.Substitution;
 
 /// <summary>The gate in front of PERSONA001: every direct substitute source is a member reached by its name (a
-/// name-pattern match, or a <c>[ProfileSubstitute]</c> member), so a file whose text holds no such name, and a body
+/// name-pattern match, a <c>[ProfileSubstitute]</c> member, or a vector store's search), so a file whose text holds no such name, and a body
 /// with none in its span, obtains no substitute and its operation tree is not walked (<see cref="SourceTextGate"/>).
 /// The attributed names are collected once per compilation (<see cref="AttributedNames"/>).</summary>
 internal sealed class SubstituteNames
 {
+    /// <summary>Names that reach a source whatever the patterns say: the attributed members', and a vector store's
+    /// searches when the compilation references Microsoft.Extensions.VectorData.</summary>
     private readonly HashSet<string> _attributed;
 
     /// <summary>Per file: where its text holds a pattern's literal or an attributed name.</summary>
@@ -33,6 +35,9 @@ internal sealed class SubstituteNames
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var open = symbols.ProfileSubstituteAttribute is { } attribute && AttributedNames.Collect(compilation, attribute, names, cancellation);
+        // A vector store's search is a source by its name and its hits (SubstitutionSymbols.IsVectorSearch).
+        if (symbols.VectorSearchResultOfT is not null)
+            names.UnionWith(SubstitutionSymbols.VectorSearchNames);
         return new SubstituteNames(compilation, names, open);
     }
 

@@ -27,7 +27,7 @@ internal static class SubstituteSources
             IFieldReferenceOperation field => field.Field,
             _ => null,
         };
-        if (candidate is null || !(options.NameMatches(candidate.Name) || symbols.IsSubstituteAttributed(candidate)))
+        if (candidate is null || !(options.NameMatches(candidate.Name) || symbols.IsSubstituteAttributed(candidate) || symbols.IsVectorSearch(candidate)))
             return null;
         if (waitedFor is not null)
         {
@@ -173,7 +173,7 @@ internal static class SubstituteSources
         persona = null;
         isCollection = false;
         var attributed = symbols.IsSubstituteAttributed(member);
-        if (!attributed && !options.NameMatches(member.Name))
+        if (!attributed && !options.NameMatches(member.Name) && !symbols.IsVectorSearch(member))
             return false;
         if (member is IMethodSymbol method && symbols.IsCheckMethod(method, options))
             return false;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -37,6 +38,8 @@ internal sealed class SubstitutionSymbols
         var mathNet = Referenced(compilation, "MathNet.Numerics");
         MathNetDistance = mathNet?.GetTypeByMetadataName("MathNet.Numerics.Distance");
         MathNetCorrelation = mathNet?.GetTypeByMetadataName("MathNet.Numerics.Statistics.Correlation");
+        VectorSearchResultOfT = Referenced(compilation, "Microsoft.Extensions.VectorData.Abstractions")?
+            .GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorSearchResult`1");
     }
 
     private static INamedTypeSymbol? Find(Compilation compilation, IAssemblySymbol? home, string metadataName) =>
@@ -74,6 +77,14 @@ internal sealed class SubstitutionSymbols
     public INamedTypeSymbol? ValueTaskOfT { get; }
     public INamedTypeSymbol? MathNetDistance { get; }
     public INamedTypeSymbol? MathNetCorrelation { get; }
+
+    /// <summary>Microsoft.Extensions.VectorData's search hit (<c>Record</c>, <c>Score</c>); null when the compilation
+    /// does not reference the abstractions.</summary>
+    public INamedTypeSymbol? VectorSearchResultOfT { get; }
+
+    /// <summary>What Microsoft.Extensions.VectorData names its similarity searches (<c>VectorStoreCollection</c>,
+    /// <c>IVectorSearchable</c>, <c>IKeywordHybridSearchable</c>; <c>SearchEmbeddingAsync</c> in the 9.x releases).</summary>
+    public static readonly string[] VectorSearchNames = { "SearchAsync", "HybridSearchAsync", "SearchEmbeddingAsync" };
 
     /// <summary>Null when the compilation does not reference the runtime: without <c>[PersonaProfile]</c> there is
     /// nothing to substitute.</summary>
@@ -279,6 +290,22 @@ internal sealed class SubstitutionSymbols
         if (member is IMethodSymbol { MethodKind: MethodKind.PropertyGet } getter && getter.AssociatedSymbol is { } property)
             member = property;
         return HasAttributeInHierarchy(member.OriginalDefinition, ProfileSubstituteAttribute, _substituteAttributed);
+    }
+
+    /// <summary>A vector store's similarity search: a method named as Microsoft.Extensions.VectorData names its searches
+    /// (<see cref="VectorSearchNames"/>) whose results are its hits, <c>VectorSearchResult&lt;T&gt;</c> — streamed, or
+    /// in an awaited collection. The hits are the records nearest the query: lookalikes, when the records are profiles
+    /// (whether they are is the caller's question, as for a name-pattern match). A store's collection and any wrapper
+    /// named the same are recognised without configuration; a user's own <c>SearchAsync</c> that returns profiles, not
+    /// hits, is not.</summary>
+    public bool IsVectorSearch(ISymbol member)
+    {
+        if (VectorSearchResultOfT is null || member is not IMethodSymbol method || Array.IndexOf(VectorSearchNames, method.Name) < 0)
+            return false;
+        var results = AwaitedType(method.ReturnType) ?? method.ReturnType;
+        var hit = (results is INamedTypeSymbol named && AsyncEnumerableOfT is not null ? TypeArgumentOf(named, AsyncEnumerableOfT) : null) ??
+            ElementType(results);
+        return hit is not null && SymbolEqualityComparer.Default.Equals(hit.OriginalDefinition, VectorSearchResultOfT);
     }
 
     /// <summary>A <c>[SimilarityBandCheck]</c> method (own attribute, or one on a member it overrides or implements),

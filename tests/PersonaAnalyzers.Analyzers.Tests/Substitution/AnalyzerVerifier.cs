@@ -12,6 +12,15 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
     public static Task VerifyAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected) =>
         Run(new[] { ("/0/Test0.cs", source) }, editorConfig is null ? null : "[*]\n" + editorConfig, OutputKind.DynamicallyLinkedLibrary, expected);
 
+    /// <summary>The snippet compiled against a real vector store API, Microsoft.Extensions.VectorData.Abstractions
+    /// (with its dependencies, restored from NuGet by the testing library), as an application using one is.</summary>
+    public static Task VerifyWithVectorDataAsync(string source, string? editorConfig = null) =>
+        Run(new[] { ("/0/Test0.cs", source) }, editorConfig is null ? null : "[*]\n" + editorConfig, OutputKind.DynamicallyLinkedLibrary,
+            Array.Empty<DiagnosticResult>(), VectorData);
+
+    private static readonly ReferenceAssemblies VectorData = ReferenceAssemblies.Net.Net80.AddPackages(
+        System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.VectorData.Abstractions", "10.11.0")));
+
     /// <summary>Top-level statements need an executable.</summary>
     public static Task VerifyProgramAsync(string source) =>
         Run(new[] { ("/0/Test0.cs", source) }, null, OutputKind.ConsoleApplication, Array.Empty<DiagnosticResult>());
@@ -44,11 +53,12 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
         return test.RunAsync();
     }
 
-    private static Task Run((string Name, string Source)[] files, string? editorConfig, OutputKind outputKind, DiagnosticResult[] expected)
+    private static Task Run((string Name, string Source)[] files, string? editorConfig, OutputKind outputKind, DiagnosticResult[] expected,
+        ReferenceAssemblies? references = null)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            ReferenceAssemblies = references ?? ReferenceAssemblies.Net.Net80,
             TestState =
             {
                 AdditionalReferences = { MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location) },

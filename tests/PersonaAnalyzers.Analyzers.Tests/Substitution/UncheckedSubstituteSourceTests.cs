@@ -674,6 +674,86 @@ public class UncheckedSubstituteSourceTests
                 }
             """), "persona_analyzers.substitute_name_patterns = *Nearest*, *SearchAsync*");
 
+    // Microsoft.Extensions.VectorData's searches need no configuration: their hits are the records nearest the query,
+    // lookalikes when the records are profiles. Compiled against the real package.
+    private static string WithVectorData(string members) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.VectorData;
+        using PersonaAnalyzers;
+        using Shop;
+        public sealed class Article
+        {
+            public string Id { get; set; } = "";
+            public string Title { get; set; } = "";
+        }
+        public class C
+        {
+            private readonly VectorStoreCollection<string, Reader> _readers = null!;
+            private readonly IKeywordHybridSearchable<Reader> _hybrid = null!;
+            private readonly VectorStoreCollection<string, Article> _articles = null!;
+        {{members}}
+        }
+        """;
+
+    [Fact]
+    public Task A_vector_store_search_over_profiles_is_a_source_without_configuration() =>
+        Verify.VerifyWithVectorDataAsync(WithVectorData("""
+                public async Task<string?> First(ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var {|PERSONA001:hit|} in _readers.SearchAsync(embedding, top: 3))
+                        return hit.Record.Summary;
+                    return null;
+                }
+                public async Task<string?> Hybrid(ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var {|PERSONA001:hit|} in _hybrid.HybridSearchAsync(embedding, new[] { "jazz" }, top: 1))
+                        return hit.Record.Summary;
+                    return null;
+                }
+                public async Task<string?> Checked(Reader user, ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var hit in _readers.SearchAsync(embedding, top: 3))
+                    {
+                        if (ReaderGuard.Assess(user, hit.Record).IsSafe)
+                            return hit.Record.Summary;
+                    }
+                    return null;
+                }
+                public async Task<double> OnlyScores(ReadOnlyMemory<float> embedding)
+                {
+                    var best = 0.0;
+                    await foreach (var hit in _readers.SearchAsync(embedding, top: 3))
+                        best = Math.Max(best, hit.Score ?? 0);
+                    return best;
+                }
+            """));
+
+    [Fact]
+    public Task A_vector_store_search_over_other_records_or_a_search_that_returns_no_hits_is_no_source() =>
+        Verify.VerifyWithVectorDataAsync(WithVectorData("""
+                public async Task<string?> Articles(ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var hit in _articles.SearchAsync(embedding, top: 3))
+                        return hit.Record.Title;
+                    return null;
+                }
+                // A search of the user's own name: it returns profiles, not a vector store's hits.
+                private static async IAsyncEnumerable<Reader> SearchAsync(string name)
+                {
+                    await Task.Yield();
+                    yield break;
+                }
+                public async Task<string?> ByName(string name)
+                {
+                    await foreach (var reader in SearchAsync(name))
+                        return reader.Summary;
+                    return null;
+                }
+            """));
+
     [Fact]
     public Task Hits_returned_in_a_list_by_a_source_hold_substitutes() =>
         Verify.VerifyAsync(WithVectorStore("""
