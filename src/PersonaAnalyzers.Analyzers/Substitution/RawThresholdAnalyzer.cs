@@ -55,8 +55,14 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             foreach (var operation in root.Descendants())
             {
                 // Most operations are of none of these kinds: one kind read rules them out.
-                if (operation.Kind is not (OperationKind.Binary or OperationKind.IsPattern or OperationKind.SwitchExpression or OperationKind.Switch))
+                if (operation.Kind is not (OperationKind.Binary or OperationKind.IsPattern or OperationKind.SwitchExpression or OperationKind.Switch or
+                        OperationKind.SimpleAssignment))
                     continue;
+                if (operation is ISimpleAssignmentOperation assignment)
+                {
+                    AnalyzeStoreThreshold(assignment, symbols, context);
+                    continue;
+                }
                 if (operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or
                         BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison)
                 {
@@ -80,6 +86,21 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                     Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", symbols);
             }
         }
+    }
+
+    /// <summary><c>new VectorSearchOptions&lt;Reader&gt; { ScoreThreshold = 0.9 }</c>: the vector store compares each
+    /// hit's score with the bar and hands back only the hits that pass — a raw threshold that admits the closest
+    /// profiles, applied by the store instead of by the code. Reported on the assignment (a <c>null</c> bar sets none).</summary>
+    private static void AnalyzeStoreThreshold(ISimpleAssignmentOperation assignment, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation { Property: var property } || symbols.ThresholdPersona(property) is not { } persona ||
+            LinqShapes.Unwrap(assignment.Value) is { ConstantValue: { HasValue: true, Value: null } })
+            return;
+        var properties = SubstitutionDiagnostics.PersonaProperties(persona);
+        context.ReportDiagnostic(Diagnostic.Create(SubstitutionDescriptors.RawThreshold, assignment.Syntax.GetLocation(),
+            new[] { assignment.Target.Syntax.GetLocation(), assignment.Value.Syntax.GetLocation() }, properties.ToImmutable(),
+            SubstitutionDiagnostics.Shorten(assignment.Syntax.ToString()),
+            "the store hands back only the hits above the bar, and a high threshold admits exactly the near-twins that do the most harm"));
     }
 
     private static void AnalyzePattern(IIsPatternOperation pattern, IOperation root, ScoreLocals scores, SubstitutionSymbols symbols,

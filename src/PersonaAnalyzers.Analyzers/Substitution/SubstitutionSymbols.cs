@@ -38,8 +38,10 @@ internal sealed class SubstitutionSymbols
         var mathNet = Referenced(compilation, "MathNet.Numerics");
         MathNetDistance = mathNet?.GetTypeByMetadataName("MathNet.Numerics.Distance");
         MathNetCorrelation = mathNet?.GetTypeByMetadataName("MathNet.Numerics.Statistics.Correlation");
-        VectorSearchResultOfT = Referenced(compilation, "Microsoft.Extensions.VectorData.Abstractions")?
-            .GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorSearchResult`1");
+        var vectorData = Referenced(compilation, "Microsoft.Extensions.VectorData.Abstractions");
+        VectorSearchResultOfT = vectorData?.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorSearchResult`1");
+        VectorSearchOptionsOfT = vectorData?.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorSearchOptions`1");
+        HybridSearchOptionsOfT = vectorData?.GetTypeByMetadataName("Microsoft.Extensions.VectorData.HybridSearchOptions`1");
     }
 
     private static INamedTypeSymbol? Find(Compilation compilation, IAssemblySymbol? home, string metadataName) =>
@@ -81,6 +83,11 @@ internal sealed class SubstitutionSymbols
     /// <summary>Microsoft.Extensions.VectorData's search hit (<c>Record</c>, <c>Score</c>); null when the compilation
     /// does not reference the abstractions.</summary>
     public INamedTypeSymbol? VectorSearchResultOfT { get; }
+
+    /// <summary>The options of a vector store's search and of its hybrid search, whose <c>ScoreThreshold</c> is a raw
+    /// similarity bar the store applies (<see cref="ThresholdPersona"/>); null without the abstractions.</summary>
+    public INamedTypeSymbol? VectorSearchOptionsOfT { get; }
+    public INamedTypeSymbol? HybridSearchOptionsOfT { get; }
 
     /// <summary>What Microsoft.Extensions.VectorData names its similarity searches (<c>VectorStoreCollection</c>,
     /// <c>IVectorSearchable</c>, <c>IKeywordHybridSearchable</c>; <c>SearchEmbeddingAsync</c> in the 9.x releases).</summary>
@@ -306,6 +313,18 @@ internal sealed class SubstitutionSymbols
         var hit = (results is INamedTypeSymbol named && AsyncEnumerableOfT is not null ? TypeArgumentOf(named, AsyncEnumerableOfT) : null) ??
             ElementType(results);
         return hit is not null && SymbolEqualityComparer.Default.Equals(hit.OriginalDefinition, VectorSearchResultOfT);
+    }
+
+    /// <summary>The persona type whose search a vector store's <c>ScoreThreshold</c> bars: the property of
+    /// <c>VectorSearchOptions&lt;Reader&gt;</c> or <c>HybridSearchOptions&lt;Reader&gt;</c>, for a persona type
+    /// <c>Reader</c>. Null for any other property, or options for other records.</summary>
+    public INamedTypeSymbol? ThresholdPersona(ISymbol member)
+    {
+        if (VectorSearchOptionsOfT is null || member is not IPropertySymbol { Name: "ScoreThreshold", ContainingType: { IsGenericType: true } options } ||
+            !(SymbolEqualityComparer.Default.Equals(options.OriginalDefinition, VectorSearchOptionsOfT) ||
+              SymbolEqualityComparer.Default.Equals(options.OriginalDefinition, HybridSearchOptionsOfT)))
+            return null;
+        return IsPersonaType(options.TypeArguments[0]) ? Unwrap(options.TypeArguments[0]) : null;
     }
 
     /// <summary>A <c>[SimilarityBandCheck]</c> method (own attribute, or one on a member it overrides or implements),

@@ -473,4 +473,40 @@ public class RawThresholdTests
                     System.Console.WriteLine(hits.Count(h => h.Score > 0.8));
             }
             """ + SearchHitSnippets.VectorSearchResult);
+
+    // Microsoft.Extensions.VectorData applies a raw bar itself: ScoreThreshold on the options of a search over profiles
+    // hands back only the hits above it — the closest ones. Compiled against the real package.
+    [Fact]
+    public Task A_vector_store_score_threshold_on_a_search_over_profiles_is_a_raw_threshold() =>
+        Verify.VerifyWithVectorDataAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.VectorData;
+            using Shop;
+            public sealed class Article
+            {
+                public string Id { get; set; } = "";
+            }
+            public class C
+            {
+                private static readonly VectorSearchOptions<Reader> Close = new() { {|PERSONA003:ScoreThreshold = 0.9|} };
+                private readonly VectorStoreCollection<string, Reader> _readers = null!;
+
+                public IAsyncEnumerable<VectorSearchResult<Reader>> Lookalikes(ReadOnlyMemory<float> embedding) =>
+                    _readers.SearchAsync(embedding, top: 3, new VectorSearchOptions<Reader> { {|PERSONA003:ScoreThreshold = 0.85|}, Skip = 1 });
+
+                public IAsyncEnumerable<VectorSearchResult<Reader>> Barred(ReadOnlyMemory<float> embedding, double bar)
+                {
+                    var options = new HybridSearchOptions<Reader>();
+                    {|PERSONA003:options.ScoreThreshold = bar|};
+                    return ((IKeywordHybridSearchable<Reader>)_readers).HybridSearchAsync(embedding, new[] { "jazz" }, top: 3, options);
+                }
+
+                // No bar, a bar over other records, and a bar only read: nothing is admitted by a threshold.
+                public VectorSearchOptions<Reader> Unbarred() => new() { ScoreThreshold = null, Skip = 2 };
+                public VectorSearchOptions<Article> ArticlesOnly() => new() { ScoreThreshold = 0.9 };
+                public bool IsStrict(VectorSearchOptions<Reader> options) => options.ScoreThreshold is not null;
+            }
+            """);
 }
