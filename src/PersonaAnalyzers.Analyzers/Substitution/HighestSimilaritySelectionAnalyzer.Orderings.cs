@@ -31,6 +31,14 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             if (!fromEnd && source is not null && ScoredProfiles.SymbolOf(source) is { } variable && CheckSortedInPlace(taken, source, variable, take))
                 return;
             source = MadeFrom(source, ordering: !fromEnd);
+            if (!fromEnd && source is not null && LinqShapes.Unwrap(source) is IInvocationOperation search && _symbols.IsVectorSearch(search.TargetMethod))
+            {
+                // The store ranks its hits by similarity: the first is the nearest record. A search for one hit is
+                // reported on the search itself (CheckVectorSearchTop).
+                if (!AsksForOne(search) && _symbols.StreamedPersona(search.Type) is not null)
+                    Report(taken, "VectorSearchFirst", $"{search.TargetMethod.Name}(…){take}", target: null, candidates: null);
+                return;
+            }
             if (source is null || LinqShapes.Unwrap(source) is not IInvocationOperation order ||
                 order.TargetMethod.Name is not ("OrderBy" or "OrderByDescending"))
                 return;
@@ -46,6 +54,25 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 return;
             Report(taken, "OrderByFirst", $"{order.TargetMethod.Name}(…){take}",
                 ScoredProfiles.Target(score.Expression, Parameter(scored), _symbols), population);
+        }
+
+        /// <summary>A vector store's search over profiles (Microsoft.Extensions.VectorData) ranks its hits by similarity:
+        /// asking it for one hit (<c>SearchAsync(embedding, top: 1)</c>) selects the nearest record, as
+        /// <c>OrderByDescending(…).First()</c> does.</summary>
+        private void CheckVectorSearchTop(IInvocationOperation search)
+        {
+            if (_symbols.IsVectorSearch(search.TargetMethod) && AsksForOne(search) && _symbols.StreamedPersona(search.Type) is not null)
+                Report(search, "VectorSearchTop", $"{search.TargetMethod.Name}(…, top: 1)", target: null, candidates: null);
+        }
+
+        private static bool AsksForOne(IInvocationOperation search)
+        {
+            foreach (var argument in search.Arguments)
+            {
+                if (argument.Parameter?.Name == "top")
+                    return OperationBlocks.IsConstant(argument.Value, 1);
+            }
+            return false;
         }
 
         /// <summary><c>pool.Sort((a, b) =&gt; Similarity(user, b).CompareTo(Similarity(user, a)))</c> somewhere in the

@@ -39,7 +39,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
             var symbols = SubstitutionSymbols.For(start.Compilation);
             if (symbols is null)
                 return;
-            var words = SimilarityWords.For(start.Compilation);
+            var words = SimilarityWords.For(start.Compilation, symbols);
             var generated = GeneratedCode.For(start.Compilation);
             TypeGate.RegisterOperationBlockAction(start, (tree, _, _) => words.MayScoreIn(tree), block =>
             {
@@ -102,6 +102,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
                             CheckAggregate(invocation);
                         else if (Takers.Contains(name))
                             CheckOrderedTake(invocation);
+                        else
+                            CheckVectorSearchTop(invocation);
                         if (Filters.Contains(name))
                             (filters ??= new List<IInvocationOperation>()).Add(invocation);
                         break;

@@ -33,7 +33,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             var symbols = SubstitutionSymbols.For(start.Compilation);
             if (symbols is null)
                 return;
-            var words = SimilarityWords.For(start.Compilation);
+            var words = SimilarityWords.For(start.Compilation, symbols);
             var generated = GeneratedCode.For(start.Compilation);
             TypeGate.RegisterOperationBlockAction(start, (tree, _, _) => words.MayScoreIn(tree), block => Analyze(block, symbols, words, generated));
         });

@@ -20,7 +20,10 @@ internal sealed class SimilarityWords
         "Score", "Relevance",
     };
 
-    private static readonly CaseInsensitiveWords Searched = new(Words);
+    /// <summary>The words plus, when the compilation references Microsoft.Extensions.VectorData, its searches'
+    /// names: a search for the single nearest record selects by similarity without naming a score.</summary>
+    private readonly string[] _words;
+    private readonly CaseInsensitiveWords _searched;
 
     private static readonly ConditionalWeakTable<Compilation, SimilarityWords> PerCompilation = new();
 
@@ -30,9 +33,15 @@ internal sealed class SimilarityWords
     /// <summary>For files the text cannot answer for: each identifier tested against the words once.</summary>
     private readonly ConcurrentDictionary<string, bool> _identifiers = new(StringComparer.Ordinal);
 
-    private SimilarityWords(Compilation compilation) => _files = new PerTree<WordPositions>(compilation);
+    private SimilarityWords(Compilation compilation, SubstitutionSymbols symbols)
+    {
+        _files = new PerTree<WordPositions>(compilation);
+        _words = symbols.VectorSearchResultOfT is null ? Words : System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(Words, SubstitutionSymbols.VectorSearchNames));
+        _searched = new CaseInsensitiveWords(_words);
+    }
 
-    public static SimilarityWords For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new SimilarityWords(c));
+    public static SimilarityWords For(Compilation compilation, SubstitutionSymbols symbols) =>
+        PerCompilation.GetValue(compilation, c => new SimilarityWords(c, symbols));
 
     /// <summary>Some identifier in the file may name a score: asked of each type's files before its members are
     /// registered for (<see cref="TypeGate"/>) and of each body's file; the file's text is searched the first time.</summary>
@@ -46,18 +55,18 @@ internal sealed class SimilarityWords
             return positions.MayContainWithin(node.Span);
         foreach (var token in node.DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.GetOrAdd(token.ValueText, NamesAScore))
+            if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.GetOrAdd(token.ValueText, t => NamesAScore(t, _words)))
                 return true;
         }
         return false;
     }
 
     private WordPositions Positions(SyntaxTree tree) =>
-        _files.GetOrAdd(tree, Searched, static (t, words) => SourceTextGate.Find(t, words, Array.Empty<string>(), CancellationToken.None));
+        _files.GetOrAdd(tree, _searched, static (t, words) => SourceTextGate.Find(t, words, Array.Empty<string>(), CancellationToken.None));
 
-    private static bool NamesAScore(string text)
+    private static bool NamesAScore(string text, string[] words)
     {
-        foreach (var word in Words)
+        foreach (var word in words)
         {
             if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
                 return true;

@@ -504,4 +504,47 @@ public class HighestSimilaritySelectionTests
                     {|PERSONA002:hits.OrderByDescending(h => h.Score ?? 0).FirstOrDefault()|}?.Record;
             }
             """ + SearchHitSnippets.VectorSearchResult);
+
+    // A vector store ranks its hits by similarity: one hit asked for, or the first hit taken, is the nearest record.
+    // Compiled against the real Microsoft.Extensions.VectorData.Abstractions.
+    [Fact]
+    public Task The_nearest_hit_of_a_vector_store_search_over_profiles_is_a_highest_similarity_selection() =>
+        Verify.VerifyWithVectorDataAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.VectorData;
+            using Shop;
+            public sealed class Article
+            {
+                public string Id { get; set; } = "";
+            }
+            public class C
+            {
+                private readonly VectorStoreCollection<string, Reader> _readers = null!;
+                private readonly VectorStoreCollection<string, Article> _articles = null!;
+
+                public async Task<Reader?> One(ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var hit in {|PERSONA002:_readers.SearchAsync(embedding, top: 1)|})
+                        return hit.Record;
+                    return null;
+                }
+
+                public async Task<Reader?> First(ReadOnlyMemory<float> embedding) =>
+                    (await {|PERSONA002:_readers.SearchAsync(embedding, top: 5).FirstOrDefaultAsync()|})?.Record;
+
+                // One selection, reported once: on the search that asks for one hit.
+                public async Task<Reader?> OneThenFirst(ReadOnlyMemory<float> embedding) =>
+                    (await {|PERSONA002:_readers.SearchAsync(embedding, top: 1)|}.FirstOrDefaultAsync())?.Record;
+
+                // Several hits kept, other records, and the top k read whole: no single nearest pick.
+                public IAsyncEnumerable<VectorSearchResult<Reader>> Several(ReadOnlyMemory<float> embedding) => _readers.SearchAsync(embedding, top: 5);
+                public async Task<Article?> NearestArticle(ReadOnlyMemory<float> embedding) =>
+                    (await _articles.SearchAsync(embedding, top: 1).FirstOrDefaultAsync())?.Record;
+                public async Task<List<VectorSearchResult<Reader>>> All(ReadOnlyMemory<float> embedding) =>
+                    await _readers.SearchAsync(embedding, top: 5).ToListAsync();
+            }
+            """ + SearchHitSnippets.AsyncLinq);
 }

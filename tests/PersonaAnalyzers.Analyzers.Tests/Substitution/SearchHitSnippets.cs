@@ -11,4 +11,16 @@ internal static class SearchHitSnippets
             public double? Score { get; }
         }
         """;
+
+    // Async LINQ over a stream (System.Linq.AsyncEnumerable in .NET 10, System.Linq.Async before): awaited, ToListAsync
+    // is the stream's substitutes and FirstOrDefaultAsync one of them, as ToList and FirstOrDefault are.
+    public const string AsyncLinq = """
+        public static class AsyncEnumerable
+        {
+            public static ValueTask<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source, System.Threading.CancellationToken ct = default) => default;
+            public static ValueTask<T?> FirstOrDefaultAsync<T>(this IAsyncEnumerable<T> source, System.Threading.CancellationToken ct = default) => default;
+            public static ValueTask<T?> FirstOrDefaultAsync<T>(this IAsyncEnumerable<T> source, Func<T, bool> predicate, System.Threading.CancellationToken ct = default) => default;
+            public static ValueTask<int> CountAsync<T>(this IAsyncEnumerable<T> source, System.Threading.CancellationToken ct = default) => default;
+        }
+        """;
 }

@@ -777,18 +777,6 @@ public class UncheckedSubstituteSourceTests
                 public string Top() => FallbackReviews()[0].Author.Summary;
             """));
 
-    // Async LINQ over a stream (System.Linq.AsyncEnumerable in .NET 10, System.Linq.Async before): awaited, ToListAsync
-    // is the stream's substitutes and FirstOrDefaultAsync one of them, as ToList and FirstOrDefault are.
-    private const string AsyncLinq = """
-        public static class AsyncEnumerable
-        {
-            public static ValueTask<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source, System.Threading.CancellationToken ct = default) => default;
-            public static ValueTask<T?> FirstOrDefaultAsync<T>(this IAsyncEnumerable<T> source, System.Threading.CancellationToken ct = default) => default;
-            public static ValueTask<T?> FirstOrDefaultAsync<T>(this IAsyncEnumerable<T> source, Func<T, bool> predicate, System.Threading.CancellationToken ct = default) => default;
-            public static ValueTask<int> CountAsync<T>(this IAsyncEnumerable<T> source, System.Threading.CancellationToken ct = default) => default;
-        }
-        """;
-
     [Fact]
     public Task Awaited_async_linq_over_a_substitute_stream_keeps_the_substitutes() =>
         Verify.VerifyAsync(WithVectorStore("""
@@ -813,6 +801,6 @@ public class UncheckedSubstituteSourceTests
                     return first?.Record.Summary;
                 }
                 public async Task<int> Counted(ReadOnlyMemory<float> embedding) => await _store.SearchAsync(embedding, 3).CountAsync();
-            """) + AsyncLinq,
+            """) + SearchHitSnippets.AsyncLinq,
             "persona_analyzers.substitute_name_patterns = *Nearest*, *SearchAsync*");
 }
