@@ -22,6 +22,17 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
             NumberOfFixAllIterations = 1,
         }.RunAsync();
 
+    /// <summary>The snippet compiled against a real vector store API, Microsoft.Extensions.VectorData.Abstractions (with
+    /// its dependencies, restored from NuGet by the testing library).</summary>
+    public static Task VerifyWithVectorDataAsync(string source, string fixedSource, string equivalenceKey) =>
+        new Test(source, fixedSource)
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80.AddPackages(
+                System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.VectorData.Abstractions", "10.11.0"))),
+            CodeActionEquivalenceKey = equivalenceKey,
+            NumberOfFixAllIterations = 1,
+        }.RunAsync();
+
     /// <summary>Several documents, so that Fix All in project and solution has more than one to fix.</summary>
     public static Task VerifyAsync(string[] sources, string[] fixedSources, string equivalenceKey, int iterations)
     {

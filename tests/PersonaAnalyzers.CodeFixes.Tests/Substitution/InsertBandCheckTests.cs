@@ -616,6 +616,31 @@ public class InsertBandCheckTests
                 }
             """, "using System;\n") + SearchHit, Key);
 
+    // A Microsoft.Extensions.VectorData search over profiles is a source with no configuration (the real package).
+    [Fact]
+    public Task Loop_over_a_vector_store_search_checks_the_record_of_each_hit() =>
+        Verify.VerifyWithVectorDataAsync(InClass("""
+                private readonly VectorStoreCollection<string, Reader> readers = null!;
+
+                public async IAsyncEnumerable<string> Prompts(Reader user, ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var {|PERSONA001:hit|} in readers.SearchAsync(embedding, top: 3))
+                        yield return hit.Record.Summary;
+                }
+            """, "using System;\nusing Microsoft.Extensions.VectorData;\n"), InClass("""
+                private readonly VectorStoreCollection<string, Reader> readers = null!;
+
+                public async IAsyncEnumerable<string> Prompts(Reader user, ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var hit in readers.SearchAsync(embedding, top: 3))
+                    {
+                        if (hit is null || !ReaderGuard.TrySubstitute(user, hit.Record, out _))
+                            continue;
+                        yield return hit.Record.Summary;
+                    }
+                }
+            """, "using System;\nusing Microsoft.Extensions.VectorData;\n"), Key);
+
     /// <summary>A vector store's search hit, as Microsoft.Extensions.VectorData shapes it (a record beside a nullable score).</summary>
     internal const string SearchHit = """
 
