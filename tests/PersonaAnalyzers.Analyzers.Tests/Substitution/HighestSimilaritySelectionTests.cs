@@ -509,17 +509,7 @@ public class HighestSimilaritySelectionTests
     // Compiled against the real Microsoft.Extensions.VectorData.Abstractions.
     [Fact]
     public Task The_nearest_hit_of_a_vector_store_search_over_profiles_is_a_highest_similarity_selection() =>
-        Verify.VerifyWithVectorDataAsync("""
-            using System;
-            using System.Collections.Generic;
-            using System.Linq;
-            using System.Threading.Tasks;
-            using Microsoft.Extensions.VectorData;
-            using Shop;
-            public sealed class Article
-            {
-                public string Id { get; set; } = "";
-            }
+        Verify.VerifyWithVectorDataAsync(SearchHitSnippets.VectorDataHeader + """
             public class C
             {
                 private readonly VectorStoreCollection<string, Reader> _readers = null!;

@@ -478,16 +478,7 @@ public class RawThresholdTests
     // hands back only the hits above it — the closest ones. Compiled against the real package.
     [Fact]
     public Task A_vector_store_score_threshold_on_a_search_over_profiles_is_a_raw_threshold() =>
-        Verify.VerifyWithVectorDataAsync("""
-            using System;
-            using System.Collections.Generic;
-            using System.Threading.Tasks;
-            using Microsoft.Extensions.VectorData;
-            using Shop;
-            public sealed class Article
-            {
-                public string Id { get; set; } = "";
-            }
+        Verify.VerifyWithVectorDataAsync(SearchHitSnippets.VectorDataHeader + """
             public class C
             {
                 private static readonly VectorSearchOptions<Reader> Close = new() { {|PERSONA003:ScoreThreshold = 0.9|} };

@@ -23,4 +23,21 @@ internal static class SearchHitSnippets
             public static ValueTask<int> CountAsync<T>(this IAsyncEnumerable<T> source, System.Threading.CancellationToken ct = default) => default;
         }
         """;
+
+    /// <summary>The usings of a snippet compiled against Microsoft.Extensions.VectorData, and records that are not
+    /// profiles (<c>Article</c>) for the searches that must not be reported.</summary>
+    public const string VectorDataHeader = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.VectorData;
+        using PersonaAnalyzers;
+        using Shop;
+        public sealed class Article
+        {
+            public string Id { get; set; } = "";
+        }
+
+        """;
 }

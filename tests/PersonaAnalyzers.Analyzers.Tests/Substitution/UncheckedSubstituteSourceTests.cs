@@ -676,19 +676,7 @@ public class UncheckedSubstituteSourceTests
 
     // Microsoft.Extensions.VectorData's searches need no configuration: their hits are the records nearest the query,
     // lookalikes when the records are profiles. Compiled against the real package.
-    private static string WithVectorData(string members) => $$"""
-        using System;
-        using System.Collections.Generic;
-        using System.Linq;
-        using System.Threading.Tasks;
-        using Microsoft.Extensions.VectorData;
-        using PersonaAnalyzers;
-        using Shop;
-        public sealed class Article
-        {
-            public string Id { get; set; } = "";
-            public string Title { get; set; } = "";
-        }
+    private static string WithVectorData(string members) => SearchHitSnippets.VectorDataHeader + $$"""
         public class C
         {
             private readonly VectorStoreCollection<string, Reader> _readers = null!;
@@ -737,7 +725,7 @@ public class UncheckedSubstituteSourceTests
                 public async Task<string?> Articles(ReadOnlyMemory<float> embedding)
                 {
                     await foreach (var hit in _articles.SearchAsync(embedding, top: 3))
-                        return hit.Record.Title;
+                        return hit.Record.Id;
                     return null;
                 }
                 // A search of the user's own name: it returns profiles, not a vector store's hits.
