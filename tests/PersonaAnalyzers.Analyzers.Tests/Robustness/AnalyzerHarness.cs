@@ -13,11 +13,17 @@ namespace PersonaAnalyzers.Analyzers.Tests.Robustness;
 /// and any exception they throw.</summary>
 internal static class AnalyzerHarness
 {
-    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> References = new(async () =>
+    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> References = new(() => Resolve(ReferenceAssemblies.Net.Net80));
+
+    /// <summary>With a real vector store API (Microsoft.Extensions.VectorData.Abstractions).</summary>
+    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> VectorDataReferences =
+        new(() => Resolve(Substitution.AnalyzerVerifier<UncheckedSubstituteAnalyzer>.VectorData));
+
+    private static async Task<ImmutableArray<MetadataReference>> Resolve(ReferenceAssemblies assemblies)
     {
-        var framework = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var framework = await assemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         return framework.Add(MetadataReference.CreateFromFile(typeof(PersonaProfileAttribute).Assembly.Location));
-    });
+    }
 
     public static ImmutableArray<DiagnosticAnalyzer> All { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(
         new UncheckedSubstituteAnalyzer(), new HighestSimilaritySelectionAnalyzer(), new RawThresholdAnalyzer(), new DiscardedCheckAnalyzer());
@@ -25,12 +31,12 @@ internal static class AnalyzerHarness
     public sealed record Result(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<string> Exceptions);
 
     /// <summary>Analyzes the sources (plus the persona prelude) as one compilation.</summary>
-    public static async Task<Result> RunAsync(IEnumerable<string> sources, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
+    public static async Task<Result> RunAsync(IEnumerable<string> sources, OutputKind kind = OutputKind.DynamicallyLinkedLibrary, bool vectorData = false)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, path: $"/src/File{i}.cs"))
             .Append(CSharpSyntaxTree.ParseText(PersonaPrelude.Source, parseOptions, path: "/src/Prelude.cs"));
-        var compilation = CSharpCompilation.Create("Robustness", trees, await References.Value,
+        var compilation = CSharpCompilation.Create("Robustness", trees, await (vectorData ? VectorDataReferences : References).Value,
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
         var exceptions = new ConcurrentQueue<string>();
         var options = new CompilationWithAnalyzersOptions(

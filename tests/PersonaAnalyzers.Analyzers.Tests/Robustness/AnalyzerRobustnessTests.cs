@@ -96,6 +96,41 @@ public class AnalyzerRobustnessTests
         }
     }
 
+    [Fact]
+    public async Task Vector_store_code_being_typed_is_analyzed_without_exceptions()
+    {
+        const string source = """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.VectorData;
+            using Shop;
+            public class C
+            {
+                private static readonly VectorSearchOptions<Reader> Close = new() { ScoreThreshold = 0.9 };
+                private readonly VectorStoreCollection<string, Reader> readers = null!;
+                public async Task<string?> Run(Reader user, ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var hit in readers.SearchAsync(embedding, top: 1, Close))
+                        if (ReaderGuard.Assess(user, hit.Record).IsSafe) return hit.Record.Summary;
+                    var options = new HybridSearchOptions<Reader>();
+                    options.ScoreThreshold = 0.8;
+                    await foreach (var hit in ((IKeywordHybridSearchable<Reader>)readers).HybridSearchAsync(embedding, new[] { "x" }, 3, options))
+                        return hit.Record.Summary;
+                    return null;
+                }
+            }
+            """;
+        for (var cut = 0; cut <= source.Length; cut += 7)
+        {
+            var result = await AnalyzerHarness.RunAsync(new[] { source[..cut] }, vectorData: true);
+            Assert.True(result.Exceptions.Count == 0, $"cut at {cut}: {string.Join(Environment.NewLine, result.Exceptions)}");
+        }
+        // The whole snippet reaches the new paths: a search for one hit, a threshold on each options type, an unchecked hit.
+        var whole = await AnalyzerHarness.RunAsync(new[] { source }, vectorData: true);
+        Assert.Equal(new[] { "PERSONA001", "PERSONA002", "PERSONA003", "PERSONA003" }, whole.Diagnostics.Select(d => d.Id).Order().ToArray());
+    }
+
     /// <summary>The stress file truncated at many points, without its semicolons, with members and types renamed to
     /// ones that do not exist, and with unbalanced braces.</summary>
     private static IEnumerable<(string Name, string Text)> Mutations(string text)

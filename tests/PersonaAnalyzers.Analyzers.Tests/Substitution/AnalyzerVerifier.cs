@@ -18,7 +18,8 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
         Run(new[] { ("/0/Test0.cs", source) }, editorConfig is null ? null : "[*]\n" + editorConfig, OutputKind.DynamicallyLinkedLibrary,
             Array.Empty<DiagnosticResult>(), VectorData);
 
-    private static readonly ReferenceAssemblies VectorData = ReferenceAssemblies.Net.Net80.AddPackages(
+    /// <summary>.NET 8 with Microsoft.Extensions.VectorData.Abstractions.</summary>
+    internal static readonly ReferenceAssemblies VectorData = ReferenceAssemblies.Net.Net80.AddPackages(
         System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.VectorData.Abstractions", "10.11.0")));
 
     /// <summary>Top-level statements need an executable.</summary>
