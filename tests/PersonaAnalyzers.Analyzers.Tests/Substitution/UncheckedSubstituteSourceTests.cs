@@ -719,6 +719,28 @@ public class UncheckedSubstituteSourceTests
                 }
             """));
 
+    // A candidate source over a vector store that collects its hits unchecked: each hit added is a use.
+    [Fact]
+    public Task Hits_of_a_vector_store_added_to_a_list_unchecked_are_reported() =>
+        Verify.VerifyWithVectorDataAsync(SearchHitSnippets.VectorDataHeader + """
+            public sealed class VectorStoreCandidateSource : ICandidateSource<Reader>
+            {
+                private readonly VectorStoreCollection<string, Reader> _collection;
+                private readonly Func<Reader, ReadOnlyMemory<float>> _embed;
+
+                public VectorStoreCandidateSource(VectorStoreCollection<string, Reader> collection, Func<Reader, ReadOnlyMemory<float>> embed) =>
+                    (_collection, _embed) = (collection, embed);
+
+                public async Task<IReadOnlyList<Reader>> GetCandidatesAsync(Reader target, int count, System.Threading.CancellationToken cancellationToken = default)
+                {
+                    var candidates = new List<Reader>(count);
+                    await foreach (var {|PERSONA001:hit|} in _collection.SearchAsync(_embed(target), top: count, cancellationToken: cancellationToken))
+                        candidates.Add(hit.Record);
+                    return candidates;
+                }
+            }
+            """);
+
     [Fact]
     public Task A_vector_store_search_over_other_records_or_a_search_that_returns_no_hits_is_no_source() =>
         Verify.VerifyWithVectorDataAsync(WithVectorData("""
