@@ -37,7 +37,14 @@ internal static class SubstituteUses
                     : UseKind.Store;
             }
             case IArgumentOperation argument:
-                return ClassifyArgument(argument, kind, symbols, options, graph.Model);
+            {
+                var use = ClassifyArgument(argument, kind, symbols, options, graph.Model);
+                // A [ProfileSubstitute] member that fills a list of its own and returns it hands the substitutes on in it.
+                return use == UseKind.CollectionAdd && returnsHandedOn && argument.Parent is IInvocationOperation { Instance: ILocalReferenceOperation list } &&
+                       FilledAndReturned(list.Local, graph)
+                    ? UseKind.None
+                    : use;
+            }
             case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault" } unwrapped when unwrapped.Instance == child && symbols.IsNullablePersona(child.Type):
                 return UseKind.None; // the profile itself, judged where it goes
             case IInvocationOperation invocation when invocation.Instance == child:
@@ -62,6 +69,40 @@ internal static class SubstituteUses
                 // collection expressions came after the Roslyn this package builds against.
                 return child.Syntax.Parent is ExpressionElementSyntax or SpreadElementSyntax ? UseKind.CollectionAdd : UseKind.None;
         }
+    }
+
+    /// <summary>The body builds <paramref name="list"/> to return it: every read of the local adds to it, counts it or
+    /// returns it, and some path returns it. Anything else (stored, passed on, read element by element) leaves the adds
+    /// as uses.</summary>
+    private static bool FilledAndReturned(ILocalSymbol list, GraphOperations graph)
+    {
+        var returned = false;
+        foreach (var i in graph.PositionsOf(OperationKind.LocalReference))
+        {
+            var reference = (ILocalReferenceOperation)graph.Operation(i);
+            if (!SymbolEqualityComparer.Default.Equals(reference.Local, list))
+                continue;
+            switch (LinqShapes.Parent(reference, out var child))
+            {
+                case null:
+                    var statement = graph.StatementOf(i);
+                    if (child != statement.Root || !statement.IsBranchValue ||
+                        statement.Block.FallThroughSuccessor?.Semantics != ControlFlowBranchSemantics.Return)
+                        return false;
+                    returned = true;
+                    break;
+                case IReturnOperation { Kind: OperationKind.Return }:
+                    returned = true;
+                    break;
+                case ISimpleAssignmentOperation assignment when assignment.Target == child:
+                case IInvocationOperation invocation when invocation.Instance == child && LinqShapes.IsAdder(invocation.TargetMethod.Name):
+                case IPropertyReferenceOperation { Property.Name: "Count" } count when count.Instance == child:
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return returned;
     }
 
     /// <summary>A pattern that reads the profile's data: <c>{ Voice: var voice }</c>, <c>{ Tier: "gold" }</c>, a

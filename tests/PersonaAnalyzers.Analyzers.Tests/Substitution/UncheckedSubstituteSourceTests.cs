@@ -741,6 +741,67 @@ public class UncheckedSubstituteSourceTests
             }
             """);
 
+    // Marked [ProfileSubstitute], a candidate source retrieves and never decides: the list it fills and returns hands
+    // the hits on to whoever calls it (the vetter checks them).
+    [Fact]
+    public Task A_substitute_source_that_fills_the_list_it_returns_hands_the_hits_on() =>
+        Verify.VerifyWithVectorDataAsync(SearchHitSnippets.VectorDataHeader + """
+            public sealed class VectorStoreCandidateSource : ICandidateSource<Reader>
+            {
+                private readonly VectorStoreCollection<string, Reader> _collection = null!;
+                private readonly Func<Reader, ReadOnlyMemory<float>> _embed = null!;
+                private List<Reader>? _last;
+
+                [ProfileSubstitute]
+                public async Task<IReadOnlyList<Reader>> GetCandidatesAsync(Reader target, int count, System.Threading.CancellationToken cancellationToken = default)
+                {
+                    var candidates = new List<Reader>(count);
+                    await foreach (var hit in _collection.SearchAsync(_embed(target), top: count, cancellationToken: cancellationToken))
+                        candidates.Add(hit.Record);
+                    return candidates;
+                }
+
+                [ProfileSubstitute]
+                public List<Reader> Neighbours(IReaderIndex index, Reader user)
+                {
+                    var found = new List<Reader>();
+                    foreach (var n in index.NearestNeighbours(user, 5))
+                        found.Add(n);
+                    return found;
+                }
+
+                // The list goes elsewhere as well (a field), or is read here: the adds are uses.
+                [ProfileSubstitute]
+                public List<Reader> Kept(IReaderIndex index, Reader user)
+                {
+                    var found = new List<Reader>();
+                    foreach (var {|PERSONA001:n|} in index.NearestNeighbours(user, 5))
+                        found.Add(n);
+                    _last = found;
+                    return found;
+                }
+
+                [ProfileSubstitute]
+                public List<Reader> Read(IReaderIndex index, Reader user)
+                {
+                    var found = new List<Reader>();
+                    foreach (var {|PERSONA001:n|} in index.NearestNeighbours(user, 5))
+                        found.Add(n);
+                    Console.WriteLine(Render.Prompt(found[0]));
+                    return found;
+                }
+
+                // Not a substitute source itself: the list it returns is its own use.
+                public List<Reader> Unmarked(IReaderIndex index, Reader user)
+                {
+                    var found = new List<Reader>();
+                    foreach (var {|PERSONA001:n|} in index.NearestNeighbours(user, 5))
+                        found.Add(n);
+                    return found;
+                }
+            }
+            """);
+
     [Fact]
     public Task A_vector_store_search_over_other_records_or_a_search_that_returns_no_hits_is_no_source() =>
         Verify.VerifyWithVectorDataAsync(WithVectorData("""
