@@ -22,13 +22,11 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
             NumberOfFixAllIterations = 1,
         }.RunAsync();
 
-    /// <summary>The snippet compiled against a real vector store API, Microsoft.Extensions.VectorData.Abstractions (with
-    /// its dependencies, restored from NuGet by the testing library).</summary>
+    /// <summary>The snippet compiled against a real vector store API (<see cref="PersonaAnalyzers.Tests.VectorDataReferences"/>).</summary>
     public static Task VerifyWithVectorDataAsync(string source, string fixedSource, string equivalenceKey) =>
         new Test(source, fixedSource)
         {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80.AddPackages(
-                System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.VectorData.Abstractions", "10.11.0"))),
+            ReferenceAssemblies = PersonaAnalyzers.Tests.VectorDataReferences.Net80,
             CodeActionEquivalenceKey = equivalenceKey,
             NumberOfFixAllIterations = 1,
         }.RunAsync();

@@ -35,7 +35,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             {
                 // The store ranks its hits by similarity: the first is the nearest record. A search for one hit is
                 // reported on the search itself (CheckVectorSearchTop).
-                if (!AsksForOne(search) && _symbols.StreamedPersona(search.Type) is not null)
+                if (!AsksForOne(search) && IsProfileSearch(search))
                     Report(taken, "VectorSearchFirst", $"{search.TargetMethod.Name}(…){take}", target: null, candidates: null);
                 return;
             }
@@ -61,9 +61,12 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
         /// <c>OrderByDescending(…).First()</c> does.</summary>
         private void CheckVectorSearchTop(IInvocationOperation search)
         {
-            if (_symbols.IsVectorSearch(search.TargetMethod) && AsksForOne(search) && _symbols.StreamedPersona(search.Type) is not null)
+            if (_symbols.IsVectorSearch(search.TargetMethod) && AsksForOne(search) && IsProfileSearch(search))
                 Report(search, "VectorSearchTop", $"{search.TargetMethod.Name}(…, top: 1)", target: null, candidates: null);
         }
+
+        /// <summary>The search's hits hold profiles (<c>VectorSearchResult&lt;Reader&gt;</c>), not other records.</summary>
+        private bool IsProfileSearch(IInvocationOperation search) => _symbols.StreamedPersona(search.Type) is not null;
 
         private static bool AsksForOne(IInvocationOperation search)
         {

@@ -25,6 +25,9 @@ internal sealed class SimilarityWords
     private readonly string[] _words;
     private readonly CaseInsensitiveWords _searched;
 
+    /// <summary><see cref="NamesAScore"/>, made once: the identifier cache asks it for every identifier it has not seen.</summary>
+    private readonly Func<string, bool> _namesAScore;
+
     private static readonly ConditionalWeakTable<Compilation, SimilarityWords> PerCompilation = new();
 
     /// <summary>Per file, shared by both rules: where the words occur in its text.</summary>
@@ -38,6 +41,7 @@ internal sealed class SimilarityWords
         _files = new PerTree<WordPositions>(compilation);
         _words = symbols.VectorSearchResultOfT is null ? Words : System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(Words, SubstitutionSymbols.VectorSearchNames));
         _searched = new CaseInsensitiveWords(_words);
+        _namesAScore = NamesAScore;
     }
 
     public static SimilarityWords For(Compilation compilation, SubstitutionSymbols symbols) =>
@@ -55,7 +59,7 @@ internal sealed class SimilarityWords
             return positions.MayContainWithin(node.Span);
         foreach (var token in node.DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.GetOrAdd(token.ValueText, t => NamesAScore(t, _words)))
+            if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.GetOrAdd(token.ValueText, _namesAScore))
                 return true;
         }
         return false;
@@ -64,9 +68,9 @@ internal sealed class SimilarityWords
     private WordPositions Positions(SyntaxTree tree) =>
         _files.GetOrAdd(tree, _searched, static (t, words) => SourceTextGate.Find(t, words, Array.Empty<string>(), CancellationToken.None));
 
-    private static bool NamesAScore(string text, string[] words)
+    private bool NamesAScore(string text)
     {
-        foreach (var word in words)
+        foreach (var word in _words)
         {
             if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
                 return true;

@@ -18,11 +18,7 @@ internal static class SubstituteUses
             return UseKind.None;
         var parent = LinqShapes.Parent(operation, out var child);
         if (parent is null)
-        {
-            var returned = child == statement.Root && statement.IsBranchValue &&
-                           statement.Block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return;
-            return returned && !returnsHandedOn ? UseKind.Return : UseKind.None;
-        }
+            return IsReturnedValue(child, statement) && !returnsHandedOn ? UseKind.Return : UseKind.None;
         switch (parent)
         {
             case IReturnOperation:
@@ -71,6 +67,11 @@ internal static class SubstituteUses
         }
     }
 
+    /// <summary><paramref name="root"/> (through conversions) is the value a block returns: a <c>return</c> becomes the
+    /// branch value of the block that leaves with it.</summary>
+    private static bool IsReturnedValue(IOperation root, SubstituteFlowGraph.Statement statement) =>
+        root == statement.Root && statement.IsBranchValue && statement.Block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return;
+
     /// <summary>The body builds <paramref name="list"/> to return it: every read of the local adds to it, counts it or
     /// returns it, and some path returns it. Anything else (stored, passed on, read element by element) leaves the adds
     /// as uses.</summary>
@@ -85,9 +86,7 @@ internal static class SubstituteUses
             switch (LinqShapes.Parent(reference, out var child))
             {
                 case null:
-                    var statement = graph.StatementOf(i);
-                    if (child != statement.Root || !statement.IsBranchValue ||
-                        statement.Block.FallThroughSuccessor?.Semantics != ControlFlowBranchSemantics.Return)
+                    if (!IsReturnedValue(child, graph.StatementOf(i)))
                         return false;
                     returned = true;
                     break;

@@ -17,7 +17,7 @@ internal static class AnalyzerHarness
 
     /// <summary>With a real vector store API (Microsoft.Extensions.VectorData.Abstractions).</summary>
     private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> VectorDataReferences =
-        new(() => Resolve(Substitution.AnalyzerVerifier<UncheckedSubstituteAnalyzer>.VectorData));
+        new(() => Resolve(PersonaAnalyzers.Tests.VectorDataReferences.Net80));
 
     private static async Task<ImmutableArray<MetadataReference>> Resolve(ReferenceAssemblies assemblies)
     {

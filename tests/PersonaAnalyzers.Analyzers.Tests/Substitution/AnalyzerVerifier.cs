@@ -16,11 +16,7 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
     /// (with its dependencies, restored from NuGet by the testing library), as an application using one is.</summary>
     public static Task VerifyWithVectorDataAsync(string source, string? editorConfig = null) =>
         Run(new[] { ("/0/Test0.cs", source) }, editorConfig is null ? null : "[*]\n" + editorConfig, OutputKind.DynamicallyLinkedLibrary,
-            Array.Empty<DiagnosticResult>(), VectorData);
-
-    /// <summary>.NET 8 with Microsoft.Extensions.VectorData.Abstractions.</summary>
-    internal static readonly ReferenceAssemblies VectorData = ReferenceAssemblies.Net.Net80.AddPackages(
-        System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.VectorData.Abstractions", "10.11.0")));
+            Array.Empty<DiagnosticResult>(), PersonaAnalyzers.Tests.VectorDataReferences.Net80);
 
     /// <summary>Top-level statements need an executable.</summary>
     public static Task VerifyProgramAsync(string source) =>
