@@ -69,7 +69,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                     }
                     if (inner is ISimpleAssignmentOperation { Value: { } index } byIndex && loop is IForLoopOperation indexed &&
                         LinqShapes.Unwrap(index) is ILocalReferenceOperation { Local: var counter } && indexed.Locals.Contains(counter, SymbolEqualityComparer.Default) &&
-                        DeclaredOutside(byIndex.Target, loop) && IndexedProfiles(score.Expression, counter) is { } pool)
+                        DeclaredOutside(byIndex.Target, loop) && IndexedProfiles(score.Expression, counter) is { } pool &&
+                        LinqShapes.Unwrap(byIndex.Target) is ILocalReferenceOperation { Local: var kept } && TakesElementBy(pool, kept))
                     {
                         // for (var i = 0; …) { if (score > best) { best = score; bestIndex = i; } } … pool[bestIndex]
                         Report(byIndex, "Loop", "a best-so-far loop", TargetBesides(score.Expression, counter), pool);
@@ -79,18 +80,39 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             }
         }
 
+        /// <summary>Whether the body takes an element of <paramref name="pool"/> by the kept index: <c>pool[bestIndex]</c>.
+        /// An index that only leaves the body — a nearest-centroid assignment returning a segment number — picks no
+        /// profile here.</summary>
+        private bool TakesElementBy(IOperation pool, ILocalSymbol kept)
+        {
+            if (ScoredProfiles.SymbolOf(pool) is not { } poolVariable)
+                return false;
+            foreach (var operation in _root.Descendants())
+            {
+                var (collection, index) = ElementAccess(operation);
+                if (collection is not null && LinqShapes.Unwrap(index!) is ILocalReferenceOperation reference &&
+                    SymbolEqualityComparer.Default.Equals(reference.Local, kept) &&
+                    SymbolEqualityComparer.Default.Equals(ScoredProfiles.SymbolOf(collection), poolVariable))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>The collection and index of <c>xs[i]</c> (an array element or a one-argument indexer).</summary>
+        private static (IOperation? Collection, IOperation? Index) ElementAccess(IOperation operation) => operation switch
+        {
+            IArrayElementReferenceOperation { Indices.Length: 1 } element => (element.ArrayReference, element.Indices[0]),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance, Arguments.Length: 1 } indexer => (instance, indexer.Arguments[0].Value),
+            _ => (null, null),
+        };
+
         /// <summary>The collection of profiles the score reads by the loop's counter: <c>pool</c> in
         /// <c>Similarity(user, pool[i])</c>.</summary>
         private IOperation? IndexedProfiles(IOperation score, ILocalSymbol counter)
         {
             foreach (var operation in score.DescendantsAndSelf())
             {
-                var (collection, index) = operation switch
-                {
-                    IArrayElementReferenceOperation { Indices.Length: 1 } element => (element.ArrayReference, element.Indices[0]),
-                    IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance, Arguments.Length: 1 } indexer => (instance, indexer.Arguments[0].Value),
-                    _ => (null, null),
-                };
+                var (collection, index) = ElementAccess(operation);
                 if (collection is not null && LinqShapes.Unwrap(index!) is ILocalReferenceOperation reference &&
                     SymbolEqualityComparer.Default.Equals(reference.Local, counter) && CarriesPersona(collection))
                     return collection;

@@ -295,7 +295,7 @@ public class HighestSimilaritySelectionTests
             """);
 
     [Fact]
-    public Task Index_loops_that_keep_the_least_similar_or_score_no_profiles_are_not_reported() =>
+    public Task Index_loops_that_keep_the_least_similar_score_no_profiles_or_take_no_profile_by_the_index_are_not_reported() =>
         Verify.VerifyAsync("""
             using System.Collections.Generic;
             using Shop;
@@ -320,6 +320,32 @@ public class HighestSimilaritySelectionTests
                     for (var i = 0; i < values.Length; i++)
                         if (values[i] > max) { max = values[i]; at = i; }
                     return at;
+                }
+
+                // A nearest-centroid assignment: the segment number leaves, no profile is picked here.
+                public int Segment(Reader user, Reader[] centroids)
+                {
+                    var segment = 0;
+                    var closest = double.MinValue;
+                    for (var i = 0; i < centroids.Length; i++)
+                    {
+                        var score = ReaderGuard.Similarity(user, centroids[i]);
+                        if (score > closest) { closest = score; segment = i; }
+                    }
+                    return segment;
+                }
+
+                // The index takes an element of another list (the segment's label), not of the scored profiles.
+                public string Label(Reader user, List<Reader> centroids, List<string> labels)
+                {
+                    var segment = 0;
+                    var closest = double.MinValue;
+                    for (var i = 0; i < centroids.Count; i++)
+                    {
+                        var score = ReaderGuard.Similarity(user, centroids[i]);
+                        if (score > closest) { closest = score; segment = i; }
+                    }
+                    return labels[segment];
                 }
             }
             """);
