@@ -27,7 +27,8 @@ internal static class SubstituteUses
             {
                 // _donor ??= FindNearest(user) writes through a capture of the field: judged by what is captured.
                 var target = graph.WrittenBy(assignment);
-                return target is ILocalReferenceOperation or IDiscardOperation or IFlowCaptureReferenceOperation ||
+                // A ref local (ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(…)) writes where it refers.
+                return target is ILocalReferenceOperation { Local.RefKind: RefKind.None } or IDiscardOperation or IFlowCaptureReferenceOperation ||
                        HandsOnThroughOut(target, symbols, options)
                     ? UseKind.None
                     : UseKind.Store;
@@ -93,6 +94,13 @@ internal static class SubstituteUses
                 case IReturnOperation { Kind: OperationKind.Return }:
                     returned = true;
                     break;
+                // return found.Count == 0 ? Array.Empty<Reader>() : found; (or found ?? …): the graph captures the list
+                // for the arm, and the capture is what is returned.
+                case IFlowCaptureOperation capture when capture.Value == child:
+                    if (!OnlyReturned(capture.Id, graph))
+                        return false;
+                    returned = true;
+                    break;
                 case ISimpleAssignmentOperation assignment when assignment.Target == child:
                 case IInvocationOperation invocation when invocation.Instance == child && LinqShapes.IsAdder(invocation.TargetMethod.Name):
                 case IPropertyReferenceOperation { Property.Name: "Count" } count when count.Instance == child:
@@ -100,6 +108,21 @@ internal static class SubstituteUses
                 default:
                     return false;
             }
+        }
+        return returned;
+    }
+
+    /// <summary>Every read of the capture is the value the block returns, and there is one.</summary>
+    private static bool OnlyReturned(CaptureId id, GraphOperations graph)
+    {
+        var returned = false;
+        foreach (var i in graph.PositionsOf(OperationKind.FlowCaptureReference))
+        {
+            if (!((IFlowCaptureReferenceOperation)graph.Operation(i)).Id.Equals(id))
+                continue;
+            if (LinqShapes.Parent(graph.Operation(i), out var child) is not null || !IsReturnedValue(child, graph.StatementOf(i)))
+                return false;
+            returned = true;
         }
         return returned;
     }

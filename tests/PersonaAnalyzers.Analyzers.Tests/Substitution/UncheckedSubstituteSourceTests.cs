@@ -770,6 +770,26 @@ public class UncheckedSubstituteSourceTests
                     return found;
                 }
 
+                // Returned through ?: the graph captures the list for its arm, and the capture is what leaves.
+                [ProfileSubstitute]
+                public IReadOnlyList<Reader> OrNone(IReaderIndex index, Reader user)
+                {
+                    var found = new List<Reader>();
+                    foreach (var n in index.NearestNeighbours(user, 5))
+                        found.Add(n);
+                    return found.Count == 0 ? Array.Empty<Reader>() : found;
+                }
+
+                [ProfileSubstitute]
+                public IReadOnlyList<Reader> KeptOrNone(IReaderIndex index, Reader user)
+                {
+                    var found = new List<Reader>();
+                    foreach (var {|PERSONA001:n|} in index.NearestNeighbours(user, 5))
+                        found.Add(n);
+                    _last = found.Count == 0 ? null : found;
+                    return found;
+                }
+
                 // The list goes elsewhere as well (a field), or is read here: the adds are uses.
                 [ProfileSubstitute]
                 public List<Reader> Kept(IReaderIndex index, Reader user)

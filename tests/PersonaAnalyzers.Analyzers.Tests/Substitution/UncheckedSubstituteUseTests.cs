@@ -20,6 +20,20 @@ public class UncheckedSubstituteUseTests
                     return slots;
             """));
 
+    // A ref local writes where it refers: here, a dictionary's slot.
+    [Fact]
+    public Task Storing_through_a_ref_local_is_a_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var byId = new Dictionary<string, Reader>();
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is null) return null;
+                    ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byId, user.Id, out _);
+                    slot = twin;
+                    Reader copy;
+                    copy = twin;
+                    return byId;
+            """));
+
     [Fact]
     public Task Storing_in_an_object_initializer_property_is_a_use() =>
         Verify.VerifyAsync("""
