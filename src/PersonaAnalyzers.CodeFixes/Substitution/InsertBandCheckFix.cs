@@ -17,7 +17,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// <item>a local declaration or a <c>foreach</c> variable: a guard statement after it
 /// (<c>if (n is null || !Guard.TrySubstitute(user, n, out _)) return user;</c>, <c>continue;</c> in a loop), or the
 /// check added to the programmer's own null check there (see <see cref="ExistingNullCheck"/>);</item>
-/// <item>the right side of <c>??</c>: a conditional that keeps the substitute only when it passes;</item>
+/// <item>either side of <c>??</c>: a conditional that keeps the substitute only when it passes (on the left, with the
+/// fallback the code already had for a missing one);</item>
 /// <item>a return, an argument, an assignment, an expression body: the substitute moves into a local, checked as
 /// above.</item>
 /// </list></summary>
@@ -55,6 +56,10 @@ internal sealed class InsertBandCheckFix : PersonaFix
         if (outer.Parent is BinaryExpressionSyntax coalesce && coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == outer)
             return await TryTargetsAsync(document, model, coalesce, types, cancellationToken,
                 target => KeepWhenSafe(root, model, coalesce, coalesce, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
+        // Lookalike(user) ?? user: what stands in for no substitute stands in for an unsafe one as well.
+        if (outer.Parent is BinaryExpressionSyntax orElse && orElse.IsKind(SyntaxKind.CoalesceExpression) && orElse.Left == outer)
+            return await TryTargetsAsync(document, model, orElse, types, cancellationToken,
+                target => SafeOrElse(root, model, orElse, types, target), outer).ConfigureAwait(false);
         if (outer.Parent is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && assignment.Right == outer)
             return await TryTargetsAsync(document, model, assignment, types, cancellationToken,
                 target => KeepWhenSafe(root, model, assignment, assignment.Left, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
@@ -146,6 +151,19 @@ internal sealed class InsertBandCheckFix : PersonaFix
         var guarded = ParenthesizedExpression(ConditionalExpression(test, IdentifierName(name), fallback))
             .WithTriviaFrom(substitute).Formatted();
         return root.ReplaceNode(substitute, guarded);
+    }
+
+    /// <summary><c>E ?? fallback</c> becomes <c>E is { } s &amp;&amp; Guard.TrySubstitute(t, s, out _) ? s : fallback</c>: the
+    /// expression keeps its place (an expression body stays one), and the fallback the code already had for a missing
+    /// substitute is taken for an unsafe one too.</summary>
+    private static SyntaxNode SafeOrElse(SyntaxNode root, SemanticModel model, BinaryExpressionSyntax coalesce, GuardTypes types, ExpressionSyntax target)
+    {
+        var name = LocalNames.Unique(model, coalesce, "substitute");
+        var test = BinaryExpression(SyntaxKind.LogicalAndExpression,
+            IsPatternExpression(coalesce.Left.WithoutTrivia(), RecursivePattern(null, null, PropertyPatternClause(), SingleVariableDesignation(Identifier(name)))),
+            Syntax.TrySubstitute(types.Guard, model, coalesce.SpanStart, target, IdentifierName(name)));
+        var guarded = ConditionalExpression(test, IdentifierName(name), coalesce.Right.WithoutTrivia());
+        return root.ReplaceNode(coalesce, Syntax.InPlaceOf(coalesce, guarded).WithTriviaFrom(coalesce).Formatted());
     }
 
     /// <summary>Moves the substitute into a local in front of the statement (or expression body) that uses it, guards

@@ -207,6 +207,30 @@ public class InsertBandCheckTests
                 }
             """), Key);
 
+    // On the left of ??, the fallback the code has for no substitute is taken for an unsafe one too, in place: an
+    // expression body stays one, and two in one body get a pattern variable each (Fix All).
+    [Fact]
+    public Task Coalesce_left_takes_the_existing_fallback_for_an_unsafe_substitute() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader Resolve(Reader user) => {|PERSONA001:index.FindNearest(user)|} ?? user;
+
+                public async Task<string> Describe(Reader user)
+                {
+                    var twin = {|PERSONA001:await index.FindNearestAsync(user)|} ?? user;
+                    var summary = ({|PERSONA001:index.FindNearest(user)|} ?? user).Summary;
+                    return twin.Summary + summary;
+                }
+            """), InClass("""
+                public Reader Resolve(Reader user) => index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : user;
+
+                public async Task<string> Describe(Reader user)
+                {
+                    var twin = await index.FindNearestAsync(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : user;
+                    var summary = (index.FindNearest(user) is { } substitute2 && ReaderGuard.TrySubstitute(user, substitute2, out _) ? substitute2 : user).Summary;
+                    return twin.Summary + summary;
+                }
+            """), Key, iterations: 3);
+
     [Fact]
     public Task Awaited_substitute_in_an_async_method() =>
         Verify.VerifyAsync(InClass("""
