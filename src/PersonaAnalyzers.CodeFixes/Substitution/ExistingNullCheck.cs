@@ -27,14 +27,41 @@ internal static class ExistingNullCheck
         return IsNullTest(branch.Condition, name) && LeavesLike(branch.Statement, fallback) ? branch : null;
     }
 
+    /// <summary>The programmer's own test that the substitute is there, right after its declaration and the last place
+    /// that names it (<c>if (n is not null) cache[key] = n;</c>, <c>n != null</c>, <c>n is { }</c>, no <c>else</c>). The
+    /// band check joins that condition with <c>&amp;&amp;</c>: the code after the <c>if</c> runs as before, where a guard
+    /// that leaves would skip it.</summary>
+    public static IfStatementSyntax? Around(LocalDeclarationStatementSyntax local, string name)
+    {
+        if (local.Parent is not BlockSyntax block)
+            return null;
+        var index = block.Statements.IndexOf(local);
+        if (index < 0 || index + 1 >= block.Statements.Count || block.Statements[index + 1] is not IfStatementSyntax { Else: null } branch ||
+            Syntax.MentionedAfter(block, index + 1, name))
+            return null;
+        return IsPresenceTest(branch.Condition, name) ? branch : null;
+    }
+
+    private static bool IsPresenceTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
+    {
+        IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern, Pattern: ConstantPatternSyntax constant } } test =>
+            Syntax.IsName(test.Expression, name) && IsNull(constant.Expression),
+        IsPatternExpressionSyntax { Pattern: RecursivePatternSyntax anything } test =>
+            Syntax.IsName(test.Expression, name) && IsAnything(anything),
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression } notEquals =>
+            Syntax.IsName(notEquals.Left, name) && IsNull(notEquals.Right) || IsNull(notEquals.Left) && Syntax.IsName(notEquals.Right, name),
+        _ => false,
+    };
+
+    /// <summary><c>{ }</c>: matches every value that is not null.</summary>
+    private static bool IsAnything(RecursivePatternSyntax pattern) =>
+        pattern is { Type: null, PositionalPatternClause: null, PropertyPatternClause.Subpatterns.Count: 0, Designation: null };
+
     private static bool IsNullTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
     {
         IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax constant } test => Syntax.IsName(test.Expression, name) && IsNull(constant.Expression),
         IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern, Pattern: RecursivePatternSyntax anything } } test =>
-            Syntax.IsName(test.Expression, name) && anything is
-            {
-                Type: null, PositionalPatternClause: null, PropertyPatternClause.Subpatterns.Count: 0, Designation: null,
-            },
+            Syntax.IsName(test.Expression, name) && IsAnything(anything),
         BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals =>
             Syntax.IsName(equals.Left, name) && IsNull(equals.Right) || IsNull(equals.Left) && Syntax.IsName(equals.Right, name),
         _ => false,

@@ -16,7 +16,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// <list type="bullet">
 /// <item>a local declaration or a <c>foreach</c> variable: a guard statement after it
 /// (<c>if (n is null || !Guard.TrySubstitute(user, n, out _)) return user;</c>, <c>continue;</c> in a loop), or the
-/// check added to the programmer's own null check there (see <see cref="ExistingNullCheck"/>);</item>
+/// check added to the programmer's own null check there — one that leaves, or an <c>if (n is not null)</c> around the
+/// last use (see <see cref="ExistingNullCheck"/>);</item>
 /// <item>either side of <c>??</c>: a conditional that keeps the substitute only when it passes (on the left, with the
 /// fallback the code already had for a missing one);</item>
 /// <item>a return, an argument, an assignment, an expression body: the substitute moves into a local, checked as
@@ -118,11 +119,17 @@ internal sealed class InsertBandCheckFix : PersonaFix
         ExpressionSyntax target, bool canBeNull, bool ownInstead)
     {
         var declared = local.Declaration.Variables[0];
+        var check = Syntax.TrySubstitute(types.Guard, model, local.SpanStart, target, IdentifierName(name));
+        // if (n is not null) cache[key] = n;  →  if (n is not null && Guard.TrySubstitute(t, n, out _)) …: no fallback needed.
+        if (canBeNull && ExistingNullCheck.Around(local, name) is { } presence)
+        {
+            var joined = BinaryExpression(SyntaxKind.LogicalAndExpression, presence.Condition.WithoutTrivia(), check);
+            return root.ReplaceNode(presence.Condition, joined.WithTriviaFrom(presence.Condition).Formatted());
+        }
         var fallback = Fallbacks.For(model, local, target, types.Persona) ??
                        (ownInstead ? Fallbacks.OwnProfileInstead(model, (model.GetDeclaredSymbol(declared) as ILocalSymbol)?.Type, name, target, types.Persona) : null);
         if (fallback is null)
             return null;
-        var check = Syntax.TrySubstitute(types.Guard, model, local.SpanStart, target, IdentifierName(name));
         if (canBeNull && ExistingNullCheck.After(local, name, fallback) is { } nullCheck)
         {
             var extended = BinaryExpression(SyntaxKind.LogicalOrExpression, nullCheck.Condition.WithoutTrivia(),

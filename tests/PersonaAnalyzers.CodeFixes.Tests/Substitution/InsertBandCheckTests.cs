@@ -307,6 +307,63 @@ public class InsertBandCheckTests
                 }
             """), Key);
 
+    // if (twin is not null) …: the check joins the condition, and what follows the if still runs for an unsafe twin
+    // (a guard that returns would skip it).
+    [Fact]
+    public Task Own_presence_check_around_the_last_use_is_extended() =>
+        Verify.VerifyAsync(InClass("""
+                public void Remember(Reader user, List<string> log)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is not null)
+                        cached = twin;
+                    log.Add(user.Id);
+                }
+
+                public void Show(Reader user, List<string> log)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin != null) { log.Add(Render.Prompt(twin)); }
+                }
+            """), InClass("""
+                public void Remember(Reader user, List<string> log)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is not null && ReaderGuard.TrySubstitute(user, twin, out _))
+                        cached = twin;
+                    log.Add(user.Id);
+                }
+
+                public void Show(Reader user, List<string> log)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin != null && ReaderGuard.TrySubstitute(user, twin, out _)) { log.Add(Render.Prompt(twin)); }
+                }
+            """), Key, iterations: 2);
+
+    // Named again after the if: the twin would reach that use unchecked, so the guard goes in front.
+    [Fact]
+    public Task Own_presence_check_with_a_later_use_gets_a_guard_in_front() =>
+        Verify.VerifyAsync(InClass("""
+                public void Remember(Reader user, List<string> log)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is { })
+                        cached = twin;
+                    log.Add(Render.Prompt(twin!));
+                }
+            """), InClass("""
+                public void Remember(Reader user, List<string> log)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        return;
+                    if (twin is { })
+                        cached = twin;
+                    log.Add(Render.Prompt(twin!));
+                }
+            """), Key);
+
     [Fact]
     public Task Own_null_check_that_leaves_another_way_gets_a_guard_in_front() =>
         Verify.VerifyAsync(InClass("""
