@@ -45,6 +45,13 @@ internal static class Syntax
             ? replacement
             : ParenthesizedExpression(replacement);
 
+    /// <summary><c>value is { } name</c>. The tokens carry plain spaces: with the formatter's elastic ones, an expression
+    /// that starts on a line of its own (an expression body after <c>=&gt;</c>) had them put on lines of their own.</summary>
+    public static IsPatternExpressionSyntax IsSomething(ExpressionSyntax value, string name) =>
+        IsPatternExpression(value, Token(TriviaList(Space), SyntaxKind.IsKeyword, TriviaList(Space)), RecursivePattern(null, null,
+            PropertyPatternClause(Token(TriviaList(), SyntaxKind.OpenBraceToken, TriviaList(Space)), default, Token(TriviaList(), SyntaxKind.CloseBraceToken, TriviaList(Space))),
+            SingleVariableDesignation(Identifier(name))));
+
     public static T Formatted<T>(this T node) where T : SyntaxNode => node.WithAdditionalAnnotations(Formatter.Annotation);
 
     /// <summary>Re-evaluating the expression elsewhere (once instead of per item, or at a band check) reads the same

@@ -153,7 +153,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
             ? LiteralExpression(SyntaxKind.NullLiteralExpression)
             : target;
         var test = BinaryExpression(SyntaxKind.LogicalAndExpression,
-            IsPatternExpression(substitute.WithoutTrivia(), RecursivePattern(null, null, PropertyPatternClause(), SingleVariableDesignation(Identifier(name)))),
+            Syntax.IsSomething(substitute.WithoutTrivia(), name),
             Syntax.TrySubstitute(types.Guard, model, coalesce.SpanStart, target, IdentifierName(name)));
         var guarded = ParenthesizedExpression(ConditionalExpression(test, IdentifierName(name), fallback))
             .WithTriviaFrom(substitute).Formatted();
@@ -167,7 +167,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
     {
         var name = LocalNames.Unique(model, coalesce, "substitute");
         var test = BinaryExpression(SyntaxKind.LogicalAndExpression,
-            IsPatternExpression(coalesce.Left.WithoutTrivia(), RecursivePattern(null, null, PropertyPatternClause(), SingleVariableDesignation(Identifier(name)))),
+            Syntax.IsSomething(coalesce.Left.WithoutTrivia(), name),
             Syntax.TrySubstitute(types.Guard, model, coalesce.SpanStart, target, IdentifierName(name)));
         var guarded = ConditionalExpression(test, IdentifierName(name), coalesce.Right.WithoutTrivia());
         return root.ReplaceNode(coalesce, Syntax.InPlaceOf(coalesce, guarded).WithTriviaFrom(coalesce).Formatted());

@@ -214,6 +214,9 @@ public class InsertBandCheckTests
         Verify.VerifyAsync(InClass("""
                 public Reader Resolve(Reader user) => {|PERSONA001:index.FindNearest(user)|} ?? user;
 
+                public async Task<Reader> ResolveAsync(Reader user) =>
+                    {|PERSONA001:await index.FindNearestAsync(user)|} ?? user;
+
                 public async Task<string> Describe(Reader user)
                 {
                     var twin = {|PERSONA001:await index.FindNearestAsync(user)|} ?? user;
@@ -223,13 +226,16 @@ public class InsertBandCheckTests
             """), InClass("""
                 public Reader Resolve(Reader user) => index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : user;
 
+                public async Task<Reader> ResolveAsync(Reader user) =>
+                    await index.FindNearestAsync(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : user;
+
                 public async Task<string> Describe(Reader user)
                 {
                     var twin = await index.FindNearestAsync(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : user;
                     var summary = (index.FindNearest(user) is { } substitute2 && ReaderGuard.TrySubstitute(user, substitute2, out _) ? substitute2 : user).Summary;
                     return twin.Summary + summary;
                 }
-            """), Key, iterations: 3);
+            """), Key, iterations: 4);
 
     [Fact]
     public Task Awaited_substitute_in_an_async_method() =>
