@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -61,7 +62,8 @@ internal sealed partial class SubstituteFlowGraph
             {
                 IArgumentOperation argument => SubstituteSources.TryGetOut(argument, _symbols, _options),
                 IDelegateCreationOperation creation => SubstituteSources.TryGetMethodGroup(creation, _symbols, _options),
-                _ => SubstituteSources.TryGetDirect(operation, _symbols, _options, _graph.OriginalOperation.SemanticModel),
+                _ => SubstituteSources.TryGetDirect(operation, _symbols, _options, _graph.OriginalOperation.SemanticModel) ??
+                     (kind == OperationKind.FieldReference ? null : SubstituteSources.TryGetKeys(operation, _symbols, _options)),
             } is { } origin)
         {
             // A method group is a delegate; what its calls yield is derived where it is called (DeriveFromDelegate).
@@ -80,6 +82,7 @@ internal sealed partial class SubstituteFlowGraph
     private void AddOrigin(SubstituteOrigin origin, Statement statement, TaintKind? kind = null)
     {
         _origins.Add((origin, statement));
+        _keys |= origin.IsKey;
         var taint = new Taint(origin, kind ?? KindOf(origin));
         if (origin.Operation is ILocalReferenceOperation outLocal)
             Add(_locals, outLocal.Local, taint); // TryFindNearest(target, out var neighbour)
@@ -107,6 +110,15 @@ internal sealed partial class SubstituteFlowGraph
                 return AddAll(_locals, local.Local, TaintsOf(assignment.Value));
             case IFlowCaptureOperation capture:
                 return AddAll(_captures, capture.Id, TaintsOf(capture.Value));
+            // profiles.Get(ids[0]), profiles[id], await store.GetAsync(id): another user's id made into their profile. When
+            // nothing is derived, the cases below still see the operation (ids.First() is an element of the ids).
+            case IInvocationOperation lookup when _keys && DeriveLookups(lookup, lookup.Arguments, statement):
+                return true;
+            case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when _keys && DeriveLookups(indexer, indexer.Arguments, statement):
+                return true;
+            case IAwaitOperation awaitedLookup when _keys && LinqShapes.TaskOf(awaitedLookup.Operation) is IInvocationOperation { Arguments: var arguments } &&
+                                                  DeriveLookups(awaitedLookup, arguments, statement):
+                return true;
             case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Instance: { } nullable } unwrapped when _symbols.IsNullablePersona(nullable.Type):
                 return AddAll(_values, unwrapped, TaintsOf(nullable)); // the profile of a nullable persona struct
             case IInvocationOperation invocation when LinqShapes.Source(invocation) is { } source:
@@ -291,6 +303,12 @@ internal sealed partial class SubstituteFlowGraph
                         changed |= DeriveElement(element, taint, "Element", statement);
                 }
             }
+            else if (taint.Origin.IsKey)
+            {
+                // ids.Where(…).ToList(), ids.Select(g => g.ToString()): still the ids.
+                if ((LinqShapes.IsPassThrough(name) || name == "Select") && SubstituteSources.IsKeys(invocation.Type, _symbols, out var keys) && keys)
+                    changed |= Add(_values, invocation, taint);
+            }
             else if ((LinqShapes.IsPassThrough(name) || LinqShapes.IsIdentitySelect(invocation) || LinqShapes.IsProfileSelect(invocation, _symbols)) &&
                      IsCollectionOfPersona(invocation.Type) &&
                      !FiltersByCheck(invocation))
@@ -352,6 +370,9 @@ internal sealed partial class SubstituteFlowGraph
 
     private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement)
     {
+        // One of the ids (ids[0], ids.First(), foreach): still an id, tracked with its origin until a lookup uses it.
+        if (from.Origin.IsKey)
+            return Add(_values, operation, new Taint(from.Origin, TaintKind.Element));
         if (_derived is not null && _derived.Contains(operation))
             return false;
         var persona = SubstituteSources.ProfileOf(operation.Type, _symbols, out var isCollection);
@@ -368,6 +389,44 @@ internal sealed partial class SubstituteFlowGraph
         // An element of a collection of (user, twin) pairs holds the substitute where each pair does.
         return AddDerived(new SubstituteOrigin(operation, persona, false, construct, location) { TupleElement = from.Origin.TupleElement },
             from, statement);
+    }
+
+    /// <summary>A lookup given another user's id (or ids) from a similarity search: what it returns, when that is a profile
+    /// or a collection of them, is a substitute — and so is what it hands out through an <c>out</c> argument
+    /// (<c>profiles.TryGetValue(id, out var twin)</c>).</summary>
+    private bool DeriveLookups(IOperation lookup, ImmutableArray<IArgumentOperation> arguments, Statement statement)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.RefKind == RefKind.Out)
+                continue;
+            foreach (var taint in TaintsOf(argument.Value))
+            {
+                if (!taint.Origin.IsKey || taint.Kind is not (TaintKind.Element or TaintKind.Collection))
+                    continue;
+                var derived = DeriveLookup(lookup, statement, lookup.Syntax.GetLocation());
+                foreach (var handedOut in arguments)
+                {
+                    if (handedOut.Parameter?.RefKind == RefKind.Out && LinqShapes.Written(handedOut.Value) is ILocalReferenceOperation local)
+                        derived |= DeriveLookup(local, statement, handedOut.Syntax.GetLocation());
+                }
+                return derived;
+            }
+        }
+        return false;
+    }
+
+    private bool DeriveLookup(IOperation operation, Statement statement, Location location)
+    {
+        if (_derived is not null && _derived.Contains(operation))
+            return false;
+        var persona = SubstituteSources.ProfileOf(operation.Type, _symbols, out var isCollection);
+        if (persona is null)
+            return false;
+        // An origin here even when the ids came from an enclosing graph: the profile is obtained where it is looked up.
+        (_derived ??= new(OperationIdentity<IOperation>.Comparer)).Add(operation);
+        AddOrigin(new SubstituteOrigin(operation, persona, isCollection, "Lookup", location), statement);
+        return true;
     }
 
     /// <summary>A substitute obtained from another's value (an element of a collection, a call of a source's

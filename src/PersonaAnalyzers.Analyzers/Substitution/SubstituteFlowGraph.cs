@@ -50,6 +50,8 @@ internal sealed partial class SubstituteFlowGraph
     private List<(SubstituteOrigin Origin, Use Use)>? _uses;
     private List<(int Position, List<Taint> Taints)>? _carrying;
     private OriginFacts? _facts;
+    /// <summary>Some origin is other users' ids: only then is a lookup by id looked for.</summary>
+    private bool _keys;
     // The path search's state, allocated on a graph's first search (see PathExists).
     private bool[]? _visited;
     private bool[]? _decidingBlocks;
@@ -77,6 +79,11 @@ internal sealed partial class SubstituteFlowGraph
             // A lambda handed a substitute collection's elements (see ElementLambdaUse).
             _parameters = elements;
             _seeded = Seeded(elements.Values, _seeded);
+        }
+        if (_seeded is not null)
+        {
+            foreach (var origin in _seeded)
+                _keys |= origin.IsKey; // ids captured from the enclosing graph may be looked up here
         }
         // One walk of the trees; every later pass runs over its result.
         _all = new GraphOperations(graph);
@@ -148,6 +155,8 @@ internal sealed partial class SubstituteFlowGraph
         foreach (var (origin, statement) in _origins)
         {
             _cancellation.ThrowIfCancellationRequested();
+            if (origin.IsKey)
+                continue; // ids are no profile: the lookups they feed are reported
             var use = FirstUncheckedUse(origin, statement);
             if (use is { } found)
                 report(CreateDiagnostic(origin, found));

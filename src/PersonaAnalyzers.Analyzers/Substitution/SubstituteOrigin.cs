@@ -31,6 +31,10 @@ internal sealed class SubstituteOrigin
     /// substitute in it — <c>(User: u, Twin: index.FindNearest(u))</c> holds it at 1, and <c>User</c> is the user's own
     /// profile. -1 when every profile in the tuple is the substitute (a source's <c>(Reader Match, double Score)</c>).</summary>
     public int TupleElement { get; init; } = -1;
+
+    /// <summary>Other users' ids rather than their profiles (<see cref="SubstituteSources.TryGetKeys"/>): tracked like a
+    /// substitute, never reported itself — a lookup that turns one into a profile obtains the substitute.</summary>
+    public bool IsKey { get; init; }
 }
 
 /// <summary>How a substitute's value is tracked: as a profile, a collection of profiles, an enumerator over one

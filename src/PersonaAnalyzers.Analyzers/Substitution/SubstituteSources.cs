@@ -239,6 +239,47 @@ internal static class SubstituteSources
             : null;
     }
 
+    /// <summary>A name-matching (or <c>[ProfileSubstitute]</c>) member that gives other users' ids, not their profiles:
+    /// <c>FindSimilarUserIdsAsync(user)</c> returning strings or <c>Guid</c>s, one or a collection (awaited when a task).
+    /// A vector index often holds only the ids, and the profile is then loaded by one; the lookup that does so obtains
+    /// the substitute (<c>SubstituteFlowGraph.DeriveLookup</c>). Numbers are not taken for ids: a name-matching count
+    /// (<c>options.NeighbourCount</c>) handed to a query of profiles picks no one.</summary>
+    public static SubstituteOrigin? TryGetKeys(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        var awaited = operation is IAwaitOperation awaitOperation ? LinqShapes.TaskOf(awaitOperation.Operation) : null;
+        var member = awaited is not null ? Member(awaited) : operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+            _ => null,
+        };
+        if (member is null || !(options.NameMatches(member.Name) || symbols.IsSubstituteAttributed(member)) ||
+            member is IMethodSymbol method && symbols.IsCheckMethod(method, options) || IsAssignmentTarget(operation))
+            return null;
+        var type = awaited is not null ? symbols.AwaitedType(awaited.Type) : symbols.AwaitedType(operation.Type) is null ? operation.Type : null;
+        if (type is null)
+            return null;
+        return IsKeys(type, symbols, out var isCollection)
+            ? new SubstituteOrigin(operation, null, isCollection, "Keys", operation.Syntax.GetLocation()) { IsKey = true }
+            : null;
+    }
+
+    /// <summary>An id (a string or a <c>Guid</c>) or a collection of them.</summary>
+    public static bool IsKeys(ITypeSymbol? type, SubstitutionSymbols symbols, out bool isCollection)
+    {
+        isCollection = false;
+        if (type is null)
+            return false;
+        if (IsKey(type))
+            return true;
+        isCollection = symbols.ElementType(type) is { } element && IsKey(element);
+        return isCollection;
+    }
+
+    private static bool IsKey(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_String ||
+        type is { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
     private static ISymbol? Member(IOperation operation) => operation switch
     {
         IInvocationOperation invocation => invocation.TargetMethod,

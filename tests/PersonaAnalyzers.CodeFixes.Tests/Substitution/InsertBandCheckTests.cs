@@ -237,6 +237,33 @@ public class InsertBandCheckTests
                 }
             """), Key, iterations: 4);
 
+    // An id from a similarity search, looked up in a profile store: the looked-up profile gets the guard.
+    [Fact]
+    public Task A_profile_looked_up_by_a_similar_users_id_gets_a_guard_after_it() =>
+        Verify.VerifyAsync(InClass("""
+                private Task<IReadOnlyList<string>> FindSimilarReaderIdsAsync(double[] topics) => Task.FromResult<IReadOnlyList<string>>(new List<string>());
+                private readonly Dictionary<string, Reader> store = new();
+
+                public async Task<string> Prompt(Reader user)
+                {
+                    var ids = await FindSimilarReaderIdsAsync(user.Topics);
+                    var twin = {|PERSONA001:store[ids[0]]|};
+                    return Render.Prompt(twin);
+                }
+            """), InClass("""
+                private Task<IReadOnlyList<string>> FindSimilarReaderIdsAsync(double[] topics) => Task.FromResult<IReadOnlyList<string>>(new List<string>());
+                private readonly Dictionary<string, Reader> store = new();
+
+                public async Task<string> Prompt(Reader user)
+                {
+                    var ids = await FindSimilarReaderIdsAsync(user.Topics);
+                    var twin = store[ids[0]];
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = user;
+                    return Render.Prompt(twin);
+                }
+            """), Key);
+
     [Fact]
     public Task Awaited_substitute_in_an_async_method() =>
         Verify.VerifyAsync(InClass("""

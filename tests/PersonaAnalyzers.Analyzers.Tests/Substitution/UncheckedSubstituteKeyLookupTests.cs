@@ -1,0 +1,117 @@
+using Verify = PersonaAnalyzers.Analyzers.Tests.Substitution.AnalyzerVerifier<PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer>;
+
+namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
+
+/// <summary>PERSONA001: a similarity search that gives other users' ids, and the lookup that turns one into that user's
+/// profile — the shape of a vector index that holds only ids beside a profile store.</summary>
+public class UncheckedSubstituteKeyLookupTests
+{
+    private const string Stores = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Shop;
+
+        public interface IVectorIndex
+        {
+            Task<IReadOnlyList<string>> FindSimilarReaderIdsAsync(double[] topics, int k);
+            string? NearestReaderId(double[] topics);
+            IReadOnlyList<Guid> LookalikeIds(string segment);
+            int NeighbourCount { get; }
+        }
+
+        public interface IReaderStore
+        {
+            Task<Reader?> GetAsync(string id);
+            Reader Get(string id);
+            Reader ByGuid(Guid id);
+            IReadOnlyList<Reader> GetMany(IEnumerable<string> ids);
+            IReadOnlyList<Reader> MostActive(int count);
+        }
+
+        """;
+
+    [Fact]
+    public Task A_profile_looked_up_by_an_id_from_a_similarity_search_is_a_substitute() =>
+        Verify.VerifyAsync(Stores + """
+            public class C
+            {
+                private readonly IVectorIndex vectors = null!;
+                private readonly IReaderStore store = null!;
+                private readonly Dictionary<string, Reader> cache = new();
+
+                public async Task<Reader> Awaited(Reader user)
+                {
+                    var ids = await vectors.FindSimilarReaderIdsAsync(user.Topics, 1);
+                    var twin = {|PERSONA001:await store.GetAsync(ids[0])|};
+                    return twin ?? user;
+                }
+
+                public Reader OutOfACache(Reader user)
+                {
+                    if (vectors.NearestReaderId(user.Topics) is { } id && cache.TryGetValue(id, {|PERSONA001:out var twin|}))
+                        return twin;
+                    return user;
+                }
+
+                public Reader Indexed(Reader user) => {|PERSONA001:cache[vectors.NearestReaderId(user.Topics)!]|};
+
+                public Reader ByGuid(Reader user) => {|PERSONA001:store.ByGuid(vectors.LookalikeIds(user.Id).First())|};
+
+                public string Several(Reader user) =>
+                    Render.Prompt({|PERSONA001:store.GetMany(vectors.LookalikeIds(user.Id).Select(g => g.ToString()))[0]|});
+
+                public async Task<Reader> Projected(Reader user) =>
+                    {|PERSONA001:(await vectors.FindSimilarReaderIdsAsync(user.Topics, 3)).Select(id => store.Get(id)).First()|};
+
+                public async Task<Reader> InALoop(Reader user)
+                {
+                    foreach (var id in await vectors.FindSimilarReaderIdsAsync(user.Topics, 5))
+                    {
+                        if (id == user.Id)
+                            continue;
+                        return {|PERSONA001:store.Get(id)|};
+                    }
+                    return user;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Checked_lookups_counts_own_ids_and_the_ids_themselves_are_not_reported() =>
+        Verify.VerifyAsync(Stores + """
+            public class C
+            {
+                private readonly IVectorIndex vectors = null!;
+                private readonly IReaderStore store = null!;
+
+                public async Task<Reader> Checked(Reader user)
+                {
+                    foreach (var id in await vectors.FindSimilarReaderIdsAsync(user.Topics, 10))
+                    {
+                        var candidate = await store.GetAsync(id);
+                        if (candidate is not null && ReaderGuard.Assess(user, candidate).IsSafe)
+                            return candidate;
+                    }
+                    return user;
+                }
+
+                public Reader Safest(Reader user) =>
+                    ReaderGuard.SafestSubstitute(user, store.GetMany(vectors.LookalikeIds(user.Id).Select(g => g.ToString()))) ?? user;
+
+                // A name-matching count is no id.
+                public IReadOnlyList<Reader> Count() => store.MostActive(vectors.NeighbourCount);
+
+                // The ids are no profile: returning or logging them hands no one's data on.
+                public async Task<IReadOnlyList<string>> Ids(Reader user)
+                {
+                    var ids = await vectors.FindSimilarReaderIdsAsync(user.Topics, 5);
+                    Console.WriteLine(string.Join(",", ids));
+                    return ids;
+                }
+
+                public Reader Own(Reader user) => store.Get(user.Id);
+            }
+            """);
+}
