@@ -130,6 +130,13 @@ internal sealed partial class SubstituteFlowGraph
                     return AddAll(_values, property, TaintsOf(instance));
                 foreach (var taint in TaintsOf(instance))
                 {
+                    // A hit of a search over records that embed users: its Record, and the record's [VectorStoreKey], the id.
+                    if (taint.Origin.IsKey && taint.Kind == TaintKind.Element)
+                    {
+                        if (_symbols.IsHitRecord(property.Property) || _symbols.IsVectorStoreKey(property.Property))
+                            return Add(_values, property, taint);
+                        continue;
+                    }
                     if (taint.Kind == TaintKind.Collection && property.Property.IsIndexer)
                         return DeriveElement(property, taint, "Element", statement);
                     if (taint.Kind == TaintKind.Enumerator && property.Property.Name == "Current")
@@ -331,8 +338,8 @@ internal sealed partial class SubstituteFlowGraph
                 continue;
             if (LinqShapes.IsAwaitedElementSelector(name) && !FiltersByCheck(call))
                 changed |= DeriveElement(awaited, taint, "Element", statement);
-            else if (LinqShapes.IsAwaitedPassThrough(name) && IsCollectionOfPersona(awaited.Type))
-                changed |= Add(_values, awaited, taint);
+            else if (LinqShapes.IsAwaitedPassThrough(name) && (taint.Origin.IsKey || IsCollectionOfPersona(awaited.Type)))
+                changed |= Add(_values, awaited, taint); // a stream's ids, or its hits over records that embed users, listed
         }
         return changed;
     }

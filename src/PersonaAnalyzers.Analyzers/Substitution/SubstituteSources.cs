@@ -240,7 +240,8 @@ internal static class SubstituteSources
     }
 
     /// <summary>A name-matching (or <c>[ProfileSubstitute]</c>) member that gives other users' ids, not their profiles:
-    /// <c>FindSimilarUserIdsAsync(user)</c> returning strings or <c>Guid</c>s, one or a collection (awaited when a task).
+    /// <c>FindSimilarUserIdsAsync(user)</c> returning strings or <c>Guid</c>s, one or a collection (awaited when a task);
+    /// or a vector store's search over records that are not profiles, whose hits carry ids in their records' keys.
     /// A vector index often holds only the ids, and the profile is then loaded by one; the lookup that does so obtains
     /// the substitute (<c>SubstituteFlowGraph.DeriveLookup</c>). Numbers are not taken for ids: a name-matching count
     /// (<c>options.NeighbourCount</c>) handed to a query of profiles picks no one.</summary>
@@ -253,7 +254,13 @@ internal static class SubstituteSources
             IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
             _ => null,
         };
-        if (member is null || !(options.NameMatches(member.Name) || symbols.IsSubstituteAttributed(member)) ||
+        if (member is null)
+            return null;
+        // collection.SearchAsync(embedding, top: 5) over records that embed users, not profiles: each hit's record
+        // carries the id it was stored under (its [VectorStoreKey]), and the profile is loaded by that.
+        if (symbols.IsVectorSearch(member))
+            return new SubstituteOrigin(operation, null, isCollection: true, "Keys", operation.Syntax.GetLocation()) { IsKey = true };
+        if (!(options.NameMatches(member.Name) || symbols.IsSubstituteAttributed(member)) ||
             member is IMethodSymbol method && symbols.IsCheckMethod(method, options) || IsAssignmentTarget(operation))
             return null;
         var type = awaited is not null ? symbols.AwaitedType(awaited.Type) : symbols.AwaitedType(operation.Type) is null ? operation.Type : null;

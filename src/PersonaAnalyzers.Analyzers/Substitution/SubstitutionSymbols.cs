@@ -42,6 +42,7 @@ internal sealed class SubstitutionSymbols
         VectorSearchResultOfT = vectorData?.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorSearchResult`1");
         VectorSearchOptionsOfT = vectorData?.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorSearchOptions`1");
         HybridSearchOptionsOfT = vectorData?.GetTypeByMetadataName("Microsoft.Extensions.VectorData.HybridSearchOptions`1");
+        VectorStoreKeyAttribute = vectorData?.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorStoreKeyAttribute");
     }
 
     private static INamedTypeSymbol? Find(Compilation compilation, IAssemblySymbol? home, string metadataName) =>
@@ -88,6 +89,18 @@ internal sealed class SubstitutionSymbols
     /// similarity bar the store applies (<see cref="ThresholdPersona"/>); null without the abstractions.</summary>
     public INamedTypeSymbol? VectorSearchOptionsOfT { get; }
     public INamedTypeSymbol? HybridSearchOptionsOfT { get; }
+
+    /// <summary>Marks the key of a vector store's record: for a record that embeds a user, that user's id.</summary>
+    private INamedTypeSymbol? VectorStoreKeyAttribute { get; }
+
+    /// <summary>A search hit's <c>Record</c> (of <c>VectorSearchResult&lt;T&gt;</c>).</summary>
+    public bool IsHitRecord(IPropertySymbol property) =>
+        VectorSearchResultOfT is not null && property.Name == "Record" &&
+        SymbolEqualityComparer.Default.Equals(property.ContainingType.OriginalDefinition, VectorSearchResultOfT);
+
+    /// <summary>A record's <c>[VectorStoreKey]</c> property.</summary>
+    public bool IsVectorStoreKey(IPropertySymbol property) =>
+        VectorStoreKeyAttribute is not null && HasAttribute(property, VectorStoreKeyAttribute);
 
     /// <summary>What Microsoft.Extensions.VectorData names its similarity searches (<c>VectorStoreCollection</c>,
     /// <c>IVectorSearchable</c>, <c>IKeywordHybridSearchable</c>; <c>SearchEmbeddingAsync</c> in the 9.x releases).</summary>

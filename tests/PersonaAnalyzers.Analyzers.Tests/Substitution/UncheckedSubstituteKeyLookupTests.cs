@@ -78,6 +78,64 @@ public class UncheckedSubstituteKeyLookupTests
             }
             """);
 
+    // The vector store holds what embeds each reader under the reader's id; the profile store is elsewhere.
+    private const string ReaderVectors = SearchHitSnippets.VectorDataHeader + """
+        public sealed class ReaderVector
+        {
+            [VectorStoreKey] public string ReaderId { get; set; } = "";
+            [VectorStoreData] public string Segment { get; set; } = "";
+            [VectorStoreVector(3)] public ReadOnlyMemory<float> Embedding { get; set; }
+        }
+
+        public interface IReaderStore
+        {
+            Task<Reader?> GetAsync(string id);
+        }
+
+        """;
+
+    [Fact]
+    public Task A_profile_looked_up_by_the_key_of_a_vector_store_hit_is_a_substitute() =>
+        Verify.VerifyWithVectorDataAsync(ReaderVectors + """
+            public class C
+            {
+                private readonly VectorStoreCollection<string, ReaderVector> vectors = null!;
+                private readonly IReaderStore store = null!;
+
+                public async Task<Reader> Streamed(Reader user, ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var hit in vectors.SearchAsync(embedding, top: 1))
+                        return {|PERSONA001:await store.GetAsync(hit.Record.ReaderId)|} ?? user;
+                    return user;
+                }
+
+                public async Task<Reader> Listed(Reader user, ReadOnlyMemory<float> embedding)
+                {
+                    var hits = await vectors.SearchAsync(embedding, top: 3).ToListAsync();
+                    var id = hits[0].Record.ReaderId;
+                    return {|PERSONA001:await store.GetAsync(id)|} ?? user;
+                }
+
+                public async Task<Reader> Checked(Reader user, ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var hit in vectors.SearchAsync(embedding, top: 5))
+                    {
+                        if (await store.GetAsync(hit.Record.ReaderId) is { } candidate && ReaderGuard.Assess(user, candidate).IsSafe)
+                            return candidate;
+                    }
+                    return user;
+                }
+
+                // A data property of the record is no key: the reader it names is not the one the vector embeds.
+                public async Task<Reader?> BySegment(ReadOnlyMemory<float> embedding)
+                {
+                    await foreach (var hit in vectors.SearchAsync(embedding, top: 1))
+                        return await store.GetAsync(hit.Record.Segment);
+                    return null;
+                }
+            }
+            """ + SearchHitSnippets.AsyncLinq);
+
     [Fact]
     public Task Checked_lookups_counts_own_ids_and_the_ids_themselves_are_not_reported() =>
         Verify.VerifyAsync(Stores + """
