@@ -32,15 +32,21 @@ public class UncheckedSubstituteKeyLookupTests
 
         """;
 
+    /// <summary>Members of a class that has an id index, a profile store and a cache of profiles by id.</summary>
+    private static string WithStores(string members) => Stores + $$"""
+        public class C
+        {
+            private readonly IVectorIndex vectors = null!;
+            private readonly IReaderStore store = null!;
+            private readonly Dictionary<string, Reader> cache = new();
+
+        {{members}}
+        }
+        """;
+
     [Fact]
     public Task A_profile_looked_up_by_an_id_from_a_similarity_search_is_a_substitute() =>
-        Verify.VerifyAsync(Stores + """
-            public class C
-            {
-                private readonly IVectorIndex vectors = null!;
-                private readonly IReaderStore store = null!;
-                private readonly Dictionary<string, Reader> cache = new();
-
+        Verify.VerifyAsync(WithStores("""
                 public async Task<Reader> Awaited(Reader user)
                 {
                     var ids = await vectors.FindSimilarReaderIdsAsync(user.Topics, 1);
@@ -75,8 +81,7 @@ public class UncheckedSubstituteKeyLookupTests
                     }
                     return user;
                 }
-            }
-            """);
+            """));
 
     // The vector store holds what embeds each reader under the reader's id; the profile store is elsewhere.
     private const string ReaderVectors = SearchHitSnippets.VectorDataHeader + """
@@ -138,12 +143,7 @@ public class UncheckedSubstituteKeyLookupTests
 
     [Fact]
     public Task Checked_lookups_counts_own_ids_and_the_ids_themselves_are_not_reported() =>
-        Verify.VerifyAsync(Stores + """
-            public class C
-            {
-                private readonly IVectorIndex vectors = null!;
-                private readonly IReaderStore store = null!;
-
+        Verify.VerifyAsync(WithStores("""
                 public async Task<Reader> Checked(Reader user)
                 {
                     foreach (var id in await vectors.FindSimilarReaderIdsAsync(user.Topics, 10))
@@ -170,6 +170,5 @@ public class UncheckedSubstituteKeyLookupTests
                 }
 
                 public Reader Own(Reader user) => store.Get(user.Id);
-            }
-            """);
+            """));
 }
