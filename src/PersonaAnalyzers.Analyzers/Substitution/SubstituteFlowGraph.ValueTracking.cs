@@ -62,8 +62,7 @@ internal sealed partial class SubstituteFlowGraph
             {
                 IArgumentOperation argument => SubstituteSources.TryGetOut(argument, _symbols, _options),
                 IDelegateCreationOperation creation => SubstituteSources.TryGetMethodGroup(creation, _symbols, _options),
-                _ => SubstituteSources.TryGetDirect(operation, _symbols, _options, _graph.OriginalOperation.SemanticModel) ??
-                     (kind == OperationKind.FieldReference ? null : SubstituteSources.TryGetKeys(operation, _symbols, _options)),
+                _ => SubstituteSources.TryGetDirect(operation, _symbols, _options, _graph.OriginalOperation.SemanticModel, orKeys: true),
             } is { } origin)
         {
             // A method group is a delegate; what its calls yield is derived where it is called (DeriveFromDelegate).

@@ -32,7 +32,7 @@ internal sealed class SubstituteOrigin
     /// profile. -1 when every profile in the tuple is the substitute (a source's <c>(Reader Match, double Score)</c>).</summary>
     public int TupleElement { get; init; } = -1;
 
-    /// <summary>Other users' ids rather than their profiles (<see cref="SubstituteSources.TryGetKeys"/>): tracked like a
+    /// <summary>Other users' ids rather than their profiles (<see cref="SubstituteSources.TryGetDirect"/> with <c>orKeys</c>): tracked like a
     /// substitute, never reported itself — a lookup that turns one into a profile obtains the substitute.</summary>
     public bool IsKey { get; init; }
 }

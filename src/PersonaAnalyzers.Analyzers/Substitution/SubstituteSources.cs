@@ -12,7 +12,9 @@ internal static class SubstituteSources
 {
     /// <param name="model">The body's semantic model, for what a control flow graph leaves out (a lambda's body); null
     /// when <paramref name="operation"/> is from the operation tree itself.</param>
-    public static SubstituteOrigin? TryGetDirect(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options, SemanticModel? model = null)
+    /// <param name="orKeys">Also the ids such a member gives (<see cref="KeysOf"/>): the name is looked up once for both.</param>
+    public static SubstituteOrigin? TryGetDirect(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options, SemanticModel? model = null,
+        bool orKeys = false)
     {
         // Every invocation and member read of every body passes here: rule out the common case by a cached name or
         // attribute lookup before looking at types or parents.
@@ -29,6 +31,12 @@ internal static class SubstituteSources
         };
         if (candidate is null || !(options.NameMatches(candidate.Name) || symbols.IsSubstituteAttributed(candidate) || symbols.IsVectorSearch(candidate)))
             return null;
+        return Direct(operation, candidate, waitedFor, symbols, options) ?? (orKeys && waitedFor is null ? KeysOf(operation, symbols, options) : null);
+    }
+
+    /// <summary>What <see cref="TryGetDirect"/> finds once the member's name (or attribute) has passed.</summary>
+    private static SubstituteOrigin? Direct(IOperation operation, ISymbol candidate, IOperation? waitedFor, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
         if (waitedFor is not null)
         {
             if (!IsSource(candidate, symbols.AwaitedType(waitedFor.Type), symbols, options, out var persona, out var collection))
@@ -245,7 +253,8 @@ internal static class SubstituteSources
     /// A vector index often holds only the ids, and the profile is then loaded by one; the lookup that does so obtains
     /// the substitute (<c>SubstituteFlowGraph.DeriveLookup</c>). Numbers are not taken for ids: a name-matching count
     /// (<c>options.NeighbourCount</c>) handed to a query of profiles picks no one.</summary>
-    public static SubstituteOrigin? TryGetKeys(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options)
+    /// <remarks>Asked by <see cref="TryGetDirect"/> once the member's name (or attribute, or a vector search) has passed.</remarks>
+    private static SubstituteOrigin? KeysOf(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
         var awaited = operation is IAwaitOperation awaitOperation ? LinqShapes.TaskOf(awaitOperation.Operation) : null;
         var member = awaited is not null ? Member(awaited) : operation switch
@@ -260,8 +269,7 @@ internal static class SubstituteSources
         // carries the id it was stored under (its [VectorStoreKey]), and the profile is loaded by that.
         if (symbols.IsVectorSearch(member))
             return new SubstituteOrigin(operation, null, isCollection: true, "Keys", operation.Syntax.GetLocation()) { IsKey = true };
-        if (!(options.NameMatches(member.Name) || symbols.IsSubstituteAttributed(member)) ||
-            member is IMethodSymbol method && symbols.IsCheckMethod(method, options) || IsAssignmentTarget(operation))
+        if (member is IMethodSymbol method && symbols.IsCheckMethod(method, options) || IsAssignmentTarget(operation))
             return null;
         var type = awaited is not null ? symbols.AwaitedType(awaited.Type) : symbols.AwaitedType(operation.Type) is null ? operation.Type : null;
         if (type is null)

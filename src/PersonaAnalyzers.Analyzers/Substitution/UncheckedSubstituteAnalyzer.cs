@@ -101,7 +101,7 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
     private static void AddSites(IOperation operation, SourceSites sites, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
         if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await &&
-            (SubstituteSources.TryGetDirect(operation, symbols, options) ?? SubstituteSources.TryGetKeys(operation, symbols, options)) is not null)
+            SubstituteSources.TryGetDirect(operation, symbols, options, orKeys: true) is not null)
             sites.Add(operation.Syntax.Span);
         else if (operation is IDelegateCreationOperation creation && SubstituteSources.TryGetMethodGroup(creation, symbols, options) is not null)
             sites.Add(operation.Syntax.Span);
