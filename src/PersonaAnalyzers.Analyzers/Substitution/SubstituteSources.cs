@@ -287,6 +287,10 @@ internal static class SubstituteSources
             return false;
         if (IsKey(type))
             return true;
+        // A score (double, int, decimal …) is no collection: with generic math each implements some thirty interfaces,
+        // and a name-matching Similarity(…) is asked here at every call.
+        if (type.SpecialType != SpecialType.None)
+            return false;
         isCollection = symbols.ElementType(type) is { } element && IsKey(element);
         return isCollection;
     }
