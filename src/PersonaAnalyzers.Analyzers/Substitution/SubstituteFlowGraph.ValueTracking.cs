@@ -402,6 +402,9 @@ internal sealed partial class SubstituteFlowGraph
     /// (<c>profiles.TryGetValue(id, out var twin)</c>).</summary>
     private bool DeriveLookups(IOperation lookup, ImmutableArray<IArgumentOperation> arguments, Statement statement)
     {
+        // users.ExceptBy(ids, u => u.Id): the profiles the ids do not name.
+        if (lookup is IInvocationOperation { TargetMethod.Name: "ExceptBy" })
+            return false;
         foreach (var argument in arguments)
         {
             if (argument.Parameter?.RefKind == RefKind.Out)

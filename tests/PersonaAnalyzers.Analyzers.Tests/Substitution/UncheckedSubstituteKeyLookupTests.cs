@@ -170,5 +170,9 @@ public class UncheckedSubstituteKeyLookupTests
                 }
 
                 public Reader Own(Reader user) => store.Get(user.Id);
+
+                // The profiles the ids do not name.
+                public List<Reader> Others(Reader user, List<Reader> all) =>
+                    all.ExceptBy(vectors.LookalikeIds(user.Id).Select(g => g.ToString()), r => r.Id).ToList();
             """));
 }
