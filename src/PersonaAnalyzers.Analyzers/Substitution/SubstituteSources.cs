@@ -31,7 +31,7 @@ internal static class SubstituteSources
         };
         if (candidate is null || !(options.NameMatches(candidate.Name) || symbols.IsSubstituteAttributed(candidate) || symbols.IsVectorSearch(candidate)))
             return null;
-        return Direct(operation, candidate, waitedFor, symbols, options) ?? (orKeys && waitedFor is null ? KeysOf(operation, symbols, options) : null);
+        return Direct(operation, candidate, waitedFor, symbols, options) ?? (orKeys && waitedFor is null ? KeysOf(operation, candidate, symbols, options) : null);
     }
 
     /// <summary>What <see cref="TryGetDirect"/> finds once the member's name (or attribute) has passed.</summary>
@@ -254,17 +254,12 @@ internal static class SubstituteSources
     /// the substitute (<c>SubstituteFlowGraph.DeriveLookup</c>). Numbers are not taken for ids: a name-matching count
     /// (<c>options.NeighbourCount</c>) handed to a query of profiles picks no one.</summary>
     /// <remarks>Asked by <see cref="TryGetDirect"/> once the member's name (or attribute, or a vector search) has passed.</remarks>
-    private static SubstituteOrigin? KeysOf(IOperation operation, SubstitutionSymbols symbols, SubstitutionOptions options)
+    /// <param name="member">The member <paramref name="operation"/> reads or calls (through an <c>await</c>).</param>
+    private static SubstituteOrigin? KeysOf(IOperation operation, ISymbol member, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
-        var awaited = operation is IAwaitOperation awaitOperation ? LinqShapes.TaskOf(awaitOperation.Operation) : null;
-        var member = awaited is not null ? Member(awaited) : operation switch
-        {
-            IInvocationOperation invocation => invocation.TargetMethod,
-            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
-            _ => null,
-        };
-        if (member is null)
+        if (member is IFieldSymbol or IPropertySymbol { IsIndexer: true })
             return null;
+        var awaited = operation is IAwaitOperation awaitOperation ? LinqShapes.TaskOf(awaitOperation.Operation) : null;
         // collection.SearchAsync(embedding, top: 5) over records that embed users, not profiles: each hit's record
         // carries the id it was stored under (its [VectorStoreKey]), and the profile is loaded by that.
         if (symbols.IsVectorSearch(member))

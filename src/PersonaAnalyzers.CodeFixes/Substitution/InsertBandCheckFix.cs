@@ -147,15 +147,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
     private static SyntaxNode? KeepWhenSafe(SyntaxNode root, SemanticModel model, ExpressionSyntax coalesce, ExpressionSyntax typed, ExpressionSyntax substitute,
         GuardTypes types, ExpressionSyntax target, CancellationToken cancellationToken)
     {
-        var name = LocalNames.Unique(model, coalesce, "substitute");
         var type = model.GetTypeInfo(typed, cancellationToken).ConvertedType;
         ExpressionSyntax fallback = type is { NullableAnnotation: NullableAnnotation.Annotated }
             ? LiteralExpression(SyntaxKind.NullLiteralExpression)
             : target;
-        var test = BinaryExpression(SyntaxKind.LogicalAndExpression,
-            Syntax.IsSomething(substitute.WithoutTrivia(), name),
-            Syntax.TrySubstitute(types.Guard, model, coalesce.SpanStart, target, IdentifierName(name)));
-        var guarded = ParenthesizedExpression(ConditionalExpression(test, IdentifierName(name), fallback))
+        var guarded = ParenthesizedExpression(SafeOr(model, coalesce, substitute, types, target, fallback))
             .WithTriviaFrom(substitute).Formatted();
         return root.ReplaceNode(substitute, guarded);
     }
@@ -165,12 +161,20 @@ internal sealed class InsertBandCheckFix : PersonaFix
     /// substitute is taken for an unsafe one too.</summary>
     private static SyntaxNode SafeOrElse(SyntaxNode root, SemanticModel model, BinaryExpressionSyntax coalesce, GuardTypes types, ExpressionSyntax target)
     {
-        var name = LocalNames.Unique(model, coalesce, "substitute");
-        var test = BinaryExpression(SyntaxKind.LogicalAndExpression,
-            Syntax.IsSomething(coalesce.Left.WithoutTrivia(), name),
-            Syntax.TrySubstitute(types.Guard, model, coalesce.SpanStart, target, IdentifierName(name)));
-        var guarded = ConditionalExpression(test, IdentifierName(name), coalesce.Right.WithoutTrivia());
+        var guarded = SafeOr(model, coalesce, coalesce.Left, types, target, coalesce.Right.WithoutTrivia());
         return root.ReplaceNode(coalesce, Syntax.InPlaceOf(coalesce, guarded).WithTriviaFrom(coalesce).Formatted());
+    }
+
+    /// <summary><c>E is { } s &amp;&amp; Guard.TrySubstitute(t, s, out _) ? s : fallback</c>, with <c>s</c> a name free
+    /// at <paramref name="at"/> (the <c>??</c> or <c>??=</c> being rewritten).</summary>
+    private static ConditionalExpressionSyntax SafeOr(SemanticModel model, SyntaxNode at, ExpressionSyntax substitute, GuardTypes types, ExpressionSyntax target,
+        ExpressionSyntax fallback)
+    {
+        var name = LocalNames.Unique(model, at, "substitute");
+        var test = BinaryExpression(SyntaxKind.LogicalAndExpression,
+            Syntax.IsSomething(substitute.WithoutTrivia(), name),
+            Syntax.TrySubstitute(types.Guard, model, at.SpanStart, target, IdentifierName(name)));
+        return ConditionalExpression(test, IdentifierName(name), fallback);
     }
 
     /// <summary>Moves the substitute into a local in front of the statement (or expression body) that uses it, guards
