@@ -21,7 +21,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// <item>either side of <c>??</c>: a conditional that keeps the substitute only when it passes (on the left, with the
 /// fallback the code already had for a missing one);</item>
 /// <item>a return, an argument, an assignment, an expression body: the substitute moves into a local, checked as
-/// above.</item>
+/// above;</item>
+/// <item>an <c>out</c> argument: the check joins the decision the call's result makes (<see cref="OutArgumentCheck"/>).</item>
 /// </list></summary>
 internal sealed class InsertBandCheckFix : PersonaFix
 {
@@ -44,6 +45,12 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return await TryTargetsAsync(document, model, forEach.Statement, types, cancellationToken,
                 target => GuardLoopVariable(root, model, forEach, types, target, canBeNull), forEach.Expression).ConfigureAwait(false);
 
+        // TryFindNearest(user, out var twin), profiles.TryGetValue(id, out var twin): the check joins the call's decision.
+        if (node is ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword } outArgument)
+            return OutArgumentCheck.NameOf(outArgument) is { } outName
+                ? await TryTargetsAsync(document, model, outArgument, types, cancellationToken,
+                    target => OutArgumentCheck.Apply(root, model, outArgument, outName, types, target, canBeNull, cancellationToken), outArgument).ConfigureAwait(false)
+                : null;
         if (node is ArgumentSyntax argument)
             node = argument.Expression;
         if (node is not ExpressionSyntax expression || IsNullableStruct(model, expression, cancellationToken))
