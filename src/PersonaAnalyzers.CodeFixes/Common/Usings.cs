@@ -6,8 +6,8 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace PersonaAnalyzers.CodeFixes.Common;
 
-/// <summary>Adds a <c>using</c> directive the way the file already writes them: in alphabetical place among the
-/// top-level usings, with their line ending.</summary>
+/// <summary>Adds a <c>using</c> directive the way the file already writes them: in its place among the top-level
+/// usings (alphabetical, after the <c>System</c> ones where the file puts those first), with their line ending.</summary>
 internal static class Usings
 {
     public static CompilationUnitSyntax Ensure(CompilationUnitSyntax unit, string ns)
@@ -18,9 +18,10 @@ internal static class Usings
         var endOfLine = unit.Usings.LastOrDefault()?.GetTrailingTrivia().LastOrDefault() is { } last && last.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia)
             ? last
             : ElasticCarriageReturnLineFeed;
-        var directive = UsingDirective(ParseName(ns)).WithTrailingTrivia(endOfLine);
+        var directive = UsingDirective(ParseName(ns).WithLeadingTrivia(Space)).WithTrailingTrivia(endOfLine);
         var index = 0;
-        while (index < unit.Usings.Count && string.CompareOrdinal(unit.Usings[index].Name?.ToString(), ns) < 0 && unit.Usings[index].Alias is null)
+        var systemFirst = SortsSystemFirst(unit);
+        while (index < unit.Usings.Count && unit.Usings[index].Alias is null && SortsBefore(unit.Usings[index].Name?.ToString(), ns, systemFirst))
             index++;
         if (index == 0 && unit.Usings.Count > 0)
         {
@@ -31,4 +32,31 @@ internal static class Usings
         }
         return unit.WithUsings(unit.Usings.Insert(index, directive));
     }
+
+    /// <summary>Whether the file orders <c>System</c> and its namespaces before the rest (the IDE's default,
+    /// <c>dotnet_sort_system_directives_first</c>): unless some other using comes before a <c>System</c> one.</summary>
+    private static bool SortsSystemFirst(CompilationUnitSyntax unit)
+    {
+        var sawOther = false;
+        foreach (var directive in unit.Usings)
+        {
+            if (directive.Alias is not null || directive.Name is null)
+                continue;
+            var isSystem = IsSystem(directive.Name.ToString());
+            if (isSystem && sawOther)
+                return false;
+            sawOther |= !isSystem;
+        }
+        return true;
+    }
+
+    private static bool SortsBefore(string? existing, string added, bool systemFirst)
+    {
+        if (existing is null)
+            return true;
+        var (existingIsSystem, addedIsSystem) = (IsSystem(existing), IsSystem(added));
+        return systemFirst && existingIsSystem != addedIsSystem ? existingIsSystem : string.CompareOrdinal(existing, added) < 0;
+    }
+
+    private static bool IsSystem(string ns) => ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal);
 }

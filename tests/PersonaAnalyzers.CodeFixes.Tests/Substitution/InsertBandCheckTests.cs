@@ -12,10 +12,10 @@ public class InsertBandCheckTests
     private const string Key = "PERSONA001.Guard";
 
     internal static string InClass(string members, string usings = "") => $$"""
-        {{usings}}using System.Collections.Generic;
+        using System.Collections.Generic;
         using System.Linq;
         using System.Threading.Tasks;
-        using Shop;
+        {{usings}}using Shop;
 
         public class Recommender
         {
