@@ -20,10 +20,10 @@ internal static class SubstituteSources
         // attribute lookup before looking at types or parents.
         if (operation is IAwaitOperation awaitAll && TryGetWhenAll(awaitAll, symbols, options, model) is { } all)
             return all;
-        var waitedFor = WaitedFor(operation, symbols);
+        var waitedFor = WaitedFor(operation, symbols, model);
         var candidate = waitedFor is not null ? Member(waitedFor) : operation switch
         {
-            IAwaitOperation awaitOperation => Member(LinqShapes.TaskOf(awaitOperation.Operation)),
+            IAwaitOperation awaitOperation => Member(Awaited(awaitOperation, model)),
             IInvocationOperation invocation => invocation.TargetMethod,
             IPropertyReferenceOperation property => property.Property,
             IFieldReferenceOperation field => field.Field,
@@ -31,11 +31,39 @@ internal static class SubstituteSources
         };
         if (candidate is null || !(options.NameMatches(candidate.Name) || symbols.IsSubstituteAttributed(candidate) || symbols.IsVectorSearch(candidate)))
             return null;
-        return Direct(operation, candidate, waitedFor, symbols, options) ?? (orKeys && waitedFor is null ? KeysOf(operation, candidate, symbols, options) : null);
+        return Direct(operation, candidate, waitedFor, symbols, options, model) ??
+               (orKeys && waitedFor is null ? KeysOf(operation, candidate, symbols, options, model) : null);
+    }
+
+    /// <summary>The task an <c>await</c> waits for: the awaited expression, or — for a local the task was started into
+    /// (<c>var pending = index.FindNearestAsync(user); … await pending</c>) — the call that started it.</summary>
+    private static IOperation Awaited(IAwaitOperation awaitOperation, SemanticModel? model) =>
+        Started(LinqShapes.TaskOf(awaitOperation.Operation), model ?? awaitOperation.SemanticModel);
+
+    /// <summary>For a local of a task type declared with its value (<c>var pending = index.FindNearestAsync(user);</c>),
+    /// that value; otherwise <paramref name="task"/> itself. Started lookups are kept in a local to run beside other
+    /// work and be awaited later; the local is not written again (as <see cref="TryGetWhenAll"/> assumes too).</summary>
+    private static IOperation Started(IOperation task, SemanticModel? model) =>
+        task is ILocalReferenceOperation { Local.Type: INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: true } } local &&
+        InitialValue(local.Local, model ?? task.SemanticModel) is { } initial
+            ? LinqShapes.TaskOf(initial)
+            : task;
+
+    /// <summary>Whether <paramref name="invocation"/> starts a substitute lookup (or one of ids) without waiting for it
+    /// where it is called: the walk that finds a body's sources then looks for the <c>await</c> or <c>.Result</c> that
+    /// does, which names no source.</summary>
+    public static bool StartsTask(IInvocationOperation invocation, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        var method = invocation.TargetMethod;
+        if (!(options.NameMatches(method.Name) || symbols.IsSubstituteAttributed(method)) || symbols.AwaitedType(invocation.Type) is not { } result ||
+            LinqShapes.Unwrap(invocation.Parent ?? invocation) is IAwaitOperation)
+            return false;
+        return IsSource(method, result, symbols, options, out _, out _) || IsKeys(result, symbols, out _);
     }
 
     /// <summary>What <see cref="TryGetDirect"/> finds once the member's name (or attribute) has passed.</summary>
-    private static SubstituteOrigin? Direct(IOperation operation, ISymbol candidate, IOperation? waitedFor, SubstitutionSymbols symbols, SubstitutionOptions options)
+    private static SubstituteOrigin? Direct(IOperation operation, ISymbol candidate, IOperation? waitedFor, SubstitutionSymbols symbols, SubstitutionOptions options,
+        SemanticModel? model)
     {
         if (waitedFor is not null)
         {
@@ -47,7 +75,7 @@ internal static class SubstituteSources
         {
             case IAwaitOperation awaitOperation:
             {
-                var awaited = LinqShapes.TaskOf(awaitOperation.Operation);
+                var awaited = Awaited(awaitOperation, model);
                 var member = Member(awaited);
                 if (member is null || !IsSource(member, symbols.AwaitedType(awaited.Type), symbols, options, out var persona, out var collection))
                     return null;
@@ -214,7 +242,7 @@ internal static class SubstituteSources
 
     /// <summary>The task a blocking wait waits for — <c>task.Result</c>, <c>task.GetAwaiter().GetResult()</c> (also
     /// after <c>.ConfigureAwait(false)</c>) — the way synchronous code reads an async lookup; null for anything else.</summary>
-    private static IOperation? WaitedFor(IOperation operation, SubstitutionSymbols symbols)
+    private static IOperation? WaitedFor(IOperation operation, SubstitutionSymbols symbols, SemanticModel? model)
     {
         var task = operation switch
         {
@@ -224,7 +252,7 @@ internal static class SubstituteSources
         };
         if (task is null)
             return null;
-        task = LinqShapes.TaskOf(task);
+        task = Started(LinqShapes.TaskOf(task), model);
         return symbols.AwaitedType(task.Type) is not null ? task : null;
     }
 
@@ -255,11 +283,11 @@ internal static class SubstituteSources
     /// (<c>options.NeighbourCount</c>) handed to a query of profiles picks no one.</summary>
     /// <remarks>Asked by <see cref="TryGetDirect"/> once the member's name (or attribute, or a vector search) has passed.</remarks>
     /// <param name="member">The member <paramref name="operation"/> reads or calls (through an <c>await</c>).</param>
-    private static SubstituteOrigin? KeysOf(IOperation operation, ISymbol member, SubstitutionSymbols symbols, SubstitutionOptions options)
+    private static SubstituteOrigin? KeysOf(IOperation operation, ISymbol member, SubstitutionSymbols symbols, SubstitutionOptions options, SemanticModel? model)
     {
         if (member is IFieldSymbol or IPropertySymbol { IsIndexer: true })
             return null;
-        var awaited = operation is IAwaitOperation awaitOperation ? LinqShapes.TaskOf(awaitOperation.Operation) : null;
+        var awaited = operation is IAwaitOperation awaitOperation ? Awaited(awaitOperation, model) : null;
         // collection.SearchAsync(embedding, top: 5) over records that embed users, not profiles: each hit's record
         // carries the id it was stored under (its [VectorStoreKey]), and the profile is loaded by that.
         if (symbols.IsVectorSearch(member))

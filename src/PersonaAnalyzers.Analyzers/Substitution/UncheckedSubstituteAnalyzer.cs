@@ -64,7 +64,7 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
     private static SourceSites FindSites(IOperation block, SubstitutionSymbols symbols, SubstitutionOptions options, WordPositions occurrences)
     {
         var sites = new SourceSites();
-        var startsLookups = false;
+        var waitedForElsewhere = false;
         var pending = new Stack<IOperation>(32); // rarely more operations wait at once: the stack is not regrown
         pending.Push(block);
         while (pending.Count > 0)
@@ -77,7 +77,9 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
                 continue;
             }
             AddSites(operation, sites, symbols, options);
-            startsLookups |= operation is IInvocationOperation { TargetMethod.Name: "Select" } select && SubstituteSources.StartsLookups(select, symbols, options);
+            waitedForElsewhere |= operation is IInvocationOperation invocation && (invocation.TargetMethod.Name == "Select"
+                ? SubstituteSources.StartsLookups(invocation, symbols, options)
+                : SubstituteSources.StartsTask(invocation, symbols, options));
             foreach (var child in operation.ChildOperations)
             {
                 // The full span (with its leading comments) costs less to compute and can only let more through.
@@ -85,13 +87,15 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
                     pending.Push(child);
             }
         }
-        // var lookups = users.Select(u => index.FindNearestAsync(u)); … await Task.WhenAll(lookups): the await that
-        // obtains the substitutes names no source, so the walk above skipped it.
-        if (startsLookups)
+        // var lookups = users.Select(u => index.FindNearestAsync(u)); … await Task.WhenAll(lookups), and
+        // var pending = index.FindNearestAsync(user); … await pending (or pending.Result): the wait that obtains the
+        // substitutes names no source, so the walk above skipped it.
+        if (waitedForElsewhere)
         {
             foreach (var operation in block.Descendants())
             {
-                if (operation is IAwaitOperation && SubstituteSources.TryGetDirect(operation, symbols, options) is not null)
+                if (operation is IAwaitOperation or IPropertyReferenceOperation { Property.Name: "Result" } or IInvocationOperation { TargetMethod.Name: "GetResult" } &&
+                    SubstituteSources.TryGetDirect(operation, symbols, options, orKeys: true) is not null)
                     sites.Add(operation.Syntax.Span);
             }
         }

@@ -45,6 +45,26 @@ public class UncheckedSubstituteKeyLookupTests
         """;
 
     [Fact]
+    public Task Ids_from_a_search_started_into_a_local_and_awaited_later_are_followed() =>
+        Verify.VerifyAsync(WithStores("""
+                public async Task<Reader> Awaited(Reader user)
+                {
+                    var search = vectors.FindSimilarReaderIdsAsync(user.Topics, 1);
+                    Console.WriteLine("searching");
+                    var ids = await search;
+                    var twin = {|PERSONA001:await store.GetAsync(ids[0])|};
+                    return twin ?? user;
+                }
+
+                public async Task<int> OnlyCounted(Reader user)
+                {
+                    var search = vectors.FindSimilarReaderIdsAsync(user.Topics, 5);
+                    var ids = await search;
+                    return ids.Count;
+                }
+            """));
+
+    [Fact]
     public Task A_profile_looked_up_by_an_id_from_a_similarity_search_is_a_substitute() =>
         Verify.VerifyAsync(WithStores("""
                 public async Task<Reader> Awaited(Reader user)

@@ -604,6 +604,45 @@ public class UncheckedSubstituteSourceTests
                     return own.Select(o => o?.Summary).ToList();
             """, "public async Task<object?> Run(Reader user)"));
 
+    [Theory]
+    [InlineData("await pending")]
+    [InlineData("await pending.ConfigureAwait(false)")]
+    [InlineData("pending.Result")]
+    [InlineData("pending.GetAwaiter().GetResult()")]
+    public Task A_lookup_started_into_a_local_and_waited_for_later_is_a_substitute(string waited) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var pending = index.FindNearestAsync(user);
+                    Console.WriteLine("started");
+                    var twin = {|PERSONA001:{{waited}}|};
+                    return twin?.Summary;
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task A_lookup_started_beside_other_work_and_read_after_WhenAll_is_a_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var lookup = index.FindNearestAsync(user);
+                    var own = Task.FromResult(index.Own(user.Id));
+                    await Task.WhenAll(lookup, own);
+                    return {|PERSONA001:lookup.Result|}?.Summary ?? own.Result?.Summary;
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task A_lookup_started_into_a_local_and_checked_once_awaited_is_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var pending = index.FindNearestAsync(user);
+                    var twin = await pending;
+                    return twin is not null && ReaderGuard.Assess(user, twin).IsSafe ? twin.Summary : null;
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task Another_task_kept_in_a_local_is_no_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var pending = Task.FromResult(index.Own(user.Id));
+                    var started = index.FindNearestAsync(user);
+                    var own = await pending;
+                    return own?.Summary;
+            """, "public async Task<object?> Run(Reader user)"));
+
     [Fact]
     public Task Lookups_started_into_a_local_and_awaited_together_give_a_substitute_collection() =>
         Verify.VerifyAsync(Verify.InMethod("""
