@@ -68,6 +68,17 @@ internal sealed partial class SubstituteFlowGraph
         return SubstituteSources.ProfileOf(_symbols.AwaitedType(call.Type) ?? call.Type, _symbols, out _) is not null ? call : null;
     }
 
+    /// <summary>A lambda, not <c>async</c>, that returns a task to the call it is given to: <c>users.Select(u =&gt;
+    /// index.FindNearestAsync(u))</c>. The call decides what becomes of the lookups it starts — awaited together, they are
+    /// the origin (<c>await Task.WhenAll(…)</c>) — so a task returned there is no use of its own.</summary>
+    private bool ReturnsTaskToCall(IFlowAnonymousFunctionOperation lambda)
+    {
+        var parent = LinqShapes.Parent(lambda, out _);
+        if (parent is IDelegateCreationOperation creation)
+            parent = LinqShapes.Parent(creation, out _);
+        return parent is IArgumentOperation { Parent: IInvocationOperation } && !lambda.Symbol.IsAsync && _symbols.AwaitedType(lambda.Symbol.ReturnType) is not null;
+    }
+
     /// <summary>Whether a substitute obtained here reaches a <c>return</c> (or <c>yield return</c>) without a check: null
     /// when none does, else where it sits in what is returned — its position in a returned tuple
     /// (<c>u =&gt; (User: u, Twin: index.FindNearest(u))</c> gives 1), -1 for the profile itself.</summary>
@@ -102,9 +113,17 @@ internal sealed partial class SubstituteFlowGraph
         if (!handsOn)
             return null;
         var awaited = _symbols.AwaitedType(call.Type);
-        if (awaited is not null != awaits)
+        if (awaited is null && awaits)
             return null;
         var persona = SubstituteSources.ProfileOf(awaited ?? call.Type, _symbols, out var isCollection);
+        if (awaited is not null && !awaits)
+        {
+            // return Task.Run(() => index.FindNearest(user)), cache.GetOrCreateAsync(key, _ => index.FindNearestAsync(user)):
+            // the task, handed on, gives the substitute to whoever awaits it (SubstituteOrigin.IsTask).
+            return SubstituteSources.IsWaitedForInPlace(call)
+                ? null
+                : new SubstituteOrigin(operation, persona, isCollection, "Task", operation.Syntax.GetLocation()) { IsTask = true, TupleElement = element };
+        }
         return new SubstituteOrigin(operation, persona, isCollection, awaits ? "Await" : "Invocation", operation.Syntax.GetLocation())
         {
             TupleElement = element,

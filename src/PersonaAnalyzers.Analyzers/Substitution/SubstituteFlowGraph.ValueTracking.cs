@@ -91,7 +91,7 @@ internal sealed partial class SubstituteFlowGraph
 
     /// <summary>How an origin's value is tracked, from its own type.</summary>
     private TaintKind KindOf(SubstituteOrigin origin) =>
-        origin.IsCollection ? TaintKind.Collection : IsPair(origin.Operation.Type) ? TaintKind.Tuple : TaintKind.Element;
+        origin.IsTask ? TaintKind.Task : origin.IsCollection ? TaintKind.Collection : IsPair(origin.Operation.Type) ? TaintKind.Tuple : TaintKind.Element;
 
     /// <summary>A value that holds the substitute beside other values, tracked as a tuple: a tuple, a nullable one
     /// (<c>(Reader Match, double Score)?</c>), or a search hit (<c>VectorSearchResult&lt;Reader&gt;</c>: its

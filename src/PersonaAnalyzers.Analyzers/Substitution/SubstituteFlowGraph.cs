@@ -97,7 +97,7 @@ internal sealed partial class SubstituteFlowGraph
             // (selectors, predicates) do neither, and their graphs are not free.
             if ((_lambdas is null || !_lambdas.ContainsKey(lambda)) && (sites.Within(lambda.Syntax.Span) || MentionsTrackedLocal(lambda.Syntax)))
                 (_lambdas ??= new(OperationIdentity<IFlowAnonymousFunctionOperation>.Comparer))[lambda] = new SubstituteFlowGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellation), symbols, options,
-                    returnsHandedOn: _handingLambdas?.Contains(lambda) == true, _locals, sites, cancellation, _handingOn);
+                    returnsHandedOn: _handingLambdas?.Contains(lambda) == true || ReturnsTaskToCall(lambda), _locals, sites, cancellation, _handingOn);
         }
         foreach (var localFunction in graph.LocalFunctions)
         {

@@ -35,11 +35,16 @@ internal sealed class SubstituteOrigin
     /// <summary>Other users' ids rather than their profiles (<see cref="SubstituteSources.TryGetDirect"/> with <c>orKeys</c>): tracked like a
     /// substitute, never reported itself — a lookup that turns one into a profile obtains the substitute.</summary>
     public bool IsKey { get; init; }
+
+    /// <summary>A lookup started and not waited for where it is called: a task whose result is the substitute. Its only
+    /// uses are being returned or stored — the code that waits for it later gets the substitute unchecked — while the
+    /// <c>await</c> of a local it was started into obtains the substitute itself (<see cref="SubstituteSources.TryGetDirect"/>).</summary>
+    public bool IsTask { get; init; }
 }
 
 /// <summary>How a substitute's value is tracked: as a profile, a collection of profiles, an enumerator over one
-/// (a lowered <c>foreach</c>), a tuple that holds one next to its score, or a delegate each call of which obtains
-/// one (a source's method group).</summary>
+/// (a lowered <c>foreach</c>), a tuple that holds one next to its score, a delegate each call of which obtains
+/// one (a source's method group), or a task that will give one (a lookup started, not yet awaited).</summary>
 internal enum TaintKind
 {
     Element,
@@ -47,6 +52,7 @@ internal enum TaintKind
     Enumerator,
     Tuple,
     Delegate,
+    Task,
 }
 
 /// <summary>A value that carries a substitute.</summary>

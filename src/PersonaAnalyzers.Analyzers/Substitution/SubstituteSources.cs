@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -38,12 +39,12 @@ internal static class SubstituteSources
     /// <summary>The task an <c>await</c> waits for: the awaited expression, or — for a local the task was started into
     /// (<c>var pending = index.FindNearestAsync(user); … await pending</c>) — the call that started it.</summary>
     private static IOperation Awaited(IAwaitOperation awaitOperation, SemanticModel? model) =>
-        Started(LinqShapes.TaskOf(awaitOperation.Operation), model ?? awaitOperation.SemanticModel);
+        StartingCall(LinqShapes.TaskOf(awaitOperation.Operation), model ?? awaitOperation.SemanticModel);
 
     /// <summary>For a local of a task type declared with its value (<c>var pending = index.FindNearestAsync(user);</c>),
     /// that value; otherwise <paramref name="task"/> itself. Started lookups are kept in a local to run beside other
     /// work and be awaited later; the local is not written again (as <see cref="TryGetWhenAll"/> assumes too).</summary>
-    private static IOperation Started(IOperation task, SemanticModel? model) =>
+    private static IOperation StartingCall(IOperation task, SemanticModel? model) =>
         task is ILocalReferenceOperation { Local.Type: INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: true } } local &&
         InitialValue(local.Local, model ?? task.SemanticModel) is { } initial
             ? LinqShapes.TaskOf(initial)
@@ -83,8 +84,10 @@ internal static class SubstituteSources
             }
             case IInvocationOperation invocation:
             {
-                if (symbols.AwaitedType(invocation.Type) is not null || IsAssignmentTarget(invocation))
+                if (IsAssignmentTarget(invocation))
                     return null;
+                if (symbols.AwaitedType(invocation.Type) is { } result)
+                    return TaskOrigin(invocation, result, symbols, options);
                 var method = invocation.TargetMethod;
                 if (!IsSource(method, invocation.Type, symbols, options, out var persona, out var collection))
                     return null;
@@ -111,6 +114,27 @@ internal static class SubstituteSources
         }
     }
 
+    /// <summary>A lookup's task that is not waited for where it is called (<c>return index.FindNearestAsync(user);</c>,
+    /// <c>var pending = index.FindNearestAsync(user);</c>): an origin tracked as the task (<see cref="SubstituteOrigin.IsTask"/>).
+    /// Awaited or waited for in place, the <c>await</c> or the wait is the origin instead.</summary>
+    private static SubstituteOrigin? TaskOrigin(IInvocationOperation invocation, ITypeSymbol result, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        if (IsWaitedForInPlace(invocation) || !IsSource(invocation.TargetMethod, result, symbols, options, out var persona, out var collection))
+            return null;
+        return new SubstituteOrigin(invocation, persona, collection, "Task", invocation.Syntax.GetLocation()) { IsTask = true };
+    }
+
+    /// <summary><c>await task</c>, <c>await task.ConfigureAwait(false)</c>, <c>task.Result</c>, <c>task.GetAwaiter()</c>.</summary>
+    public static bool IsWaitedForInPlace(IOperation task)
+    {
+        var parent = LinqShapes.Parent(task, out var child);
+        while (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "AsTask" } wrapper && wrapper.Instance == child)
+            parent = LinqShapes.Parent(wrapper, out child);
+        return parent is IAwaitOperation ||
+               parent is IPropertyReferenceOperation { Property.Name: "Result" } result && result.Instance == child ||
+               parent is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter && awaiter.Instance == child;
+    }
+
     /// <summary><c>await Task.WhenAll(seeds.Select(s =&gt; index.FindNearestAsync(s)))</c>, or <c>.Select(index.FindNearestAsync)</c>
     /// (also through <c>ToList</c>/<c>ToArray</c>, and through a local they initialise: <c>var lookups = …; await
     /// Task.WhenAll(lookups)</c>): one lookup per element, awaited together — the array holds their substitutes. The
@@ -128,10 +152,28 @@ internal static class SubstituteSources
             tasks = initial;
             model = initial.SemanticModel;
         }
-        if (LookupForEach(tasks, model) is not { } lookup || symbols.AwaitedType(lookup.ReturnType) is not { } looked ||
+        if ((LookupForEach(tasks, model) ?? LookupOfEach(tasks)) is not { } lookup || symbols.AwaitedType(lookup.ReturnType) is not { } looked ||
             !IsSource(lookup, looked, symbols, options, out var persona, out var collection) || collection)
             return null;
         return new SubstituteOrigin(awaitOperation, persona, isCollection: true, "WhenAll", awaitOperation.Syntax.GetLocation());
+    }
+
+    /// <summary><c>Task.WhenAll(index.FindNearestAsync(a), index.FindNearestAsync(b))</c>: the method every listed task
+    /// is started by, when it is one method; null when any task comes from elsewhere (the user's own profile loaded beside
+    /// a lookup is no substitute).</summary>
+    private static IMethodSymbol? LookupOfEach(IOperation tasks)
+    {
+        // A params array, or (C# 13) a params span, which Roslyn 4.8's operations do not name: its elements are its children.
+        var elements = tasks is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues : (IEnumerable<IOperation>)tasks.ChildOperations;
+        IMethodSymbol? lookup = null;
+        foreach (var element in elements)
+        {
+            if (LinqShapes.TaskOf(element) is not IInvocationOperation { TargetMethod: var method } ||
+                lookup is not null && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, lookup.OriginalDefinition))
+                return null;
+            lookup = method;
+        }
+        return lookup;
     }
 
     /// <summary>Whether <paramref name="tasks"/> starts one substitute lookup per element without awaiting it
@@ -252,7 +294,7 @@ internal static class SubstituteSources
         };
         if (task is null)
             return null;
-        task = Started(LinqShapes.TaskOf(task), model);
+        task = StartingCall(LinqShapes.TaskOf(task), model);
         return symbols.AwaitedType(task.Type) is not null ? task : null;
     }
 

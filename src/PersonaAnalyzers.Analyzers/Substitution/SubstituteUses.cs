@@ -19,6 +19,13 @@ internal static class SubstituteUses
         var parent = LinqShapes.Parent(operation, out var child);
         if (parent is null)
             return IsReturnedValue(child, statement) && !returnsHandedOn ? UseKind.Return : UseKind.None;
+        // A started lookup's task hands the substitute on only by leaving the body — returned (above) or stored in a
+        // field or property: awaited here, the await is the origin, and passed on (Task.WhenAll) it is judged there.
+        if (kind == TaintKind.Task)
+            return parent is ISimpleAssignmentOperation assignment && assignment.Value == child &&
+                   graph.WrittenBy(assignment) is IFieldReferenceOperation or IPropertyReferenceOperation
+                ? UseKind.Store
+                : UseKind.None;
         switch (parent)
         {
             case IReturnOperation:

@@ -15,7 +15,7 @@ namespace PersonaAnalyzers.Substitution;
 /// Per rule:
 /// <list type="bullet">
 /// <item>PERSONA001: <c>Construct</c> (how the substitute is obtained: <c>Invocation</c>, <c>Property</c>,
-/// <c>Field</c>, <c>Await</c>, <c>WhenAll</c>, <c>Element</c>, <c>ForEach</c>, <c>Delegate</c>, <c>MethodGroup</c>, <c>OutArgument</c>, <c>BlockingWait</c>), <c>UseKind</c> (the first unchecked
+/// <c>Field</c>, <c>Await</c>, <c>WhenAll</c>, <c>Element</c>, <c>ForEach</c>, <c>Delegate</c>, <c>MethodGroup</c>, <c>OutArgument</c>, <c>BlockingWait</c>, <c>Lookup</c>, <c>Task</c>), <c>UseKind</c> (the first unchecked
 /// use found: <c>Return</c>, <c>Store</c>, <c>Argument</c>, <c>CollectionAdd</c>, <c>Capture</c>,
 /// <c>MemberRead</c>), <c>IsCollection</c> (<c>true</c> when the substitute is a collection of profiles). The one
 /// additional location is the unchecked use.</item>

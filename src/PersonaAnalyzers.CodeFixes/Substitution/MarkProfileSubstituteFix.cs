@@ -8,7 +8,8 @@ using PersonaAnalyzers.Substitution;
 
 namespace PersonaAnalyzers.CodeFixes.Substitution;
 
-/// <summary>PERSONA001 where no target profile is in scope and the containing member returns the substitute: marks
+/// <summary>PERSONA001 where no target profile is in scope (or the substitute is a started lookup's task, which has no
+/// profile to check yet) and the containing member returns the substitute: marks
 /// the member <c>[ProfileSubstitute]</c>, which makes its value a substitute at every call site, so its callers — who
 /// know the target user — do the check.</summary>
 internal sealed class MarkProfileSubstituteFix : PersonaFix
@@ -33,7 +34,10 @@ internal sealed class MarkProfileSubstituteFix : PersonaFix
         var member = node.Ancestors().FirstOrDefault(n => n is AnonymousFunctionExpressionSyntax or MethodDeclarationSyntax or LocalFunctionStatementSyntax or PropertyDeclarationSyntax);
         if (member is null or AnonymousFunctionExpressionSyntax)
             return null;
-        if (diagnostic.Properties.TryGetValue(SubstitutionProperties.PersonaType, out var personaName) && !string.IsNullOrEmpty(personaName) &&
+        // A started lookup's task cannot be checked before it is awaited: handing it on is the fix even with a target in
+        // scope (else the band check, which needs the profile, is preferred).
+        var isTask = diagnostic.Properties.TryGetValue(SubstitutionProperties.Construct, out var construct) && construct == "Task";
+        if (!isTask && diagnostic.Properties.TryGetValue(SubstitutionProperties.PersonaType, out var personaName) && !string.IsNullOrEmpty(personaName) &&
             model.Compilation.GetTypeByMetadataName(personaName!) is { } persona &&
             TargetProfiles.Find(document, model, node, persona, cancellationToken).Count > 0)
             return null;

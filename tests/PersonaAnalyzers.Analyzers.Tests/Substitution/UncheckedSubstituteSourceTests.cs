@@ -617,6 +617,48 @@ public class UncheckedSubstituteSourceTests
                     return twin?.Summary;
             """, "public async Task<object?> Run(Reader user)"));
 
+    /// <summary>A lookup's task handed on unawaited gives the substitute to whoever awaits it, unchecked: returned, stored
+    /// in a field, or the task of a call a lambda hands the lookup to. A member named as a source may hand it on.</summary>
+    [Fact]
+    public Task A_lookup_task_handed_on_unawaited_is_a_use() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Shop;
+
+            public class Relay
+            {
+                private readonly IReaderIndex index = null!;
+                private Task<Reader?>? pending;
+
+                public Task<Reader?> Returned(Reader user) => {|PERSONA001:index.FindNearestAsync(user)|};
+
+                public void Stored(Reader user) => pending = {|PERSONA001:index.FindNearestAsync(user)|};
+
+                public Task<Reader?> Memoised(Reader user) => {|PERSONA001:Memo(user.Id, () => index.FindNearestAsync(user))|};
+
+                public Task<Reader?> OnThePool(Reader user) => {|PERSONA001:Task.Run(() => index.FindNearest(user))|};
+
+                public Task<Reader?> FindNearestCachedAsync(Reader user) => index.FindNearestAsync(user);
+
+                private static Task<T> Memo<T>(string key, Func<Task<T>> make) => make();
+            }
+            """);
+
+    [Fact]
+    public Task Listed_lookups_awaited_together_give_a_substitute_collection() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twins = {|PERSONA001:await Task.WhenAll(index.FindNearestAsync(user), index.FindNearestAsync(guest))|};
+                    return twins.Select(t => t?.Summary).ToList();
+            """, "public async Task<object?> Run(Reader user, Reader guest)"));
+
+    [Fact]
+    public Task A_lookup_awaited_together_with_the_users_own_profile_is_no_collection_of_substitutes() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var loaded = await Task.WhenAll(Task.FromResult(index.Own(user.Id)), index.FindNearestAsync(user));
+                    return loaded[0]?.Summary;
+            """, "public async Task<object?> Run(Reader user)"));
+
     [Fact]
     public Task A_lookup_started_beside_other_work_and_read_after_WhenAll_is_a_substitute() =>
         Verify.VerifyAsync(Verify.InMethod("""

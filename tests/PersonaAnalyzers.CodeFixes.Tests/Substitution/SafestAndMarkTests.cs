@@ -73,6 +73,17 @@ public class SafestAndMarkTests
                 }
             """, "using PersonaAnalyzers;\n"), Preferred);
 
+    /// <summary>A lookup's task returned unawaited has no profile to check yet: the member hands it on, even with the
+    /// target in scope.</summary>
+    [Fact]
+    public Task Member_relaying_a_lookup_task_is_marked_ProfileSubstitute() =>
+        Verify.VerifyAsync(InClass("""
+                public Task<Reader?> Relay(Reader user) => {|PERSONA001:index.FindNearestAsync(user)|};
+            """), InClass("""
+                [ProfileSubstitute]
+                public Task<Reader?> Relay(Reader user) => index.FindNearestAsync(user);
+            """, "using PersonaAnalyzers;\n"), Preferred);
+
     [Fact]
     public Task Mark_is_not_offered_when_a_target_is_in_scope() =>
         Verify.VerifyNotOfferedAsync(InClass("""
