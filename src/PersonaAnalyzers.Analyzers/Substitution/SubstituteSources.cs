@@ -57,7 +57,7 @@ internal static class SubstituteSources
     {
         var method = invocation.TargetMethod;
         if (!(options.NameMatches(method.Name) || symbols.IsSubstituteAttributed(method)) || symbols.AwaitedType(invocation.Type) is not { } result ||
-            LinqShapes.Unwrap(invocation.Parent ?? invocation) is IAwaitOperation)
+            IsWaitedForInPlace(invocation))
             return false;
         return IsSource(method, result, symbols, options, out _, out _) || IsKeys(result, symbols, out _);
     }
