@@ -144,6 +144,14 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return root.ReplaceNode(nullCheck.Condition, extended.WithTriviaFrom(nullCheck.Condition).Formatted());
         }
         var guard = IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback).Formatted();
+        // var twin = …; return twin ?? user;  →  the guard, then return twin;: past the guard the substitute is there.
+        if (canBeNull && local.Parent is BlockSyntax block && block.Statements.IndexOf(local) is var index && index + 1 < block.Statements.Count &&
+            block.Statements[index + 1] is ReturnStatementSyntax { Expression: BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce } next &&
+            Syntax.IsName(coalesce.Left, name))
+        {
+            var returned = next.WithExpression(IdentifierName(name).WithTriviaFrom(coalesce));
+            return root.ReplaceNode(block, block.WithStatements(block.Statements.Replace(next, returned).Insert(index + 1, guard)));
+        }
         return root.InsertNodesAfter(local, new[] { guard });
     }
 

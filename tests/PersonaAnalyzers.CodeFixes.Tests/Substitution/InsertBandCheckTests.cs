@@ -46,6 +46,25 @@ public class InsertBandCheckTests
                 }
             """), Key);
 
+    /// <summary>Past the guard the substitute is there: the programmer's own <c>?? user</c> on the next line would be dead.</summary>
+    [Fact]
+    public Task Return_of_the_local_or_a_fallback_right_after_the_guard_returns_the_local() =>
+        Verify.VerifyAsync(InClass("""
+                public async Task<Reader> Persona(Reader user)
+                {
+                    var twin = {|PERSONA001:await index.FindNearestAsync(user)|};
+                    return twin ?? user; // the twin, or the user's own profile
+                }
+            """), InClass("""
+                public async Task<Reader> Persona(Reader user)
+                {
+                    var twin = await index.FindNearestAsync(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        return user;
+                    return twin; // the twin, or the user's own profile
+                }
+            """), Key);
+
     [Fact]
     public Task Call_of_a_local_function_that_returns_a_substitute_gets_a_guard_after_it() =>
         Verify.VerifyAsync(InClass("""
