@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,6 +21,23 @@ namespace PersonaAnalyzers.CodeFixes.Common;
 internal static class TargetProfiles
 {
     private static readonly string[] OwnWords = { "partial", "own", "target", "user", "self", "current", "viewer", "reader", "customer", "member", "me", "profile" };
+
+    /// <summary>How many of the best targets a fix tries before it gives up.</summary>
+    private const int MaxTried = 3;
+
+    /// <summary>Edits with the best few targets in turn (<see cref="Find"/>); the first edit that compiles without new
+    /// problems is the fix. Null when none does, or when <paramref name="edit"/> declines every target (null).</summary>
+    public static async Task<Document?> FirstFixAsync(Document document, SemanticModel model, SyntaxNode at, INamedTypeSymbol persona,
+        CancellationToken cancellationToken, Func<ExpressionSyntax, SyntaxNode?> edit, SyntaxNode? substitute = null)
+    {
+        foreach (var target in Find(document, model, at, persona, cancellationToken, substitute).Take(MaxTried))
+        {
+            if (edit(target) is { } newRoot &&
+                await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false) is { } result)
+                return result;
+        }
+        return null;
+    }
 
     /// <summary>The target expressions, best first (names and member chains, without trivia).</summary>
     public static IReadOnlyList<ExpressionSyntax> Find(Document document, SemanticModel model, SyntaxNode at, INamedTypeSymbol persona, CancellationToken cancellationToken,

@@ -26,8 +26,6 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// </list></summary>
 internal sealed class InsertBandCheckFix : PersonaFix
 {
-    private const int MaxTargetsTried = 3;
-
     public override string EquivalenceKey => "PERSONA001.InsertBandCheck";
 
     public override string Title(Diagnostic diagnostic) => "Check the substitute with the guard's TrySubstitute before using it";
@@ -85,21 +83,9 @@ internal sealed class InsertBandCheckFix : PersonaFix
             target => Hoist(root, model, site, types, target, canBeNull, ownInstead, cancellationToken), outer).ConfigureAwait(false);
     }
 
-    /// <summary>Tries the best few target candidates; the first whose edit compiles without new problems wins.</summary>
-    private static async Task<Document?> TryTargetsAsync(Document document, SemanticModel model, SyntaxNode at, GuardTypes types,
-        CancellationToken cancellationToken, System.Func<ExpressionSyntax, SyntaxNode?> edit, SyntaxNode? substitute = null)
-    {
-        foreach (var target in TargetProfiles.Find(document, model, at, types.Persona, cancellationToken, substitute).Take(MaxTargetsTried))
-        {
-            var newRoot = edit(target);
-            if (newRoot is null)
-                continue;
-            var result = await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
-            if (result is not null)
-                return result;
-        }
-        return null;
-    }
+    private static Task<Document?> TryTargetsAsync(Document document, SemanticModel model, SyntaxNode at, GuardTypes types,
+        CancellationToken cancellationToken, System.Func<ExpressionSyntax, SyntaxNode?> edit, SyntaxNode? substitute = null) =>
+        TargetProfiles.FirstFixAsync(document, model, at, types.Persona, cancellationToken, edit, substitute);
 
     private static SyntaxNode? GuardLoopVariable(SyntaxNode root, SemanticModel model, ForEachStatementSyntax forEach, GuardTypes types, ExpressionSyntax target, bool canBeNull)
     {

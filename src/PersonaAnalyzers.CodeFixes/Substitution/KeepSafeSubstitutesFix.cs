@@ -36,19 +36,15 @@ internal sealed class KeepSafeSubstitutesFix : PersonaFix
         var addLinq = !LinqInScope(model, substitutes, info.Type!);
 
         var candidate = LocalNames.Unique(model, substitutes, "candidate");
-        foreach (var target in TargetProfiles.Find(document, model, substitutes, types.Persona, cancellationToken, substitutes).Take(3))
+        return await TargetProfiles.FirstFixAsync(document, model, substitutes, types.Persona, cancellationToken, target =>
         {
             var check = Syntax.TrySubstitute(types.Guard, model, substitutes.SpanStart, target, IdentifierName(candidate));
             ExpressionSyntax filtered = Call(Receiver(substitutes), "Where", SimpleLambdaExpression(Parameter(Identifier(candidate)), check));
             if (materialise.Length > 0)
                 filtered = Call(filtered, materialise);
             var newRoot = root.ReplaceNode(substitutes, filtered.WithTriviaFrom(substitutes).Formatted());
-            if (addLinq && newRoot is CompilationUnitSyntax unit)
-                newRoot = Usings.Ensure(unit, "System.Linq");
-            if (await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false) is { } result)
-                return result;
-        }
-        return null;
+            return addLinq && newRoot is CompilationUnitSyntax unit ? Usings.Ensure(unit, "System.Linq") : newRoot;
+        }, substitutes).ConfigureAwait(false);
     }
 
     /// <summary>What turns the filtered sequence into what the place expects: "" when a sequence will do, else the

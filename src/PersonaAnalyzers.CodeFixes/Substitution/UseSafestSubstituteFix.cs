@@ -39,17 +39,13 @@ internal sealed class UseSafestSubstituteFix : PersonaFix
             source = InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, source, IdentifierName("Where")),
                 ArgumentList(SingletonSeparatedList(predicate.WithoutTrivia())));
 
-        foreach (var target in TargetProfiles.Find(document, model, element, types.Persona, cancellationToken, candidates).Take(3))
+        return await TargetProfiles.FirstFixAsync(document, model, element, types.Persona, cancellationToken, target =>
         {
             ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, element.SpanStart, "SafestSubstitute", Argument(target), Argument(source));
             if (!nullable)
                 replacement = Syntax.InPlaceOf(element, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target));
-            var newRoot = root.ReplaceNode(element, replacement.WithTriviaFrom(element).Formatted());
-            var result = await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
-            if (result is not null)
-                return result;
-        }
-        return null;
+            return root.ReplaceNode(element, replacement.WithTriviaFrom(element).Formatted());
+        }, candidates).ConfigureAwait(false);
     }
 
     private static bool TryGetSelection(ExpressionSyntax element, out ExpressionSyntax candidates, out ArgumentSyntax? predicate, out bool orDefault)
