@@ -58,10 +58,7 @@ internal sealed partial class SubstituteFlowGraph
     /// for a task) carry a profile, and the call is not a band check.</summary>
     private IInvocationOperation? YieldingCall(IFlowAnonymousFunctionOperation lambda)
     {
-        var parent = LinqShapes.Parent(lambda, out _);
-        if (parent is IDelegateCreationOperation creation)
-            parent = LinqShapes.Parent(creation, out _);
-        if (parent is not IArgumentOperation { Parent: IInvocationOperation call } ||
+        if (CallGivenTo(lambda) is not { } call ||
             _symbols.IsCheckMethod(call.TargetMethod, _options) ||
             SubstituteSources.ProfileOf(_symbols.AwaitedType(lambda.Symbol.ReturnType) ?? lambda.Symbol.ReturnType, _symbols, out _) is null)
             return null;
@@ -71,12 +68,16 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary>A lambda, not <c>async</c>, that returns a task to the call it is given to: <c>users.Select(u =&gt;
     /// index.FindNearestAsync(u))</c>. The call decides what becomes of the lookups it starts — awaited together, they are
     /// the origin (<c>await Task.WhenAll(…)</c>) — so a task returned there is no use of its own.</summary>
-    private bool ReturnsTaskToCall(IFlowAnonymousFunctionOperation lambda)
+    private bool ReturnsTaskToCall(IFlowAnonymousFunctionOperation lambda) =>
+        !lambda.Symbol.IsAsync && _symbols.AwaitedType(lambda.Symbol.ReturnType) is not null && CallGivenTo(lambda) is not null;
+
+    /// <summary>The call <paramref name="lambda"/> is an argument of (also made a delegate first), if any.</summary>
+    private static IInvocationOperation? CallGivenTo(IFlowAnonymousFunctionOperation lambda)
     {
         var parent = LinqShapes.Parent(lambda, out _);
         if (parent is IDelegateCreationOperation creation)
             parent = LinqShapes.Parent(creation, out _);
-        return parent is IArgumentOperation { Parent: IInvocationOperation } && !lambda.Symbol.IsAsync && _symbols.AwaitedType(lambda.Symbol.ReturnType) is not null;
+        return parent is IArgumentOperation { Parent: IInvocationOperation call } ? call : null;
     }
 
     /// <summary>Whether a substitute obtained here reaches a <c>return</c> (or <c>yield return</c>) without a check: null

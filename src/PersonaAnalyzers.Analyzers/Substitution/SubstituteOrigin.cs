@@ -36,7 +36,8 @@ internal sealed class SubstituteOrigin
     /// substitute, never reported itself — a lookup that turns one into a profile obtains the substitute.</summary>
     public bool IsKey { get; init; }
 
-    /// <summary>A lookup started and not waited for where it is called: a task whose result is the substitute. Its only
+    /// <summary>A lookup started and not waited for where it is called: a task whose result is the substitute (or, with
+    /// <see cref="IsKey"/>, the ids). Its only
     /// uses are being returned or stored — the code that waits for it later gets the substitute unchecked — while the
     /// <c>await</c> of a local it was started into obtains the substitute itself (<see cref="SubstituteSources.TryGetDirect"/>).</summary>
     public bool IsTask { get; init; }

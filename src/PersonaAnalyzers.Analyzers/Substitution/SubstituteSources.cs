@@ -50,18 +50,6 @@ internal static class SubstituteSources
             ? LinqShapes.TaskOf(initial)
             : task;
 
-    /// <summary>Whether <paramref name="invocation"/> starts a substitute lookup (or one of ids) without waiting for it
-    /// where it is called: the walk that finds a body's sources then looks for the <c>await</c> or <c>.Result</c> that
-    /// does, which names no source.</summary>
-    public static bool StartsTask(IInvocationOperation invocation, SubstitutionSymbols symbols, SubstitutionOptions options)
-    {
-        var method = invocation.TargetMethod;
-        if (!(options.NameMatches(method.Name) || symbols.IsSubstituteAttributed(method)) || symbols.AwaitedType(invocation.Type) is not { } result ||
-            IsWaitedForInPlace(invocation))
-            return false;
-        return IsSource(method, result, symbols, options, out _, out _) || IsKeys(result, symbols, out _);
-    }
-
     /// <summary>What <see cref="TryGetDirect"/> finds once the member's name (or attribute) has passed.</summary>
     private static SubstituteOrigin? Direct(IOperation operation, ISymbol candidate, IOperation? waitedFor, SubstitutionSymbols symbols, SubstitutionOptions options,
         SemanticModel? model)
@@ -336,11 +324,14 @@ internal static class SubstituteSources
             return new SubstituteOrigin(operation, null, isCollection: true, "Keys", operation.Syntax.GetLocation()) { IsKey = true };
         if (member is IMethodSymbol method && symbols.IsCheckMethod(method, options) || IsAssignmentTarget(operation))
             return null;
-        var type = awaited is not null ? symbols.AwaitedType(awaited.Type) : symbols.AwaitedType(operation.Type) is null ? operation.Type : null;
+        // A search of ids started and not waited for where it is called is tracked as its task, as a lookup of profiles
+        // is (TaskOrigin): its await elsewhere obtains the ids.
+        var started = awaited is null && symbols.AwaitedType(operation.Type) is { } result && !IsWaitedForInPlace(operation) ? result : null;
+        var type = awaited is not null ? symbols.AwaitedType(awaited.Type) : started ?? (symbols.AwaitedType(operation.Type) is null ? operation.Type : null);
         if (type is null)
             return null;
         return IsKeys(type, symbols, out var isCollection)
-            ? new SubstituteOrigin(operation, null, isCollection, "Keys", operation.Syntax.GetLocation()) { IsKey = true }
+            ? new SubstituteOrigin(operation, null, isCollection, "Keys", operation.Syntax.GetLocation()) { IsKey = true, IsTask = started is not null }
             : null;
     }
 

@@ -76,10 +76,9 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
                     AddSites(inner, sites, symbols, options);
                 continue;
             }
-            AddSites(operation, sites, symbols, options);
-            waitedForElsewhere |= operation is IInvocationOperation invocation && (invocation.TargetMethod.Name == "Select"
-                ? SubstituteSources.StartsLookups(invocation, symbols, options)
-                : SubstituteSources.StartsTask(invocation, symbols, options));
+            // A lookup (or a search of ids) started and not waited for here is waited for elsewhere.
+            waitedForElsewhere |= AddSites(operation, sites, symbols, options) is { IsTask: true } ||
+                                  operation is IInvocationOperation { TargetMethod.Name: "Select" } select && SubstituteSources.StartsLookups(select, symbols, options);
             foreach (var child in operation.ChildOperations)
             {
                 // The full span (with its leading comments) costs less to compute and can only let more through.
@@ -102,10 +101,13 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
         return sites;
     }
 
-    private static void AddSites(IOperation operation, SourceSites sites, SubstitutionSymbols symbols, SubstitutionOptions options)
+    /// <summary>Adds where <paramref name="operation"/> obtains a substitute (or ids); returns the direct source it is, if any.</summary>
+    private static SubstituteOrigin? AddSites(IOperation operation, SourceSites sites, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
-        if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await &&
-            SubstituteSources.TryGetDirect(operation, symbols, options, orKeys: true) is not null)
+        var direct = operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Await
+            ? SubstituteSources.TryGetDirect(operation, symbols, options, orKeys: true)
+            : null;
+        if (direct is not null)
             sites.Add(operation.Syntax.Span);
         else if (operation is IDelegateCreationOperation creation && SubstituteSources.TryGetMethodGroup(creation, symbols, options) is not null)
             sites.Add(operation.Syntax.Span);
@@ -118,5 +120,6 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
                     sites.Add(argument.Syntax.Span);
             }
         }
+        return direct;
     }
 }
