@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PersonaAnalyzers;
 using PersonaAnalyzers.Generator;
 
-// Usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile] [--concurrent] [--only=PERSONA00n,…]
+// Usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile] [--concurrent] [--collect-first] [--only=PERSONA00n,…]
 // Each round builds a fresh compilation of every .cs file under <source-dir> (plus the guard generator's output),
 // times a single-threaded emit of it, then runs the package's analyzers (the four substitution rules and the configuration checks: the
 // assembly's line of `-p:ReportAnalyzer=true` counts them all) single-threaded on another fresh
@@ -15,13 +15,18 @@ using PersonaAnalyzers.Generator;
 // --concurrent runs the analyzers as the compiler does (concurrent execution on), to compare.
 var noCompile = args.Contains("--no-compile");
 var concurrent = args.Contains("--concurrent");
+// --collect-first empties the heap before each round. With a gen-0 budget larger than a round allocates
+// (DOTNET_GCgen0size=0x100000000: 4 GB against ~890 MB per round) no collection then starts inside a round, and the
+// rules' times are their own work: a collection's pause is otherwise charged to whichever callback it lands in, which
+// made two runs of identical code differ by a fifth (docs/performance.md, seventeenth round).
+var collectFirst = args.Contains("--collect-first");
 // --only=PERSONA002 runs one rule (comma-separated ids for several), to profile it alone.
 var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?.Substring("--only=".Length)
     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-args = args.Where(a => a is not ("--no-compile" or "--concurrent") && !a.StartsWith("--only=", StringComparison.Ordinal)).ToArray();
+args = args.Where(a => a is not ("--no-compile" or "--concurrent" or "--collect-first") && !a.StartsWith("--only=", StringComparison.Ordinal)).ToArray();
 if (args.Length is 0 or > 2 || !Directory.Exists(args[0]))
 {
-    Console.Error.WriteLine("usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile] [--concurrent] [--only=PERSONA00n,…]   (source-dir: a directory of .cs files)");
+    Console.Error.WriteLine("usage: AnalyzerProfile <source-dir> [rounds=5] [--no-compile] [--concurrent] [--collect-first] [--only=PERSONA00n,…]   (source-dir: a directory of .cs files)");
     return 2;
 }
 var rounds = 5;
@@ -80,6 +85,11 @@ for (var round = 1; round <= rounds; round++)
     var withAnalyzers = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
         new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new PerFileOptions(fresh.SyntaxTrees)), onAnalyzerException: null, concurrentAnalysis: concurrent,
         logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+    if (collectFirst)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+    }
     var jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
     var jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
