@@ -126,6 +126,15 @@ public class DiscardedCheckTests
             """, "persona_analyzers.check_methods = Acme.Vetting.IsSafeFor\n");
 
     [Fact]
+    public Task Configured_check_counts_only_in_the_files_whose_section_configures_it() =>
+        Verify.VerifyFilesAsync(new[]
+        {
+            ("/0/Vetting.cs", "namespace Acme { public static class Vetting { public static bool IsSafeFor(Shop.Reader a, Shop.Reader b) => a.Id != b.Id; } }"),
+            ("/0/Vetted/Caller.cs", "public class C { public void Run(Shop.Reader a, Shop.Reader b) => {|PERSONA004:Acme.Vetting.IsSafeFor(a, b)|}; }"),
+            ("/0/Other/Caller.cs", "public class D { public void Run(Shop.Reader a, Shop.Reader b) => Acme.Vetting.IsSafeFor(a, b); }"),
+        }, "[/0/Vetted/*.cs]\npersona_analyzers.check_methods = Acme.Vetting.IsSafeFor\n");
+
+    [Fact]
     public Task Discarded_check_of_a_referenced_library_is_found() =>
         Verify.VerifyWithLibraryAsync("""
             using Shop;
