@@ -26,11 +26,13 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
             // Per statement, not per invocation: a discarded result is a statement's own call (or its `_ =`, or its
             // await), and statements are a fraction of the calls, each of which the compiler would time separately.
             var generated = GeneratedCode.For(start.Compilation);
-            start.RegisterOperationAction(operation => Analyze(operation, symbols, generated), OperationKind.ExpressionStatement);
+            // Asked once here: a statement then reads its file's options only where some file configures a check.
+            var configured = SubstitutionOptions.AnyFileConfiguresCheckMethods(start.Compilation, start.Options);
+            start.RegisterOperationAction(operation => Analyze(operation, symbols, generated, configured), OperationKind.ExpressionStatement);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, SubstitutionSymbols symbols, GeneratedCode generated)
+    private static void Analyze(OperationAnalysisContext context, SubstitutionSymbols symbols, GeneratedCode generated, bool configuredChecks)
     {
         if (DiscardedCall((IExpressionStatementOperation)context.Operation, out var awaited) is not { } invocation)
             return;
@@ -39,8 +41,9 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
             return;
         if (awaited is not null && awaited.Type?.SpecialType == SpecialType.System_Void)
             return; // await EnsureSafeAsync(...): a Task without a result throws or completes
-        var options = SubstitutionOptions.For(context.Options, invocation.Syntax.SyntaxTree);
-        if (!symbols.IsCheckMethod(method, options) || generated.Contains(invocation.Syntax.SyntaxTree, context.ContainingSymbol, context.Options))
+        var isCheck = symbols.IsAttributedCheck(method) ||
+                      configuredChecks && SubstitutionSymbols.IsConfiguredCheck(method, SubstitutionOptions.For(context.Options, invocation.Syntax.SyntaxTree));
+        if (!isCheck || generated.Contains(invocation.Syntax.SyntaxTree, context.ContainingSymbol, context.Options))
             return;
         foreach (var argument in invocation.Arguments)
         {

@@ -91,6 +91,20 @@ internal sealed class SubstitutionOptions
         return Cache.GetOrAdd(key, static key => Parse(key.Patterns, key.CheckMethods));
     }
 
+    /// <summary>Whether some file of <paramref name="compilation"/> names extra check methods
+    /// (<c>persona_analyzers.check_methods</c>, or its MSBuild property). Most projects name none; a rule asking this
+    /// once per compilation then reads no file's options per statement.</summary>
+    public static bool AnyFileConfiguresCheckMethods(Compilation compilation, AnalyzerOptions options)
+    {
+        var provider = options.AnalyzerConfigOptionsProvider;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (PersonaOptions.TryGet(provider.GetOptions(tree), PersonaOptions.CheckMethods, out _))
+                return true;
+        }
+        return false;
+    }
+
     private static SubstitutionOptions Parse(string patterns, string checkMethods)
     {
         var checks = new HashSet<string>(StringComparer.Ordinal);

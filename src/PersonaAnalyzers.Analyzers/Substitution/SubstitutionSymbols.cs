@@ -342,13 +342,20 @@ internal sealed class SubstitutionSymbols
 
     /// <summary>A <c>[SimilarityBandCheck]</c> method (own attribute, or one on a member it overrides or implements),
     /// or one named in <c>persona_analyzers.check_methods</c>.</summary>
-    public bool IsCheckMethod(IMethodSymbol method, SubstitutionOptions options)
+    public bool IsCheckMethod(IMethodSymbol method, SubstitutionOptions options) =>
+        IsAttributedCheck(method) || IsConfiguredCheck(method, options);
+
+    /// <summary>A <c>[SimilarityBandCheck]</c> method: own attribute, or one on a member it overrides or implements.
+    /// Needs no options, so a rule that knows no file configures a check need not read them.</summary>
+    public bool IsAttributedCheck(IMethodSymbol method) =>
+        SimilarityBandCheckAttribute is not null && HasAttributeInHierarchy((method.ReducedFrom ?? method).OriginalDefinition, SimilarityBandCheckAttribute, _checkAttributed);
+
+    /// <summary>A method named in <c>persona_analyzers.check_methods</c>.</summary>
+    public static bool IsConfiguredCheck(IMethodSymbol method, SubstitutionOptions options)
     {
-        method = method.ReducedFrom ?? method;
-        if (SimilarityBandCheckAttribute is not null && HasAttributeInHierarchy(method.OriginalDefinition, SimilarityBandCheckAttribute, _checkAttributed))
-            return true;
         if (options.CheckMethods.Count == 0)
             return false;
+        method = method.ReducedFrom ?? method;
         var name = method.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name;
         return options.CheckMethods.Contains(name);
     }

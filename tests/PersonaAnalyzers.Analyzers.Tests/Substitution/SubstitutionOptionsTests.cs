@@ -56,6 +56,19 @@ public class SubstitutionOptionsTests
     }
 
     [Fact]
+    public void A_check_method_configured_for_any_one_file_is_seen_by_the_compilation_wide_question()
+    {
+        var compilation = CSharpCompilation.Create("C", new[] { First, Second });
+
+        Assert.False(SubstitutionOptions.AnyFileConfiguresCheckMethods(compilation, Options(_ => new())));
+        Assert.False(SubstitutionOptions.AnyFileConfiguresCheckMethods(compilation, Options(_ => new() { ["persona_analyzers.check_methods"] = "  " })));
+        Assert.True(SubstitutionOptions.AnyFileConfiguresCheckMethods(compilation, Options(tree => tree == Second
+            ? new() { ["persona_analyzers.check_methods"] = "Acme.Vetting.IsSafeFor" }
+            : new())));
+        Assert.True(SubstitutionOptions.AnyFileConfiguresCheckMethods(compilation, Options(_ => new() { ["build_property.PersonaAnalyzersCheckMethods"] = "Acme.Vetting.IsSafeFor" })));
+    }
+
+    [Fact]
     public void Name_answers_stay_right_after_the_name_cache_is_emptied()
     {
         var options = SubstitutionOptions.For(Options(_ => new() { ["persona_analyzers.substitute_name_patterns"] = "*Sibling*" }), First);
