@@ -44,11 +44,39 @@ internal static class SubstituteSources
     /// <summary>For a local of a task type declared with its value (<c>var pending = index.FindNearestAsync(user);</c>),
     /// that value; otherwise <paramref name="task"/> itself. Started lookups are kept in a local to run beside other
     /// work and be awaited later; the local is not written again (as <see cref="TryGetWhenAll"/> assumes too).</summary>
-    private static IOperation StartingCall(IOperation task, SemanticModel? model) =>
-        task is ILocalReferenceOperation { Local.Type: INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: true } } local &&
-        InitialValue(local.Local, model ?? task.SemanticModel) is { } initial
-            ? LinqShapes.TaskOf(initial)
-            : task;
+    /// <remarks>Work started on the thread pool into the local (<c>var lookup = Task.Run(() =&gt; index.FindNearest(user));</c>)
+    /// gives what the pool computes: the lookup in the lambda (<see cref="PoolWork"/>), whose own type may be the profile
+    /// rather than a task (<see cref="ResultOf"/>).</remarks>
+    private static IOperation StartingCall(IOperation task, SemanticModel? model)
+    {
+        if (task is not ILocalReferenceOperation { Local.Type: INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: true } } local ||
+            InitialValue(local.Local, model ?? task.SemanticModel) is not { } initial)
+            return task;
+        var started = LinqShapes.TaskOf(initial);
+        return PoolWork(started) ?? started;
+    }
+
+    /// <summary>What a wait on <paramref name="started"/> (from <see cref="StartingCall"/>) gives: a task's result, or the
+    /// value itself where the pool computed it.</summary>
+    private static ITypeSymbol? ResultOf(IOperation started, SubstitutionSymbols symbols) =>
+        symbols.AwaitedType(started.Type) ?? started.Type;
+
+    /// <summary><c>Task.Run(() =&gt; index.FindNearest(user))</c> or <c>Task.Factory.StartNew(…)</c>: the value the lambda
+    /// returns — for an <c>async</c> lambda that awaits it (<c>async () =&gt; await index.FindNearestAsync(user)</c>), the
+    /// awaited task. Null for any other call.</summary>
+    public static IOperation? PoolWork(IOperation started)
+    {
+        if (started is not IInvocationOperation run || !IsPoolStart(run.TargetMethod) ||
+            !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(run), out _, out var returned))
+            return null;
+        returned = LinqShapes.Unwrap(returned!);
+        return returned is IAwaitOperation inner ? LinqShapes.TaskOf(inner.Operation) : returned;
+    }
+
+    /// <summary><c>Task.Run</c> or <c>Task.Factory.StartNew</c>.</summary>
+    public static bool IsPoolStart(IMethodSymbol method) =>
+        LinqShapes.IsTaskMethod(method, "Run") ||
+        method is { Name: "StartNew", ContainingType: { Name: "TaskFactory", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } } };
 
     /// <summary>What <see cref="TryGetDirect"/> finds once the member's name (or attribute) has passed.</summary>
     private static SubstituteOrigin? Direct(IOperation operation, ISymbol candidate, IOperation? waitedFor, SubstitutionSymbols symbols, SubstitutionOptions options,
@@ -56,7 +84,7 @@ internal static class SubstituteSources
     {
         if (waitedFor is not null)
         {
-            if (!IsSource(candidate, symbols.AwaitedType(waitedFor.Type), symbols, options, out var persona, out var collection))
+            if (!IsSource(candidate, ResultOf(waitedFor, symbols), symbols, options, out var persona, out var collection))
                 return null;
             return new SubstituteOrigin(operation, persona, collection, "BlockingWait", operation.Syntax.GetLocation());
         }
@@ -66,7 +94,7 @@ internal static class SubstituteSources
             {
                 var awaited = Awaited(awaitOperation, model);
                 var member = Member(awaited);
-                if (member is null || !IsSource(member, symbols.AwaitedType(awaited.Type), symbols, options, out var persona, out var collection))
+                if (member is null || !IsSource(member, ResultOf(awaited, symbols), symbols, options, out var persona, out var collection))
                     return null;
                 return new SubstituteOrigin(awaitOperation, persona, collection, "Await", awaitOperation.Syntax.GetLocation());
             }
@@ -282,8 +310,8 @@ internal static class SubstituteSources
         };
         if (task is null)
             return null;
-        task = StartingCall(LinqShapes.TaskOf(task), model);
-        return symbols.AwaitedType(task.Type) is not null ? task : null;
+        task = LinqShapes.TaskOf(task);
+        return symbols.AwaitedType(task.Type) is not null ? StartingCall(task, model) : null;
     }
 
     /// <summary>A name-matching method (<c>TryFindNearest(target, out var neighbour)</c>) or a

@@ -78,7 +78,9 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
             }
             // A lookup (or a search of ids) started and not waited for here is waited for elsewhere.
             waitedForElsewhere |= AddSites(operation, sites, symbols, options) is { IsTask: true } ||
-                                  operation is IInvocationOperation { TargetMethod.Name: "Select" } select && SubstituteSources.StartsLookups(select, symbols, options);
+                                  operation is IInvocationOperation { TargetMethod.Name: "Select" } select && SubstituteSources.StartsLookups(select, symbols, options) ||
+                                  operation is IInvocationOperation { TargetMethod.Name: "Run" or "StartNew" } run && SubstituteSources.IsPoolStart(run.TargetMethod) &&
+                                  !SubstituteSources.IsWaitedForInPlace(run);
             foreach (var child in operation.ChildOperations)
             {
                 // The full span (with its leading comments) costs less to compute and can only let more through.
@@ -86,9 +88,10 @@ public sealed class UncheckedSubstituteAnalyzer : DiagnosticAnalyzer
                     pending.Push(child);
             }
         }
-        // var lookups = users.Select(u => index.FindNearestAsync(u)); … await Task.WhenAll(lookups), and
-        // var pending = index.FindNearestAsync(user); … await pending (or pending.Result): the wait that obtains the
-        // substitutes names no source, so the walk above skipped it.
+        // var lookups = users.Select(u => index.FindNearestAsync(u)); … await Task.WhenAll(lookups),
+        // var pending = index.FindNearestAsync(user); … await pending (or pending.Result), and
+        // var lookup = Task.Run(() => index.FindNearest(user)); … await lookup: the wait that obtains the substitutes
+        // names no source, so the walk above skipped it.
         if (waitedForElsewhere)
         {
             foreach (var operation in block.Descendants())

@@ -113,7 +113,9 @@ internal static class TargetProfiles
                         .ToList();
                     if (profiles.Count > 0)
                         return profiles.Count == 1 ? profiles[0].Expression : null;
-                    expression = call.Expression is MemberAccessExpressionSyntax receiver ? receiver.Expression : null;
+                    // Task.Run(() => index.FindNearest(guest)): the lookup the pool runs.
+                    expression = PoolWork(model, call, cancellationToken) ??
+                                 (call.Expression is MemberAccessExpressionSyntax receiver ? receiver.Expression : null);
                     break;
                 case IdentifierNameSyntax name when !followedLocal &&
                     model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol local &&
@@ -127,6 +129,14 @@ internal static class TargetProfiles
         }
         return null;
     }
+
+    /// <summary>The expression an expression-bodied lambda run on the thread pool computes (<c>Task.Run(() =&gt; …)</c>,
+    /// <c>Task.Factory.StartNew(…)</c>; through <c>async () =&gt; await …</c> as well); null for any other call.</summary>
+    private static ExpressionSyntax? PoolWork(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken) =>
+        call.ArgumentList.Arguments is [{ Expression: LambdaExpressionSyntax { ExpressionBody: { } body } }, ..] &&
+        model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method && SubstituteSources.IsPoolStart(method)
+            ? body
+            : null;
 
     /// <summary>The argument can stand for the target at the edit: a name or member chain (it reads the same there), not a
     /// substitute itself, assigned and not known to be null.</summary>

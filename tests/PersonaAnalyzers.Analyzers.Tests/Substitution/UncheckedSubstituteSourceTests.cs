@@ -668,6 +668,41 @@ public class UncheckedSubstituteSourceTests
                     return {|PERSONA001:lookup.Result|}?.Summary ?? own.Result?.Summary;
             """, "public async Task<object?> Run(Reader user)"));
 
+    /// <summary>A lookup run on the thread pool into a local and waited for later: what the pool computes is the
+    /// substitute, obtained where the task is waited for.</summary>
+    [Theory]
+    [InlineData("Task.Run(() => index.FindNearest(user))", "await lookup")]
+    [InlineData("Task.Run(() => index.FindNearest(user))", "lookup.Result")]
+    [InlineData("Task.Run(() => index.FindNearest(user))", "await lookup.ConfigureAwait(false)")]
+    [InlineData("Task.Factory.StartNew(() => index.FindNearest(user))", "await lookup")]
+    [InlineData("Task.Run(async () => await index.FindNearestAsync(user))", "await lookup")]
+    [InlineData("Task.Run(() => index.FindNearestAsync(user))", "lookup.GetAwaiter().GetResult()")]
+    [InlineData("Task.Run(() => { Console.WriteLine(\"looking\"); return index.FindNearest(user); })", "await lookup")]
+    public Task A_lookup_run_on_the_pool_into_a_local_and_waited_for_later_is_a_substitute(string started, string waited) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var lookup = {{started}};
+                    Console.WriteLine("started");
+                    var twin = {|PERSONA001:{{waited}}|};
+                    return twin?.Summary;
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task A_lookup_run_on_the_pool_into_a_local_and_checked_once_awaited_is_checked() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var lookup = Task.Run(() => index.FindNearest(user));
+                    var twin = await lookup;
+                    return twin is not null && ReaderGuard.Assess(user, twin).IsSafe ? twin.Summary : null;
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
+    public Task Other_work_run_on_the_pool_into_a_local_is_no_substitute() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var load = Task.Run(() => index.Own(user.Id));
+                    var count = Task.Run(() => index.NearestNeighbours(user, 3).Count);
+                    var own = await load;
+                    return (own?.Summary, await count);
+            """, "public async Task<object?> Run(Reader user)"));
+
     [Fact]
     public Task A_lookup_started_into_a_local_and_checked_once_awaited_is_checked() =>
         Verify.VerifyAsync(Verify.InMethod("""

@@ -66,6 +66,26 @@ public class InsertBandCheckTests
             """), Key);
 
     [Fact]
+    public Task Lookup_run_on_the_pool_and_awaited_later_gets_a_guard_for_the_lookups_own_target() =>
+        Verify.VerifyAsync(InClass("""
+                public async Task<Reader> Persona(Reader user, Reader guest)
+                {
+                    var lookup = Task.Run(() => index.FindNearest(guest));
+                    var twin = {|PERSONA001:await lookup|};
+                    return twin ?? user;
+                }
+            """), InClass("""
+                public async Task<Reader> Persona(Reader user, Reader guest)
+                {
+                    var lookup = Task.Run(() => index.FindNearest(guest));
+                    var twin = await lookup;
+                    if (twin is null || !ReaderGuard.TrySubstitute(guest, twin, out _))
+                        return guest;
+                    return twin;
+                }
+            """), Key);
+
+    [Fact]
     public Task Call_of_a_local_function_that_returns_a_substitute_gets_a_guard_after_it() =>
         Verify.VerifyAsync(InClass("""
                 public IReadOnlyList<Article> Recommend(Reader user)
