@@ -23,10 +23,10 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
         }.RunAsync();
 
     /// <summary>The snippet compiled against a real vector store API (<see cref="PersonaAnalyzers.Tests.VectorDataReferences"/>).</summary>
-    public static Task VerifyWithVectorDataAsync(string source, string fixedSource, string equivalenceKey) =>
-        new Test(source, fixedSource)
+    public static async Task VerifyWithVectorDataAsync(string source, string fixedSource, string equivalenceKey) =>
+        await new Test(source, fixedSource)
         {
-            ReferenceAssemblies = PersonaAnalyzers.Tests.VectorDataReferences.Net80,
+            ReferenceAssemblies = await PersonaAnalyzers.Tests.VectorDataReferences.Net80Async(),
             CodeActionEquivalenceKey = equivalenceKey,
             NumberOfFixAllIterations = 1,
         }.RunAsync();

@@ -17,7 +17,7 @@ internal static class AnalyzerHarness
 
     /// <summary>With a real vector store API (Microsoft.Extensions.VectorData.Abstractions).</summary>
     private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> VectorDataReferences =
-        new(() => Resolve(PersonaAnalyzers.Tests.VectorDataReferences.Net80));
+        new(async () => await Resolve(await PersonaAnalyzers.Tests.VectorDataReferences.Net80Async()));
 
     private static async Task<ImmutableArray<MetadataReference>> Resolve(ReferenceAssemblies assemblies)
     {

@@ -14,9 +14,9 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
 
     /// <summary>The snippet compiled against a real vector store API, Microsoft.Extensions.VectorData.Abstractions
     /// (with its dependencies, restored from NuGet by the testing library), as an application using one is.</summary>
-    public static Task VerifyWithVectorDataAsync(string source, string? editorConfig = null) =>
-        Run(new[] { ("/0/Test0.cs", source) }, editorConfig is null ? null : "[*]\n" + editorConfig, OutputKind.DynamicallyLinkedLibrary,
-            Array.Empty<DiagnosticResult>(), PersonaAnalyzers.Tests.VectorDataReferences.Net80);
+    public static async Task VerifyWithVectorDataAsync(string source, string? editorConfig = null) =>
+        await Run(new[] { ("/0/Test0.cs", source) }, editorConfig is null ? null : "[*]\n" + editorConfig, OutputKind.DynamicallyLinkedLibrary,
+            Array.Empty<DiagnosticResult>(), await PersonaAnalyzers.Tests.VectorDataReferences.Net80Async());
 
     /// <summary>Top-level statements need an executable.</summary>
     public static Task VerifyProgramAsync(string source) =>
