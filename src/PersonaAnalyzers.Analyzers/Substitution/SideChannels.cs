@@ -16,6 +16,8 @@ internal static class SideChannels
         if (CamelWords.StartsWithWord(name, "Log") || CamelWords.StartsWithWord(name, "Trace") || CamelWords.StartsWithWord(name, "Track") ||
             name is "Record" or "Increment" or "Decrement" or "Observe" or "ThrowIfNull" or "Assert" or "nameof")
             return true;
+        if (IsLoggerMessage(method))
+            return true;
         var type = method.ContainingType;
         if (type is null)
             return false;
@@ -31,6 +33,20 @@ internal static class SideChannels
         foreach (var prefix in SideChannelNamespaces)
         {
             if (ns.StartsWith(prefix, System.StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A <c>[LoggerMessage]</c> method: the source-generated logging .NET recommends, declared in the
+    /// caller's own class and named for the event (<c>NearestFound(region)</c>), so neither name tells.</summary>
+    private static bool IsLoggerMessage(IMethodSymbol method)
+    {
+        if (!method.IsPartialDefinition && method.PartialDefinitionPart is null)
+            return false;
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "LoggerMessageAttribute", ContainingNamespace: var ns } && ns.ToDisplayString() == "Microsoft.Extensions.Logging")
                 return true;
         }
         return false;

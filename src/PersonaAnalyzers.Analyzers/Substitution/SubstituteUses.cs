@@ -42,6 +42,8 @@ internal static class SubstituteUses
             }
             case IArgumentOperation argument:
             {
+                if (returnsHandedOn && IsReturnedInCompletedTask(argument, statement, symbols))
+                    return UseKind.None;
                 var use = ClassifyArgument(argument, kind, symbols, options, graph.Model);
                 // A [ProfileSubstitute] member that fills a list of its own and returns it hands the substitutes on in it.
                 return use == UseKind.CollectionAdd && returnsHandedOn && argument.Parent is IInvocationOperation { Instance: ILocalReferenceOperation list } &&
@@ -79,6 +81,23 @@ internal static class SubstituteUses
     /// branch value of the block that leaves with it.</summary>
     private static bool IsReturnedValue(IOperation root, SubstituteFlowGraph.Statement statement) =>
         root == statement.Root && statement.IsBranchValue && statement.Block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return;
+
+    /// <summary><c>return Task.FromResult(twin)</c> (or <c>ValueTask.FromResult</c>, <c>new ValueTask&lt;Reader&gt;(twin)</c>):
+    /// a source that is not <c>async</c> hands its substitute on in a completed task, as an <c>async</c> one does by
+    /// returning it.</summary>
+    private static bool IsReturnedInCompletedTask(IArgumentOperation argument, SubstituteFlowGraph.Statement statement, SubstitutionSymbols symbols)
+    {
+        IOperation? task = argument.Parent switch
+        {
+            IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } } call when symbols.AwaitedType(call.Type) is not null => call,
+            IObjectCreationOperation creation when symbols.AwaitedType(creation.Type) is not null => creation,
+            _ => null,
+        };
+        if (task is null)
+            return false;
+        var parent = LinqShapes.Parent(task, out var child);
+        return parent is IReturnOperation || parent is null && IsReturnedValue(child, statement);
+    }
 
     /// <summary>The body builds <paramref name="list"/> to return it: every read of the local adds to it, counts it or
     /// returns it, and some path returns it. Anything else (stored, passed on, read element by element) leaves the adds

@@ -128,6 +128,40 @@ public class UncheckedSubstituteUseTests
             """);
 
     [Fact]
+    public Task Logging_the_substitute_through_a_LoggerMessage_method_is_not_a_use() =>
+        Verify.VerifyAsync("""
+            using Microsoft.Extensions.Logging;
+            using Shop;
+            namespace Microsoft.Extensions.Logging
+            {
+                [System.AttributeUsage(System.AttributeTargets.Method)]
+                public sealed class LoggerMessageAttribute : System.Attribute { public LoggerMessageAttribute(int eventId, string message) { } }
+            }
+            public sealed partial class Recommender
+            {
+                private readonly IReaderIndex index = null!;
+                public string? Describe(Reader user)
+                {
+                    var nearest = index.FindNearest(user);
+                    NearestFound(nearest?.Summary);
+                    return user.Summary;
+                }
+                public string? Borrow(Reader user)
+                {
+                    var nearest = {|PERSONA001:index.FindNearest(user)|};
+                    Remember(nearest?.Summary);
+                    return user.Summary;
+                }
+                [LoggerMessage(1, "Nearest profile {Summary}")]
+                private partial void NearestFound(string? summary);
+                private partial void NearestFound(string? summary) { }
+                // Partial without [LoggerMessage]: an ordinary method.
+                private partial void Remember(string? summary);
+                private partial void Remember(string? summary) { }
+            }
+            """);
+
+    [Fact]
     public Task Throwing_with_the_substitute_in_the_message_is_not_a_use() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var other = index.FindNearest(user);
@@ -157,6 +191,43 @@ public class UncheckedSubstituteUseTests
                 {
                     foreach (var other in index.NearestNeighbours(target, 3))
                         yield return other;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_substitute_member_that_is_not_async_may_return_its_substitute_in_a_completed_task() =>
+        Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public class InMemoryLookalikes
+            {
+                private readonly IReaderIndex index = null!;
+                public Task<Reader?> FindNearestAsync(Reader target) => Task.FromResult(index.FindNearest(target));
+                [ProfileSubstitute] public Task<Reader> Donor(Reader target) => Task.FromResult<Reader>(index.Lookalike(target));
+                public ValueTask<Reader?> FindNearestFastAsync(Reader target) => ValueTask.FromResult(index.FindNearest(target));
+                public ValueTask<Reader?> FindSimilarAsync(Reader target)
+                {
+                    var twin = index.FindNearest(target);
+                    return new ValueTask<Reader?>(twin);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task An_ordinary_member_returning_a_substitute_in_a_completed_task_is_a_use() =>
+        Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Shop;
+            public class Profiles
+            {
+                private readonly IReaderIndex index = null!;
+                public Task<Reader?> ProfileForAsync(Reader target) => Task.FromResult({|PERSONA001:index.FindNearest(target)|});
+                public Task<Reader?> BorrowedProfileAsync(Reader target)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(target)|};
+                    return Task.FromResult(twin);
                 }
             }
             """);
