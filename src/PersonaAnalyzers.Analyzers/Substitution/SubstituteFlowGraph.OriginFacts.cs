@@ -19,6 +19,8 @@ internal sealed partial class SubstituteFlowGraph
         private readonly SubstituteFlowGraph _owner;
         private readonly GraphOperations _all;
         private readonly HashSet<ILocalSymbol> _verdictLocals = new(SymbolEqualityComparer.Default);
+        /// <summary>Locals given a verdict and, somewhere, a value that says nothing of it: <c>if (vip) ok = true;</c>.</summary>
+        private readonly HashSet<ILocalSymbol> _overriddenLocals = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _derivedLocals = new(SymbolEqualityComparer.Default);
         /// <summary>Fields and auto-properties of this object (or static ones) holding a verdict: <c>_approved =
         /// Assess(target, n).IsSafe; if (!_approved) …</c>.</summary>
@@ -44,6 +46,7 @@ internal sealed partial class SubstituteFlowGraph
         {
             _origin = origin;
             _verdictLocals.Clear();
+            _overriddenLocals.Clear();
             _verdictMembers.Clear();
             _derivedLocals.Clear();
             _verdictCaptures.Clear();
@@ -60,7 +63,10 @@ internal sealed partial class SubstituteFlowGraph
                         case ILocalReferenceOperation local:
                             var value = _all.IndexWithin(i, assignment.Value);
                             if (IsSet(_deciding, value))
-                                changed |= _verdictLocals.Add(local.Local);
+                            {
+                                if (!_overriddenLocals.Contains(local.Local))
+                                    changed |= _verdictLocals.Add(local.Local);
+                            }
                             else if (_owner.TaintsOf(assignment.Value).Count == 0 && IsSet(_mentioning, value))
                                 changed |= _derivedLocals.Add(local.Local);
                             break;
@@ -69,6 +75,7 @@ internal sealed partial class SubstituteFlowGraph
                             break;
                     }
                 }
+                changed |= RemoveOverriddenLocals();
                 foreach (var i in _all.PositionsOf(OperationKind.FlowCapture))
                 {
                     var capture = (IFlowCaptureOperation)_all.Operation(i);
@@ -97,6 +104,57 @@ internal sealed partial class SubstituteFlowGraph
                 if (!changed)
                     break;
             }
+        }
+
+        /// <summary>A verdict local that some assignment gives a value saying nothing of the check — <c>if (vip) ok =
+        /// true;</c>, <c>ok = ok || vip;</c>, <c>ok = cached;</c> — no longer tells, where it is read, whether the pair is
+        /// safe: a branch on it decides nothing. A constant that says "unsafe" in the verdict's own sense (<c>bool ok =
+        /// false;</c> before <c>ok = TrySubstitute(…)</c>) keeps it a verdict, as does a verdict on another profile.</summary>
+        private bool RemoveOverriddenLocals()
+        {
+            if (_verdictLocals.Count == 0)
+                return false;
+            var changed = false;
+            foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
+            {
+                var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
+                // ok = ok || vip writes through a capture of the local, taken before the || is evaluated.
+                if (_all.WrittenBy(assignment) is not ILocalReferenceOperation { Local: var local } || !_verdictLocals.Contains(local) ||
+                    IsSet(_deciding, _all.IndexWithin(i, assignment.Value)) ||
+                    assignment.Value.ConstantValue is { HasValue: true, Value: bool answer } && answer != SafeWhenTrue(local) ||
+                    HoldsCheck(assignment.Value))
+                    continue;
+                changed |= _overriddenLocals.Add(local);
+            }
+            if (changed)
+                _verdictLocals.ExceptWith(_overriddenLocals);
+            return changed;
+        }
+
+        /// <summary>A verdict on another profile (<c>verdict = Assess(user, other);</c>): the local is reused, each
+        /// verdict deciding for its own profile.</summary>
+        private bool HoldsCheck(IOperation value)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation invocation && _owner._symbols.IsCheckMethod(invocation.TargetMethod, _owner._options))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether a verdict local is true on the safe answer: the sense of the check it is given; true where
+        /// that is not known (a <c>bool</c> check is read as "safe" by convention: <c>IsSafe</c>, <c>TrySubstitute</c>).</summary>
+        private bool SafeWhenTrue(ILocalSymbol local)
+        {
+            foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
+            {
+                var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
+                if (_all.WrittenBy(assignment) is ILocalReferenceOperation { Local: var written } && SymbolEqualityComparer.Default.Equals(written, local) &&
+                    IsSet(_deciding, _all.IndexWithin(i, assignment.Value)))
+                    return _owner.SenseOf(assignment.Value) != Sense.SafeWhenFalse;
+            }
+            return true;
         }
 
         /// <summary>Marks every operation whose subtree mentions the origin, then every one whose subtree holds a check

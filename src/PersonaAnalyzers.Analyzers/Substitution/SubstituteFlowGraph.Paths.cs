@@ -127,9 +127,19 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary>Which way of a branch on a check is the safe one (<see cref="BandTests"/>): the way whose answer admits
     /// the moderate band and no near-twin, under any number of <c>!</c> — and neither way when the test lets a near-twin
     /// through with the moderate band (<c>!= SimilarityBand.Distant</c>). Unknown for any other branch value.</summary>
-    private SafeWay SafeWayOf(BasicBlock block)
+    private SafeWay SafeWayOf(BasicBlock block) => SenseOf(block.BranchValue) switch
     {
-        var value = block.BranchValue is null ? null : LinqShapes.Unwrap(block.BranchValue);
+        Sense.Unknown => SafeWay.Unknown,
+        Sense.Neither => SafeWay.Neither,
+        // The conditional successor is taken when the branch value equals the condition kind's sense.
+        var sense => (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == (sense == Sense.SafeWhenTrue) ? SafeWay.Conditional : SafeWay.FallThrough,
+    };
+
+    /// <summary>Which answer of a band test (<see cref="BandTests"/>, under any number of <c>!</c>) admits the moderate band
+    /// and no near-twin; Neither when a near-twin passes with the moderate band (<c>!= SimilarityBand.Distant</c>).</summary>
+    private Sense SenseOf(IOperation? test)
+    {
+        var value = test is null ? null : LinqShapes.Unwrap(test);
         var safeWhen = true;
         while (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
         {
@@ -138,18 +148,20 @@ internal sealed partial class SubstituteFlowGraph
         }
         var matched = value is null ? 0 : BandTests.Matched(value, _symbols);
         if (matched == 0)
-            return SafeWay.Unknown;
+            return Sense.Unknown;
         if (!safeWhen)
             matched = BandTests.AllBands & ~matched;
-        bool sense;
         if (BandTests.AdmitsOnlySafe(matched))
-            sense = true;
-        else if (BandTests.AdmitsOnlySafe(BandTests.AllBands & ~matched))
-            sense = false;
-        else
-            return SafeWay.Neither;
-        // The conditional successor is taken when the branch value equals the condition kind's sense.
-        return (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == sense ? SafeWay.Conditional : SafeWay.FallThrough;
+            return Sense.SafeWhenTrue;
+        return BandTests.AdmitsOnlySafe(BandTests.AllBands & ~matched) ? Sense.SafeWhenFalse : Sense.Neither;
+    }
+
+    private enum Sense
+    {
+        Unknown,
+        SafeWhenTrue,
+        SafeWhenFalse,
+        Neither,
     }
 
     private enum SafeWay

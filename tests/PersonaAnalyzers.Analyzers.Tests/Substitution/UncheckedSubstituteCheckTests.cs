@@ -24,6 +24,35 @@ public class UncheckedSubstituteCheckTests
                     return Render.Prompt(other);
             """));
 
+    [Theory]
+    [InlineData("if (user.Id.StartsWith(\"vip\")) ok = true;")]
+    [InlineData("ok = true;")]
+    [InlineData("ok = ok || user.Id.StartsWith(\"vip\");")]
+    [InlineData("if (overrides.Contains(user.Id)) ok = overrides.Count > 0;")]
+    public Task A_verdict_local_given_another_answer_before_the_branch_no_longer_decides(string overriding) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = {|PERSONA001:index.Lookalike(user)|};
+                    var ok = ReaderGuard.Assess(user, other).IsSafe;
+                    {{overriding}}
+                    if (!ok)
+                        return null;
+                    return Render.Prompt(other);
+            """, "public string? Run(Reader user, System.Collections.Generic.HashSet<string> overrides)"));
+
+    [Theory]
+    [InlineData("bool ok = false;\n if (user.Id.Length > 0) ok = ReaderGuard.TrySubstitute(user, other, out _);")]
+    [InlineData("var risky = true;\n if (user.Id.Length > 0) risky = !ReaderGuard.Assess(user, other).IsSafe;\n var ok = !risky;")]
+    [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n if (user.Id.Length == 0) ok = false;")]
+    [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n var spare = index.Lookalike(user);\n if (ok) ok = ReaderGuard.Assess(user, spare).IsSafe;")]
+    public Task A_verdict_local_given_only_unsafe_constants_or_other_verdicts_still_decides(string verdict) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Lookalike(user);
+                    {{verdict}}
+                    if (!ok)
+                        return null;
+                    return Render.Prompt(other);
+            """));
+
     [Fact]
     public Task Is_pattern_on_the_band_guards_the_use() =>
         Verify.VerifyAsync(Verify.InMethod("""
