@@ -75,6 +75,7 @@ internal sealed partial class SubstituteFlowGraph
                             break;
                     }
                 }
+                changed |= AddDeconstructedVerdicts();
                 changed |= RemoveOverriddenLocals();
                 foreach (var i in _all.PositionsOf(OperationKind.FlowCapture))
                 {
@@ -104,6 +105,27 @@ internal sealed partial class SubstituteFlowGraph
                 if (!changed)
                     break;
             }
+        }
+
+        /// <summary><c>var (safe, confidence) = (v.IsSafe, v.Confidence);</c>: a local given a verdict element by
+        /// element holds it as one assigned it whole.</summary>
+        private bool AddDeconstructedVerdicts()
+        {
+            var changed = false;
+            foreach (var i in _all.PositionsOf(OperationKind.DeconstructionAssignment))
+            {
+                var deconstruction = (IDeconstructionAssignmentOperation)_all.Operation(i);
+                if (LinqShapes.Written(deconstruction.Target) is not ITupleOperation targets ||
+                    LinqShapes.Unwrap(deconstruction.Value) is not ITupleOperation values || values.Elements.Length != targets.Elements.Length)
+                    continue;
+                for (var k = 0; k < values.Elements.Length; k++)
+                {
+                    if (LinqShapes.Written(targets.Elements[k]) is ILocalReferenceOperation { Local: var local } &&
+                        IsSet(_deciding, _all.IndexWithin(i, values.Elements[k])) && !_overriddenLocals.Contains(local))
+                        changed |= _verdictLocals.Add(local);
+                }
+            }
+            return changed;
         }
 
         /// <summary>A verdict local that some assignment gives a value saying nothing of the check — <c>if (vip) ok =

@@ -54,6 +54,28 @@ public class UncheckedSubstituteCheckTests
             """));
 
     [Fact]
+    public Task A_verdict_deconstructed_into_locals_decides_where_they_are_read() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    var verdict = ReaderGuard.Assess(user, other);
+                    var (safe, confidence) = (verdict.IsSafe, verdict.Confidence);
+                    if (!safe)
+                        return null;
+                    return Render.Prompt(other) + confidence;
+            """));
+
+    [Fact]
+    public Task A_deconstructed_element_that_is_not_the_verdict_decides_nothing() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = {|PERSONA001:index.Lookalike(user)|};
+                    var verdict = ReaderGuard.Assess(user, other);
+                    var (safe, fresh) = (verdict.IsSafe, user.Id.Length > 0);
+                    if (!fresh)
+                        return null;
+                    return Render.Prompt(other);
+            """));
+
+    [Fact]
     public Task Is_pattern_on_the_band_guards_the_use() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var other = index.Lookalike(user);
