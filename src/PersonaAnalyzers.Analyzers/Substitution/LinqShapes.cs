@@ -127,6 +127,11 @@ internal static class LinqShapes
         return null;
     }
 
+    /// <summary><c>first.Zip(second)</c> (or three sequences) without a result selector: its value pairs the
+    /// sequences' elements in tuples, each sequence at its argument's position.</summary>
+    public static bool IsTupleZip(IInvocationOperation invocation) =>
+        invocation.TargetMethod is { Name: "Zip", IsExtensionMethod: true } && invocation.Type is not null && DelegateArgument(invocation) is null;
+
     /// <summary>The first lambda (or method group) argument's target, if any.</summary>
     public static IOperation? DelegateArgument(IInvocationOperation invocation)
     {

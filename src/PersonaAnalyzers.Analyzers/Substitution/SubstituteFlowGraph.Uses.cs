@@ -108,7 +108,7 @@ internal sealed partial class SubstituteFlowGraph
         foreach (var argument in call.Arguments)
         {
             if (LinqShapes.Unwrap(argument.Value) is not IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda } ||
-                ElementGraph(lambda, child) is not { } inner)
+                ElementGraph(lambda, child, ZippedAt(call, child)) is not { } inner)
                 continue;
             foreach (var taint in TaintsOf(child))
             {
@@ -120,10 +120,24 @@ internal sealed partial class SubstituteFlowGraph
         return judged;
     }
 
+    /// <summary><c>users.Zip(twins, (user, twin) =&gt; …)</c>: the position of the sequence <paramref name="collection"/> in
+    /// the call, which is the position of the selector's parameter that receives its elements; -1 for any other call.</summary>
+    private static int ZippedAt(IInvocationOperation call, IOperation collection)
+    {
+        if (call.TargetMethod.Name != "Zip")
+            return -1;
+        for (var position = 0; position < call.Arguments.Length; position++)
+        {
+            if (call.Arguments[position].Value == collection)
+                return position;
+        }
+        return -1;
+    }
+
     /// <summary>The graph of a lambda whose parameters of the element type receive the elements of
     /// <paramref name="collection"/> — profiles, or tuples pairing the substitute with other values; null when it has
-    /// none.</summary>
-    private SubstituteFlowGraph? ElementGraph(IFlowAnonymousFunctionOperation lambda, IOperation collection)
+    /// none. <paramref name="onlyParameter"/>, when not -1, is the one parameter that receives them.</summary>
+    private SubstituteFlowGraph? ElementGraph(IFlowAnonymousFunctionOperation lambda, IOperation collection, int onlyParameter)
     {
         if (_elementLambdas is not null && _elementLambdas.TryGetValue(lambda, out var built))
             return built;
@@ -135,13 +149,13 @@ internal sealed partial class SubstituteFlowGraph
         Dictionary<IParameterSymbol, List<Taint>>? elements = null;
         foreach (var parameter in lambda.Symbol.Parameters)
         {
-            if (!SymbolEqualityComparer.Default.Equals(parameter.Type, elementType))
+            if (!SymbolEqualityComparer.Default.Equals(parameter.Type, elementType) || onlyParameter >= 0 && parameter.Ordinal != onlyParameter)
                 continue;
             var taints = new List<Taint>();
             foreach (var taint in TaintsOf(collection))
             {
                 if (taint.Kind == TaintKind.Collection)
-                    taints.Add(new Taint(taint.Origin, kind.Value));
+                    taints.Add(new Taint(taint.Origin, kind.Value, taint.Element));
             }
             (elements ??= new(SymbolEqualityComparer.Default))[parameter] = taints;
         }

@@ -280,6 +280,8 @@ internal sealed partial class SubstituteFlowGraph
         var changed = false;
         if (name is "Select" or "SelectMany" or "ConvertAll")
             changed |= ProjectThroughDelegate(invocation, source, statement);
+        else if (LinqShapes.IsTupleZip(invocation))
+            return ZipIntoTuples(invocation);
         foreach (var taint in TaintsOf(source))
         {
             if (taint.Kind == TaintKind.Delegate && invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
@@ -298,7 +300,7 @@ internal sealed partial class SubstituteFlowGraph
             }
             else if (name is "GetEnumerator" or "GetAsyncEnumerator")
             {
-                changed |= Add(_values, invocation, new Taint(taint.Origin, TaintKind.Enumerator));
+                changed |= Add(_values, invocation, new Taint(taint.Origin, TaintKind.Enumerator, taint.Element));
             }
             else if (LinqShapes.IsOutSelector(name) && invocation.Instance == source)
             {
@@ -360,6 +362,22 @@ internal sealed partial class SubstituteFlowGraph
         return false;
     }
 
+    /// <summary><c>users.Zip(twins)</c>: each sequence's elements sit at its own position in the pairs, so a
+    /// deconstruction (<c>foreach (var (user, twin) in …)</c>) gives the substitute to its own local only.</summary>
+    private bool ZipIntoTuples(IInvocationOperation zip)
+    {
+        var changed = false;
+        for (var position = 0; position < zip.Arguments.Length; position++)
+        {
+            foreach (var taint in TaintsOf(zip.Arguments[position].Value))
+            {
+                if (taint.Kind == TaintKind.Collection && !taint.Origin.IsKey)
+                    changed |= Add(_values, zip, new Taint(taint.Origin, TaintKind.Collection, position));
+            }
+        }
+        return changed;
+    }
+
     /// <summary>A substitute (or a collection of them) obtained through a source's delegate, where the call is.</summary>
     private bool DeriveFromDelegate(IOperation operation, Taint from, Statement statement)
     {
@@ -393,7 +411,7 @@ internal sealed partial class SubstituteFlowGraph
         }
         var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
         // An element of a collection of (user, twin) pairs holds the substitute where each pair does.
-        return AddDerived(new SubstituteOrigin(operation, persona, false, construct, location) { TupleElement = from.Origin.TupleElement },
+        return AddDerived(new SubstituteOrigin(operation, persona, false, construct, location) { TupleElement = from.Element },
             from, statement);
     }
 

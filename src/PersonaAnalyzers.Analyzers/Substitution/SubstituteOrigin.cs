@@ -59,20 +59,21 @@ internal enum TaintKind
 /// <summary>A value that carries a substitute.</summary>
 internal readonly struct Taint : System.IEquatable<Taint>
 {
-    /// <param name="element">For a tuple, the position of the substitute in it (see
+    /// <param name="element">For a tuple, or a collection of tuples, the position of the substitute in it (see
     /// <see cref="SubstituteOrigin.TupleElement"/>); by default the origin's own.</param>
     public Taint(SubstituteOrigin origin, TaintKind kind, int? element = null)
     {
         Origin = origin;
         Kind = kind;
-        Element = kind == TaintKind.Tuple ? element ?? origin.TupleElement : -1;
+        Element = kind is TaintKind.Tuple or TaintKind.Collection or TaintKind.Enumerator ? element ?? origin.TupleElement : -1;
     }
 
     public SubstituteOrigin Origin { get; }
 
     public TaintKind Kind { get; }
 
-    /// <summary>For a tuple taint, the position of the substitute; -1 for every profile in it (and for other kinds).</summary>
+    /// <summary>For a tuple taint (or a collection of tuples, or an enumerator over one: <c>users.Zip(twins)</c> holds them at 1), the position of the
+    /// substitute; -1 for every profile in it (and for other kinds).</summary>
     public int Element { get; }
 
     /// <summary>Whether the tuple's element at <paramref name="position"/> (-1: unknown) is the substitute.</summary>

@@ -230,6 +230,9 @@ internal static class SubstituteUses
                     return UseKind.None;
                 if (kind == TaintKind.Enumerator)
                     return UseKind.None;
+                // users.Zip(twins): paired with the users' own profiles in the call's value, which is tracked.
+                if (kind == TaintKind.Collection && LinqShapes.IsTupleZip(invocation))
+                    return UseKind.None;
                 return LinqShapes.IsAdder(method.Name) ? UseKind.CollectionAdd : UseKind.Argument;
             }
             case IObjectCreationOperation creation:

@@ -76,6 +76,45 @@ public class UncheckedSubstituteCheckTests
             """));
 
     [Fact]
+    public Task Substitutes_zipped_with_their_users_are_judged_at_their_own_position() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Shop;
+            public class Batch
+            {
+                private readonly IReaderIndex index = null!;
+                public async Task<List<string>> Checked(IReadOnlyList<Reader> users)
+                {
+                    var twins = await Task.WhenAll(users.Select(u => index.FindNearestAsync(u)));
+                    var result = new List<string>();
+                    foreach (var (user, twin) in users.Zip(twins))
+                        result.Add(twin is not null && ReaderGuard.Assess(user, twin).IsSafe ? twin.Summary : user.Summary);
+                    return result;
+                }
+                public async Task<List<string>> CheckedBySelector(IReadOnlyList<Reader> users)
+                {
+                    var twins = await Task.WhenAll(users.Select(u => index.FindNearestAsync(u)));
+                    return users.Zip(twins, (user, twin) => twin is not null && ReaderGuard.Assess(user, twin).IsSafe ? twin.Summary : user.Summary).ToList();
+                }
+                public async Task<List<string>> Unchecked(IReadOnlyList<Reader> users)
+                {
+                    var twins = await Task.WhenAll(users.Select(u => index.FindNearestAsync(u)));
+                    var result = new List<string>();
+                    foreach ({|PERSONA001:var (user, twin)|} in users.Zip(twins))
+                        result.Add(twin?.Summary ?? user.Summary);
+                    return result;
+                }
+                public async Task<List<string>> UncheckedBySelector(IReadOnlyList<Reader> users)
+                {
+                    var twins = {|PERSONA001:await Task.WhenAll(users.Select(u => index.FindNearestAsync(u)))|};
+                    return users.Zip(twins, (user, twin) => twin?.Summary ?? user.Summary).ToList();
+                }
+            }
+            """);
+
+    [Fact]
     public Task Is_pattern_on_the_band_guards_the_use() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var other = index.Lookalike(user);
