@@ -29,6 +29,7 @@ internal static class BandTests
         IInvocationOperation { TargetMethod.Name: SafeCheck, Type.SpecialType: SpecialType.System_Boolean } => Moderate,
         IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison => Compared(comparison, symbols),
         IIsPatternOperation pattern when symbols.IsBand(pattern.Value.Type) => Patterned(pattern.Pattern, symbols),
+        IIsPatternOperation { Pattern: IRecursivePatternOperation { DeconstructionSubpatterns.IsEmpty: false } tuple } => TupleMatched(tuple, symbols),
         IIsPatternOperation { Pattern: IRecursivePatternOperation verdict } => VerdictMatched(verdict, symbols),
         _ => 0,
     };
@@ -61,6 +62,33 @@ internal static class BandTests
             both.OperatorKind == BinaryOperatorKind.Or ? left | right : left & right,
         _ => 0,
     };
+
+    /// <summary>A positional pattern over a tuple that holds one band — <c>(Classify(user, twin), user.Tier) switch {
+    /// (SimilarityBand.Moderate, _) =&gt; …, (_, "vip") =&gt; … }</c>: the bands its element's pattern matches (a discard
+    /// all of them). Where another element is tested too, the pattern can fail for a band it names, so its failing
+    /// way is safe for none: only a match of safe bands alone keeps a known sense, and any other reads as matching
+    /// every band (safe neither way). 0 with no band element, or more than one, or a pattern of another kind.</summary>
+    private static int TupleMatched(IRecursivePatternOperation tuple, SubstitutionSymbols symbols)
+    {
+        var bands = 0;
+        var alsoTested = false;
+        foreach (var element in tuple.DeconstructionSubpatterns)
+        {
+            if (symbols.IsBand(element.InputType))
+            {
+                if (bands != 0)
+                    return 0;
+                bands = element is IDiscardPatternOperation ? AllBands : Patterned(element, symbols);
+                if (bands == 0)
+                    return 0;
+            }
+            else
+            {
+                alsoTested |= element is not IDiscardPatternOperation;
+            }
+        }
+        return alsoTested && bands != 0 && !AdmitsOnlySafe(bands) ? AllBands : bands;
+    }
 
     /// <summary>The bands a property pattern over a verdict matches: <c>{ IsSafe: true }</c> the safe one,
     /// <c>{ IsSafe: false }</c> the others, <c>{ Band: SimilarityBand.NearMatch }</c> that band; 0 for any other pattern,

@@ -114,6 +114,33 @@ public class UncheckedSubstituteCheckTests
             }
             """);
 
+    [Theory]
+    [InlineData("(SimilarityBand.NearMatch, _) => Render.Prompt(other), _ => null", true)]
+    [InlineData("(_, true) => Render.Prompt(other), _ => null", true)]
+    [InlineData("(_, _) => Render.Prompt(other)", true)]
+    [InlineData("(SimilarityBand.NearMatch, true) => null, _ => Render.Prompt(other)", true)]
+    [InlineData("(SimilarityBand.Moderate, _) => Render.Prompt(other), _ => null", false)]
+    [InlineData("(SimilarityBand.Moderate, true) => Render.Prompt(other), _ => null", false)]
+    [InlineData("(SimilarityBand.NearMatch, _) => null, _ => Render.Prompt(other)", false)]
+    public Task A_switch_on_a_tuple_holding_the_band_decides_by_the_bands_its_arms_name(string arms, bool reported) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = {{(reported ? "{|PERSONA001:index.Lookalike(user)|}" : "index.Lookalike(user)")}};
+                    return (ReaderGuard.Classify(user, other), user.Id.Length > 3) switch { {{arms}} };
+            """));
+
+    [Theory]
+    [InlineData("case (SimilarityBand.Moderate, _): return Render.Prompt(other);", false)]
+    [InlineData("case (_, true): return Render.Prompt(other);", true)]
+    public Task A_switch_statement_on_a_tuple_holding_the_band_decides_by_the_bands_its_cases_name(string cases, bool reported) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = {{(reported ? "{|PERSONA001:index.Lookalike(user)|}" : "index.Lookalike(user)")}};
+                    switch (ReaderGuard.Classify(user, other), user.Id.Length > 3)
+                    {
+                        {{cases}}
+                        default: return null;
+                    }
+            """));
+
     [Fact]
     public Task Is_pattern_on_the_band_guards_the_use() =>
         Verify.VerifyAsync(Verify.InMethod("""
