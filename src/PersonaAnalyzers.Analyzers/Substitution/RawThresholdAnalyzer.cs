@@ -236,6 +236,10 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                     continue;
                 case IConditionalOperation conditional when conditional.Condition == current:
                     return DecidesBranches(conditional, profiles, symbols);
+                case IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation @switch } section } clause when clause.Guard == current:
+                    return DecidesGuardedArm(@switch.Cases, section, static section => section.Body, profiles, symbols);
+                case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation @switch } arm when arm.Guard == current:
+                    return DecidesGuardedArm(@switch.Arms, arm, static arm => ImmutableArray.Create(arm.Value), profiles, symbols);
                 case IReturnOperation when parent.Parent?.Parent is IAnonymousFunctionOperation lambda:
                     return IsProfileFilter(lambda, profiles, symbols, out var filter) && !SurvivorsNeedNoBar(filter, root, symbols, options, throughLocal: true);
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when throughLocal:
@@ -312,6 +316,31 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 }
             }
             if (whenTrue != whenFalse)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary><c>case "gold" when similarity &gt; 0.8: return candidate.Summary;</c> (or a switch expression's arm with
+    /// a <c>when</c>): the guard decides between its arm and the arms after it, which run when it fails; it decides
+    /// when some compared profile is used on one side and not on the other.</summary>
+    private static bool DecidesGuardedArm<TArm>(ImmutableArray<TArm> arms, TArm guarded, System.Func<TArm, ImmutableArray<IOperation>> body,
+        List<ISymbol> profiles, SubstitutionSymbols symbols) where TArm : class, IOperation
+    {
+        foreach (var profile in profiles)
+        {
+            var only = new List<ISymbol> { profile };
+            bool? whenTrue = null;
+            var whenFalse = false;
+            foreach (var arm in arms)
+            {
+                var uses = body(arm).Any(statement => Uses(statement, only, symbols));
+                if (whenTrue is not null)
+                    whenFalse |= uses;
+                else if (arm == guarded)
+                    whenTrue = uses;
+            }
+            if (whenTrue is { } used && used != whenFalse)
                 return true;
         }
         return false;

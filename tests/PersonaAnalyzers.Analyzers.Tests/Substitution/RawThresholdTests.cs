@@ -125,6 +125,45 @@ public class RawThresholdTests
             """));
 
     [Fact]
+    public Task Threshold_in_a_when_clause_that_decides_the_arm_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    switch (user.Id)
+                    {
+                        case "gold" when {|PERSONA003:similarity > 0.8|}:
+                            return Render.Prompt(other);
+                        default:
+                            return user.Summary;
+                    }
+            """));
+
+    [Fact]
+    public Task Threshold_in_a_switch_expression_arm_guard_that_decides_the_arm_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    return user.Id switch
+                    {
+                        "gold" => user.Summary,
+                        _ when {|PERSONA003:similarity > 0.8|} => other.Summary,
+                        _ => user.Summary,
+                    };
+            """));
+
+    [Fact]
+    public Task Threshold_in_a_when_clause_whose_arms_all_use_the_profile_is_not_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Own("x")!;
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    return user.Id switch
+                    {
+                        _ when similarity > 0.8 => Render.Prompt(other),
+                        _ => other.Summary,
+                    };
+            """));
+
+    [Fact]
     public Task Switch_whose_arms_all_use_the_profile_is_not_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var other = index.Own("x")!;

@@ -41,6 +41,33 @@ public class ScoreLocalTests
             """), Key);
 
     [Fact]
+    public Task Threshold_in_a_when_clause_becomes_the_band_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public string Pick(Reader user, Reader other, string tier)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    switch (tier)
+                    {
+                        case "gold" when {|PERSONA003:similarity > 0.8|}:
+                            return other.Summary;
+                        default:
+                            return user.Summary;
+                    }
+                }
+            """), InClass("""
+                public string Pick(Reader user, Reader other, string tier)
+                {
+                    switch (tier)
+                    {
+                        case "gold" when ReaderGuard.TrySubstitute(user, other, out _):
+                            return other.Summary;
+                        default:
+                            return user.Summary;
+                    }
+                }
+            """), Key);
+
+    [Fact]
     public Task Score_local_after_a_blank_line_goes_and_the_blank_line_stays() =>
         Threshold.VerifyAsync(InClass("""
                 public Reader Keep(Reader user, Reader other)
