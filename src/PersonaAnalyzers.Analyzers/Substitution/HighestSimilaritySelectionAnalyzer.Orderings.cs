@@ -156,7 +156,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 // Take(1) is a pick of its own (reported there), not a step towards one.
                 if (value is IInvocationOperation { TargetMethod.Name: var name } inner &&
                     (name is "ToList" or "ToArray" or "AsEnumerable" ||
-                     ordering && (name is "ThenBy" or "ThenByDescending" || name == "Take" && !TakesOne(inner, 1))))
+                     ordering && (name is "ThenBy" or "ThenByDescending" || name == "Take" && !TakesOne(inner, 1) ||
+                                  name == "Select" && LinqShapes.SelectsElementProfile(inner, _symbols))))
                     source = LinqShapes.Source(inner);
                 else if (value is ILocalReferenceOperation local)
                     source = SingleValueOf(local.Local);

@@ -90,6 +90,15 @@ internal static class LinqShapes
         Selected(invocation, out var element, out var selector) is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name } &&
         name.Identifier.ValueText == element!.Name && symbols.IsPersonaType(selector!.ReturnType) && !symbols.IsPersonaType(element.Type);
 
+    /// <summary><c>Select(t =&gt; t.Candidate)</c> over scored pairs, or a query's <c>select c</c> after <c>let sim = …</c>
+    /// (whose pairs are an anonymous type): each element's own profile, in the same order — judged on operations, as a
+    /// query's selector names the range variable, not a member.</summary>
+    public static bool SelectsElementProfile(IInvocationOperation select, SubstitutionSymbols symbols) =>
+        select.TargetMethod.Name == "Select" &&
+        OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(select), out var lambda, out var returned) && lambda.Symbol.Parameters.Length == 1 &&
+        Unwrap(returned!) is IMemberReferenceOperation { Instance: IParameterReferenceOperation element } member &&
+        SymbolEqualityComparer.Default.Equals(element.Parameter, lambda.Symbol.Parameters[0]) && symbols.IsPersonaType(member.Type);
+
     /// <summary>The expression a one-parameter <c>Select</c> selector returns (a lambda's expression body, a query's
     /// clause), without parentheses.</summary>
     private static ExpressionSyntax? Selected(IInvocationOperation invocation, out IParameterSymbol? element, out IMethodSymbol? selector)

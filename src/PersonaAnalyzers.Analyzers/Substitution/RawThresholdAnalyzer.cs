@@ -385,6 +385,9 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         while (true)
         {
             var parent = LinqShapes.Parent(current, out var child);
+            // (from c in pool … select c).Where(…): the query's value is its last call's.
+            while (parent is ITranslatedQueryOperation query)
+                parent = LinqShapes.Parent(query, out child);
             var next = parent switch
             {
                 IArgumentOperation { Parent: IInvocationOperation call } when LinqShapes.Source(call) == child => call,
@@ -397,7 +400,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             {
                 if (ChecksOrCounts(next, symbols, options))
                     return true;
-                if (!LinqShapes.IsPassThrough(next.TargetMethod.Name))
+                if (!LinqShapes.IsPassThrough(next.TargetMethod.Name) && !LinqShapes.SelectsElementProfile(next, symbols))
                     return false;
                 current = next;
                 continue;

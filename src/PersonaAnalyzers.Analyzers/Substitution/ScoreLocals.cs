@@ -13,6 +13,11 @@ internal sealed class ScoreLocals
     /// <summary>Locals holding a verdict (<c>var v = Guard.Assess(a, b)</c>, <c>TrySubstitute(a, b, out var v)</c>), by
     /// the check that gave it: <c>v.Similarity</c> is the score of the pair the check compared.</summary>
     private readonly Dictionary<ILocalSymbol, IOperation> _verdicts = new(SymbolEqualityComparer.Default);
+    /// <summary>Members of the body's projections that hold a score beside a profile, and whether it is a distance: an
+    /// anonymous type's property (a query's <c>let sim = Similarity(u, c)</c>, <c>new { c, sim = … }</c>) and a tuple
+    /// element by name (<c>(c, sim: Similarity(u, c))</c>) — read back as <c>x.sim</c> where the pairs are used.</summary>
+    private readonly Dictionary<ISymbol, bool> _scoredProperties = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<string, bool> _scoredElements = new();
 
     private ScoreLocals()
     {
@@ -26,7 +31,7 @@ internal sealed class ScoreLocals
             foreach (var operation in root.Descendants())
             {
                 if (operation.Kind is not (OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.DeconstructionAssignment or
-                    OperationKind.Loop or OperationKind.Argument))
+                    OperationKind.Loop or OperationKind.Argument or OperationKind.AnonymousObjectCreation or OperationKind.Tuple))
                     continue;
                 switch (operation)
                 {
@@ -42,6 +47,23 @@ internal sealed class ScoreLocals
                     case IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation check } argument
                         when symbols.IsVerdict(argument.Parameter.Type) && LinqShapes.Written(argument.Value) is ILocalReferenceOperation verdict:
                         result._verdicts[verdict.Local] = check;
+                        break;
+                    case IAnonymousObjectCreationOperation anonymous when symbols.IsOrCarriesPersona(anonymous.Type):
+                        foreach (var initializer in anonymous.Initializers)
+                        {
+                            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } member &&
+                                result.HoldsScore(member.Value, symbols, out var isDistance))
+                                result._scoredProperties[property] = isDistance;
+                        }
+                        break;
+                    case ITupleOperation { Type: INamedTypeSymbol { IsTupleType: true } pair } tuple when symbols.IsOrCarriesPersona(pair):
+                        for (var i = 0; i < tuple.Elements.Length && i < pair.TupleElements.Length; i++)
+                        {
+                            // Only a name given or inferred: every pair has an Item2.
+                            var name = pair.TupleElements[i].Name;
+                            if (!name.StartsWith("Item", System.StringComparison.Ordinal) && result.HoldsScore(tuple.Elements[i], symbols, out var isDistance))
+                                result._scoredElements[name] = isDistance;
+                        }
                         break;
                     case IForEachLoopOperation { LoopControlVariable: { } control } loop:
                         var collection = LinqShapes.Unwrap(loop.Collection).Type;
@@ -65,6 +87,18 @@ internal sealed class ScoreLocals
             _scores[local] = new Score(LinqShapes.Unwrap(value), isDistance, Derived: false);
         else if (LinqShapes.Unwrap(value) is ILocalReferenceOperation other && _scores.TryGetValue(other.Local, out var score))
             _scores[local] = score with { Derived = true };
+    }
+
+    private bool HoldsScore(IOperation value, SubstitutionSymbols symbols, out bool isDistance)
+    {
+        if (SimilarityScores.IsScore(value, symbols, out isDistance))
+            return true;
+        if (LinqShapes.Unwrap(value) is ILocalReferenceOperation local && _scores.TryGetValue(local.Local, out var score))
+        {
+            isDistance = score.IsDistance;
+            return true;
+        }
+        return false;
     }
 
     /// <summary><c>var (author, distance) = hit</c>, <c>foreach (var (author, distance) in hits)</c> over the (profile,
@@ -116,6 +150,15 @@ internal sealed class ScoreLocals
         }
         if (operation is ILocalReferenceOperation local && _scores.TryGetValue(local.Local, out score))
             return true;
+        // x.sim of a projection's pair: the score of the profile beside it (the expression is the read, whose instance
+        // is the pair that carries the profile).
+        if (operation is IPropertyReferenceOperation { Instance: not null } projected && _scoredProperties.TryGetValue(projected.Property, out isDistance) ||
+            operation is IFieldReferenceOperation { Instance: { } pair, Field.ContainingType.IsTupleType: true } element &&
+            _scoredElements.TryGetValue(element.Field.Name, out isDistance) && symbols.IsOrCarriesPersona(pair.Type))
+        {
+            score = new Score(operation, isDistance, Derived: false);
+            return true;
+        }
         // var explained = Guard.Explain(a, b); … explained.Overall, explained.Topics
         if (operation is IPropertyReferenceOperation { Instance: { } instance } property && LinqShapes.IsNumeric(property.Type) &&
             LinqShapes.Unwrap(instance) is ILocalReferenceOperation explainedLocal && _explanations.TryGetValue(explainedLocal.Local, out var explain))

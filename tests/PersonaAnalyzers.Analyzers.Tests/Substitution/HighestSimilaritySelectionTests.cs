@@ -93,6 +93,24 @@ public class HighestSimilaritySelectionTests
                     return {|PERSONA002:pool.OrderBy(c => -ReaderGuard.Similarity(user, c)).ThenBy(c => c.Id).FirstOrDefault()|};
             """));
 
+    [Theory]
+    [InlineData("{|PERSONA002:(from c in pool let sim = ReaderGuard.Similarity(user, c) orderby sim descending select c).FirstOrDefault()|}")]
+    [InlineData("{|PERSONA002:pool.Select(c => (c, sim: ReaderGuard.Similarity(user, c))).OrderByDescending(t => t.sim).Select(t => t.c).First()|}")]
+    [InlineData("{|PERSONA002:pool.Select(c => new { Candidate = c, Closeness = ReaderGuard.Similarity(user, c) }).OrderByDescending(x => x.Closeness).Select(x => x.Candidate).First()|}")]
+    public Task An_ordering_of_scored_pairs_projected_back_to_the_profiles_then_first_is_reported(string selection) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {{selection}};
+            """));
+
+    [Theory]
+    [InlineData("(from c in pool let sim = ReaderGuard.Similarity(user, c) orderby sim select c).FirstOrDefault()")]
+    [InlineData("pool.Select(c => (c, sim: ReaderGuard.Similarity(user, c))).OrderByDescending(t => t.c.Summary.Length).Select(t => t.c).First()")]
+    [InlineData("pool.Select(c => (c, sim: ReaderGuard.Similarity(user, c))).OrderByDescending(t => t.sim).Select(t => user).First()")]
+    public Task An_ordering_projected_back_that_does_not_put_the_most_similar_first_is_not_reported(string selection) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {{selection}};
+            """));
+
     [Fact]
     public Task Query_syntax_orderby_descending_then_first_is_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""

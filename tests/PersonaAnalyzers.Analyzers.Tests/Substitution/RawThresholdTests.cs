@@ -163,6 +163,24 @@ public class RawThresholdTests
                     };
             """));
 
+    [Theory]
+    [InlineData("(from c in pool let sim = ReaderGuard.Similarity(user, c) where {|PERSONA003:sim >= 0.85|} select c.Summary).ToList()")]
+    [InlineData("pool.Select(c => (c, sim: ReaderGuard.Similarity(user, c))).Where(t => {|PERSONA003:t.sim >= 0.85|}).Select(t => t.c.Summary).ToList()")]
+    [InlineData("pool.Select(c => new { c, Closeness = ReaderGuard.Similarity(user, c) }).Where(x => {|PERSONA003:x.Closeness > 0.9|}).Select(x => x.c).ToList()")]
+    public Task Threshold_on_a_score_projected_beside_the_profile_that_filters_is_reported(string filter) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {{filter}};
+            """));
+
+    [Theory]
+    [InlineData("pool.Select(c => (c, sim: ReaderGuard.Similarity(user, c))).Count(t => t.sim >= 0.85)")]
+    [InlineData("pool.Select(c => (c, size: c.Summary.Length)).Where(t => t.size >= 85).Select(t => t.c).ToList()")]
+    [InlineData("(from c in pool let sim = ReaderGuard.Similarity(user, c) where sim >= 0.85 select c).Where(c => ReaderGuard.Assess(user, c).IsSafe).ToList()")]
+    public Task Threshold_on_a_projected_score_that_only_counts_or_on_another_number_is_not_reported(string expression) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {{expression}};
+            """));
+
     [Fact]
     public Task Switch_whose_arms_all_use_the_profile_is_not_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""

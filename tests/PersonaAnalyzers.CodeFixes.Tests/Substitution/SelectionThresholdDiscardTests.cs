@@ -15,6 +15,43 @@ namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
 /// (branch on the discarded check).</summary>
 public class SelectionThresholdDiscardTests
 {
+    // An ordering of scored pairs projected back to the profiles (a query's let, a tuple or anonymous pair): reported,
+    // but the selection is not rewritten — which collection SafestSubstitute should be given is the projection's source,
+    // and the rewrite of the whole chain is not offered yet.
+    [Theory]
+    [InlineData("(from c in pool let sim = ReaderGuard.Similarity(user, c) orderby sim descending select c).FirstOrDefault()")]
+    [InlineData("pool.Select(c => (c, sim: ReaderGuard.Similarity(user, c))).OrderByDescending(t => t.sim).Select(t => t.c).First()")]
+    public Task An_ordering_of_scored_pairs_projected_back_is_not_rewritten(string selection) =>
+        Selection.VerifyNotOfferedAsync(InClass($$"""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    return {|PERSONA002:{{selection}}|};
+                }
+            """), "PERSONA002.UseSafestSubstitute");
+
+    [Fact]
+    public Task A_threshold_on_a_query_let_score_is_not_rewritten() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public List<string> Close(List<Reader> pool, Reader user)
+                {
+                    return (from c in pool let sim = ReaderGuard.Similarity(user, c) where {|PERSONA003:sim >= 0.85|} select c.Summary).ToList();
+                }
+            """), "PERSONA003.UseBandCheck");
+
+    [Fact]
+    public Task A_threshold_on_a_score_projected_into_a_tuple_becomes_the_band_check_of_the_profile_beside_it() =>
+        Threshold.VerifyAsync(InClass("""
+                public List<string> Close(List<Reader> pool, Reader user)
+                {
+                    return pool.Select(c => (c, sim: ReaderGuard.Similarity(user, c))).Where(t => {|PERSONA003:t.sim >= 0.85|}).Select(t => t.c.Summary).ToList();
+                }
+            """), InClass("""
+                public List<string> Close(List<Reader> pool, Reader user)
+                {
+                    return pool.Select(c => (c, sim: ReaderGuard.Similarity(user, c))).Where(t => ReaderGuard.TrySubstitute(user, t.c, out _)).Select(t => t.c.Summary).ToList();
+                }
+            """), "PERSONA003.UseBandCheck");
+
     [Fact]
     public Task MaxBy_similarity_becomes_SafestSubstitute() =>
         Selection.VerifyAsync(InClass("""
