@@ -86,6 +86,19 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
             awaited = awaitOperation;
             value = LinqShapes.TaskOf(awaitOperation.Operation);
         }
+        return value is IInvocationOperation run && LinqShapes.IsTaskMethod(run.TargetMethod, "Run") ? RunOnThePool(run) : value as IInvocationOperation;
+    }
+
+    /// <summary><c>await Task.Run(() =&gt; Guard.Assess(user, twin));</c> (or <c>…IsSafe</c>): the check's verdict is the
+    /// task's result, thrown away with it. Only a lambda whose expression is the call.</summary>
+    private static IInvocationOperation? RunOnThePool(IInvocationOperation run)
+    {
+        if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(run), out var lambda, out var returned) ||
+            lambda.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax { ExpressionBody: not null })
+            return null;
+        var value = LinqShapes.Unwrap(returned!);
+        if (value is IPropertyReferenceOperation { Instance: { } verdict })
+            value = LinqShapes.Unwrap(verdict);
         return value as IInvocationOperation;
     }
 }

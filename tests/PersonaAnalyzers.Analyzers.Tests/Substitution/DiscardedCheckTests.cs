@@ -43,6 +43,19 @@ public class DiscardedCheckTests
             """));
 
     [Fact]
+    public Task A_check_run_on_the_thread_pool_whose_result_is_discarded_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    {|PERSONA004:await Task.Run(() => ReaderGuard.Assess(user, other))|};
+                    {|PERSONA004:await Task.Run(() => ReaderGuard.Assess(user, other).IsSafe)|};
+                    _ = {|PERSONA004:await Task.Run(() => ReaderGuard.TrySubstitute(user, other, out _))|};
+                    var kept = await Task.Run(() => ReaderGuard.Assess(user, other).IsSafe);
+                    await Task.Run(() => Render.Prompt(other));
+                    await Task.Run(() => { {|PERSONA004:ReaderGuard.Assess(user, other)|}; }); // a statement of its own
+                    return kept ? other : null;
+            """, "public async Task<object?> Run(Reader user)"));
+
+    [Fact]
     public Task Used_results_void_checks_and_out_verdicts_are_not_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
                     var other = index.Lookalike(user);

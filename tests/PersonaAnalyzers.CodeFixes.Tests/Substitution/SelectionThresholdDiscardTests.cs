@@ -52,6 +52,19 @@ public class SelectionThresholdDiscardTests
                 }
             """), "PERSONA003.UseBandCheck");
 
+    // The check's call sits in the pool's lambda: branching on it means keeping the task's result, not rewriting the
+    // call, so no fix is offered.
+    [Fact]
+    public Task A_check_run_on_the_thread_pool_is_not_rewritten() =>
+        Discard.VerifyNotOfferedAsync(InClass("""
+                public async Task<string> Prompt(Reader user)
+                {
+                    var twin = index.Lookalike(user);
+                    {|PERSONA004:await Task.Run(() => ReaderGuard.Assess(user, twin))|};
+                    return $"Write like: {twin.Summary}";
+                }
+            """), "PERSONA004.BranchOnCheck");
+
     [Fact]
     public Task MaxBy_similarity_becomes_SafestSubstitute() =>
         Selection.VerifyAsync(InClass("""
