@@ -85,8 +85,8 @@ internal sealed class ScoreLocals
             _verdicts[local] = check;
         else if (SimilarityScores.IsScore(value, symbols, out var isDistance))
             _scores[local] = new Score(LinqShapes.Unwrap(value), isDistance, Derived: false);
-        else if (LinqShapes.Unwrap(value) is ILocalReferenceOperation other && _scores.TryGetValue(other.Local, out var score))
-            _scores[local] = score with { Derived = true };
+        else if (SimilarityScores.Unscaled(value) is ILocalReferenceOperation other && _scores.TryGetValue(other.Local, out var score))
+            _scores[local] = score with { Derived = ReferenceEquals(other, LinqShapes.Unwrap(value)) }; // a rescaled copy is a score of its own: var pct = (int)(s * 100)
     }
 
     private bool HoldsScore(IOperation value, SubstitutionSymbols symbols, out bool isDistance)
@@ -135,7 +135,7 @@ internal sealed class ScoreLocals
     /// <summary>The operation is a score, directly or through a score local.</summary>
     public bool TryGet(IOperation operation, SubstitutionSymbols symbols, out Score score)
     {
-        operation = LinqShapes.Unwrap(operation);
+        operation = SimilarityScores.Unscaled(operation);
         // var v = Guard.Assess(a, b); … v.Similarity: the score of a and b (before the name test, which finds no pair).
         if (operation is IPropertyReferenceOperation { Instance: { } verdictRead, Property.Name: "Similarity" } &&
             LinqShapes.Unwrap(verdictRead) is ILocalReferenceOperation verdictLocal && _verdicts.TryGetValue(verdictLocal.Local, out var check))

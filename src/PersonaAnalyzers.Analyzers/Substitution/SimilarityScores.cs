@@ -66,11 +66,50 @@ internal static class SimilarityScores
     /// it is a threshold, not two scores compared.</summary>
     public static bool NamesABar(string name) => CamelWords.AnyWordIgnoringCase(name, BarWords);
 
+    /// <summary>The value under a rescaling that keeps its order — <c>similarity * 100</c>, <c>similarity / 2</c>,
+    /// <c>Math.Round(similarity, 2)</c>, <c>(int)(similarity * 100)</c> — is still the score, to be compared or ordered
+    /// by: what is left once those are taken off (and conversions and parentheses).</summary>
+    public static IOperation Unscaled(IOperation operation)
+    {
+        while (true)
+        {
+            operation = LinqShapes.Unwrap(operation);
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product when IsPositiveConstant(product.RightOperand):
+                    operation = product.LeftOperand;
+                    continue;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product when IsPositiveConstant(product.LeftOperand):
+                    operation = product.RightOperand;
+                    continue;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } quotient when IsPositiveConstant(quotient.RightOperand):
+                    operation = quotient.LeftOperand;
+                    continue;
+                case IInvocationOperation { TargetMethod: { Name: "Round" or "Floor" or "Ceiling" or "Truncate" } method, Arguments.Length: > 0 } rounded
+                    when method.ContainingType is { Name: "Math" or "MathF", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }:
+                    operation = rounded.Arguments[0].Value;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    private static bool IsPositiveConstant(IOperation operation) => LinqShapes.Unwrap(operation).ConstantValue switch
+    {
+        { HasValue: true, Value: int value } => value > 0,
+        { HasValue: true, Value: long value } => value > 0,
+        { HasValue: true, Value: double value } => value > 0,
+        { HasValue: true, Value: float value } => value > 0,
+        { HasValue: true, Value: decimal value } => value > 0,
+        _ => false,
+    };
+
     /// <summary>The operation computes a score directly (not through a local).</summary>
     public static bool IsScore(IOperation operation, SubstitutionSymbols symbols, out bool isDistance)
     {
         isDistance = false;
-        operation = LinqShapes.Unwrap(operation);
+        operation = Unscaled(operation);
         switch (operation)
         {
             case IInvocationOperation invocation:

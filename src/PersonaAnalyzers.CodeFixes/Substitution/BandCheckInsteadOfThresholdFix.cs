@@ -85,16 +85,22 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
     /// <summary>The two profiles a guard score compares, following a local to its initializer.</summary>
     private static Pair? ScoredPair(SemanticModel model, ExpressionSyntax score, INamedTypeSymbol guard, CancellationToken cancellationToken)
     {
-        while (score is ParenthesizedExpressionSyntax parenthesized)
-            score = parenthesized.Expression;
+        score = Unscaled(model, score, cancellationToken);
         if (score is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol local &&
             local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value } &&
             !IsReassigned(model, local, name, cancellationToken))
-            return Direct(model, value, guard, cancellationToken) is (var target, var candidate)
+            return Direct(model, Unscaled(model, value, cancellationToken), guard, cancellationToken) is (var target, var candidate)
                 ? new Pair(target, candidate, Statements.SoleDeclaration(local, cancellationToken))
                 : null;
         return Direct(model, score, guard, cancellationToken) is (var directTarget, var directCandidate) ? new Pair(directTarget, directCandidate, null) : null;
     }
+
+    /// <summary>The score under the rescaling the rule sees through (<c>Math.Round(s, 2)</c>, <c>(int)(s * 100)</c>,
+    /// parentheses): the band check replaces the whole comparison, so the scale goes with it.</summary>
+    private static ExpressionSyntax Unscaled(SemanticModel model, ExpressionSyntax score, CancellationToken cancellationToken) =>
+        model.GetOperation(score, cancellationToken) is { } operation && SimilarityScores.Unscaled(operation).Syntax is ExpressionSyntax inner
+            ? inner
+            : Syntax.Unparenthesized(score);
 
     /// <summary>A hit's own score: the profile beside it against the target in scope (see <see cref="HitScores"/>).</summary>
     private static Pair? HitPair(Document document, SemanticModel model, SyntaxNode at, ExpressionSyntax score, INamedTypeSymbol persona,

@@ -111,6 +111,15 @@ public class HighestSimilaritySelectionTests
                     return {{selection}};
             """));
 
+    [Theory]
+    [InlineData("{|PERSONA002:pool.MaxBy(c => Math.Round(ReaderGuard.Similarity(user, c), 2))|}")]
+    [InlineData("{|PERSONA002:pool.OrderByDescending(c => (int)(ReaderGuard.Similarity(user, c) * 100)).First()|}")]
+    [InlineData("pool.OrderByDescending(c => ReaderGuard.Similarity(user, c) * -1).First()")]
+    public Task A_selection_by_a_rescaled_or_rounded_similarity_is_by_the_similarity(string selection) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {{selection}};
+            """));
+
     [Fact]
     public Task Query_syntax_orderby_descending_then_first_is_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""

@@ -181,6 +181,23 @@ public class RawThresholdTests
                     return {{expression}};
             """));
 
+    [Theory]
+    [InlineData("var pct = ReaderGuard.Similarity(user, other) * 100;", "{|PERSONA003:pct >= 90|}")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other);", "{|PERSONA003:Math.Round(sim, 2) >= 0.9|}")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other);", "{|PERSONA003:(int)(sim * 100) >= 90|}")]
+    [InlineData("var percent = (int)Math.Floor(100 * ReaderGuard.Similarity(user, other));", "{|PERSONA003:percent > 85|}")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other);", "{|PERSONA003:sim / 2 > 0.4|}")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other);", "sim * -1 > -0.9")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other);", "sim - user.Summary.Length > 0.9")]
+    public Task A_threshold_on_a_rescaled_or_rounded_score_is_a_threshold_on_the_score(string score, string comparison) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Own("x")!;
+                    {{score}}
+                    if ({{comparison}})
+                        return Render.Prompt(other);
+                    return null;
+            """));
+
     [Fact]
     public Task Switch_whose_arms_all_use_the_profile_is_not_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""

@@ -68,6 +68,40 @@ public class ScoreLocalTests
             """), Key);
 
     [Fact]
+    public Task Threshold_on_a_rescaled_score_local_becomes_the_band_check_and_the_local_goes() =>
+        Threshold.VerifyAsync(InClass("""
+                public string Pick(Reader user, Reader other)
+                {
+                    var percent = (int)(ReaderGuard.Similarity(user, other) * 100);
+                    if ({|PERSONA003:percent >= 90|})
+                        return other.Summary;
+                    return user.Summary;
+                }
+            """), InClass("""
+                public string Pick(Reader user, Reader other)
+                {
+                    if (ReaderGuard.TrySubstitute(user, other, out _))
+                        return other.Summary;
+                    return user.Summary;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Threshold_on_a_rounded_score_becomes_the_band_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public string Pick(Reader user, Reader other)
+                {
+                    var similarity = ReaderGuard.Similarity(user, other);
+                    return {|PERSONA003:System.Math.Round(similarity, 2) >= 0.9|} ? other.Summary : user.Summary;
+                }
+            """), InClass("""
+                public string Pick(Reader user, Reader other)
+                {
+                    return ReaderGuard.TrySubstitute(user, other, out _) ? other.Summary : user.Summary;
+                }
+            """), Key);
+
+    [Fact]
     public Task Score_local_after_a_blank_line_goes_and_the_blank_line_stays() =>
         Threshold.VerifyAsync(InClass("""
                 public Reader Keep(Reader user, Reader other)
