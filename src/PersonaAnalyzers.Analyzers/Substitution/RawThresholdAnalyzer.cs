@@ -241,7 +241,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation @switch } arm when arm.Guard == current:
                     return DecidesGuardedArm(@switch.Arms, arm, static arm => ImmutableArray.Create(arm.Value), profiles, symbols);
                 case IReturnOperation when parent.Parent?.Parent is IAnonymousFunctionOperation lambda:
-                    return IsProfileFilter(lambda, profiles, symbols, out var filter) && !SurvivorsNeedNoBar(filter, root, symbols, options, throughLocal: true);
+                    return IsProfileFilter(lambda, profiles, symbols, root, out var filter) && !SurvivorsNeedNoBar(filter, root, symbols, options, throughLocal: true);
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when throughLocal:
                     return DecidesThroughLocal(declarator.Symbol, profiles, scores, root, symbols, options);
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when throughLocal && assignment.Value == current:
@@ -355,7 +355,9 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>pool.Where(c =&gt; Similarity(user, c) &gt;= 0.9)</c>: the predicate admits profiles.</summary>
-    private static bool IsProfileFilter(IAnonymousFunctionOperation lambda, List<ISymbol> profiles, SubstitutionSymbols symbols,
+    /// <remarks>The predicate may be kept in a local first — <c>Func&lt;Reader, bool&gt; close = c =&gt; …;</c> or an
+    /// <c>Expression&lt;…&gt;</c> for a query provider — and handed to the filter by it.</remarks>
+    private static bool IsProfileFilter(IAnonymousFunctionOperation lambda, List<ISymbol> profiles, SubstitutionSymbols symbols, IOperation root,
         out IInvocationOperation filter)
     {
         filter = null!;
@@ -366,6 +368,18 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         var parent = lambda.Parent is IDelegateCreationOperation creation ? creation.Parent : lambda.Parent;
         while (parent is IConversionOperation)
             parent = parent.Parent;
+        if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+        {
+            foreach (var read in OperationBlocks.ReadsOf(root, declarator.Symbol))
+            {
+                if (LinqShapes.Parent(read, out _) is IArgumentOperation { Parent: IInvocationOperation byLocal } && Filters.Contains(byLocal.TargetMethod.Name))
+                {
+                    filter = byLocal;
+                    return true;
+                }
+            }
+            return false;
+        }
         if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation } || !Filters.Contains(invocation.TargetMethod.Name))
             return false;
         filter = invocation;

@@ -198,6 +198,15 @@ public class RawThresholdTests
                     return null;
             """));
 
+    [Theory]
+    [InlineData("Func<Reader, bool> close = c => {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.9|};\n return pool.Where(close).ToList();")]
+    [InlineData("System.Linq.Expressions.Expression<Func<Reader, bool>> close = c => {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.9|};\n return pool.AsQueryable().Where(close).ToList();")]
+    [InlineData("Func<Reader, bool> close = c => {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.9|};\n return pool.FirstOrDefault(close);")]
+    [InlineData("Func<Reader, bool> close = c => ReaderGuard.Similarity(user, c) > 0.9;\n return pool.Count(close);")]
+    [InlineData("Func<Reader, bool> close = c => ReaderGuard.Similarity(user, c) > 0.9;\n return ReaderGuard.SafestSubstitute(user, pool.Where(close));")]
+    public Task A_threshold_predicate_kept_in_a_local_is_judged_where_the_local_filters(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
     [Fact]
     public Task Switch_whose_arms_all_use_the_profile_is_not_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""

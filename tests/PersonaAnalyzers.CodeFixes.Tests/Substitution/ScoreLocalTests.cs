@@ -102,6 +102,22 @@ public class ScoreLocalTests
             """), Key);
 
     [Fact]
+    public Task Threshold_predicate_kept_in_a_local_becomes_the_band_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public List<Reader> Close(List<Reader> pool, Reader user)
+                {
+                    System.Func<Reader, bool> close = c => {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.9|};
+                    return pool.Where(close).ToList();
+                }
+            """), InClass("""
+                public List<Reader> Close(List<Reader> pool, Reader user)
+                {
+                    System.Func<Reader, bool> close = c => ReaderGuard.TrySubstitute(user, c, out _);
+                    return pool.Where(close).ToList();
+                }
+            """), Key);
+
+    [Fact]
     public Task Score_local_after_a_blank_line_goes_and_the_blank_line_stays() =>
         Threshold.VerifyAsync(InClass("""
                 public Reader Keep(Reader user, Reader other)
