@@ -154,6 +154,9 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
             scored = key;
             if (LambdaScore(key, returned, out score))
                 return true;
+            // MaxBy(c => (Similarity(u, c), c.Purchases.Count)): tuples compare by their first element first.
+            if (LinqShapes.Unwrap(returned) is ITupleOperation { Elements.Length: > 0 } composite && LambdaScore(key, composite.Elements[0], out score))
+                return true;
             if (MadeFrom(source, ordering: false) is not { } made || LinqShapes.Unwrap(made) is not IInvocationOperation { TargetMethod.Name: "Select" or "ToDictionary" } projecting)
                 return false;
             if (projecting.TargetMethod.Name == "ToDictionary")

@@ -120,6 +120,16 @@ public class HighestSimilaritySelectionTests
                     return {{selection}};
             """));
 
+    [Theory]
+    [InlineData("{|PERSONA002:pool.MaxBy(c => (ReaderGuard.Similarity(user, c), c.Summary.Length))|}")]
+    [InlineData("{|PERSONA002:pool.OrderByDescending(c => (ReaderGuard.Similarity(user, c), c.Id)).First()|}")]
+    [InlineData("pool.MaxBy(c => (c.Summary.Length, ReaderGuard.Similarity(user, c)))")]
+    [InlineData("pool.OrderBy(c => (ReaderGuard.Similarity(user, c), c.Id)).First()")]
+    public Task A_composite_key_selects_by_its_first_element(string selection) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {{selection}};
+            """));
+
     [Fact]
     public Task Query_syntax_orderby_descending_then_first_is_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""

@@ -65,6 +65,21 @@ public class SelectionThresholdDiscardTests
                 }
             """), "PERSONA004.BranchOnCheck");
 
+    // The tie-breaker goes with the ordering: SafestSubstitute ranks by expected harm.
+    [Fact]
+    public Task MaxBy_a_composite_key_led_by_similarity_becomes_SafestSubstitute() =>
+        Selection.VerifyAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    return {|PERSONA002:pool.MaxBy(c => (ReaderGuard.Similarity(user, c), c.Summary.Length))|};
+                }
+            """), InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    return ReaderGuard.SafestSubstitute(user, pool);
+                }
+            """), "PERSONA002.UseSafestSubstitute");
+
     [Fact]
     public Task MaxBy_similarity_becomes_SafestSubstitute() =>
         Selection.VerifyAsync(InClass("""
