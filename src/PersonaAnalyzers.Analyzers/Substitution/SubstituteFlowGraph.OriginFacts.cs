@@ -144,13 +144,53 @@ internal sealed partial class SubstituteFlowGraph
                 if (_all.WrittenBy(assignment) is not ILocalReferenceOperation { Local: var local } || !_verdictLocals.Contains(local) ||
                     IsSet(_deciding, _all.IndexWithin(i, assignment.Value)) ||
                     assignment.Value.ConstantValue is { HasValue: true, Value: bool answer } && answer != SafeWhenTrue(local) ||
-                    HoldsCheck(assignment.Value))
+                    HoldsCheck(assignment.Value) || !FollowsAVerdict(local, _all.StatementOf(i)))
                     continue;
                 changed |= _overriddenLocals.Add(local);
             }
             if (changed)
                 _verdictLocals.ExceptWith(_overriddenLocals);
             return changed;
+        }
+
+        /// <summary>Whether the assignment at <paramref name="overriding"/> can run after one that gave the local its
+        /// verdict. One that can only run before — <c>var ok = true; if (twin is not null) ok = Assess(user,
+        /// twin).IsSafe;</c> — is a default the verdict replaces, not an answer that replaces the verdict.</summary>
+        private bool FollowsAVerdict(ILocalSymbol local, Statement overriding)
+        {
+            foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
+            {
+                var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
+                if (_all.WrittenBy(assignment) is ILocalReferenceOperation { Local: var written } && SymbolEqualityComparer.Default.Equals(written, local) &&
+                    IsSet(_deciding, _all.IndexWithin(i, assignment.Value)) && Follows(_all.StatementOf(i), overriding))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="to"/> can run after <paramref name="from"/> (a path through the graph's blocks).</summary>
+        private static bool Follows(Statement from, Statement to)
+        {
+            if (from.Block == to.Block && from.Index < to.Index)
+                return true;
+            var seen = new HashSet<BasicBlock>();
+            var pending = new Stack<BasicBlock>();
+            // From the block's way out: the block itself is reached again only round a loop.
+            Push(from.Block.ConditionalSuccessor?.Destination);
+            Push(from.Block.FallThroughSuccessor?.Destination);
+            while (pending.Count > 0)
+            {
+                var block = pending.Pop();
+                Push(block.ConditionalSuccessor?.Destination);
+                Push(block.FallThroughSuccessor?.Destination);
+            }
+            return seen.Contains(to.Block);
+
+            void Push(BasicBlock? block)
+            {
+                if (block is not null && seen.Add(block))
+                    pending.Push(block);
+            }
         }
 
         /// <summary>A verdict on another profile (<c>verdict = Assess(user, other);</c>): the local is reused, each

@@ -44,6 +44,8 @@ public class UncheckedSubstituteCheckTests
     [InlineData("var risky = true;\n if (user.Id.Length > 0) risky = !ReaderGuard.Assess(user, other).IsSafe;\n var ok = !risky;")]
     [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n if (user.Id.Length == 0) ok = false;")]
     [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n var spare = index.Lookalike(user);\n if (ok) ok = ReaderGuard.Assess(user, spare).IsSafe;")]
+    [InlineData("var ok = true;\n if (user.Id.Length > 0) ok = ReaderGuard.Assess(user, other).IsSafe;\n else return null;")]
+    [InlineData("var ok = user.Id.Length > 0;\n ok = ReaderGuard.TrySubstitute(user, other, out _);")]
     public Task A_verdict_local_given_only_unsafe_constants_or_other_verdicts_still_decides(string verdict) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
                     var other = index.Lookalike(user);
