@@ -8,10 +8,12 @@ namespace PersonaAnalyzers.Substitution;
 /// (whether <c>Where(c =&gt; …)</c> lets only safe candidates through) read tests through here.</summary>
 /// <remarks>The bands as bits: the pair is safe in Moderate, unsafe in NearMatch (a near-twin) and Distant (too
 /// different to help), as the guard's <c>Assess</c> judges them. Self is decided by identity, never the band of another
-/// user's profile, so a test of a substitute's band cannot match it (a test for Self reads as unknown).</remarks>
+/// user's profile: it has a bit of its own outside <see cref="AllBands"/>, so a test for Self matches no band a
+/// substitute can be in (<c>is SimilarityBand.Self</c> is safe neither way, and a <c>Self</c> arm decides nothing), while
+/// <c>is Self or Moderate</c> still admits only the safe one.</remarks>
 internal static class BandTests
 {
-    public const int NearMatch = 1, Moderate = 2, Distant = 4, AllBands = NearMatch | Moderate | Distant;
+    public const int NearMatch = 1, Moderate = 2, Distant = 4, AllBands = NearMatch | Moderate | Distant, Self = 8;
 
     /// <summary>The answers whose sense is known — true when the pair is safe: a verdict's <c>IsSafe</c> and the guard's
     /// <c>TrySubstitute(…)</c>. Judged on operations here and on syntax in a filtering predicate
@@ -123,6 +125,7 @@ internal static class BandTests
             nameof(NearMatch) => NearMatch,
             nameof(Moderate) => Moderate,
             nameof(Distant) => Distant,
+            nameof(Self) => Self,
             _ => 0,
         };
     }

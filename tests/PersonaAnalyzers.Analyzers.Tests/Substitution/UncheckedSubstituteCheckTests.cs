@@ -143,6 +143,19 @@ public class UncheckedSubstituteCheckTests
                     }
             """));
 
+    [Theory]
+    [InlineData("return ReaderGuard.Classify(user, other) switch { SimilarityBand.Self => null, SimilarityBand.NearMatch => Render.Prompt(other), _ => null };", true)]
+    [InlineData("if (ReaderGuard.Classify(user, other) is SimilarityBand.Self) return null;\n return Render.Prompt(other);", true)]
+    [InlineData("return ReaderGuard.Classify(user, other) != SimilarityBand.Self ? Render.Prompt(other) : null;", true)]
+    [InlineData("return ReaderGuard.Classify(user, other) switch { SimilarityBand.Self => null, _ => Render.Prompt(other) };", true)]
+    [InlineData("return ReaderGuard.Classify(user, other) switch { SimilarityBand.Self => null, SimilarityBand.Moderate => Render.Prompt(other), _ => null };", false)]
+    [InlineData("return ReaderGuard.Classify(user, other) is SimilarityBand.Self or SimilarityBand.Moderate ? Render.Prompt(other) : null;", false)]
+    public Task A_test_for_the_Self_band_matches_no_band_a_substitute_can_be_in(string body, bool reported) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = {{(reported ? "{|PERSONA001:index.Lookalike(user)|}" : "index.Lookalike(user)")}};
+                    {{body}}
+            """));
+
     [Fact]
     public Task Is_pattern_on_the_band_guards_the_use() =>
         Verify.VerifyAsync(Verify.InMethod("""
