@@ -85,6 +85,8 @@ internal sealed class ScoreLocals
             _verdicts[local] = check;
         else if (SimilarityScores.IsScore(value, symbols, out var isDistance))
             _scores[local] = new Score(LinqShapes.Unwrap(value), isDistance, Derived: false);
+        else if (AggregatesScores(value, symbols, out var best))
+            _scores[local] = best;
         else if (SimilarityScores.Unscaled(value) is ILocalReferenceOperation other && _scores.TryGetValue(other.Local, out var score))
             _scores[local] = score with { Derived = ReferenceEquals(other, LinqShapes.Unwrap(value)) }; // a rescaled copy is a score of its own: var pct = (int)(s * 100)
     }
@@ -166,8 +168,24 @@ internal sealed class ScoreLocals
             score = new Score(explain, IsDistance: false, Derived: false);
             return true;
         }
+        return AggregatesScores(operation, symbols, out score);
+    }
+
+    /// <summary><c>pool.Max(c =&gt; Similarity(u, c))</c> or <c>pool.Select(c =&gt; Similarity(u, c)).Max()</c>: the best of
+    /// several scores, a score itself — copied from them, as a best-so-far is (a comparison with it compares two scores:
+    /// PERSONA002's max-then-filter, not a threshold).</summary>
+    private static bool AggregatesScores(IOperation value, SubstitutionSymbols symbols, out Score score)
+    {
         score = default;
-        return false;
+        if (LinqShapes.Unwrap(value) is not IInvocationOperation { TargetMethod.Name: "Max" or "Min" } aggregate)
+            return false;
+        var selector = OperationBlocks.LambdaArgument(aggregate);
+        if (selector is null && LinqShapes.Source(aggregate) is { } source && LinqShapes.Unwrap(source) is IInvocationOperation { TargetMethod.Name: "Select" } select)
+            selector = OperationBlocks.LambdaArgument(select);
+        if (!OperationBlocks.TryGetLambda(selector, out var lambda, out var returned) || !Collect(lambda.Body, symbols).TryGet(returned!, symbols, out var each))
+            return false;
+        score = each with { Derived = true };
+        return true;
     }
 
     public bool IsScoreLocal(ILocalSymbol local) => _scores.ContainsKey(local);

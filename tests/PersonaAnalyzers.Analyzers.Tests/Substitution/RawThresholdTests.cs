@@ -283,6 +283,14 @@ public class RawThresholdTests
                     return chosen;
             """));
 
+    // Max-then-filter is PERSONA002's: the bar is the best of the same scores, not a threshold.
+    [Theory]
+    [InlineData("var max = pool.Max(c => ReaderGuard.Similarity(user, c));\n return pool.FirstOrDefault(c => ReaderGuard.Similarity(user, c) >= max);")]
+    [InlineData("var best = pool.Select(c => ReaderGuard.Similarity(user, c)).Max();\n return pool.Where(c => ReaderGuard.Similarity(user, c) == best).ToList();")]
+    [InlineData("return pool.FirstOrDefault(c => ReaderGuard.Similarity(user, c) >= pool.Max(o => ReaderGuard.Similarity(user, o)));")]
+    public Task Comparing_a_score_with_the_best_of_the_same_scores_is_not_a_threshold(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
     [Fact]
     public Task Threshold_on_an_unrelated_number_is_not_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
