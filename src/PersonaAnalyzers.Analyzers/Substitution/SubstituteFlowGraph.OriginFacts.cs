@@ -75,6 +75,7 @@ internal sealed partial class SubstituteFlowGraph
                             break;
                     }
                 }
+                changed |= AddFoldedVerdicts();
                 changed |= AddDeconstructedVerdicts();
                 changed |= RemoveOverriddenLocals();
                 foreach (var i in _all.PositionsOf(OperationKind.FlowCapture))
@@ -105,6 +106,30 @@ internal sealed partial class SubstituteFlowGraph
                 if (!changed)
                     break;
             }
+        }
+
+        /// <summary><c>ok &amp;= Assess(user, twin).IsSafe;</c>: true afterwards only when the pair is safe, as
+        /// <c>ok = ok &amp;&amp; …</c> is. <c>ok |= vip;</c> after a verdict lets an answer of another kind through: the local
+        /// no longer decides.</summary>
+        private bool AddFoldedVerdicts()
+        {
+            var changed = false;
+            foreach (var i in _all.PositionsOf(OperationKind.CompoundAssignment))
+            {
+                var folded = (ICompoundAssignmentOperation)_all.Operation(i);
+                if (LinqShapes.Unwrap(folded.Target) is not ILocalReferenceOperation { Local: var local })
+                    continue;
+                var decides = IsSet(_deciding, _all.IndexWithin(i, folded.Value));
+                if (folded.OperatorKind == BinaryOperatorKind.And && decides && !_overriddenLocals.Contains(local))
+                    changed |= _verdictLocals.Add(local);
+                else if (folded.OperatorKind == BinaryOperatorKind.Or && !decides && _verdictLocals.Contains(local) && FollowsAVerdict(local, _all.StatementOf(i)) &&
+                         _overriddenLocals.Add(local))
+                {
+                    _verdictLocals.Remove(local);
+                    changed = true;
+                }
+            }
+            return changed;
         }
 
         /// <summary><c>var (safe, confidence) = (v.IsSafe, v.Confidence);</c>: a local given a verdict element by
@@ -163,6 +188,14 @@ internal sealed partial class SubstituteFlowGraph
                 var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
                 if (_all.WrittenBy(assignment) is ILocalReferenceOperation { Local: var written } && SymbolEqualityComparer.Default.Equals(written, local) &&
                     IsSet(_deciding, _all.IndexWithin(i, assignment.Value)) && Follows(_all.StatementOf(i), overriding))
+                    return true;
+            }
+            foreach (var i in _all.PositionsOf(OperationKind.CompoundAssignment))
+            {
+                var folded = (ICompoundAssignmentOperation)_all.Operation(i);
+                if (folded is { OperatorKind: BinaryOperatorKind.And } && LinqShapes.Unwrap(folded.Target) is ILocalReferenceOperation { Local: var written } &&
+                    SymbolEqualityComparer.Default.Equals(written, local) && IsSet(_deciding, _all.IndexWithin(i, folded.Value)) &&
+                    Follows(_all.StatementOf(i), overriding))
                     return true;
             }
             return false;

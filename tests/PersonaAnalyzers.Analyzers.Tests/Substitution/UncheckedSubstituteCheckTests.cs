@@ -29,6 +29,7 @@ public class UncheckedSubstituteCheckTests
     [InlineData("ok = true;")]
     [InlineData("ok = ok || user.Id.StartsWith(\"vip\");")]
     [InlineData("if (overrides.Contains(user.Id)) ok = overrides.Count > 0;")]
+    [InlineData("ok |= overrides.Contains(user.Id);")]
     public Task A_verdict_local_given_another_answer_before_the_branch_no_longer_decides(string overriding) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
                     var other = {|PERSONA001:index.Lookalike(user)|};
@@ -46,6 +47,8 @@ public class UncheckedSubstituteCheckTests
     [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n var spare = index.Lookalike(user);\n if (ok) ok = ReaderGuard.Assess(user, spare).IsSafe;")]
     [InlineData("var ok = true;\n if (user.Id.Length > 0) ok = ReaderGuard.Assess(user, other).IsSafe;\n else return null;")]
     [InlineData("var ok = user.Id.Length > 0;\n ok = ReaderGuard.TrySubstitute(user, other, out _);")]
+    [InlineData("var ok = true;\n ok &= ReaderGuard.Assess(user, other).IsSafe;")]
+    [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n ok &= user.Id.Length > 0;")]
     public Task A_verdict_local_given_only_unsafe_constants_or_other_verdicts_still_decides(string verdict) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
                     var other = index.Lookalike(user);
