@@ -45,9 +45,12 @@ internal static class SubstituteUses
                 if (returnsHandedOn && IsReturnedInCompletedTask(argument, statement, symbols))
                     return UseKind.None;
                 var use = ClassifyArgument(argument, kind, symbols, options, graph.Model);
-                // A [ProfileSubstitute] member that fills a list of its own and returns it hands the substitutes on in it.
-                return use == UseKind.CollectionAdd && returnsHandedOn && argument.Parent is IInvocationOperation { Instance: ILocalReferenceOperation list } &&
-                       FilledAndReturned(list.Local, graph)
+                // A [ProfileSubstitute] member that fills a list of its own and returns it hands the substitutes on in it —
+                // also one built by an initializer (new List<Reader> { twin }), which the graph lowers to adds to a capture.
+                return use == UseKind.CollectionAdd && returnsHandedOn &&
+                       argument.Parent is IInvocationOperation { Instance: ILocalReferenceOperation list } && FilledAndReturned(list.Local, graph) ||
+                       use == UseKind.CollectionAdd && returnsHandedOn &&
+                       argument.Parent is IInvocationOperation { Instance: IFlowCaptureReferenceOperation built } && FilledAndReturned(built.Id, graph)
                     ? UseKind.None
                     : use;
             }
@@ -59,6 +62,12 @@ internal static class SubstituteUses
                 return ClassifyMemberRead(member, kind, symbols, options, graph.Model);
             case IInterpolationOperation:
                 return SideChannels.IsInside(parent, graph.Model) ? UseKind.None : UseKind.MemberRead;
+            case IArrayInitializerOperation { Parent: IArrayCreationOperation array }:
+                // return new[] { twin }; from a source member: handed on in the array it returns.
+                return returnsHandedOn && (LinqShapes.Parent(array, out var created) is IReturnOperation ||
+                                           LinqShapes.Parent(array, out created) is null && IsReturnedValue(created, statement))
+                    ? UseKind.None
+                    : UseKind.CollectionAdd;
             case IArrayInitializerOperation:
                 return UseKind.CollectionAdd;
             case ITupleOperation tuple:
@@ -72,8 +81,13 @@ internal static class SubstituteUses
                 return SideChannels.IsInside(parent, graph.Model) ? UseKind.None : UseKind.MemberRead;
             default:
                 // [twin] and [.. neighbours]: a collection expression (C# 12) — told by its syntax, as the operations of
-                // collection expressions came after the Roslyn this package builds against.
-                return child.Syntax.Parent is ExpressionElementSyntax or SpreadElementSyntax ? UseKind.CollectionAdd : UseKind.None;
+                // collection expressions came after the Roslyn this package builds against. Returned from a source member,
+                // it hands them on.
+                if (child.Syntax.Parent is not (ExpressionElementSyntax or SpreadElementSyntax))
+                    return UseKind.None;
+                return returnsHandedOn && child.Syntax.Parent.Parent is CollectionExpressionSyntax collection && IsReturnedSyntax(collection)
+                    ? UseKind.None
+                    : UseKind.CollectionAdd;
         }
     }
 
@@ -136,6 +150,54 @@ internal static class SubstituteUses
             }
         }
         return returned;
+    }
+
+    /// <summary>A collection the graph built in a capture (an initializer's adds) that is only added to and returned.</summary>
+    private static bool FilledAndReturned(CaptureId id, GraphOperations graph)
+    {
+        var returned = false;
+        foreach (var i in graph.PositionsOf(OperationKind.FlowCaptureReference))
+        {
+            if (!((IFlowCaptureReferenceOperation)graph.Operation(i)).Id.Equals(id))
+                continue;
+            switch (LinqShapes.Parent(graph.Operation(i), out var child))
+            {
+                case null when IsReturnedValue(child, graph.StatementOf(i)):
+                    returned = true;
+                    break;
+                case IInvocationOperation adder when adder.Instance == child && LinqShapes.IsAdder(adder.TargetMethod.Name):
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return returned;
+    }
+
+    /// <summary>The expression is what its function returns, written out: <c>return [twin];</c>, <c>=&gt; [twin]</c>, also
+    /// as either arm of a <c>?:</c> or a <c>switch</c> expression's arm (<c>=&gt; twin is null ? [] : [twin]</c>).</summary>
+    private static bool IsReturnedSyntax(ExpressionSyntax expression)
+    {
+        SyntaxNode node = expression;
+        while (true)
+        {
+            var parent = node.Parent;
+            switch (parent)
+            {
+                case ParenthesizedExpressionSyntax or CastExpressionSyntax:
+                case ConditionalExpressionSyntax conditional when conditional.Condition != node:
+                case SwitchExpressionArmSyntax arm when arm.Expression == node:
+                case SwitchExpressionSyntax:
+                    node = parent;
+                    continue;
+                case ReturnStatementSyntax or ArrowExpressionClauseSyntax:
+                    return true;
+                case AnonymousFunctionExpressionSyntax lambda:
+                    return lambda.ExpressionBody == node;
+                default:
+                    return false;
+            }
+        }
     }
 
     /// <summary>Every read of the capture is the value the block returns, and there is one.</summary>

@@ -216,6 +216,43 @@ public class UncheckedSubstituteUseTests
             """);
 
     [Fact]
+    public Task A_substitute_member_may_return_a_collection_it_builds_from_substitutes() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public class FakeIndex
+            {
+                private readonly IReaderIndex inner = null!;
+                public Reader? Nearest { get; set; }
+                public IReadOnlyList<Reader> NearestOne(Reader target) { var twin = inner.Lookalike(target); return [twin]; }
+                public IReadOnlyList<Reader> NearestAll(Reader target) => [.. inner.NearestNeighbours(target, 5)];
+                public IReadOnlyList<Reader> NearestOrNone(Reader target) => Nearest is null ? [] : [Nearest];
+                public List<Reader> NearestList(Reader target) => new List<Reader> { inner.Lookalike(target) };
+                public Reader[] NearestArray(Reader target) { var twin = inner.Lookalike(target); return new[] { twin }; }
+            }
+            """);
+
+    [Fact]
+    public Task An_ordinary_member_returning_a_collection_it_builds_from_substitutes_is_a_use() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Shop;
+            public class Profiles
+            {
+                private readonly IReaderIndex inner = null!;
+                public IReadOnlyList<Reader> ProfilesFor(Reader target) { var twin = {|PERSONA001:inner.Lookalike(target)|}; return [twin]; }
+                public List<Reader> Borrowed(Reader target) => new List<Reader> { {|PERSONA001:inner.Lookalike(target)|} };
+                public Reader[] Donors(Reader target) { var twin = {|PERSONA001:inner.Lookalike(target)|}; return new[] { twin }; }
+                public IReadOnlyList<Reader> Kept(Reader target)
+                {
+                    List<Reader> kept = [{|PERSONA001:inner.Lookalike(target)|}];
+                    return kept;
+                }
+            }
+            """);
+
+    [Fact]
     public Task An_ordinary_member_returning_a_substitute_in_a_completed_task_is_a_use() =>
         Verify.VerifyAsync("""
             using System.Threading.Tasks;
