@@ -197,9 +197,17 @@ internal sealed partial class SubstituteFlowGraph
         stack.Clear();
         stack.Push((startBlock, startIndex));
         var first = true;
+        var catches = CatchEntries();
         while (stack.Count > 0)
         {
             var (block, from) = stack.Pop();
+            // Anything in a try can throw — the check itself included — and a handler that lets the body go on after it
+            // is a way round the check: try { if (!Assess(user, twin).IsSafe) return …; } catch (ArgumentException) { }
+            if (catches?[block.Ordinal] is { } handlers)
+            {
+                foreach (var handler in handlers)
+                    Push(handler);
+            }
             var stopped = false;
             var count = block.Operations.Length + (block.BranchValue is null ? 0 : 1);
             for (var i = from; i < count; i++)
@@ -234,6 +242,44 @@ internal sealed partial class SubstituteFlowGraph
                 return;
             visited[next.Ordinal] = true;
             stack.Push((next, 0));
+        }
+    }
+
+    /// <summary>For each block inside a <c>try</c> that has <c>catch</c> handlers (at any depth), the handlers' first
+    /// blocks; null when the body catches nothing.</summary>
+    private List<BasicBlock>?[]? CatchEntries()
+    {
+        if (_catchEntriesComputed)
+            return _catchEntries;
+        _catchEntriesComputed = true;
+        if (!HasCatch(_graph.Root))
+            return null;
+        var entries = new List<BasicBlock>?[_graph.Blocks.Length];
+        foreach (var block in _graph.Blocks)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
+                    continue;
+                foreach (var handler in tryAndCatch.NestedRegions)
+                {
+                    if (handler.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler)
+                        (entries[block.Ordinal] ??= new List<BasicBlock>()).Add(_graph.Blocks[handler.FirstBlockOrdinal]);
+                }
+            }
+        }
+        return _catchEntries = entries;
+
+        static bool HasCatch(ControlFlowRegion region)
+        {
+            if (region.Kind == ControlFlowRegionKind.TryAndCatch)
+                return true;
+            foreach (var nested in region.NestedRegions)
+            {
+                if (HasCatch(nested))
+                    return true;
+            }
+            return false;
         }
     }
 

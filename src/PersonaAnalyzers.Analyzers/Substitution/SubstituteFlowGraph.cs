@@ -56,6 +56,10 @@ internal sealed partial class SubstituteFlowGraph
     private bool[]? _visited;
     private bool[]? _decidingBlocks;
     private Stack<(BasicBlock Block, int From)>? _pending;
+    /// <summary>Per block, the first blocks of the catch handlers an exception thrown in it can reach; computed on the
+    /// first path search, null when the body has no <c>try</c>/<c>catch</c> (see <see cref="CatchEntries"/>).</summary>
+    private List<BasicBlock>?[]? _catchEntries;
+    private bool _catchEntriesComputed;
 
     public SubstituteFlowGraph(ControlFlowGraph graph, SubstitutionSymbols symbols, SubstitutionOptions options, bool returnsHandedOn,
         Dictionary<ILocalSymbol, List<Taint>>? seeds, SourceSites sites, CancellationToken cancellation, HashSet<IMethodSymbol>? handingOn = null,

@@ -159,6 +159,40 @@ public class UncheckedSubstituteCheckTests
                     {{body}}
             """));
 
+    [Theory]
+    [InlineData("catch (ArgumentException) { }", true)]
+    [InlineData("catch (ArgumentException e) when (e.Message.Length > 0) { }", true)]
+    [InlineData("catch (ArgumentException) { throw; }", false)]
+    [InlineData("catch (ArgumentException) { return null; }", false)]
+    [InlineData("finally { }", false)]
+    public Task A_handler_that_swallows_an_exception_from_the_check_is_a_way_round_it(string handler, bool reported) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = {{(reported ? "{|PERSONA001:index.Lookalike(user)|}" : "index.Lookalike(user)")}};
+                    try
+                    {
+                        if (!ReaderGuard.Assess(user, other).IsSafe)
+                            return null;
+                    }
+                    {{handler}}
+                    return Render.Prompt(other);
+            """));
+
+    [Fact]
+    public Task A_use_inside_the_try_after_the_check_is_checked_whatever_the_handler_does() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    try
+                    {
+                        var other = index.Lookalike(user);
+                        if (!ReaderGuard.Assess(user, other).IsSafe)
+                            return null;
+                        return Render.Prompt(other);
+                    }
+                    catch (ArgumentException)
+                    {
+                        return user.Summary;
+                    }
+            """));
+
     [Fact]
     public Task Is_pattern_on_the_band_guards_the_use() =>
         Verify.VerifyAsync(Verify.InMethod("""
