@@ -161,9 +161,9 @@ internal sealed class GraphOperations
     }
 
     /// <summary>What an assignment writes: its target, or — where it writes through a capture (<c>twin ??= …</c>,
-    /// <c>_donor ??= …</c>) — the variable, field or element captured (the capture itself when several ways define
-    /// it).</summary>
-    public IOperation WrittenBy(ISimpleAssignmentOperation assignment)
+    /// <c>_donor ??= …</c>, <c>ok &amp;= twin is not null &amp;&amp; …</c>) — the variable, field or element captured (the
+    /// capture itself when several ways define it).</summary>
+    public IOperation WrittenBy(IAssignmentOperation assignment)
     {
         var target = LinqShapes.Unwrap(assignment.Target);
         return target is IFlowCaptureReferenceOperation capture ? CapturedReference(capture.Id) ?? capture : target;

@@ -117,7 +117,7 @@ internal sealed partial class SubstituteFlowGraph
             foreach (var i in _all.PositionsOf(OperationKind.CompoundAssignment))
             {
                 var folded = (ICompoundAssignmentOperation)_all.Operation(i);
-                if (LinqShapes.Unwrap(folded.Target) is not ILocalReferenceOperation { Local: var local })
+                if (_all.WrittenBy(folded) is not ILocalReferenceOperation { Local: var local })
                     continue;
                 var decides = IsSet(_deciding, _all.IndexWithin(i, folded.Value));
                 if (folded.OperatorKind == BinaryOperatorKind.And && decides && !_overriddenLocals.Contains(local))
@@ -193,7 +193,7 @@ internal sealed partial class SubstituteFlowGraph
             foreach (var i in _all.PositionsOf(OperationKind.CompoundAssignment))
             {
                 var folded = (ICompoundAssignmentOperation)_all.Operation(i);
-                if (folded is { OperatorKind: BinaryOperatorKind.And } && LinqShapes.Unwrap(folded.Target) is ILocalReferenceOperation { Local: var written } &&
+                if (folded is { OperatorKind: BinaryOperatorKind.And } && _all.WrittenBy(folded) is ILocalReferenceOperation { Local: var written } &&
                     SymbolEqualityComparer.Default.Equals(written, local) && IsSet(_deciding, _all.IndexWithin(i, folded.Value)) &&
                     Follows(_all.StatementOf(i), overriding))
                     return true;

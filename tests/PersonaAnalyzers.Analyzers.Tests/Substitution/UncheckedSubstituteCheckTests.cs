@@ -48,6 +48,7 @@ public class UncheckedSubstituteCheckTests
     [InlineData("var ok = true;\n if (user.Id.Length > 0) ok = ReaderGuard.Assess(user, other).IsSafe;\n else return null;")]
     [InlineData("var ok = user.Id.Length > 0;\n ok = ReaderGuard.TrySubstitute(user, other, out _);")]
     [InlineData("var ok = true;\n ok &= ReaderGuard.Assess(user, other).IsSafe;")]
+    [InlineData("var ok = user.Id.Length > 0;\n ok &= other is not null && ReaderGuard.Assess(user, other).IsSafe;")]
     [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n ok &= user.Id.Length > 0;")]
     public Task A_verdict_local_given_only_unsafe_constants_or_other_verdicts_still_decides(string verdict) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
