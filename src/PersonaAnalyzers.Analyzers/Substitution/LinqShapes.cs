@@ -159,12 +159,13 @@ internal static class LinqShapes
         method.Name == name && method.ContainingType is { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } };
 
     /// <summary>The task behind an awaited or waited-for expression: through conversions, parentheses,
-    /// <c>.ConfigureAwait(…)</c>, which library code puts on every await, and a <c>ValueTask</c>'s <c>.AsTask()</c>
-    /// (<c>lookup.AsTask().Result</c>, <c>Task.WhenAll</c> over value tasks).</summary>
+    /// <c>.ConfigureAwait(…)</c>, which library code puts on every await, a <c>ValueTask</c>'s <c>.AsTask()</c>
+    /// (<c>lookup.AsTask().Result</c>, <c>Task.WhenAll</c> over value tasks), and <c>.WaitAsync(timeout)</c>, which gives
+    /// the same result or throws.</summary>
     public static IOperation TaskOf(IOperation awaited)
     {
         var task = Unwrap(awaited);
-        while (task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "AsTask", Instance: { } inner })
+        while (task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "AsTask" or "WaitAsync", Instance: { } inner })
             task = Unwrap(inner);
         return task;
     }

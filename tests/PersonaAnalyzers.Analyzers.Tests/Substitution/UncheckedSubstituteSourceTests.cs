@@ -162,6 +162,15 @@ public class UncheckedSubstituteSourceTests
                     return other?.Summary;
             """, "public async Task<object?> Run(Reader user)"));
 
+    [Theory]
+    [InlineData("{|PERSONA001:await index.FindNearestAsync(user).WaitAsync(TimeSpan.FromSeconds(2))|}")]
+    [InlineData("{|PERSONA001:await index.FindNearestAsync(user).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false)|}")]
+    public Task Awaited_with_a_timeout_is_a_substitute(string lookup) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = {{lookup}};
+                    return other?.Summary;
+            """, "public async Task<object?> Run(Reader user)"));
+
     [Fact]
     public Task Awaited_with_ConfigureAwait_and_a_check_is_clean() =>
         Verify.VerifyAsync(Verify.InMethod("""
