@@ -85,7 +85,8 @@ internal static class SubstituteUses
                 // it hands them on.
                 if (child.Syntax.Parent is not (ExpressionElementSyntax or SpreadElementSyntax))
                     return UseKind.None;
-                return returnsHandedOn && child.Syntax.Parent.Parent is CollectionExpressionSyntax collection && IsReturnedSyntax(collection)
+                return returnsHandedOn && child.Syntax.Parent.Parent is CollectionExpressionSyntax collection &&
+                       (IsReturnedSyntax(collection) || BuildsReturnedList(collection, graph))
                     ? UseKind.None
                     : UseKind.CollectionAdd;
         }
@@ -173,6 +174,12 @@ internal static class SubstituteUses
         }
         return returned;
     }
+
+    /// <summary><c>List&lt;Reader&gt; found = [twin]; … return found;</c>: the collection starts a list of the body's own
+    /// that is only added to, counted and returned.</summary>
+    private static bool BuildsReturnedList(CollectionExpressionSyntax collection, GraphOperations graph) =>
+        collection.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } &&
+        graph.Model?.GetDeclaredSymbol(declarator) is ILocalSymbol list && FilledAndReturned(list, graph);
 
     /// <summary>The expression is what its function returns, written out: <c>return [twin];</c>, <c>=&gt; [twin]</c>, also
     /// as either arm of a <c>?:</c> or a <c>switch</c> expression's arm (<c>=&gt; twin is null ? [] : [twin]</c>).</summary>

@@ -230,6 +230,19 @@ public class UncheckedSubstituteUseTests
                 public IReadOnlyList<Reader> NearestOrNone(Reader target) => Nearest is null ? [] : [Nearest];
                 public List<Reader> NearestList(Reader target) => new List<Reader> { inner.Lookalike(target) };
                 public Reader[] NearestArray(Reader target) { var twin = inner.Lookalike(target); return new[] { twin }; }
+                public IReadOnlyList<Reader> NearestKept(Reader target)
+                {
+                    List<Reader> kept = [inner.Lookalike(target)];
+                    kept.Add(inner.Lookalike(target));
+                    return kept;
+                }
+                public IReadOnlyList<Reader> NearestShared(Reader target)
+                {
+                    List<Reader> kept = [{|PERSONA001:inner.Lookalike(target)|}];
+                    Shared = kept;
+                    return kept;
+                }
+                public List<Reader>? Shared { get; set; }
             }
             """);
 
