@@ -183,22 +183,37 @@ internal sealed partial class SubstituteFlowGraph
         /// twin).IsSafe;</c> — is a default the verdict replaces, not an answer that replaces the verdict.</summary>
         private bool FollowsAVerdict(ILocalSymbol local, Statement overriding)
         {
-            foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
+            foreach (var (given, _) in VerdictsGivenTo(local, folded: true))
             {
-                var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
-                if (_all.WrittenBy(assignment) is ILocalReferenceOperation { Local: var written } && SymbolEqualityComparer.Default.Equals(written, local) &&
-                    IsSet(_deciding, _all.IndexWithin(i, assignment.Value)) && Follows(_all.StatementOf(i), overriding))
-                    return true;
-            }
-            foreach (var i in _all.PositionsOf(OperationKind.CompoundAssignment))
-            {
-                var folded = (ICompoundAssignmentOperation)_all.Operation(i);
-                if (folded is { OperatorKind: BinaryOperatorKind.And } && _all.WrittenBy(folded) is ILocalReferenceOperation { Local: var written } &&
-                    SymbolEqualityComparer.Default.Equals(written, local) && IsSet(_deciding, _all.IndexWithin(i, folded.Value)) &&
-                    Follows(_all.StatementOf(i), overriding))
+                if (Follows(given, overriding))
                     return true;
             }
             return false;
+        }
+
+        /// <summary>Where the local is given a verdict on the origin, and the value it is given: <c>ok =
+        /// Assess(user, twin).IsSafe</c> (also through a capture of the local) and, with <paramref name="folded"/>,
+        /// <c>ok &amp;= …</c>.</summary>
+        private IEnumerable<(Statement At, IOperation Value)> VerdictsGivenTo(ILocalSymbol local, bool folded)
+        {
+            foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment).ToArray())
+            {
+                var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
+                if (Gives(assignment, i))
+                    yield return (_all.StatementOf(i), assignment.Value);
+            }
+            if (!folded)
+                yield break;
+            foreach (var i in _all.PositionsOf(OperationKind.CompoundAssignment).ToArray())
+            {
+                var assignment = (ICompoundAssignmentOperation)_all.Operation(i);
+                if (assignment.OperatorKind == BinaryOperatorKind.And && Gives(assignment, i))
+                    yield return (_all.StatementOf(i), assignment.Value);
+            }
+
+            bool Gives(IAssignmentOperation assignment, int at) =>
+                _all.WrittenBy(assignment) is ILocalReferenceOperation { Local: var written } && SymbolEqualityComparer.Default.Equals(written, local) &&
+                IsSet(_deciding, _all.IndexWithin(at, assignment.Value));
         }
 
         /// <summary>Whether <paramref name="to"/> can run after <paramref name="from"/> (a path through the graph's blocks).</summary>
@@ -242,13 +257,8 @@ internal sealed partial class SubstituteFlowGraph
         /// that is not known (a <c>bool</c> check is read as "safe" by convention: <c>IsSafe</c>, <c>TrySubstitute</c>).</summary>
         private bool SafeWhenTrue(ILocalSymbol local)
         {
-            foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
-            {
-                var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
-                if (_all.WrittenBy(assignment) is ILocalReferenceOperation { Local: var written } && SymbolEqualityComparer.Default.Equals(written, local) &&
-                    IsSet(_deciding, _all.IndexWithin(i, assignment.Value)))
-                    return _owner.SenseOf(assignment.Value) != Sense.SafeWhenFalse;
-            }
+            foreach (var (_, value) in VerdictsGivenTo(local, folded: false))
+                return _owner.SenseOf(value) != Sense.SafeWhenFalse;
             return true;
         }
 

@@ -47,10 +47,9 @@ internal static class SubstituteUses
                 var use = ClassifyArgument(argument, kind, symbols, options, graph.Model);
                 // A [ProfileSubstitute] member that fills a list of its own and returns it hands the substitutes on in it —
                 // also one built by an initializer (new List<Reader> { twin }), which the graph lowers to adds to a capture.
-                return use == UseKind.CollectionAdd && returnsHandedOn &&
-                       argument.Parent is IInvocationOperation { Instance: ILocalReferenceOperation list } && FilledAndReturned(list.Local, graph) ||
-                       use == UseKind.CollectionAdd && returnsHandedOn &&
-                       argument.Parent is IInvocationOperation { Instance: IFlowCaptureReferenceOperation built } && FilledAndReturned(built.Id, graph)
+                return use == UseKind.CollectionAdd && returnsHandedOn && argument.Parent is IInvocationOperation { Instance: var filled } &&
+                       (filled is ILocalReferenceOperation list && FilledAndReturned(list.Local, graph) ||
+                        filled is IFlowCaptureReferenceOperation built && FilledAndReturned(built.Id, graph))
                     ? UseKind.None
                     : use;
             }
@@ -64,10 +63,7 @@ internal static class SubstituteUses
                 return SideChannels.IsInside(parent, graph.Model) ? UseKind.None : UseKind.MemberRead;
             case IArrayInitializerOperation { Parent: IArrayCreationOperation array }:
                 // return new[] { twin }; from a source member: handed on in the array it returns.
-                return returnsHandedOn && (LinqShapes.Parent(array, out var created) is IReturnOperation ||
-                                           LinqShapes.Parent(array, out created) is null && IsReturnedValue(created, statement))
-                    ? UseKind.None
-                    : UseKind.CollectionAdd;
+                return returnsHandedOn && IsReturned(array, statement) ? UseKind.None : UseKind.CollectionAdd;
             case IArrayInitializerOperation:
                 return UseKind.CollectionAdd;
             case ITupleOperation tuple:
@@ -108,11 +104,18 @@ internal static class SubstituteUses
             IObjectCreationOperation creation when symbols.AwaitedType(creation.Type) is not null => creation,
             _ => null,
         };
-        if (task is null)
-            return false;
-        var parent = LinqShapes.Parent(task, out var child);
-        return parent is IReturnOperation || parent is null && IsReturnedValue(child, statement);
+        return task is not null && IsReturned(task, statement);
     }
+
+    /// <summary><paramref name="value"/> (through conversions) is what the function returns: a <c>return</c>'s operand,
+    /// or the value of the block that leaves with it.</summary>
+    private static bool IsReturned(IOperation value, SubstituteFlowGraph.Statement statement) =>
+        LinqShapes.Parent(value, out var child) switch
+        {
+            IReturnOperation => true,
+            null => IsReturnedValue(child, statement),
+            _ => false,
+        };
 
     /// <summary>The body builds <paramref name="list"/> to return it: every read of the local adds to it, counts it or
     /// returns it, and some path returns it. Anything else (stored, passed on, read element by element) leaves the adds
