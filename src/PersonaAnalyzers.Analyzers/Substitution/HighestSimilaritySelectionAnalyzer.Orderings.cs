@@ -43,8 +43,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 order.TargetMethod.Name is not ("OrderBy" or "OrderByDescending"))
                 return;
             var population = LinqShapes.Source(order);
-            if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(order), out var lambda, out var returned) ||
-                !KeyScore(lambda, returned!, population, out var score, out var scored))
+            if (!SelectionKey(order, population, out var score, out var candidate))
                 return;
             // The end taken from: the most similar is first of a descending ordering and last of an ascending one.
             var mostSimilarFirst = (order.TargetMethod.Name == "OrderByDescending") != fromEnd;
@@ -53,7 +52,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             if (population is null || !CarriesPersona(population))
                 return;
             Report(taken, "OrderByFirst", $"{order.TargetMethod.Name}(…){take}",
-                ScoredProfiles.Target(score.Expression, Parameter(scored), _symbols), population);
+                ScoredProfiles.Target(score.Expression, candidate, _symbols), population);
         }
 
         /// <summary>A vector store's search over profiles (Microsoft.Extensions.VectorData) ranks its hits by similarity:

@@ -124,15 +124,45 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
 
         private void CheckMaxBy(IInvocationOperation invocation, bool lowest)
         {
-            if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(invocation), out var lambda, out var returned))
-                return;
             var source = LinqShapes.Source(invocation);
-            if (!KeyScore(lambda, returned!, source, out var score, out var scored) || score.IsDistance != lowest)
+            if (!SelectionKey(invocation, source, out var score, out var candidate) || score.IsDistance != lowest)
                 return;
             if (source is null || !CarriesPersona(source))
                 return;
             Report(invocation, lowest ? "MinBy" : "MaxBy", lowest ? "lowest distance (MinBy)" : "highest similarity (MaxBy)",
-                ScoredProfiles.Target(score.Expression, Parameter(scored), _symbols), source);
+                ScoredProfiles.Target(score.Expression, candidate, _symbols), source);
+        }
+
+        /// <summary>The score a selection's key selector (<c>MaxBy</c>'s, <c>OrderByDescending</c>'s) orders by, and the
+        /// parameter that is the candidate profile. The selector is a lambda written in place (<see cref="KeyScore"/>), a
+        /// lambda kept in a delegate local, or a named function: <c>MaxBy(Score)</c> with a local function or a method of
+        /// the same file (<c>double Score(Reader c) =&gt; Guard.Similarity(user, c)</c>), whose returned value is read as
+        /// a lambda's is; or, declared elsewhere, one whose name says it computes a similarity (<c>MaxBy(SimilarityToViewer)</c>).</summary>
+        private bool SelectionKey(IInvocationOperation selecting, IOperation? population, out ScoreLocals.Score score, out ISymbol? candidate)
+        {
+            score = default;
+            candidate = null;
+            // (MoreLINQ's MaxBy names it selector.)
+            if ((ArgumentFor(selecting, "keySelector") ?? OperationBlocks.LambdaArgument(selecting)) is not { } key)
+                return false;
+            if (OperationBlocks.TryGetLambda(key, out var lambda, out var returned) ||
+                OperationBlocks.LambdaInLocal(_root, key.Value) is { } kept && OperationBlocks.TryGetLambda(kept, out lambda, out returned))
+            {
+                if (!KeyScore(lambda, returned!, population, out score, out var scored))
+                    return false;
+                candidate = Parameter(scored);
+                return true;
+            }
+            if (LinqShapes.Unwrap(key.Value) is not IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } })
+                return false;
+            candidate = method.OriginalDefinition.Parameters[0];
+            if (OperationBlocks.TryGetNamedFunction(_root, method, out var body, out var named) &&
+                ScoreLocals.Collect(body, _symbols).TryGet(named!, _symbols, out score))
+                return true;
+            if (!SimilarityScores.IsScoreMethod(method, _symbols, out var isDistance))
+                return false;
+            score = new ScoreLocals.Score(key.Value, isDistance, Derived: false);
+            return true;
         }
 
         private static IParameterSymbol? ParameterOf(IOperation operation) =>

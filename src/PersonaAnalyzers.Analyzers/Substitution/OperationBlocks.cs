@@ -104,25 +104,88 @@ internal static class OperationBlocks
         if (value is not IAnonymousFunctionOperation anonymous)
             return false;
         lambda = anonymous;
-        foreach (var operation in anonymous.Body.Descendants())
-        {
-            if (operation is IReturnOperation { ReturnedValue: { } result } && EnclosingLambda(operation) == anonymous)
-                returned = result;
-        }
+        returned = ReturnedBy(anonymous, anonymous.Body);
         return returned is not null;
     }
 
-    private static IAnonymousFunctionOperation? EnclosingLambda(IOperation operation)
+    /// <summary>The lambda a delegate local was initialized with (<c>Func&lt;Reader, double&gt; byScore = c =&gt; …;</c>),
+    /// when <paramref name="value"/> reads that local and nothing under <paramref name="root"/> writes it again.</summary>
+    public static IAnonymousFunctionOperation? LambdaInLocal(IOperation root, IOperation value)
     {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
+        if (LinqShapes.Unwrap(value) is not ILocalReferenceOperation { Local: var local })
+            return null;
+        IAnonymousFunctionOperation? lambda = null;
+        foreach (var operation in root.Descendants())
         {
-            if (current is IAnonymousFunctionOperation lambda)
-                return lambda;
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    if (!TryGetLambda(declarator.Initializer?.Value, out lambda, out _))
+                        return null;
+                    break;
+                case ILocalReferenceOperation { IsDeclaration: false } written when SymbolEqualityComparer.Default.Equals(written.Local, local) &&
+                                                                                 LinqShapes.Parent(written, out var child) is IAssignmentOperation assignment &&
+                                                                                 assignment.Target == child:
+                    return null; // byScore = other; byScore += …
+            }
         }
-        return null;
+        return lambda;
     }
 
-    /// <summary>The first delegate-typed argument.</summary>
+    /// <summary>A method group's function and the value it returns: a local function of <paramref name="root"/>, or a
+    /// method declared in the same file (its body read through the same semantic model). False for a method declared
+    /// elsewhere, whose body this block cannot see.</summary>
+    public static bool TryGetNamedFunction(IOperation root, IMethodSymbol method, out IOperation body, out IOperation? returned)
+    {
+        body = null!;
+        returned = null;
+        method = method.OriginalDefinition;
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, method))
+                {
+                    if (function.Body is null)
+                        return false;
+                    body = function.Body;
+                    return (returned = ReturnedBy(function, body)) is not null;
+                }
+            }
+            return false;
+        }
+        if (method.MethodKind != MethodKind.Ordinary || method.DeclaringSyntaxReferences is not [var declaration] ||
+            declaration.SyntaxTree != root.Syntax.SyntaxTree || root.SemanticModel is not { } model)
+            return false;
+        if (model.GetOperation(declaration.GetSyntax()) is not IMethodBodyOperation methodBody || (methodBody.BlockBody ?? methodBody.ExpressionBody) is not { } block)
+            return false;
+        body = block;
+        return (returned = ReturnedBy(methodBody, block)) is not null;
+    }
+
+    /// <summary>The last value <paramref name="function"/> itself returns from <paramref name="body"/>: not a value a
+    /// lambda or local function inside it returns.</summary>
+    private static IOperation? ReturnedBy(IOperation function, IOperation body)
+    {
+        IOperation? returned = null;
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } result } && EnclosingFunction(operation, function) == function)
+                returned = result;
+        }
+        return returned;
+    }
+
+    private static IOperation EnclosingFunction(IOperation operation, IOperation outermost)
+    {
+        for (var current = operation.Parent; current is not null && current != outermost; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                return current;
+        }
+        return outermost;
+    }
+
     public static IArgumentOperation? LambdaArgument(IInvocationOperation invocation)
     {
         foreach (var argument in invocation.Arguments)

@@ -242,6 +242,9 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                     return DecidesGuardedArm(@switch.Arms, arm, static arm => ImmutableArray.Create(arm.Value), profiles, symbols);
                 case IReturnOperation when parent.Parent?.Parent is IAnonymousFunctionOperation lambda:
                     return IsProfileFilter(lambda, profiles, symbols, root, out var filter) && !SurvivorsNeedNoBar(filter, root, symbols, options, throughLocal: true);
+                case IReturnOperation when parent.Parent?.Parent is ILocalFunctionOperation function:
+                    return IsNamedProfileFilter(function.Symbol, profiles, symbols, root, out var named) &&
+                           !SurvivorsNeedNoBar(named, root, symbols, options, throughLocal: true);
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when throughLocal:
                     return DecidesThroughLocal(declarator.Symbol, profiles, scores, root, symbols, options);
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when throughLocal && assignment.Value == current:
@@ -384,6 +387,28 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             return false;
         filter = invocation;
         return true;
+    }
+
+    /// <summary><c>pool.Where(IsClose)</c> with a local function <c>bool IsClose(Reader c) =&gt; Similarity(user, c) &gt;= 0.9;</c>:
+    /// the predicate admits profiles, as the same lambda written in place would.</summary>
+    private static bool IsNamedProfileFilter(IMethodSymbol function, List<ISymbol> profiles, SubstitutionSymbols symbols, IOperation root,
+        out IInvocationOperation filter)
+    {
+        filter = null!;
+        if (function.Parameters.Length == 0 || !symbols.IsOrCarriesPersona(function.Parameters[0].Type) ||
+            !profiles.Contains(function.Parameters[0], SymbolEqualityComparer.Default))
+            return false;
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IMethodReferenceOperation { Parent: IDelegateCreationOperation creation } reference &&
+                SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, function) &&
+                LinqShapes.Parent(creation, out _) is IArgumentOperation { Parent: IInvocationOperation invocation } && Filters.Contains(invocation.TargetMethod.Name))
+            {
+                filter = invocation;
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>A filter whose survivors all go on to a band check — <c>SafestSubstitute(user, pool.Where(c =&gt;

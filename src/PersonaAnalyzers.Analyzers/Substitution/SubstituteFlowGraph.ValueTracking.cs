@@ -480,10 +480,20 @@ internal sealed partial class SubstituteFlowGraph
             return false;
         return LinqShapes.DelegateArgument(invocation) switch
         {
+            IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } local => LocalPredicateChecks(local.Method),
             IMethodReferenceOperation method => _symbols.IsCheckMethod(method.Method, _options),
             IFlowAnonymousFunctionOperation lambda => PredicateChecks(lambda, lambda.Syntax),
             _ => false,
         };
+    }
+
+    /// <summary><c>Where(IsSafe)</c> with a local function <c>bool IsSafe(Reader c) =&gt; Guard.Assess(user, c).IsSafe;</c>:
+    /// read as the same lambda written in place would be.</summary>
+    private bool LocalPredicateChecks(IMethodSymbol function)
+    {
+        function = function.OriginalDefinition;
+        return function.Parameters.Length > 0 && function.DeclaringSyntaxReferences is [var declaration] &&
+               PredicateChecks(function.Parameters[0], _graph.GetLocalFunctionControlFlowGraphInScope(function, _cancellation), declaration.GetSyntax(_cancellation));
     }
 
     /// <summary><c>neighbours.RemoveAll(n =&gt; !Check(target, n))</c> (or <c>RemoveWhere</c> on a set): what stays in the
@@ -498,12 +508,15 @@ internal sealed partial class SubstituteFlowGraph
         PredicateChecks(lambda, removed.Operand);
 
     /// <summary>Whether the lambda's <paramref name="kept"/> expression holds only when a check of its element says so.</summary>
-    private bool PredicateChecks(IFlowAnonymousFunctionOperation lambda, SyntaxNode kept)
+    private bool PredicateChecks(IFlowAnonymousFunctionOperation lambda, SyntaxNode kept) =>
+        lambda.Symbol.Parameters.Length > 0 &&
+        PredicateChecks(lambda.Symbol.Parameters[0], _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation), kept);
+
+    /// <summary>Whether the predicate (its element <paramref name="parameter"/>, its own <paramref name="graph"/>) keeps
+    /// the element only when a check of it in the <paramref name="kept"/> expression says so.</summary>
+    private bool PredicateChecks(IParameterSymbol parameter, ControlFlowGraph graph, SyntaxNode kept)
     {
-        if (lambda.Symbol.Parameters.Length == 0)
-            return false;
-        var parameter = lambda.Symbol.Parameters[0];
-        foreach (var operation in OperationsOf(lambda))
+        foreach (var operation in OperationsOf(graph))
         {
             if (operation is IInvocationOperation call && _symbols.IsCheckMethod(call.TargetMethod, _options) &&
                 ArgumentsMention(call, parameter) && kept.Span.Contains(call.Syntax.Span) && Gates(call.Syntax, kept) && PassesOnlySafeBand(call))

@@ -217,9 +217,12 @@ internal sealed partial class SubstituteFlowGraph
     }
 
     /// <summary>Every operation of a lambda's own graph (a predicate or selector searched for a check or a read).</summary>
-    private IEnumerable<IOperation> OperationsOf(IFlowAnonymousFunctionOperation lambda)
+    private IEnumerable<IOperation> OperationsOf(IFlowAnonymousFunctionOperation lambda) =>
+        OperationsOf(_graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation));
+
+    private static IEnumerable<IOperation> OperationsOf(ControlFlowGraph graph)
     {
-        foreach (var block in _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation).Blocks)
+        foreach (var block in graph.Blocks)
         {
             foreach (var root in Roots(block))
             {

@@ -49,6 +49,81 @@ public class HighestSimilaritySelectionTests
             }
             """);
 
+    [Theory]
+    [InlineData("""
+        double Score(Reader c) => ReaderGuard.Similarity(user, c);
+        return {|PERSONA002:pool.MaxBy(Score)|};
+        """)]
+    [InlineData("""
+        return {|PERSONA002:pool.OrderByDescending(Closeness).FirstOrDefault()|};
+        double Closeness(Reader c)
+        {
+            var similarity = ReaderGuard.Similarity(user, c);
+            return similarity;
+        }
+        """)]
+    [InlineData("""
+        Func<Reader, double> byScore = c => ReaderGuard.Similarity(user, c);
+        return {|PERSONA002:pool.MaxBy(byScore)|};
+        """)]
+    [InlineData("return {|PERSONA002:pool.MaxBy(ScoreAgainstViewer)|};")]
+    [InlineData("return {|PERSONA002:pool.MaxBy(RecommenderScores.SimilarityToViewer)|};")]
+    public Task MaxBy_a_named_key_selector_is_reported(string body) =>
+        Verify.VerifyAsync(NamedKeys(body));
+
+    [Theory]
+    [InlineData("""
+        double Recency(Reader c) => c.Purchases.Count;
+        return pool.MaxBy(Recency);
+        """)]
+    [InlineData("""
+        Func<Reader, double> byScore = c => ReaderGuard.Similarity(user, c);
+        byScore = c => c.Purchases.Count;
+        return pool.MaxBy(byScore);
+        """)]
+    [InlineData("""
+        double Score(Reader c)
+        {
+            Func<Reader, double> inner = x => ReaderGuard.Similarity(user, x);
+            return c.Purchases.Count;
+        }
+        return pool.MaxBy(Score);
+        """)]
+    [InlineData("return pool.MaxBy(PurchasesOf);")]
+    [InlineData("return pool.MinBy(ScoreAgainstViewer);")]
+    [InlineData("return pool.MaxBy(RecommenderScores.Loyalty);")]
+    public Task MaxBy_a_named_key_that_is_no_similarity_is_not_reported(string body) =>
+        Verify.VerifyAsync(NamedKeys(body));
+
+    /// <summary>A method whose key selectors are named: <c>ScoreAgainstViewer</c> and <c>PurchasesOf</c> are declared in
+    /// the same file (their bodies are read), <c>RecommenderScores</c>' members elsewhere in effect (known by name).</summary>
+    private static string NamedKeys(string body) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using Shop;
+
+        public class Recommender
+        {
+            private readonly List<Reader> pool = new();
+            private Reader viewer = null!;
+
+            public Reader? Run(Reader user)
+            {
+        {{body}}
+            }
+
+            private double ScoreAgainstViewer(Reader candidate) => ReaderGuard.Similarity(viewer, candidate);
+            private static double PurchasesOf(Reader candidate) => candidate.Purchases.Count;
+        }
+
+        public static class RecommenderScores
+        {
+            public static double SimilarityToViewer(Reader candidate) => 0;
+            public static double Loyalty(Reader candidate) => 0;
+        }
+        """;
+
     [Fact]
     public Task MinBy_distance_is_reported() =>
         Verify.VerifyAsync("""

@@ -224,6 +224,19 @@ public class RawThresholdTests
                     return pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(user, c) >= 0.9|}).ToList();
             """));
 
+    [Theory]
+    [InlineData("bool Close(Reader c) => {|PERSONA003:ReaderGuard.Similarity(user, c) >= 0.9|};\n return pool.Where(Close).ToList();")]
+    [InlineData("return pool.FirstOrDefault(Close);\n bool Close(Reader c) { return {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.8|}; }")]
+    public Task Local_function_predicate_threshold_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Theory]
+    [InlineData("bool Close(Reader c) => ReaderGuard.Similarity(user, c) >= 0.9;\n return pool.Count(Close);")]
+    [InlineData("bool Close(Reader c) => ReaderGuard.Similarity(user, c) > 0.1;\n return ReaderGuard.SafestSubstitute(user, pool.Where(Close));")]
+    [InlineData("bool Close(Reader c) => ReaderGuard.Similarity(user, c) >= 0.9;\n return Close(user);")]
+    public Task Local_function_predicate_that_admits_no_profile_is_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
     [Fact]
     public Task Member_named_similarity_threshold_is_reported() =>
         Verify.VerifyAsync("""

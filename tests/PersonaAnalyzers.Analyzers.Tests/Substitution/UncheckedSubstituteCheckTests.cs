@@ -352,6 +352,30 @@ public class UncheckedSubstituteCheckTests
                     return picked.Select(c => c.Summary).ToList();
             """));
 
+    // A local function given as the predicate reads as the lambda written in place.
+    [Theory]
+    [InlineData("bool Keep(Reader c) => ReaderGuard.Assess(user, c).IsSafe;")]
+    [InlineData("bool Keep(Reader c) { var verdict = ReaderGuard.Classify(user, c); return verdict == SimilarityBand.Moderate; }")]
+    [InlineData("static bool Unrelated() => true; bool Keep(Reader c) => c.Summary.Length > 0 && ReaderGuard.TrySubstitute(user, c, out _);")]
+    public Task Where_with_a_local_function_that_checks_checks_the_elements(string function) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    {{function}}
+                    var picked = index.NearestNeighbours(user, 10).Where(Keep).ToList();
+                    return index.NearestNeighbours(user, 3).FirstOrDefault(Keep)?.Summary ?? picked.Count.ToString();
+            """));
+
+    [Theory]
+    [InlineData("bool Keep(Reader c) => c.Summary.Length > 0;")]
+    [InlineData("bool Keep(Reader c) => ReaderGuard.Assess(user, c).IsSafe || c.Summary.Length > 100;")]
+    [InlineData("bool Keep(Reader c) => ReaderGuard.Classify(user, c) is SimilarityBand.NearMatch or SimilarityBand.Moderate;")]
+    [InlineData("bool Keep(Reader c) => ReaderGuard.Assess(user, user).IsSafe;")]
+    public Task Where_with_a_local_function_that_lets_elements_pass_unchecked_keeps_them_substitutes(string function) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    {{function}}
+                    var picked = {|PERSONA001:index.NearestNeighbours(user, 10)|}.Where(Keep).ToList();
+                    return picked.Select(c => c.Summary).ToList();
+            """));
+
     [Fact]
     public Task SafestSubstitute_over_the_collection_is_a_check() =>
         Verify.VerifyAsync(Verify.InMethod("""

@@ -80,6 +80,18 @@ public class SelectionThresholdDiscardTests
                 }
             """), "PERSONA002.UseSafestSubstitute");
 
+    // The key is a named function: the profile it scores against lies outside the selection, where a Fix All cannot
+    // find it again once earlier fixes have moved the text, so no fix is offered (the diagnostic says what to write).
+    [Fact]
+    public Task MaxBy_a_named_key_is_not_rewritten() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader? Nearest(List<Reader> pool, Reader user)
+                {
+                    double Score(Reader c) => ReaderGuard.Similarity(user, c);
+                    return {|PERSONA002:pool.OrderByDescending(Score).First()|};
+                }
+            """), "PERSONA002.UseSafestSubstitute");
+
     [Fact]
     public Task MaxBy_similarity_becomes_SafestSubstitute() =>
         Selection.VerifyAsync(InClass("""
@@ -198,6 +210,22 @@ public class SelectionThresholdDiscardTests
             """), InClass("""
                 public List<Reader> Admit(List<Reader> pool, Reader user) =>
                     pool.Where(c => ReaderGuard.TrySubstitute(user, c, out _)).ToList();
+            """), "PERSONA003.UseBandCheck");
+
+    [Fact]
+    public Task Threshold_in_a_local_function_predicate() =>
+        Threshold.VerifyAsync(InClass("""
+                public List<Reader> Admit(List<Reader> pool, Reader user)
+                {
+                    bool Close(Reader c) => {|PERSONA003:ReaderGuard.Similarity(user, c) >= 0.9|};
+                    return pool.Where(Close).ToList();
+                }
+            """), InClass("""
+                public List<Reader> Admit(List<Reader> pool, Reader user)
+                {
+                    bool Close(Reader c) => ReaderGuard.TrySubstitute(user, c, out _);
+                    return pool.Where(Close).ToList();
+                }
             """), "PERSONA003.UseBandCheck");
 
     [Fact]
