@@ -186,6 +186,9 @@ internal sealed partial class SubstituteFlowGraph
         {
             case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both:
                 return PropagateToPatternLocals(both.LeftPattern, taints) | PropagateToPatternLocals(both.RightPattern, taints);
+            // if (FindNearest(user) is not { } twin) return …; — twin holds the value where the test fails and the body goes on.
+            case INegatedPatternOperation negated:
+                return PropagateToPatternLocals(negated.Pattern, taints);
             case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
                 return AddAll(_locals, local, taints);
             case IRecursivePatternOperation recursive:
@@ -411,7 +414,7 @@ internal sealed partial class SubstituteFlowGraph
         }
         var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
         // An element of a collection of (user, twin) pairs holds the substitute where each pair does.
-        return AddDerived(new SubstituteOrigin(operation, persona, false, construct, location) { TupleElement = from.Element },
+        return AddDerived(new SubstituteOrigin(operation, persona, false, construct, location) { TupleElement = from.Element, TakenFrom = from.Origin },
             from, statement);
     }
 

@@ -161,6 +161,8 @@ internal sealed partial class SubstituteFlowGraph
             _cancellation.ThrowIfCancellationRequested();
             if (origin.IsKey)
                 continue; // ids are no profile: the lookups they feed are reported
+            if (origin.TakenFrom is { } collection && TakenAfterRemovingUnchecked(collection, statement))
+                continue;
             var use = FirstUncheckedUse(origin, statement);
             if (use is { } found)
                 report(CreateDiagnostic(origin, found));
@@ -175,6 +177,27 @@ internal sealed partial class SubstituteFlowGraph
             foreach (var localFunction in _localFunctions.Values)
                 localFunction.Report(report);
         }
+    }
+
+    /// <summary>An element taken from <paramref name="collection"/> only after a statement that removed the unchecked
+    /// profiles from it (<c>neighbours.RemoveAll(n =&gt; !Check(user, n))</c>, see <see cref="OriginFacts.IsBarrier"/>) on
+    /// every way there: what is left has passed the check, whether it is then taken by <c>foreach</c>, an indexer or
+    /// <c>First()</c>.</summary>
+    private bool TakenAfterRemovingUnchecked(SubstituteOrigin collection, Statement taken)
+    {
+        if (!RemovesElements() || DefinedAt(collection) is not { } defined)
+            return false;
+        return !PathExists(defined.Block, defined.Index, taken, redefinition: null, Facts(collection), deciding: null, holding: null);
+    }
+
+    private bool RemovesElements()
+    {
+        foreach (var i in _all.PositionsOf(OperationKind.Invocation))
+        {
+            if (((IInvocationOperation)_all.Operation(i)).TargetMethod.Name is "RemoveAll" or "RemoveWhere")
+                return true;
+        }
+        return false;
     }
 
     private bool Within(IMethodSymbol localFunction)

@@ -41,6 +41,10 @@ internal sealed class SubstituteOrigin
     /// uses are being returned or stored — the code that waits for it later gets the substitute unchecked — while the
     /// <c>await</c> of a local it was started into obtains the substitute itself (<see cref="SubstituteSources.TryGetDirect"/>).</summary>
     public bool IsTask { get; init; }
+
+    /// <summary>For an element (an indexer, <c>First()</c>, a <c>foreach</c> variable): the collection origin it was taken
+    /// from in the same graph.</summary>
+    public SubstituteOrigin? TakenFrom { get; init; }
 }
 
 /// <summary>How a substitute's value is tracked: as a profile, a collection of profiles, an enumerator over one

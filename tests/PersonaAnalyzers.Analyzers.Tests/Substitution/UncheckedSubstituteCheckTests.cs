@@ -1088,6 +1088,29 @@ public class UncheckedSubstituteCheckTests
                     return neighbours;
             """));
 
+    // What is left is checked however it is taken: an element of it is no new substitute.
+    [Theory]
+    [InlineData("foreach (var n in neighbours) cached = n; return cached;")]
+    [InlineData("return neighbours.Count > 0 ? neighbours[0].Summary : null;")]
+    [InlineData("return neighbours.FirstOrDefault()?.Summary;")]
+    [InlineData("var set = new HashSet<Reader>(neighbours); set.RemoveWhere(n => !ReaderGuard.Assess(user, n).IsSafe); foreach (var n in set) return n.Summary; return null;")]
+    public Task Elements_taken_after_removing_the_unsafe_ones_are_checked(string taken) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var neighbours = index.NearestNeighbours(user, 5).ToList();
+                    neighbours.RemoveAll(n => !ReaderGuard.Assess(user, n).IsSafe);
+                    {{taken}}
+            """));
+
+    [Theory]
+    [InlineData("if (user.Summary.Length > 0) neighbours.RemoveAll(n => !ReaderGuard.Assess(user, n).IsSafe); foreach (var {|PERSONA001:n|} in neighbours) return n.Summary; return null;")]
+    [InlineData("neighbours.RemoveAll(n => n.Summary.Length == 0); return {|PERSONA001:neighbours[0]|}.Summary;")]
+    [InlineData("var others = index.NearestNeighbours(user, 3).ToList(); neighbours.RemoveAll(n => !ReaderGuard.Assess(user, n).IsSafe); return {|PERSONA001:others[0]|}.Summary;")]
+    public Task Elements_taken_where_the_unsafe_ones_may_remain_are_reported(string taken) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var neighbours = index.NearestNeighbours(user, 5).ToList();
+                    {{taken}}
+            """));
+
     [Fact]
     public Task Neighbours_used_before_the_unsafe_ones_are_removed_are_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""

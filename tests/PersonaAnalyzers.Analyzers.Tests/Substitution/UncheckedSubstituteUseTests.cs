@@ -474,6 +474,9 @@ public class UncheckedSubstituteUseTests
     [InlineData("if ({|PERSONA001:index.FindNearest(user)|} is Reader twin and not null) return twin.Summary; return null;")]
     [InlineData("return {|PERSONA001:index.FindNearest(user)|} switch { { Summary: var summary } => summary, null => null };")]
     [InlineData("return {|PERSONA001:index.FindNearest(user)|} is { Summary.Length: > 10 } ? \"long\" : \"short\";")]
+    [InlineData("if ({|PERSONA001:index.FindNearest(user)|} is not { } twin) return null; return twin.Summary;")]
+    [InlineData("if ({|PERSONA001:index.FindNearest(user)|} is not Reader twin) return null; return twin.Summary;")]
+    [InlineData("var found = {|PERSONA001:index.FindNearest(user)|}; if (found is not { Summary.Length: > 0 } twin) return null; return twin.Summary;")]
     public Task Patterns_carry_the_substitute_and_read_its_data(string body) =>
         Verify.VerifyAsync(Verify.InMethod("        " + body));
 
@@ -497,6 +500,8 @@ public class UncheckedSubstituteUseTests
     [Theory]
     [InlineData("return index.FindNearest(user) is { } twin && ReaderGuard.Assess(user, twin).IsSafe ? twin.Summary : null;")]
     [InlineData("return index.FindNearest(user) is null ? \"none\" : \"some\";")]
+    [InlineData("if (index.FindNearest(user) is not { } twin || !ReaderGuard.Assess(user, twin).IsSafe) return null; return twin.Summary;")]
+    [InlineData("if (index.FindNearest(user) is not Reader twin) return null; if (ReaderGuard.Classify(user, twin) != SimilarityBand.Moderate) return null; return twin.Summary;")]
     [InlineData("return index.FindNearest(user) is { Id: var key } ? key : null;")]
     public Task Checked_patterns_and_null_or_key_tests_are_not_reported(string body) =>
         Verify.VerifyAsync(Verify.InMethod("        " + body));
