@@ -285,7 +285,7 @@ internal sealed partial class SubstituteFlowGraph
             foreach (var i in _all.PositionsOf(OperationKind.Invocation))
             {
                 var invocation = (IInvocationOperation)_all.Operation(i);
-                if (IsCheck(invocation, i) || IsCheckRunOnThePool(invocation))
+                if (IsCheck(invocation, i) || IsCheckRunOnThePool(invocation) || ChecksEveryElement(invocation, i))
                     MarkUp(i, _deciding);
             }
             if (_verdictLocals.Count > 0)
@@ -468,6 +468,12 @@ internal sealed partial class SubstituteFlowGraph
         }
 
         /// <summary>A check method called on this origin; <paramref name="at"/> is the invocation's position.</summary>
+        /// <summary><c>neighbours.All(n =&gt; Check(target, n))</c> over a collection that holds the origin (see
+        /// <see cref="ChecksEvery"/>).</summary>
+        private bool ChecksEveryElement(IInvocationOperation invocation, int at) =>
+            invocation.TargetMethod.Name is "All" or "Any" && IsSet(_mentioning, at) && LinqShapes.Source(invocation) is { } collection &&
+            IsSet(_mentioning, _all.IndexWithin(at, collection)) && _owner.ChecksEvery(invocation);
+
         private bool IsCheck(IInvocationOperation invocation, int at)
         {
             if (!IsSet(_mentioning, at) || !_owner._symbols.IsCheckMethod(invocation.TargetMethod, _owner._options))

@@ -146,6 +146,9 @@ internal sealed partial class SubstituteFlowGraph
             safeWhen = !safeWhen;
             value = LinqShapes.Unwrap(not.Operand);
         }
+        // neighbours.All(n => Check(…)) is true when every element passed; neighbours.Any(n => !Check(…)) when one failed.
+        if (value is IInvocationOperation { TargetMethod.Name: "All" or "Any" } gate && ChecksEvery(gate))
+            return (gate.TargetMethod.Name == "All") == safeWhen ? Sense.SafeWhenTrue : Sense.SafeWhenFalse;
         var matched = value is null ? 0 : BandTests.Matched(value, _symbols);
         if (matched == 0)
             return Sense.Unknown;

@@ -481,14 +481,28 @@ internal sealed partial class SubstituteFlowGraph
                 "Last" or "LastOrDefault" or "Find" or "FindLast" or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or
                 "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync"))
             return false;
-        return LinqShapes.DelegateArgument(invocation) switch
-        {
-            IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } local => LocalPredicateChecks(local.Method),
-            IMethodReferenceOperation method => _symbols.IsCheckMethod(method.Method, _options),
-            IFlowAnonymousFunctionOperation lambda => PredicateChecks(lambda, lambda.Syntax),
-            _ => false,
-        };
+        return KeepsOnlyChecked(LinqShapes.DelegateArgument(invocation));
     }
+
+    /// <summary>A predicate that holds for an element only when a check of it says so: a lambda, a local function, or a
+    /// check method given as a method group.</summary>
+    private bool KeepsOnlyChecked(IOperation? predicate) => predicate switch
+    {
+        IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } local => LocalPredicateChecks(local.Method),
+        IMethodReferenceOperation method => _symbols.IsCheckMethod(method.Method, _options),
+        IFlowAnonymousFunctionOperation lambda => PredicateChecks(lambda, lambda.Syntax),
+        _ => false,
+    };
+
+    /// <summary><c>neighbours.All(n =&gt; Check(target, n))</c>, or <c>neighbours.Any(n =&gt; !Check(target, n))</c>: an
+    /// all-or-nothing gate whose answer says whether every element passed the check — it decides the path as a check of
+    /// the collection would.</summary>
+    public bool ChecksEvery(IInvocationOperation invocation) => invocation.TargetMethod.Name switch
+    {
+        "All" => KeepsOnlyChecked(LinqShapes.DelegateArgument(invocation)),
+        "Any" => RejectsUnchecked(LinqShapes.DelegateArgument(invocation)),
+        _ => false,
+    };
 
     /// <summary><c>Where(IsSafe)</c> with a local function <c>bool IsSafe(Reader c) =&gt; Guard.Assess(user, c).IsSafe;</c>:
     /// read as the same lambda written in place would be.</summary>
@@ -503,8 +517,11 @@ internal sealed partial class SubstituteFlowGraph
     /// collection passed the check. The predicate must be a negated check whose kept side <see cref="Gates"/> the
     /// element; with a method group the sense of the answer is unknown.</summary>
     public bool RemovesUnchecked(IInvocationOperation invocation) =>
-        invocation.TargetMethod.Name is "RemoveAll" or "RemoveWhere" &&
-        LinqShapes.DelegateArgument(invocation) is IFlowAnonymousFunctionOperation
+        invocation.TargetMethod.Name is "RemoveAll" or "RemoveWhere" && RejectsUnchecked(LinqShapes.DelegateArgument(invocation));
+
+    /// <summary>A lambda that holds for an element exactly when a check of it fails: <c>n =&gt; !Check(target, n)</c>.</summary>
+    private bool RejectsUnchecked(IOperation? predicate) =>
+        predicate is IFlowAnonymousFunctionOperation
         {
             Syntax: AnonymousFunctionExpressionSyntax { ExpressionBody: PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } removed }
         } lambda &&

@@ -1111,6 +1111,30 @@ public class UncheckedSubstituteCheckTests
                     {{taken}}
             """));
 
+    // An all-or-nothing gate: every element went through the check, and its answer decides the way.
+    [Theory]
+    [InlineData("if (!neighbours.All(n => ReaderGuard.Assess(user, n).IsSafe)) return null;")]
+    [InlineData("if (neighbours.Any(n => !ReaderGuard.TrySubstitute(user, n, out _))) return null;")]
+    [InlineData("bool Safe(Reader n) => ReaderGuard.Classify(user, n) == SimilarityBand.Moderate; if (!neighbours.All(Safe)) return null;")]
+    public Task Neighbours_after_a_gate_that_checks_every_one_are_checked(string gate) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var neighbours = index.NearestNeighbours(user, 5);
+                    {{gate}}
+                    return neighbours.Select(n => n.Summary).ToList();
+            """));
+
+    [Theory]
+    [InlineData("if (neighbours.All(n => ReaderGuard.Assess(user, n).IsSafe)) return null;")]
+    [InlineData("if (!neighbours.Any(n => ReaderGuard.Assess(user, n).IsSafe)) return null;")]
+    [InlineData("if (!neighbours.All(n => ReaderGuard.Assess(user, n).IsSafe || n.Summary.Length > 0)) return null;")]
+    [InlineData("if (!neighbours.All(n => n.Summary.Length > 0)) return null;")]
+    public Task Neighbours_after_a_gate_that_lets_unchecked_ones_through_are_reported(string gate) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var neighbours = {|PERSONA001:index.NearestNeighbours(user, 5)|};
+                    {{gate}}
+                    return neighbours.Select(n => n.Summary).ToList();
+            """));
+
     [Fact]
     public Task Neighbours_used_before_the_unsafe_ones_are_removed_are_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
