@@ -89,9 +89,10 @@ internal sealed partial class SubstituteFlowGraph
             Add(_values, origin.Operation, taint);
     }
 
-    /// <summary>How an origin's value is tracked, from its own type.</summary>
+    /// <summary>How an origin's value is tracked, from its own type. A <c>[ProfileSubstitute]</c> field or property of a
+    /// delegate type (<c>Func&lt;Reader, Reader?&gt; Borrow</c>) is no profile: each call of it obtains one.</summary>
     private TaintKind KindOf(SubstituteOrigin origin) =>
-        origin.IsTask ? TaintKind.Task : origin.IsCollection ? TaintKind.Collection : IsPair(origin.Operation.Type) ? TaintKind.Tuple : TaintKind.Element;
+        origin.IsTask ? TaintKind.Task : origin.Operation.Type?.TypeKind == TypeKind.Delegate ? TaintKind.Delegate : origin.IsCollection ? TaintKind.Collection : IsPair(origin.Operation.Type) ? TaintKind.Tuple : TaintKind.Element;
 
     /// <summary>A value that holds the substitute beside other values, tracked as a tuple: a tuple, a nullable one
     /// (<c>(Reader Match, double Score)?</c>), or a search hit (<c>VectorSearchResult&lt;Reader&gt;</c>: its
@@ -189,6 +190,8 @@ internal sealed partial class SubstituteFlowGraph
             // if (FindNearest(user) is not { } twin) return …; — twin holds the value where the test fails and the body goes on.
             case INegatedPatternOperation negated:
                 return PropagateToPatternLocals(negated.Pattern, taints);
+            case IListPatternOperation list:
+                return PropagateToListElements(list, taints);
             case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
                 return AddAll(_locals, local, taints);
             case IRecursivePatternOperation recursive:
@@ -220,6 +223,32 @@ internal sealed partial class SubstituteFlowGraph
                 var position = property.Member is IMemberReferenceOperation { Member: var member } ? LinqShapes.TupleIndex(member) : -1;
                 if (taint.HoldsAt(position) && _symbols.IsPersonaType(property.Pattern.InputType))
                     changed |= PropagateToPatternLocals(property.Pattern, element);
+            }
+        }
+        return changed;
+    }
+
+    /// <summary><c>neighbours is [var first, ..]</c>, <c>[var only] =&gt; …</c>: a local the pattern declares for an element
+    /// holds one of the collection's substitutes — tracked with the collection's origin, as an indexer's element taken
+    /// in the same test would be — and one for a slice (<c>[_, .. var rest]</c>) or the whole list the rest of them.</summary>
+    private bool PropagateToListElements(IListPatternOperation list, List<Taint> taints)
+    {
+        var changed = false;
+        foreach (var taint in taints)
+        {
+            if (taint.Kind != TaintKind.Collection || taint.Origin.IsKey)
+                continue;
+            var collection = new List<Taint> { taint };
+            if (list.DeclaredSymbol is ILocalSymbol whole)
+                changed |= AddAll(_locals, whole, collection);
+            foreach (var pattern in list.Patterns)
+            {
+                if (pattern is ISlicePatternOperation { Pattern: { } slice })
+                    changed |= PropagateToPatternLocals(slice, collection);
+                else if (IsPair(pattern.InputType))
+                    changed |= PropagateToPatternLocals(pattern, new List<Taint> { new(taint.Origin, TaintKind.Tuple, taint.Element) });
+                else if (_symbols.IsPersonaType(pattern.InputType))
+                    changed |= PropagateToPatternLocals(pattern, new List<Taint> { new(taint.Origin, TaintKind.Element) });
             }
         }
         return changed;

@@ -11,6 +11,37 @@ public class UncheckedSubstituteSourceTests
                     return {|PERSONA001:index.FindNearest(user)|};
             """));
 
+    // A [ProfileSubstitute] field or property of a delegate type is no profile: each call of it obtains one, checked or
+    // reported where it is called.
+    [Fact]
+    public Task ProfileSubstitute_delegate_field_or_property_obtains_a_substitute_per_call() =>
+        Verify.VerifyAsync("""
+            using System;
+            using PersonaAnalyzers;
+            using Shop;
+            public static class Donors
+            {
+                [ProfileSubstitute] public static Func<Reader, Reader?> Borrow = v => null;
+                [ProfileSubstitute] public static Func<Reader, Reader?> Lend { get; } = v => null;
+
+                public static string Checked(Reader v)
+                {
+                    var donor = Borrow(v);
+                    if (donor is null || !ReaderGuard.TrySubstitute(v, donor, out _))
+                        return v.Summary;
+                    return donor.Summary + (Lend(v) is { } lent && ReaderGuard.Assess(v, lent).IsSafe ? lent.Summary : "");
+                }
+
+                public static string Unchecked(Reader v) => {|PERSONA001:Borrow(v)|}?.Summary + {|PERSONA001:Lend(v)|}?.Summary;
+
+                public static string ThroughALocal(Reader v)
+                {
+                    var borrow = Borrow;
+                    return {|PERSONA001:borrow(v)|}!.Summary;
+                }
+            }
+            """);
+
     [Fact]
     public Task ProfileSubstitute_on_the_interface_member_counts_for_the_call() =>
         Verify.VerifyAsync(Verify.InMethod("""

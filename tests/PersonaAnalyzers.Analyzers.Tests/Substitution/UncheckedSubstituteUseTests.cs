@@ -480,6 +480,20 @@ public class UncheckedSubstituteUseTests
     public Task Patterns_carry_the_substitute_and_read_its_data(string body) =>
         Verify.VerifyAsync(Verify.InMethod("        " + body));
 
+    [Theory]
+    [InlineData("if ({|PERSONA001:index.NearestNeighbours(user, 5)|} is [var first, ..]) return first.Summary; return null;")]
+    [InlineData("return {|PERSONA001:index.NearestNeighbours(user, 5)|} switch { [var only] => only.Summary, _ => null };")]
+    [InlineData("if (index.NearestNeighbours(user, 5).ToArray() is [_, .. var rest]) return {|PERSONA001:rest[0]|}.Summary; return null;")]
+    [InlineData("if ({|PERSONA001:index.NearestNeighbours(user, 5)|} is [_, ..] all) return all; return null;")]
+    public Task List_patterns_carry_the_substitutes(string body) =>
+        Verify.VerifyAsync(Verify.InMethod("        " + body));
+
+    [Theory]
+    [InlineData("if (index.NearestNeighbours(user, 5) is [var first, ..] && ReaderGuard.Assess(user, first).IsSafe) return first.Summary; return null;")]
+    [InlineData("return index.NearestNeighbours(user, 5) is [_, _, ..] ? \"several\" : \"few\";")]
+    public Task List_patterns_checked_or_only_counting_are_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod("        " + body));
+
     [Fact]
     public Task Deconstructing_a_profile_reads_its_data() =>
         Verify.VerifyAsync("""
