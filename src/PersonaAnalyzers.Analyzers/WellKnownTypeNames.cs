@@ -18,6 +18,8 @@ internal static class WellKnownTypeNames
     public const string SimilarityBands = "PersonaAnalyzers.SimilarityBands";
     public const string SimilarityKernels = "PersonaAnalyzers.SimilarityKernels";
     public const string SubstitutionVerdict = "PersonaAnalyzers.SubstitutionVerdict";
+    public const string VettedCandidate = "PersonaAnalyzers.VettedCandidate`1";
+    public const string CandidateVetter = "PersonaAnalyzers.CandidateVetter`1";
 
     /// <summary>The generated guard's name for a persona type: <c>{T}Guard</c>.</summary>
     public static string GuardName(string personaTypeName) => personaTypeName + "Guard";

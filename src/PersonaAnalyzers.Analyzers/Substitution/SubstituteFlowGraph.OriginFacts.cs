@@ -296,6 +296,16 @@ internal sealed partial class SubstituteFlowGraph
                         MarkUp(i, _deciding);
                 }
             }
+            if (_owner._vets)
+            {
+                // foreach (var v in vetter.Vet(user, pool)) { if (!v.Verdict.IsSafe) continue; … v.Profile … }
+                foreach (var i in _all.PositionsOf(OperationKind.PropertyReference))
+                {
+                    if (((IPropertyReferenceOperation)_all.Operation(i)) is { Instance: { } vetted } verdict && _owner._symbols.IsVettedVerdict(verdict.Property) &&
+                        IsSet(_mentioning, _all.IndexWithin(i, vetted)))
+                        MarkUp(i, _deciding);
+                }
+            }
             if (_verdictMembers.Count > 0)
             {
                 MarkStorageReads(OperationKind.FieldReference);

@@ -80,6 +80,8 @@ internal sealed partial class SubstituteFlowGraph
 
     private void AddOrigin(SubstituteOrigin origin, Statement statement, TaintKind? kind = null)
     {
+        _vets |= (origin.Operation is IAwaitOperation awaited ? LinqShapes.TaskOf(awaited.Operation) : origin.Operation) is
+                     IInvocationOperation { TargetMethod.Name: "Vet" or "VetAsync" } vet && _symbols.ReturnsEveryVerdict(vet.TargetMethod);
         _origins.Add((origin, statement));
         _keys |= origin.IsKey;
         var taint = new Taint(origin, kind ?? KindOf(origin));
@@ -570,6 +572,11 @@ internal sealed partial class SubstituteFlowGraph
             if (operation is IInvocationOperation call && _symbols.IsCheckMethod(call.TargetMethod, _options) &&
                 ArgumentsMention(call, parameter) && kept.Span.Contains(call.Syntax.Span) && Gates(call.Syntax, kept) && PassesOnlySafeBand(call))
                 return true;
+            // vetted.Where(v => v.Verdict.IsSafe): the verdict the vetter gave the element.
+            if (_vets && operation is IPropertyReferenceOperation { Instance: { } instance } verdict && _symbols.IsVettedVerdict(verdict.Property) &&
+                LinqShapes.Unwrap(instance) is IParameterReferenceOperation element && SymbolEqualityComparer.Default.Equals(element.Parameter, parameter) &&
+                kept.Span.Contains(verdict.Syntax.Span) && Gates(verdict.Syntax, kept) && PassesOnlySafeBand(verdict))
+                return true;
         }
         return false;
     }
@@ -598,7 +605,7 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary>Unless the check's answer is tested for a set with an unsafe band in it (<see cref="BandTests"/>):
     /// <c>Classify(u, c) == SimilarityBand.Moderate</c> gates, <c>Classify(u, c) != SimilarityBand.Distant</c>,
     /// <c>Assess(u, c).Band is NearMatch</c> and <c>Assess(u, c) is { IsSafe: false }</c> let near-twins through.</summary>
-    private bool PassesOnlySafeBand(IInvocationOperation check)
+    private bool PassesOnlySafeBand(IOperation check)
     {
         IOperation current = check;
         while (current.Parent is IConversionOperation or IParenthesizedOperation or IPropertyReferenceOperation { Property.Name: "Band" })

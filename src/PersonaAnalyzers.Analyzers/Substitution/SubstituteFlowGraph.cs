@@ -52,6 +52,9 @@ internal sealed partial class SubstituteFlowGraph
     private OriginFacts? _facts;
     /// <summary>Some origin is other users' ids: only then is a lookup by id looked for.</summary>
     private bool _keys;
+    /// <summary>Some origin is what <c>CandidateVetter.Vet</c> handed back: only then is a vetted candidate's
+    /// <c>Verdict</c> looked for as the check of it.</summary>
+    private bool _vets;
     // The path search's state, allocated on a graph's first search (see PathExists).
     private bool[]? _visited;
     private bool[]? _decidingBlocks;

@@ -38,6 +38,9 @@ internal sealed class SubstituteNames
         // A vector store's search is a source by its name and its hits (SubstitutionSymbols.IsVectorSearch).
         if (symbols.VectorSearchResultOfT is not null)
             names.UnionWith(SubstitutionSymbols.VectorSearchNames);
+        // CandidateVetter's Vet hands back rejected candidates beside the safe ones (SubstitutionSymbols.ReturnsEveryVerdict).
+        if (symbols.CandidateVetterOfT is not null)
+            names.UnionWith(new[] { "Vet", "VetAsync" });
         return new SubstituteNames(compilation, names, open);
     }
 

@@ -30,7 +30,8 @@ internal static class SubstituteSources
             IFieldReferenceOperation field => field.Field,
             _ => null,
         };
-        if (candidate is null || !(options.NameMatches(candidate.Name) || symbols.IsSubstituteAttributed(candidate) || symbols.IsVectorSearch(candidate)))
+        if (candidate is null || !(options.NameMatches(candidate.Name) || symbols.IsSubstituteAttributed(candidate) || symbols.IsVectorSearch(candidate) ||
+                                   symbols.ReturnsEveryVerdict(candidate)))
             return null;
         return Direct(operation, candidate, waitedFor, symbols, options, model) ??
                (orKeys && waitedFor is null ? KeysOf(operation, candidate, symbols, options, model) : null);
@@ -267,6 +268,8 @@ internal static class SubstituteSources
         persona = null;
         isCollection = false;
         var attributed = symbols.IsSubstituteAttributed(member);
+        if (symbols.ReturnsEveryVerdict(member))
+            return (persona = ProfileOf(type, symbols, out isCollection)) is not null;
         if (!attributed && !options.NameMatches(member.Name) && !symbols.IsVectorSearch(member))
             return false;
         if (member is IMethodSymbol method && symbols.IsCheckMethod(method, options))

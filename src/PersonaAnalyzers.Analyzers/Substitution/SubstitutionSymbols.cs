@@ -28,6 +28,8 @@ internal sealed class SubstitutionSymbols
         SimilarityKernels = Find(compilation, runtime, WellKnownTypeNames.SimilarityKernels);
         SimilarityBand = Find(compilation, runtime, WellKnownTypeNames.SimilarityBand);
         SubstitutionVerdict = Find(compilation, runtime, WellKnownTypeNames.SubstitutionVerdict);
+        VettedCandidateOfT = Find(compilation, runtime, WellKnownTypeNames.VettedCandidate);
+        CandidateVetterOfT = Find(compilation, runtime, WellKnownTypeNames.CandidateVetter);
         EnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
         var core = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
         // In the core library from .NET Core 3.0; Microsoft.Bcl.AsyncInterfaces elsewhere (the fallback finds it).
@@ -69,6 +71,23 @@ internal sealed class SubstitutionSymbols
 
     /// <summary>The runtime's <c>SubstitutionVerdict</c>, which the guard's <c>Assess</c> and <c>TrySubstitute</c> give.</summary>
     public INamedTypeSymbol? SubstitutionVerdict { get; }
+
+    /// <summary>The runtime's <c>VettedCandidate&lt;T&gt;</c>: a candidate profile beside the verdict on it.</summary>
+    public INamedTypeSymbol? VettedCandidateOfT { get; }
+
+    public INamedTypeSymbol? CandidateVetterOfT { get; }
+
+    /// <summary><c>CandidateVetter&lt;T&gt;.Vet</c> and <c>VetAsync</c>: a check that hands back every candidate with its
+    /// verdict, the rejected ones too. What it returns are substitutes beside their verdicts, checked only where the
+    /// verdict is read (<see cref="IsVettedVerdict"/>).</summary>
+    public bool ReturnsEveryVerdict(ISymbol member) =>
+        CandidateVetterOfT is not null && member is IMethodSymbol { Name: "Vet" or "VetAsync" } method &&
+        SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, CandidateVetterOfT);
+
+    /// <summary>The <c>Verdict</c> of a <c>VettedCandidate&lt;T&gt;</c>.</summary>
+    public bool IsVettedVerdict(IPropertySymbol property) =>
+        VettedCandidateOfT is not null && property.Name == "Verdict" &&
+        SymbolEqualityComparer.Default.Equals(property.ContainingType.OriginalDefinition, VettedCandidateOfT);
 
     public bool IsBand(ITypeSymbol? type) => SimilarityBand is not null && SymbolEqualityComparer.Default.Equals(type, SimilarityBand);
 
@@ -181,7 +200,12 @@ internal sealed class SubstitutionSymbols
     /// <c>Stars</c> are no score is not a hit.</summary>
     public INamedTypeSymbol? HitPersona(ITypeSymbol? type)
     {
-        if (type is not INamedTypeSymbol { IsTupleType: false } named || IsPersonaType(named) || CarriedPersona(named) is not { } persona)
+        if (type is not INamedTypeSymbol { IsTupleType: false } named || IsPersonaType(named))
+            return null;
+        // A vetted candidate holds its profile beside a verdict rather than a score.
+        if (VettedCandidateOfT is not null && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, VettedCandidateOfT))
+            return IsPersonaType(named.TypeArguments[0]) ? Unwrap(named.TypeArguments[0]) : null;
+        if (CarriedPersona(named) is not { } persona)
             return null;
         foreach (var member in named.GetMembers())
         {

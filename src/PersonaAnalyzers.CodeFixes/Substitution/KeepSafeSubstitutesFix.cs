@@ -31,9 +31,14 @@ internal sealed class KeepSafeSubstitutesFix : PersonaFix
             return null;
         var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
         var info = model.GetTypeInfo(substitutes, cancellationToken);
-        if (!PersonaCollections.IsCollectionOf(info.Type, types.Persona) || Materialised(info.ConvertedType ?? info.Type!, types.Persona) is not { } materialise)
+        if (info.Type is null)
             return null;
-        var addLinq = !LinqInScope(model, substitutes, info.Type!);
+        var addLinq = !LinqInScope(model, substitutes, info.Type);
+        if (SubstitutionSymbols.For(model.Compilation)?.VettedCandidateOfT is { } vettedType && IsVettedCollection(info.Type, vettedType))
+            return await KeepSafeVerdictsAsync(document, root, model, substitutes, info, vettedType, addLinq, cancellationToken).ConfigureAwait(false);
+        if (!PersonaCollections.IsCollectionOf(info.Type, types.Persona) ||
+            Materialised(info.ConvertedType ?? info.Type, element => PersonaCollections.IsPersona(element, types.Persona)) is not { } materialise)
+            return null;
 
         var candidate = LocalNames.Unique(model, substitutes, "candidate");
         return await TargetProfiles.FirstFixAsync(document, model, substitutes, types.Persona, cancellationToken, target =>
@@ -47,13 +52,44 @@ internal sealed class KeepSafeSubstitutesFix : PersonaFix
         }, substitutes).ConfigureAwait(false);
     }
 
+    /// <summary><c>vetter.Vet(user, pool)</c> hands back every candidate beside its verdict: keep those whose verdict is
+    /// safe — <c>vetter.Vet(user, pool).Where(vetted =&gt; vetted.Verdict.IsSafe)</c> — the check is already made.</summary>
+    private static async Task<Document?> KeepSafeVerdictsAsync(Document document, SyntaxNode root, SemanticModel model, ExpressionSyntax substitutes,
+        TypeInfo info, INamedTypeSymbol vettedType, bool addLinq, CancellationToken cancellationToken)
+    {
+        // The receiver of a further LINQ call needs a sequence only.
+        var expected = substitutes.Parent is MemberAccessExpressionSyntax access && access.Expression == substitutes
+            ? ""
+            : Materialised(info.ConvertedType ?? info.Type!, element => IsVetted(element, vettedType));
+        if (expected is null)
+            return null;
+        var vetted = LocalNames.Unique(model, substitutes, "vetted");
+        var isSafe = MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(vetted), IdentifierName("Verdict")), IdentifierName("IsSafe"));
+        ExpressionSyntax filtered = Call(Receiver(substitutes), "Where", SimpleLambdaExpression(Parameter(Identifier(vetted)), isSafe));
+        if (expected.Length > 0)
+            filtered = Call(filtered, expected);
+        var newRoot = root.ReplaceNode(substitutes, filtered.WithTriviaFrom(substitutes).Formatted());
+        if (addLinq && newRoot is CompilationUnitSyntax unit)
+            newRoot = Usings.Ensure(unit, "System.Linq");
+        return await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsVettedCollection(ITypeSymbol type, INamedTypeSymbol vettedType) =>
+        type is IArrayTypeSymbol { ElementType: var element } ? IsVetted(element, vettedType) :
+        type is INamedTypeSymbol named && named.AllInterfaces.Append(named).Any(i =>
+            i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T && IsVetted(i.TypeArguments[0], vettedType));
+
+    private static bool IsVetted(ITypeSymbol element, INamedTypeSymbol vettedType) =>
+        SymbolEqualityComparer.Default.Equals(element.OriginalDefinition, vettedType);
+
     /// <summary>What turns the filtered sequence into what the place expects: "" when a sequence will do, else the
     /// name of the LINQ method; null when no LINQ method gives that type.</summary>
-    private static string? Materialised(ITypeSymbol expected, INamedTypeSymbol persona)
+    private static string? Materialised(ITypeSymbol expected, System.Func<ITypeSymbol, bool> isElement)
     {
         if (expected is IArrayTypeSymbol { Rank: 1 })
             return "ToArray";
-        if (expected is not INamedTypeSymbol { TypeArguments.Length: 1 } named || !PersonaCollections.IsPersona(named.TypeArguments[0], persona))
+        if (expected is not INamedTypeSymbol { TypeArguments.Length: 1 } named || !isElement(named.TypeArguments[0]))
             return null;
         if (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
             return "";

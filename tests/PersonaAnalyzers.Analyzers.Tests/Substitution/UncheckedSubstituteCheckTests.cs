@@ -376,6 +376,46 @@ public class UncheckedSubstituteCheckTests
                     return picked.Select(c => c.Summary).ToList();
             """));
 
+    // CandidateVetter.Vet hands back every candidate beside its verdict, the rejected ones too: each is checked only
+    // where its verdict decides.
+    [Theory]
+    [InlineData("return vetter.Vet(user, pool).Where(v => v.Verdict.IsSafe).Select(v => v.Profile.Summary).ToList();")]
+    [InlineData("var kept = new List<string>(); foreach (var v in vetter.Vet(user, pool)) { if (!v.Verdict.IsSafe) continue; kept.Add(v.Profile.Summary); } return kept;")]
+    [InlineData("return vetter.Vet(user, pool).Count(v => v.Verdict.Band == SimilarityBand.NearMatch);")]
+    [InlineData("return vetter.Vet(user, pool).Select(v => v.Verdict.Reason).ToList();")]
+    [InlineData("return vetter.SafestSubstitute(user, pool)?.Profile.Summary;")]
+    [InlineData("return (await vetter.VetAsync(source, user, 400)).FirstOrDefault(v => v.Verdict.IsSafe).Profile?.Summary;")]
+    public Task Vetted_candidates_read_by_their_verdict_are_checked(string body) =>
+        Verify.VerifyAsync(Vetting(body));
+
+    [Theory]
+    [InlineData("return {|PERSONA001:vetter.Vet(user, pool)|}.Select(v => v.Profile.Summary).ToList();")]
+    [InlineData("return {|PERSONA001:vetter.Vet(user, pool).First()|}.Profile.Summary;")]
+    [InlineData("var vetted = {|PERSONA001:await vetter.VetAsync(source, user, 400)|}; return vetted.Select(v => v.Profile).ToList();")]
+    [InlineData("return {|PERSONA001:vetter.Vet(user, pool)|}.Where(v => v.Verdict.IsSafe || v.Verdict.Band == SimilarityBand.NearMatch).Select(v => v.Profile.Summary).ToList();")]
+    public Task Vetted_candidates_read_without_their_verdict_are_reported(string body) =>
+        Verify.VerifyAsync(Vetting(body));
+
+    private static string Vetting(string body) => $$"""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using PersonaAnalyzers;
+        using Shop;
+
+        public class Panel
+        {
+            private readonly CandidateVetter<Reader> vetter = null!;
+            private readonly ICandidateSource<Reader> source = null!;
+
+            public async Task<object?> Run(Reader user, List<Reader> pool)
+            {
+                await Task.Yield();
+                {{body}}
+            }
+        }
+        """;
+
     [Fact]
     public Task SafestSubstitute_over_the_collection_is_a_check() =>
         Verify.VerifyAsync(Verify.InMethod("""

@@ -20,6 +20,16 @@ public class KeepSafeSubstitutesTests
             """), Key);
 
     [Fact]
+    public Task Every_vetted_candidate_keeps_the_safe_ones() =>
+        Verify.VerifyAsync(InClass("""
+                public List<string> Panel(Reader user, PersonaAnalyzers.CandidateVetter<Reader> vetter, List<Reader> pool) =>
+                    {|PERSONA001:vetter.Vet(user, pool)|}.Select(v => v.Profile.Summary).ToList();
+            """), InClass("""
+                public List<string> Panel(Reader user, PersonaAnalyzers.CandidateVetter<Reader> vetter, List<Reader> pool) =>
+                    vetter.Vet(user, pool).Where(vetted => vetted.Verdict.IsSafe).Select(v => v.Profile.Summary).ToList();
+            """), Key);
+
+    [Fact]
     public Task Sequence_needs_no_materialising() =>
         Verify.VerifyAsync(InClass("""
                 public IEnumerable<Reader> Panel(Reader user)
