@@ -75,6 +75,19 @@ internal sealed partial class SubstituteFlowGraph
                             break;
                     }
                 }
+                // Assess(user, twin) is var v && v.IsSafe, case var v when v.IsSafe: the pattern's local holds the verdict.
+                foreach (var i in _all.PositionsOf(OperationKind.IsPattern))
+                {
+                    var test = (IIsPatternOperation)_all.Operation(i);
+                    var declared = test.Pattern switch
+                    {
+                        IDeclarationPatternOperation declaration => declaration.DeclaredSymbol as ILocalSymbol,
+                        IRecursivePatternOperation recursive => recursive.DeclaredSymbol as ILocalSymbol,
+                        _ => null,
+                    };
+                    if (declared is not null && IsSet(_deciding, _all.IndexWithin(i, test.Value)) && !_overriddenLocals.Contains(declared))
+                        changed |= _verdictLocals.Add(declared);
+                }
                 changed |= AddFoldedVerdicts();
                 changed |= AddDeconstructedVerdicts();
                 changed |= RemoveOverriddenLocals();

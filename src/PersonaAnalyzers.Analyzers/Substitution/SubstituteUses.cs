@@ -291,7 +291,9 @@ internal static class SubstituteUses
                 var method = invocation.TargetMethod;
                 if (symbols.IsCheckMethod(method, options) || SideChannels.IsSideChannel(method) || SideChannels.IsInside(invocation, model))
                     return UseKind.None;
-                if (method.Name is "ReferenceEquals" or "Equals" or "GetHashCode" || SimilarityScores.IsScoreMethod(method, symbols))
+                // The generated guard's IsSelf(target, candidate) compares keys, as Equals does.
+                if (method.Name is "ReferenceEquals" or "Equals" or "GetHashCode" || SimilarityScores.IsScoreMethod(method, symbols) ||
+                    method is { Name: "IsSelf", IsStatic: true } && method.ContainingType.Name.EndsWith("Guard", System.StringComparison.Ordinal))
                     return UseKind.None;
                 var isSource = (method.ReducedFrom ?? method).IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] == argument;
                 if (kind != TaintKind.Element && isSource &&

@@ -416,6 +416,30 @@ public class UncheckedSubstituteCheckTests
         }
         """;
 
+    // A verdict bound by a var pattern decides where it is read, as one kept in a local does.
+    [Theory]
+    [InlineData("var twin = index.FindNearest(user); return twin is not null && ReaderGuard.Assess(user, twin) is var v && v.IsSafe ? twin.Summary : null;")]
+    [InlineData("var twin = index.FindNearest(user); if (twin is null) return null; switch (ReaderGuard.Assess(user, twin)) { case var v when v.IsSafe: return twin.Summary; default: return null; }")]
+    [InlineData("return index.FindNearest(user) is { } twin ? ReaderGuard.Assess(user, twin) switch { var v when v.IsSafe => twin.Summary, _ => null } : null;")]
+    public Task Verdict_bound_by_a_var_pattern_decides(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    // The generated guard's IsSelf compares keys: no use of the profile.
+    [Fact]
+    public Task Guard_IsSelf_is_no_use() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var twin = index.FindNearest(user);
+                    return twin is not null && ShopGuard.IsSelf(user, twin);
+            """) + """
+
+            public static class ShopGuard { public static bool IsSelf(Reader target, Reader candidate) => target.Id == candidate.Id; }
+            """);
+
+    [Theory]
+    [InlineData("var twin = {|PERSONA001:index.FindNearest(user)|}; return twin is not null && ReaderGuard.Assess(user, twin) is var v && !v.IsSafe ? twin.Summary : null;")]
+    public Task Verdict_bound_by_a_var_pattern_read_the_wrong_way_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
     [Fact]
     public Task SafestSubstitute_over_the_collection_is_a_check() =>
         Verify.VerifyAsync(Verify.InMethod("""
