@@ -512,7 +512,18 @@ internal sealed partial class SubstituteFlowGraph
                 "Last" or "LastOrDefault" or "Find" or "FindLast" or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or
                 "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync"))
             return false;
-        return KeepsOnlyChecked(LinqShapes.DelegateArgument(invocation));
+        return KeepsOnlyChecked(LinqShapes.DelegateArgument(invocation) ?? DelegateLocalArgument(invocation));
+    }
+
+    /// <summary>A predicate handed over in a delegate local: <c>Where(safe)</c>.</summary>
+    private static IOperation? DelegateLocalArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (LinqShapes.Unwrap(argument.Value) is ILocalReferenceOperation { Type.TypeKind: TypeKind.Delegate } local)
+                return local;
+        }
+        return null;
     }
 
     /// <summary>A predicate that holds for an element only when a check of it says so: a lambda, a local function, or a
@@ -522,8 +533,26 @@ internal sealed partial class SubstituteFlowGraph
         IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } local => LocalPredicateChecks(local.Method),
         IMethodReferenceOperation method => _symbols.IsCheckMethod(method.Method, _options),
         IFlowAnonymousFunctionOperation lambda => PredicateChecks(lambda, lambda.Syntax),
+        ILocalReferenceOperation kept => LambdaKeptIn(kept.Local) is { } lambda && PredicateChecks(lambda, lambda.Syntax),
         _ => false,
     };
+
+    /// <summary>The lambda a delegate local of this graph is given by its one assignment (<c>Func&lt;Reader, bool&gt; safe
+    /// = n =&gt; Guard.Assess(user, n).IsSafe;</c>); null when it is written more than once or with anything else.</summary>
+    private IFlowAnonymousFunctionOperation? LambdaKeptIn(ILocalSymbol local)
+    {
+        IFlowAnonymousFunctionOperation? kept = null;
+        foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
+        {
+            var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
+            if (_all.WrittenBy(assignment) is not ILocalReferenceOperation written || !SymbolEqualityComparer.Default.Equals(written.Local, local))
+                continue;
+            if (kept is not null || LinqShapes.Unwrap(assignment.Value) is not IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda })
+                return null;
+            kept = lambda;
+        }
+        return kept;
+    }
 
     /// <summary><c>neighbours.All(n =&gt; Check(target, n))</c>, or <c>neighbours.Any(n =&gt; !Check(target, n))</c>: an
     /// all-or-nothing gate whose answer says whether every element passed the check — it decides the path as a check of

@@ -365,6 +365,18 @@ public class UncheckedSubstituteCheckTests
             """));
 
     [Theory]
+    [InlineData("Func<Reader, bool> keep = c => ReaderGuard.Assess(user, c).IsSafe;", "")]
+    [InlineData("Func<Reader, bool> keep = c => ReaderGuard.Assess(user, c).IsSafe;", "keep = c => true;")]
+    [InlineData("Func<Reader, bool> keep = c => c.Summary.Length > 0;", "")]
+    public Task Where_with_a_predicate_kept_in_a_local_is_read_as_the_lambda(string kept, string rewritten) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    {{kept}}
+                    {{rewritten}}
+                    var picked = {{(kept.Contains("Assess") && rewritten.Length == 0 ? "" : "{|PERSONA001:")}}index.NearestNeighbours(user, 10){{(kept.Contains("Assess") && rewritten.Length == 0 ? "" : "|}")}}.Where(keep).ToList();
+                    return picked.Select(c => c.Summary).ToList();
+            """));
+
+    [Theory]
     [InlineData("bool Keep(Reader c) => c.Summary.Length > 0;")]
     [InlineData("bool Keep(Reader c) => ReaderGuard.Assess(user, c).IsSafe || c.Summary.Length > 100;")]
     [InlineData("bool Keep(Reader c) => ReaderGuard.Classify(user, c) is SimilarityBand.NearMatch or SimilarityBand.Moderate;")]
