@@ -250,6 +250,23 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
             }
         }
 
+        /// <summary><c>segments.MaxBy(s =&gt; Similarity(user, s.Centroid))!.Name</c>: the pick is a value that carries a
+        /// profile (a segment and its centroid), and only a member holding none leaves — a nearest-centroid assignment,
+        /// which hands no one's profile to anyone (as the loop form returning an index does not).</summary>
+        private bool OnlyLabelLeaves(IOperation selection)
+        {
+            if (selection.Type is null || _symbols.IsPersonaType(selection.Type))
+                return false;
+            var parent = LinqShapes.Parent(selection, out var child);
+            IOperation? read = parent switch
+            {
+                IMemberReferenceOperation member when member.Instance == child => member,
+                IConditionalAccessOperation access when access.Operation == child => LinqShapes.Unwrap(access.WhenNotNull),
+                _ => null,
+            };
+            return read is IPropertyReferenceOperation or IFieldReferenceOperation && !_symbols.IsOrCarriesPersona(read.Type);
+        }
+
         private static ISymbol? Parameter(IAnonymousFunctionOperation lambda) =>
             lambda.Symbol.Parameters.Length > 0 ? lambda.Symbol.Parameters[0] : null;
 
@@ -261,6 +278,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
 
         private void Report(IOperation selection, string kind, string description, IOperation? target, IOperation? candidates)
         {
+            if (OnlyLabelLeaves(selection))
+                return;
             INamedTypeSymbol? persona = null;
             if (candidates is not null && LinqShapes.Unwrap(candidates).Type is { } type && _symbols.ElementType(type) is { } element)
                 persona = PersonaIn(element);

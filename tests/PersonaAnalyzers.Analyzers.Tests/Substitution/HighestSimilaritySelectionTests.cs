@@ -124,6 +124,19 @@ public class HighestSimilaritySelectionTests
         }
         """;
 
+    // A nearest-centroid assignment: the pick carries a profile, but only its label leaves.
+    [Theory]
+    [InlineData("return segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))!.Name;")]
+    [InlineData("return segments.OrderByDescending(s => ReaderGuard.Similarity(user, s.Centroid)).FirstOrDefault()?.Name;")]
+    [InlineData("return {|PERSONA002:segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))|}!.Centroid.Summary;")]
+    [InlineData("return {|PERSONA002:segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))|};")]
+    [InlineData("return {|PERSONA002:pool.MaxBy(c => ReaderGuard.Similarity(user, c))|}!.Summary;")]
+    public Task Only_a_label_of_the_pick_leaving_is_not_a_substitute(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body, "public object? Run(Reader user, List<Segment> segments)") + """
+
+            public sealed record Segment(string Name, Reader Centroid);
+            """);
+
     [Fact]
     public Task MinBy_distance_is_reported() =>
         Verify.VerifyAsync("""
