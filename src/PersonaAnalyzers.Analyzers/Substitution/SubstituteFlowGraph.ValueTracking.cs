@@ -141,8 +141,11 @@ internal sealed partial class SubstituteFlowGraph
                     }
                     if (taint.Kind == TaintKind.Collection && property.Property.IsIndexer)
                         return DeriveElement(property, taint, "Element", statement);
+                    // An array's foreach enumerates through the non-generic IEnumerator: its Current is an object,
+                    // converted to the element type.
                     if (taint.Kind == TaintKind.Enumerator && property.Property.Name == "Current")
-                        return DeriveElement(property, taint, "ForEach", statement);
+                        return DeriveElement(property, taint, "ForEach", statement,
+                            property.Type?.SpecialType == SpecialType.System_Object && property.Parent is IConversionOperation converted ? converted.Type : null);
                     // hit.Record of a search hit: the profile the hit holds is the substitute.
                     if (taint.Kind == TaintKind.Tuple && !property.Property.IsIndexer && _symbols.IsPersonaType(property.Type))
                         return Add(_values, property, new Taint(taint.Origin, TaintKind.Element));
@@ -426,14 +429,14 @@ internal sealed partial class SubstituteFlowGraph
     private bool IsCollectionOfPersona(ITypeSymbol? type) =>
         SubstituteSources.ProfileOf(type, _symbols, out var isCollection) is not null && isCollection;
 
-    private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement)
+    private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement, ITypeSymbol? elementType = null)
     {
         // One of the ids (ids[0], ids.First(), foreach): still an id, tracked with its origin until a lookup uses it.
         if (from.Origin.IsKey)
             return Add(_values, operation, new Taint(from.Origin, TaintKind.Element));
         if (_derived is not null && _derived.Contains(operation))
             return false;
-        var persona = SubstituteSources.ProfileOf(operation.Type, _symbols, out var isCollection);
+        var persona = SubstituteSources.ProfileOf(elementType ?? operation.Type, _symbols, out var isCollection);
         if (persona is null || isCollection)
             return false;
         if (construct is "Element" or "ForEach" && (_seeded is null || !_seeded.Contains(from.Origin)) &&

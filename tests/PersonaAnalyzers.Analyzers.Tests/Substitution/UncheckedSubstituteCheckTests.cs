@@ -459,6 +459,18 @@ public class UncheckedSubstituteCheckTests
                     return best?.Summary;
             """));
 
+    // An array's foreach enumerates through the non-generic enumerator: its elements are substitutes all the same.
+    [Theory]
+    [InlineData("foreach (var {|PERSONA001:twin|} in index.NearestNeighbours(user, 5).ToArray()) cards.Add(twin.Summary);")]
+    [InlineData("var twins = await Task.WhenAll(new[] { user, user }.Select(u => index.FindNearestAsync(u))); foreach (var {|PERSONA001:twin|} in twins) cards.Add(twin!.Summary);")]
+    [InlineData("foreach (var twin in index.NearestNeighbours(user, 5).ToArray()) if (ReaderGuard.Assess(user, twin).IsSafe) cards.Add(twin.Summary);")]
+    public Task Foreach_over_an_array_of_substitutes(string loop) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var cards = new List<string>();
+                    {{loop}}
+                    return cards;
+            """, "public async Task<object?> Run(Reader user)"));
+
     [Fact]
     public Task Foreach_with_a_check_per_element_is_checked() =>
         Verify.VerifyAsync(Verify.InMethod("""
