@@ -24,6 +24,11 @@ internal static class WellKnownTypeNames
     /// <summary>The generated guard's name for a persona type: <c>{T}Guard</c>.</summary>
     public static string GuardName(string personaTypeName) => personaTypeName + "Guard";
 
+    /// <summary>Whether <paramref name="type"/> is named as a generated guard is (<c>{T}Guard</c>): the guard's own members
+    /// (<c>Explain</c>, <c>IsSelf</c>) are known by that name, in the user's compilation as in the package's tests.</summary>
+    public static bool IsGuardName(Microsoft.CodeAnalysis.INamedTypeSymbol? type) =>
+        type?.Name.EndsWith("Guard", System.StringComparison.Ordinal) == true;
+
     /// <summary>The generated guard's simple name for a persona type that may be nested: the containing types' names,
     /// outermost first, then <c>{T}Guard</c> (<c>Catalog.Buyer</c> → <c>CatalogBuyerGuard</c>). The guard lives in the
     /// type's namespace, so a nested type's guard carries its containers' names and never collides with another.</summary>

@@ -509,7 +509,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
 
     private static bool IsCheckImplementation(ISymbol owner, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
     {
-        if (owner.ContainingType?.Name.EndsWith("Guard", System.StringComparison.Ordinal) == true)
+        if (WellKnownTypeNames.IsGuardName(owner.ContainingType))
             return true;
         if (owner is IMethodSymbol method && context.OperationBlocks.Length > 0)
         {

@@ -36,7 +36,7 @@ internal static class SimilarityScores
 
     /// <summary><c>Explain(a, b)</c> on a guard: returns per-feature scores.</summary>
     public static bool IsExplain(IMethodSymbol method) =>
-        method.Name == "Explain" && method.ContainingType?.Name.EndsWith("Guard", StringComparison.Ordinal) == true;
+        method.Name == "Explain" && WellKnownTypeNames.IsGuardName(method.ContainingType);
 
     public static bool IsScoreName(string name, out bool isDistance)
     {

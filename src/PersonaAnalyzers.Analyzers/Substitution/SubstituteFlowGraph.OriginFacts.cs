@@ -447,7 +447,7 @@ internal sealed partial class SubstituteFlowGraph
                 return IsCheck(invocation, _all.IndexWithin(root, invocation));
             // neighbours.RemoveAll(n => !Check(target, n)): past it, the collection holds only checked profiles. (The
             // name first: every statement of every path searched passes here.)
-            return invocation.TargetMethod.Name is "RemoveAll" or "RemoveWhere" && LinqShapes.Source(invocation) is { } collection &&
+            return IsRemoval(invocation) && LinqShapes.Source(invocation) is { } collection &&
                    IsSet(_mentioning, _all.IndexWithin(root, collection)) && _owner.RemovesUnchecked(invocation);
         }
 
@@ -490,13 +490,13 @@ internal sealed partial class SubstituteFlowGraph
             return false;
         }
 
-        /// <summary>A check method called on this origin; <paramref name="at"/> is the invocation's position.</summary>
         /// <summary><c>neighbours.All(n =&gt; Check(target, n))</c> over a collection that holds the origin (see
         /// <see cref="ChecksEvery"/>).</summary>
         private bool ChecksEveryElement(IInvocationOperation invocation, int at) =>
             invocation.TargetMethod.Name is "All" or "Any" && IsSet(_mentioning, at) && LinqShapes.Source(invocation) is { } collection &&
             IsSet(_mentioning, _all.IndexWithin(at, collection)) && _owner.ChecksEvery(invocation);
 
+        /// <summary>A check method called on this origin; <paramref name="at"/> is the invocation's position.</summary>
         private bool IsCheck(IInvocationOperation invocation, int at)
         {
             if (!IsSet(_mentioning, at) || !_owner._symbols.IsCheckMethod(invocation.TargetMethod, _owner._options))

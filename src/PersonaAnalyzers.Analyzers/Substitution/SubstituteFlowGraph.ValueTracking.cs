@@ -580,7 +580,10 @@ internal sealed partial class SubstituteFlowGraph
     /// collection passed the check. The predicate must be a negated check whose kept side <see cref="Gates"/> the
     /// element; with a method group the sense of the answer is unknown.</summary>
     public bool RemovesUnchecked(IInvocationOperation invocation) =>
-        invocation.TargetMethod.Name is "RemoveAll" or "RemoveWhere" && RejectsUnchecked(LinqShapes.DelegateArgument(invocation));
+        IsRemoval(invocation) && RejectsUnchecked(LinqShapes.DelegateArgument(invocation));
+
+    /// <summary><c>list.RemoveAll(…)</c> or <c>set.RemoveWhere(…)</c>: removal in place by a predicate.</summary>
+    private static bool IsRemoval(IInvocationOperation invocation) => invocation.TargetMethod.Name is "RemoveAll" or "RemoveWhere";
 
     /// <summary>A lambda that holds for an element exactly when a check of it fails: <c>n =&gt; !Check(target, n)</c>.</summary>
     private bool RejectsUnchecked(IOperation? predicate) =>

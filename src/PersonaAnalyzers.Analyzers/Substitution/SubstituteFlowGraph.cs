@@ -55,6 +55,7 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary>Some origin is what <c>CandidateVetter.Vet</c> handed back: only then is a vetted candidate's
     /// <c>Verdict</c> looked for as the check of it.</summary>
     private bool _vets;
+    private bool? _removesElements;
     // The path search's state, allocated on a graph's first search (see PathExists).
     private bool[]? _visited;
     private bool[]? _decidingBlocks;
@@ -193,14 +194,18 @@ internal sealed partial class SubstituteFlowGraph
         return !PathExists(defined.Block, defined.Index, taken, redefinition: null, Facts(collection), deciding: null, holding: null);
     }
 
+    /// <summary>Some call of the graph removes elements by a predicate (<see cref="IsRemoval"/>); asked for each element
+    /// origin, answered once.</summary>
     private bool RemovesElements()
     {
+        if (_removesElements is { } known)
+            return known;
         foreach (var i in _all.PositionsOf(OperationKind.Invocation))
         {
-            if (((IInvocationOperation)_all.Operation(i)).TargetMethod.Name is "RemoveAll" or "RemoveWhere")
-                return true;
+            if (IsRemoval((IInvocationOperation)_all.Operation(i)))
+                return (_removesElements = true).Value;
         }
-        return false;
+        return (_removesElements = false).Value;
     }
 
     private bool Within(IMethodSymbol localFunction)

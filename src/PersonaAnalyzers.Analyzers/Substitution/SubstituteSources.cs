@@ -267,9 +267,9 @@ internal static class SubstituteSources
         // Cheapest first: a cached name match or attribute lookup rules out almost every member.
         persona = null;
         isCollection = false;
-        var attributed = symbols.IsSubstituteAttributed(member);
         if (symbols.ReturnsEveryVerdict(member))
             return (persona = ProfileOf(type, symbols, out isCollection)) is not null;
+        var attributed = symbols.IsSubstituteAttributed(member);
         if (!attributed && !options.NameMatches(member.Name) && !symbols.IsVectorSearch(member))
             return false;
         if (member is IMethodSymbol method && symbols.IsCheckMethod(method, options))

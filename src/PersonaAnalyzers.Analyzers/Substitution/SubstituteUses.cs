@@ -293,7 +293,7 @@ internal static class SubstituteUses
                     return UseKind.None;
                 // The generated guard's IsSelf(target, candidate) compares keys, as Equals does.
                 if (method.Name is "ReferenceEquals" or "Equals" or "GetHashCode" || SimilarityScores.IsScoreMethod(method, symbols) ||
-                    method is { Name: "IsSelf", IsStatic: true } && method.ContainingType.Name.EndsWith("Guard", System.StringComparison.Ordinal))
+                    method is { Name: "IsSelf", IsStatic: true } && WellKnownTypeNames.IsGuardName(method.ContainingType))
                     return UseKind.None;
                 var isSource = (method.ReducedFrom ?? method).IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] == argument;
                 if (kind != TaintKind.Element && isSource &&
