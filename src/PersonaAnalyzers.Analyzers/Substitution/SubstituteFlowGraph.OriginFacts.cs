@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -58,7 +59,8 @@ internal sealed partial class SubstituteFlowGraph
                 foreach (var i in _all.PositionsOf(OperationKind.SimpleAssignment))
                 {
                     var assignment = (ISimpleAssignmentOperation)_all.Operation(i);
-                    switch (assignment.Target)
+                    // ok = ok && Assess(…).IsSafe writes through a capture of the local, taken before the && runs.
+                    switch (_all.WrittenBy(assignment))
                     {
                         case ILocalReferenceOperation local:
                             var value = _all.IndexWithin(i, assignment.Value);
@@ -182,13 +184,45 @@ internal sealed partial class SubstituteFlowGraph
                 if (_all.WrittenBy(assignment) is not ILocalReferenceOperation { Local: var local } || !_verdictLocals.Contains(local) ||
                     IsSet(_deciding, _all.IndexWithin(i, assignment.Value)) ||
                     assignment.Value.ConstantValue is { HasValue: true, Value: bool answer } && answer != SafeWhenTrue(local) ||
-                    HoldsCheck(assignment.Value) || !FollowsAVerdict(local, _all.StatementOf(i)))
+                    HoldsCheck(assignment.Value) || NarrowsItself(assignment.Value, local) || !FollowsAVerdict(local, _all.StatementOf(i)))
                     continue;
                 changed |= _overriddenLocals.Add(local);
             }
             if (changed)
                 _verdictLocals.ExceptWith(_overriddenLocals);
             return changed;
+        }
+
+        /// <summary><c>ok = ok &amp;&amp; fresh;</c> (or <c>fresh &amp;&amp; ok</c>): the local stays false wherever the verdict
+        /// said unsafe, as <c>ok &amp;= fresh</c> does — it still decides. With a verdict that is true on the unsafe answer,
+        /// <c>risky = risky || stale</c> is the same. The graph lowers the operator to branches and a capture, so the
+        /// operator is read from the value's syntax, and the local among its operands from the graph's own reads.</summary>
+        private bool NarrowsItself(IOperation value, ILocalSymbol local)
+        {
+            var keeping = SafeWhenTrue(local) ? SyntaxKind.LogicalAndExpression : SyntaxKind.LogicalOrExpression;
+            if (value.Syntax is not BinaryExpressionSyntax chain || !chain.IsKind(keeping))
+                return false;
+            foreach (var i in _all.PositionsOf(OperationKind.LocalReference))
+            {
+                var read = _all.Operation(i);
+                if (SymbolEqualityComparer.Default.Equals(((ILocalReferenceOperation)read).Local, local) && IsOperandOf(chain, read.Syntax, keeping))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="operand"/> is one of the operands a chain of one operator joins (parentheses
+        /// looked through): <c>a &amp;&amp; (b &amp;&amp; ok)</c>, not <c>a &amp;&amp; (b || ok)</c>.</summary>
+        private static bool IsOperandOf(BinaryExpressionSyntax chain, SyntaxNode operand, SyntaxKind kind)
+        {
+            var node = operand;
+            while (node.Parent is ParenthesizedExpressionSyntax or BinaryExpressionSyntax && node != chain)
+            {
+                if (node.Parent is BinaryExpressionSyntax parent && !parent.IsKind(kind))
+                    return false;
+                node = node.Parent;
+            }
+            return node == chain;
         }
 
         /// <summary>Whether the assignment at <paramref name="overriding"/> can run after one that gave the local its

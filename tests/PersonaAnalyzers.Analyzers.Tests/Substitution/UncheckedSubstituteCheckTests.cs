@@ -50,6 +50,12 @@ public class UncheckedSubstituteCheckTests
     [InlineData("var ok = true;\n ok &= ReaderGuard.Assess(user, other).IsSafe;")]
     [InlineData("var ok = user.Id.Length > 0;\n ok &= other is not null && ReaderGuard.Assess(user, other).IsSafe;")]
     [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n ok &= user.Id.Length > 0;")]
+    [InlineData("var ok = true;\n ok = ok && ReaderGuard.Assess(user, other).IsSafe;")]
+    [InlineData("var ok = user.Id.Length > 0;\n ok = ok && other is not null && ReaderGuard.Assess(user, other).IsSafe;")]
+    [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n ok = ok && user.Id.Length > 0;")]
+    [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n ok = user.Id.Length > 0 && ok;")]
+    [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n ok = user.Id.Length > 0 && (ok && overrides.Count == 0);")]
+    [InlineData("var risky = !ReaderGuard.Assess(user, other).IsSafe;\n risky = risky || user.Id.Length == 0;\n var ok = !risky;")]
     public Task A_verdict_local_given_only_unsafe_constants_or_other_verdicts_still_decides(string verdict) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
                     var other = index.Lookalike(user);
@@ -57,7 +63,20 @@ public class UncheckedSubstituteCheckTests
                     if (!ok)
                         return null;
                     return Render.Prompt(other);
-            """));
+            """, "public string? Run(Reader user, System.Collections.Generic.HashSet<string> overrides)"));
+
+    [Theory]
+    [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n ok = user.Id.Length > 0 && (ok || overrides.Count == 0);")]
+    [InlineData("var ok = ReaderGuard.Assess(user, other).IsSafe;\n ok = ok && user.Id.Length > 0 || overrides.Count == 0;")]
+    [InlineData("var risky = !ReaderGuard.Assess(user, other).IsSafe;\n risky = risky && user.Id.Length == 0;\n var ok = !risky;")]
+    public Task A_verdict_local_joined_with_another_answer_the_wrong_way_no_longer_decides(string verdict) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = {|PERSONA001:index.Lookalike(user)|};
+                    {{verdict}}
+                    if (!ok)
+                        return null;
+                    return Render.Prompt(other);
+            """, "public string? Run(Reader user, System.Collections.Generic.HashSet<string> overrides)"));
 
     [Fact]
     public Task A_verdict_deconstructed_into_locals_decides_where_they_are_read() =>
