@@ -71,7 +71,7 @@ internal sealed partial class SubstituteFlowGraph
         var statement = _all.StatementOf(position);
         foreach (var taint in taints)
         {
-            var kind = SubstituteUses.Classify(operation, taint.Kind, statement, _returnsHandedOn, _all, _symbols, _options);
+            var kind = SubstituteUses.Classify(operation, taint, statement, _returnsHandedOn, _all, _symbols, _options);
             if (taint.Kind == TaintKind.Collection && kind is UseKind.None or UseKind.Argument or UseKind.MemberRead &&
                 ElementLambdaUse(operation, kind) is { } judged)
                 kind = judged;

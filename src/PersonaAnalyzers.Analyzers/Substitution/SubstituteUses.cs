@@ -10,9 +10,10 @@ namespace PersonaAnalyzers.Substitution;
 /// Null tests, reading its <c>[PersonaKey]</c>, identity comparisons, logging and metrics are not uses.</summary>
 internal static class SubstituteUses
 {
-    public static UseKind Classify(IOperation operation, TaintKind kind, SubstituteFlowGraph.Statement statement, bool returnsHandedOn,
+    public static UseKind Classify(IOperation operation, Taint taint, SubstituteFlowGraph.Statement statement, bool returnsHandedOn,
         GraphOperations graph, SubstitutionSymbols symbols, SubstitutionOptions options)
     {
+        var kind = taint.Kind;
         // A source's delegate is not a profile: what its calls obtain is tracked on its own.
         if (kind == TaintKind.Delegate)
             return UseKind.None;
@@ -73,6 +74,10 @@ internal static class SubstituteUses
             case IDeconstructionAssignmentOperation deconstruction when deconstruction.Value == child && kind == TaintKind.Element:
                 // var (id, taste, voice) = twin: a profile taken apart into its data (a tuple source is tracked instead).
                 return UseKind.MemberRead;
+            case IDeconstructionAssignmentOperation deconstruction when deconstruction.Value == child && kind == TaintKind.Tuple:
+                // (_donor, _score) = FindMostSimilar(user): stored as `_donor = twin` would store it. Into locals, the
+                // substitute is tracked on (SubstituteFlowGraph.PropagateDeconstruction).
+                return StoresElement(deconstruction, taint, symbols) ? UseKind.Store : UseKind.None;
             case IIsPatternOperation { Pattern: { } pattern } when ReadsMembers(pattern, kind, symbols):
                 return SideChannels.IsInside(parent, graph.Model) ? UseKind.None : UseKind.MemberRead;
             default:
@@ -86,6 +91,21 @@ internal static class SubstituteUses
                     ? UseKind.None
                     : UseKind.CollectionAdd;
         }
+    }
+
+    /// <summary>Whether a deconstruction writes the substitute a tuple holds into a field, property or array element
+    /// (a persona-typed one: a source's <c>(Reader Match, double Score)</c> holds the profile at every position).</summary>
+    private static bool StoresElement(IDeconstructionAssignmentOperation deconstruction, Taint taint, SubstitutionSymbols symbols)
+    {
+        if (LinqShapes.Written(deconstruction.Target) is not ITupleOperation targets)
+            return false;
+        for (var i = 0; i < targets.Elements.Length; i++)
+        {
+            if (taint.HoldsAt(i) && LinqShapes.Unwrap(targets.Elements[i]) is IMemberReferenceOperation or IArrayElementReferenceOperation &&
+                symbols.IsPersonaType(targets.Elements[i].Type))
+                return true;
+        }
+        return false;
     }
 
     /// <summary><paramref name="root"/> (through conversions) is the value a block returns: a <c>return</c> becomes the

@@ -329,6 +329,36 @@ public class UncheckedSubstituteSourceTests
             """);
 
     [Fact]
+    public Task A_substitute_deconstructed_into_fields_is_stored() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex index = null!;
+                private Reader? _donor;
+                private double _score;
+                private readonly Reader[] _recent = new Reader[4];
+                public (Reader Profile, double Similarity) FindMostSimilar(Reader r) => (r, 1);
+                public void Lookup(Reader user) => (_donor, _score) = {|PERSONA001:FindMostSimilar(user)|};
+                public void Built(Reader user)
+                {
+                    var twin = {|PERSONA001:index.Lookalike(user)|};
+                    (_donor, _score) = (twin, ReaderGuard.Similarity(user, twin));
+                }
+                public void IntoAnArray(Reader user) => (_recent[0], _score) = ({|PERSONA001:index.Lookalike(user)|}, 0);
+                public void ScoreOnly(Reader user) => (_, _score) = FindMostSimilar(user);
+                public void IntoLocals(Reader user) { var (n, s) = FindMostSimilar(user); _score = s + n.Id.Length; }
+                public void Checked(Reader user)
+                {
+                    var twin = index.Lookalike(user);
+                    if (ReaderGuard.Assess(user, twin).IsSafe)
+                        (_donor, _score) = (twin, ReaderGuard.Similarity(user, twin));
+                }
+            }
+            """);
+
+    [Fact]
     public Task Tuple_substitute_whose_score_is_read_or_whose_profile_is_checked_is_clean() =>
         Verify.VerifyAsync("""
             using PersonaAnalyzers;
