@@ -215,6 +215,22 @@ internal static class LinqShapes
         return parent;
     }
 
+    /// <summary>The position of an anonymous type's property among its properties (<c>Twin</c> of <c>new { User = u, Twin
+    /// = … }</c> is 1).</summary>
+    public static int AnonymousIndex(IPropertySymbol property)
+    {
+        var position = 0;
+        foreach (var member in property.ContainingType.GetMembers())
+        {
+            if (member is not IPropertySymbol other)
+                continue;
+            if (SymbolEqualityComparer.Default.Equals(other, property))
+                return position;
+            position++;
+        }
+        return -1;
+    }
+
     /// <summary>The position of a tuple's element field (<c>Twin</c> of <c>(Reader User, Reader Twin)</c> is 1, as is
     /// <c>Item2</c>: a named element's field corresponds to the default one); -1 for any other member.</summary>
     public static int TupleIndex(ISymbol member)

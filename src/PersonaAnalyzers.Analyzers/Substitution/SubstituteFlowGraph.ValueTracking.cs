@@ -97,11 +97,11 @@ internal sealed partial class SubstituteFlowGraph
         origin.IsTask ? TaintKind.Task : origin.Operation.Type?.TypeKind == TypeKind.Delegate ? TaintKind.Delegate : origin.IsCollection ? TaintKind.Collection : IsPair(origin.Operation.Type) ? TaintKind.Tuple : TaintKind.Element;
 
     /// <summary>A value that holds the substitute beside other values, tracked as a tuple: a tuple, a nullable one
-    /// (<c>(Reader Match, double Score)?</c>), or a search hit (<c>VectorSearchResult&lt;Reader&gt;</c>: its
-    /// <c>Record</c> is the profile, its <c>Score</c> no use of it).</summary>
+    /// (<c>(Reader Match, double Score)?</c>), an anonymous object with a profile member (a query's <c>let</c>), or a
+    /// search hit (<c>VectorSearchResult&lt;Reader&gt;</c>: its <c>Record</c> is the profile, its <c>Score</c> no use of it).</summary>
     private bool IsPair(ITypeSymbol? type) =>
         type is { IsTupleType: true } or INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [{ IsTupleType: true }] } ||
-        _symbols.HitPersona(type) is not null;
+        type is { IsAnonymousType: true } && _symbols.TupleElementPersona(type) is not null || _symbols.HitPersona(type) is not null;
 
     private bool Propagate(IOperation operation, Statement statement)
     {
@@ -110,6 +110,8 @@ internal sealed partial class SubstituteFlowGraph
             // Also neighbour ??= FindNearest(user), which lowers to an assignment through a capture of the local.
             case ISimpleAssignmentOperation assignment when _all.WrittenBy(assignment) is ILocalReferenceOperation local:
                 return AddAll(_locals, local.Local, TaintsOf(assignment.Value));
+            case ISimpleAssignmentOperation { Parent: IAnonymousObjectCreationOperation creation, Target: IPropertyReferenceOperation member } initializer:
+                return PropagateIntoAnonymousObject(creation, member.Property, initializer.Value);
             case IFlowCaptureOperation capture:
                 return AddAll(_captures, capture.Id, TaintsOf(capture.Value));
             // profiles.Get(ids[0]), profiles[id], await store.GetAsync(id): another user's id made into their profile. When
@@ -146,8 +148,10 @@ internal sealed partial class SubstituteFlowGraph
                     if (taint.Kind == TaintKind.Enumerator && property.Property.Name == "Current")
                         return DeriveElement(property, taint, "ForEach", statement,
                             property.Type?.SpecialType == SpecialType.System_Object && property.Parent is IConversionOperation converted ? converted.Type : null);
-                    // hit.Record of a search hit: the profile the hit holds is the substitute.
-                    if (taint.Kind == TaintKind.Tuple && !property.Property.IsIndexer && _symbols.IsPersonaType(property.Type))
+                    // hit.Record of a search hit: the profile the hit holds is the substitute; pair.Twin of new { User = u,
+                    // Twin = … } (or of a query's let), only the member that was given it.
+                    if (taint.Kind == TaintKind.Tuple && !property.Property.IsIndexer && _symbols.IsPersonaType(property.Type) &&
+                        (!property.Property.ContainingType.IsAnonymousType || taint.HoldsAt(LinqShapes.AnonymousIndex(property.Property))))
                         return Add(_values, property, new Taint(taint.Origin, TaintKind.Element));
                 }
                 return false;
@@ -287,6 +291,19 @@ internal sealed partial class SubstituteFlowGraph
                 if (taint.Kind == TaintKind.Element)
                     changed |= Add(_values, tuple, new Taint(taint.Origin, TaintKind.Tuple, i));
             }
+        }
+        return changed;
+    }
+
+    /// <summary><c>new { User = u, Twin = index.FindNearest(u) }</c>, and the <c>let</c> of a query, which the compiler
+    /// makes into one: the object holds the substitute at the member given it, tracked as a tuple is.</summary>
+    private bool PropagateIntoAnonymousObject(IAnonymousObjectCreationOperation creation, IPropertySymbol member, IOperation value)
+    {
+        var changed = false;
+        foreach (var taint in TaintsOf(value))
+        {
+            if (taint.Kind == TaintKind.Element)
+                changed |= Add(_values, creation, new Taint(taint.Origin, TaintKind.Tuple, LinqShapes.AnonymousIndex(member)));
         }
         return changed;
     }

@@ -31,6 +31,10 @@ internal static class SubstituteUses
         {
             case IReturnOperation:
                 return returnsHandedOn ? UseKind.None : UseKind.Return;
+            case ISimpleAssignmentOperation { Parent: IAnonymousObjectCreationOperation } when kind == TaintKind.Element:
+                // new { User = u, Twin = twin }: the object carries it on (SubstituteFlowGraph.PropagateIntoAnonymousObject),
+                // judged where it goes.
+                return UseKind.None;
             case ISimpleAssignmentOperation assignment when assignment.Value == child:
             {
                 // _donor ??= FindNearest(user) writes through a capture of the field: judged by what is captured.

@@ -184,12 +184,26 @@ internal sealed class SubstitutionSymbols
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
             type = nullable.TypeArguments[0]; // (Reader Match, double Score)? from a lookup that may find nothing
+        if (type is INamedTypeSymbol { IsAnonymousType: true } anonymous)
+            return AnonymousMemberPersona(anonymous);
         if (type is not INamedTypeSymbol { IsTupleType: true } tuple)
             return null;
         foreach (var element in tuple.TupleElements)
         {
             if (IsPersonaType(element.Type))
                 return Unwrap(element.Type);
+        }
+        return null;
+    }
+
+    /// <summary><c>new { User = u, Twin = index.FindNearest(u) }</c>, and the object a query's <c>let</c> makes: it
+    /// holds profiles beside other values, as a tuple does.</summary>
+    private INamedTypeSymbol? AnonymousMemberPersona(INamedTypeSymbol anonymous)
+    {
+        foreach (var member in anonymous.GetMembers())
+        {
+            if (member is IPropertySymbol { Type: var type } && IsPersonaType(type))
+                return Unwrap(type);
         }
         return null;
     }

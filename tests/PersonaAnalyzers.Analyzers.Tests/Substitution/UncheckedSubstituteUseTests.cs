@@ -546,6 +546,35 @@ public class UncheckedSubstituteUseTests
                     return {{query}};
             """));
 
+    [Theory]
+    [InlineData("(from u in users let twin = index.FindNearest(u) where twin != null && ReaderGuard.Assess(u, twin).IsSafe select twin.Summary).ToList()")]
+    [InlineData("(from u in users let twin = index.FindNearest(u) select twin == null ? \"\" : twin.Id).ToList()")]
+    [InlineData("(from u in users let twin = index.FindNearest(u) where twin != null select u.Summary).ToList()")]
+    [InlineData("users.Select(u => new { User = u, Twin = index.FindNearest(u) }).Select(p => p.Twin?.Id).ToList()")]
+    [InlineData("users.Select(u => new { User = u, Twin = index.FindNearest(u) }).Where(p => p.Twin != null && ReaderGuard.Assess(p.User, p.Twin).IsSafe).Select(p => p.Twin!.Summary).ToList()")]
+    [InlineData("users.Select(u => new { User = u, Twin = index.FindNearest(u) }).Select(p => p.User.Summary).ToList()")]
+    public Task Substitutes_a_query_let_or_an_anonymous_object_carries_are_judged_where_they_are_read(string query) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {{query}};
+            """, "public object? Run(System.Collections.Generic.IEnumerable<Reader> users)"));
+
+    [Theory]
+    [InlineData("(from u in users {|PERSONA001:let twin = index.FindNearest(u)|} where twin != null select twin.Summary).ToList()")]
+    [InlineData("{|PERSONA001:users.Select(u => new { User = u, Twin = index.FindNearest(u) })|}.Select(p => p.Twin!.Summary).ToList()")]
+    [InlineData("{|PERSONA001:users.Select(u => new { User = u, Twin = index.FindNearest(u) })|}.Where(p => p.Twin != null && ReaderGuard.Assess(p.User, p.Twin).IsSafe || p.User.Id.Length > 3).Select(p => p.Twin!.Summary).ToList()")]
+    public Task Substitutes_a_query_let_or_an_anonymous_object_carries_are_reported_at_the_call_they_are_handed_to(string query) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {{query}};
+            """, "public object? Run(System.Collections.Generic.IEnumerable<Reader> users)"));
+
+    [Theory]
+    [InlineData("var pair = new { User = user, Twin = {|PERSONA001:index.FindNearest(user)|} }; return pair.Twin?.Summary;")]
+    [InlineData("var pair = new { User = user, Twin = {|PERSONA001:index.FindNearest(user)|} }; return pair;")]
+    [InlineData("var pair = new { User = user, Twin = index.FindNearest(user) }; return pair.User.Summary + pair.Twin?.Id;")]
+    [InlineData("var pair = new { User = user, Twin = index.FindNearest(user) }; return pair.Twin is { } t && ReaderGuard.Assess(user, t).IsSafe ? t.Summary : null;")]
+    public Task An_anonymous_object_holding_a_substitute_is_judged_by_the_member_read(string body) =>
+        Verify.VerifyAsync(Verify.InMethod("        " + body));
+
     [Fact]
     public Task Substitutes_a_query_filters_by_the_check_are_checked() =>
         Verify.VerifyAsync(Verify.InMethod("""
