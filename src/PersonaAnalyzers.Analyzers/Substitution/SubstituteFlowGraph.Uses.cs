@@ -141,7 +141,8 @@ internal sealed partial class SubstituteFlowGraph
     {
         if (_elementLambdas is not null && _elementLambdas.TryGetValue(lambda, out var built))
             return built;
-        if (collection.Type is not { } type || _symbols.ElementType(type) is not { } elementType)
+        // Parallel.ForEachAsync(index.StreamSimilarAsync(user, ct), ct, (n, token) => …) hands a stream's elements on too.
+        if (collection.Type is not { } type || (_symbols.ElementType(type) ?? _symbols.StreamedElementType(type)) is not { } elementType)
             return null;
         var kind = _symbols.IsPersonaType(elementType) ? TaintKind.Element : IsPair(elementType) ? TaintKind.Tuple : (TaintKind?)null;
         if (kind is null)

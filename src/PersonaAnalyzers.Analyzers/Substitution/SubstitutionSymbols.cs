@@ -253,14 +253,17 @@ internal sealed class SubstitutionSymbols
     /// implementing it, or one configured with <c>ConfigureAwait</c>/<c>WithCancellation</c>), read with
     /// <c>await foreach</c> — profiles, or search hits holding one (<see cref="HitPersona"/>); null for anything else. Not an <see cref="ElementType"/>: LINQ and the guard's
     /// <c>SafestSubstitute</c> take <c>IEnumerable&lt;T&gt;</c>, not a stream.</summary>
-    public INamedTypeSymbol? StreamedPersona(ITypeSymbol? type)
+    public INamedTypeSymbol? StreamedPersona(ITypeSymbol? type) =>
+        StreamedElementType(type) is { } element ? IsPersonaType(element) ? Unwrap(element) : HitPersona(element) : null;
+
+    /// <summary>The <c>T</c> of an async stream (<see cref="StreamedPersona"/>), whatever it is; null for anything else.</summary>
+    public ITypeSymbol? StreamedElementType(ITypeSymbol? type)
     {
         if (AsyncEnumerableOfT is null || type is not INamedTypeSymbol named)
             return null;
-        var element = SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ConfiguredAsyncEnumerableOfT)
+        return SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ConfiguredAsyncEnumerableOfT)
             ? named.TypeArguments[0]
             : TypeArgumentOf(named, AsyncEnumerableOfT);
-        return element is null ? null : IsPersonaType(element) ? Unwrap(element) : HitPersona(element);
     }
 
     /// <summary>The <c>T</c> of <paramref name="type"/> when it is <paramref name="generic"/>&lt;T&gt; or implements

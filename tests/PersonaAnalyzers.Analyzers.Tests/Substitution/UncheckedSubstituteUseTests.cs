@@ -422,6 +422,33 @@ public class UncheckedSubstituteUseTests
             """);
 
     [Fact]
+    public Task A_lambda_handed_the_elements_of_a_substitute_stream_is_judged_with_them() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Shop;
+            public class C
+            {
+                public IAsyncEnumerable<Reader> StreamSimilarAsync(Reader r, CancellationToken ct) => null!;
+                public Task Checked(Reader user, ConcurrentBag<string> cards, CancellationToken ct) =>
+                    Parallel.ForEachAsync(StreamSimilarAsync(user, ct), ct, (similar, token) =>
+                    {
+                        if (ReaderGuard.TrySubstitute(user, similar, out _))
+                            cards.Add(similar.Summary);
+                        return ValueTask.CompletedTask;
+                    });
+                public Task KeysOnly(Reader user, ConcurrentBag<string> ids, CancellationToken ct) =>
+                    Parallel.ForEachAsync(StreamSimilarAsync(user, ct), ct, (similar, token) => { ids.Add(similar.Id); return ValueTask.CompletedTask; });
+                public Task Unchecked(Reader user, ConcurrentBag<string> cards, CancellationToken ct) =>
+                    Parallel.ForEachAsync({|PERSONA001:StreamSimilarAsync(user, ct)|}, ct, (similar, token) => { cards.Add(similar.Summary); return ValueTask.CompletedTask; });
+                public Task Handed(Reader user, CancellationToken ct) => Send({|PERSONA001:StreamSimilarAsync(user, ct)|});
+                private static Task Send(IAsyncEnumerable<Reader> readers) => Task.CompletedTask;
+            }
+            """);
+
+    [Fact]
     public Task A_tuple_pairing_the_user_with_the_twin_carries_the_twin_in_its_place() =>
         Verify.VerifyAsync("""
             using System.Collections.Generic;
