@@ -75,6 +75,8 @@ internal sealed partial class SubstituteFlowGraph
             if (taint.Kind == TaintKind.Collection && kind is UseKind.None or UseKind.Argument or UseKind.MemberRead &&
                 ElementLambdaUse(operation, kind) is { } judged)
                 kind = judged;
+            else if (taint.Kind == TaintKind.Task && kind == UseKind.None && ContinuationUse(operation, taint) is { } continued)
+                kind = continued;
             if (kind != UseKind.None)
                 _uses!.Add((taint.Origin, new Use(statement, operation, kind)));
         }
@@ -160,10 +162,34 @@ internal sealed partial class SubstituteFlowGraph
             }
             (elements ??= new(SymbolEqualityComparer.Default))[parameter] = taints;
         }
-        if (elements is null)
+        return elements is null ? null : SeededGraph(lambda, elements);
+    }
+
+    /// <summary><c>index.FindNearestAsync(user).ContinueWith(t =&gt; t.Result?.Tone)</c>: a lookup's task continued with
+    /// a lambda hands the lambda the task, whose <c>Result</c> there is the substitute. The lambda is judged in its own
+    /// graph with its first parameter holding the task; null when the task is not continued so.</summary>
+    private UseKind? ContinuationUse(IOperation task, Taint taint)
+    {
+        if (LinqShapes.Parent(task, out var child) is not IInvocationOperation { TargetMethod.Name: "ContinueWith" } call || call.Instance != child)
             return null;
+        foreach (var argument in call.Arguments)
+        {
+            if (LinqShapes.Unwrap(argument.Value) is not IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda } ||
+                lambda.Symbol.Parameters.IsEmpty)
+                continue;
+            var inner = _elementLambdas is not null && _elementLambdas.TryGetValue(lambda, out var built)
+                ? built
+                : SeededGraph(lambda, new(SymbolEqualityComparer.Default) { [lambda.Symbol.Parameters[0]] = new List<Taint> { taint } });
+            return inner.UncheckedUseFromEntry(taint.Origin)?.Kind ?? UseKind.None;
+        }
+        return null;
+    }
+
+    /// <summary>A lambda's graph, judged with <paramref name="parameters"/> holding what the call hands them; built once.</summary>
+    private SubstituteFlowGraph SeededGraph(IFlowAnonymousFunctionOperation lambda, Dictionary<IParameterSymbol, List<Taint>> parameters)
+    {
         var inner = new SubstituteFlowGraph(_graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation), _symbols, _options,
-            returnsHandedOn: false, _locals, _sites, _cancellation, _handingOn, elements);
+            returnsHandedOn: false, _locals, _sites, _cancellation, _handingOn, parameters);
         (_elementLambdas ??= new(OperationIdentity<IFlowAnonymousFunctionOperation>.Comparer))[lambda] = inner;
         return inner;
     }

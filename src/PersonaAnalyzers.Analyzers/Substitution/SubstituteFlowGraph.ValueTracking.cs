@@ -143,6 +143,9 @@ internal sealed partial class SubstituteFlowGraph
                     }
                     if (taint.Kind == TaintKind.Collection && property.Property.IsIndexer)
                         return DeriveElement(property, taint, "Element", statement);
+                    // t.Result of the task a continuation is handed (SubstituteFlowGraph.ContinuationUse): the substitute.
+                    if (taint.Kind == TaintKind.Task && property.Property.Name == "Result")
+                        return Add(_values, property, new Taint(taint.Origin, taint.Origin.IsCollection ? TaintKind.Collection : IsPair(property.Type) ? TaintKind.Tuple : TaintKind.Element));
                     // An array's foreach enumerates through the non-generic IEnumerator: its Current is an object,
                     // converted to the element type.
                     if (taint.Kind == TaintKind.Enumerator && property.Property.Name == "Current")

@@ -449,6 +449,23 @@ public class UncheckedSubstituteUseTests
             """);
 
     [Fact]
+    public Task A_continuation_handed_a_lookup_task_is_judged_with_its_result() =>
+        Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex index = null!;
+                public Task<string> Tone(Reader user) => {|PERSONA001:index.FindNearestAsync(user)|}.ContinueWith(t => t.Result?.Summary ?? "neutral");
+                public async Task<string> Awaited(Reader user) => await {|PERSONA001:index.FindNearestAsync(user)|}.ContinueWith(t => t.Result?.Summary ?? "neutral");
+                public Task<string> Checked(Reader user) =>
+                    index.FindNearestAsync(user).ContinueWith(t => t.Result is { } twin && ReaderGuard.Assess(user, twin).IsSafe ? twin.Summary : user.Summary);
+                public Task<string?> Key(Reader user) => index.FindNearestAsync(user).ContinueWith(t => t.Result?.Id);
+                public Task<bool> Failed(Reader user) => index.FindNearestAsync(user).ContinueWith(t => t.IsFaulted);
+            }
+            """);
+
+    [Fact]
     public Task A_tuple_pairing_the_user_with_the_twin_carries_the_twin_in_its_place() =>
         Verify.VerifyAsync("""
             using System.Collections.Generic;
