@@ -143,8 +143,9 @@ internal sealed partial class SubstituteFlowGraph
                     }
                     if (taint.Kind == TaintKind.Collection && property.Property.IsIndexer)
                         return DeriveElement(property, taint, "Element", statement);
-                    // t.Result of the task a continuation is handed (SubstituteFlowGraph.ContinuationUse): the substitute.
-                    if (taint.Kind == TaintKind.Task && property.Property.Name == "Result")
+                    // t.Result of the task a continuation is handed (SubstituteFlowGraph.ContinuationUse): the substitute. (In
+                    // the body that started it, the wait is an origin of its own: SubstituteSources.TryGetDirect.)
+                    if (taint.Kind == TaintKind.Task && property.Property.Name == "Result" && _seeded is not null && _seeded.Contains(taint.Origin))
                         return Add(_values, property, new Taint(taint.Origin, taint.Origin.IsCollection ? TaintKind.Collection : IsPair(property.Type) ? TaintKind.Tuple : TaintKind.Element));
                     // An array's foreach enumerates through the non-generic IEnumerator: its Current is an object,
                     // converted to the element type.
@@ -519,7 +520,11 @@ internal sealed partial class SubstituteFlowGraph
     private bool AddDerived(SubstituteOrigin derived, Taint from, Statement statement)
     {
         (_derived ??= new(OperationIdentity<IOperation>.Comparer)).Add(derived.Operation);
-        if (_seeded is not null && _seeded.Contains(from.Origin))
+        // An element taken here from a collection the enclosing body holds (foreach, queue.TryDequeue(out var next)) is an
+        // origin of this graph, so that a loop that checks each element before using it is judged element by element;
+        // it is reported through the enclosing origin (UncheckedUseFromEntry), not here (Report). Anything else derived
+        // from what the enclosing body holds is that origin's.
+        if (_seeded is not null && _seeded.Contains(from.Origin) && derived.TakenFrom != from.Origin)
             Add(_values, derived.Operation, new Taint(from.Origin, KindOf(derived)));
         else
             AddOrigin(derived, statement);

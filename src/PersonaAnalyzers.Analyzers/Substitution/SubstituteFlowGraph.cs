@@ -163,8 +163,8 @@ internal sealed partial class SubstituteFlowGraph
         foreach (var (origin, statement) in _origins)
         {
             _cancellation.ThrowIfCancellationRequested();
-            if (origin.IsKey)
-                continue; // ids are no profile: the lookups they feed are reported
+            if (origin.IsKey || IsTakenFromSeeded(origin))
+                continue; // ids are no profile: the lookups they feed are reported; an element of what the enclosing body holds is reported there
             if (origin.TakenFrom is { } collection && TakenAfterRemovingUnchecked(collection, statement))
                 continue;
             var use = FirstUncheckedUse(origin, statement);
@@ -227,8 +227,18 @@ internal sealed partial class SubstituteFlowGraph
         if (_seeded is null || !_seeded.Contains(origin))
             return null;
         var entry = _graph.Blocks[0];
-        return FirstUncheckedUse(origin, new Statement(entry, 0, entry.BranchValue ?? (IOperation?)null, first: -1));
+        if (FirstUncheckedUse(origin, new Statement(entry, 0, entry.BranchValue ?? (IOperation?)null, first: -1)) is { } use)
+            return use;
+        // The elements taken from it here, each judged from where it is taken.
+        foreach (var (taken, statement) in _origins)
+        {
+            if (taken.TakenFrom == origin && FirstUncheckedUse(taken, statement) is { } elementUse)
+                return elementUse;
+        }
+        return null;
     }
+
+    private bool IsTakenFromSeeded(SubstituteOrigin origin) => origin.TakenFrom is { } collection && _seeded is not null && _seeded.Contains(collection);
 
     /// <summary>One <see cref="OriginFacts"/> per graph, recomputed for each origin: a graph needs one origin's facts at
     /// a time (the inner graphs <see cref="Uses"/> asks run before), and the facts' arrays are as long as the graph.</summary>

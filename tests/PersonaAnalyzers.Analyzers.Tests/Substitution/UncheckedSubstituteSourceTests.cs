@@ -461,6 +461,25 @@ public class UncheckedSubstituteSourceTests
                     return text + Render.Prompt({|PERSONA001:copy[0]|}) + copy.Count + stack.Count;
             """));
 
+    [Theory]
+    [InlineData("while (queue.TryDequeue(out var next)) cards.Add(next.Summary);", true)]
+    [InlineData("while (queue.TryDequeue(out var next)) if (ReaderGuard.Assess(user, next).IsSafe) cards.Add(next.Summary);", false)]
+    [InlineData("while (queue.TryDequeue(out var next)) cards.Add(next.Id);", false)]
+    [InlineData("foreach (var next in queue) cards.Add(next.Summary);", true)]
+    [InlineData("foreach (var next in queue) { if (!ReaderGuard.Assess(user, next).IsSafe) continue; cards.Add(next.Summary); }", false)]
+    [InlineData("while (queue.TryDequeue(out var next)) { if (ReaderGuard.Assess(user, next).IsSafe) cards.Add(next.Summary); } cards.Add(queue.Peek().Summary);", true)]
+    public Task A_copy_drained_inside_a_lambda_is_judged_there(string drain, bool reported) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var queue = new Queue<Reader>({{(reported ? "{|PERSONA001:index.NearestNeighbours(user, 5)|}" : "index.NearestNeighbours(user, 5)")}});
+                    var cards = new List<string>();
+                    System.Action work = () =>
+                    {
+                        {{drain}}
+                    };
+                    work();
+                    return cards;
+            """));
+
     [Fact]
     public Task Collection_of_scored_profile_tuples_is_a_substitute_collection() =>
         Verify.VerifyAsync("""
