@@ -540,8 +540,11 @@ internal sealed partial class SubstituteFlowGraph
                 "Last" or "LastOrDefault" or "Find" or "FindLast" or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or
                 "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync"))
             return false;
-        return KeepsOnlyChecked(LinqShapes.DelegateArgument(invocation) ?? DelegateLocalArgument(invocation));
+        return KeepsOnlyChecked(Predicate(invocation));
     }
+
+    /// <summary>The predicate a call is given: written in place (a lambda, a method group) or kept in a delegate local.</summary>
+    private static IOperation? Predicate(IInvocationOperation invocation) => LinqShapes.DelegateArgument(invocation) ?? DelegateLocalArgument(invocation);
 
     /// <summary>A predicate handed over in a delegate local: <c>Where(safe)</c>.</summary>
     private static IOperation? DelegateLocalArgument(IInvocationOperation invocation)
@@ -587,8 +590,8 @@ internal sealed partial class SubstituteFlowGraph
     /// the collection would.</summary>
     public bool ChecksEvery(IInvocationOperation invocation) => invocation.TargetMethod.Name switch
     {
-        "All" => KeepsOnlyChecked(LinqShapes.DelegateArgument(invocation)),
-        "Any" => RejectsUnchecked(LinqShapes.DelegateArgument(invocation)),
+        "All" => KeepsOnlyChecked(Predicate(invocation)),
+        "Any" => RejectsUnchecked(Predicate(invocation)),
         _ => false,
     };
 
@@ -605,14 +608,14 @@ internal sealed partial class SubstituteFlowGraph
     /// collection passed the check. The predicate must be a negated check whose kept side <see cref="Gates"/> the
     /// element; with a method group the sense of the answer is unknown.</summary>
     public bool RemovesUnchecked(IInvocationOperation invocation) =>
-        IsRemoval(invocation) && RejectsUnchecked(LinqShapes.DelegateArgument(invocation));
+        IsRemoval(invocation) && RejectsUnchecked(Predicate(invocation));
 
     /// <summary><c>list.RemoveAll(…)</c> or <c>set.RemoveWhere(…)</c>: removal in place by a predicate.</summary>
     private static bool IsRemoval(IInvocationOperation invocation) => invocation.TargetMethod.Name is "RemoveAll" or "RemoveWhere";
 
     /// <summary>A lambda that holds for an element exactly when a check of it fails: <c>n =&gt; !Check(target, n)</c>.</summary>
     private bool RejectsUnchecked(IOperation? predicate) =>
-        predicate is IFlowAnonymousFunctionOperation
+        (predicate is ILocalReferenceOperation kept ? LambdaKeptIn(kept.Local) : predicate) is IFlowAnonymousFunctionOperation
         {
             Syntax: AnonymousFunctionExpressionSyntax { ExpressionBody: PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } removed }
         } lambda &&

@@ -1177,9 +1177,11 @@ public class UncheckedSubstituteCheckTests
     [InlineData("n => !ReaderGuard.Assess(user, n).IsSafe")]
     [InlineData("n => !ReaderGuard.TrySubstitute(user, n, out _)")]
     [InlineData("n => !(ReaderGuard.Classify(user, n) == SimilarityBand.Moderate)")]
+    [InlineData("risky")]
     public Task Neighbours_after_removing_the_unsafe_ones_are_checked(string removed) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
                     var neighbours = index.NearestNeighbours(user, 5).ToList();
+                    System.Predicate<Reader> risky = n => !ReaderGuard.Assess(user, n).IsSafe;
                     neighbours.RemoveAll({{removed}});
                     return neighbours;
             """));
@@ -1188,9 +1190,11 @@ public class UncheckedSubstituteCheckTests
     [InlineData("n => ReaderGuard.Assess(user, n).IsSafe")]
     [InlineData("n => !ReaderGuard.Assess(user, n).IsSafe && n.Summary.Length > 0")]
     [InlineData("n => n.Summary.Length == 0")]
+    [InlineData("safe")]
     public Task Neighbours_after_removing_others_than_the_unsafe_ones_are_reported(string removed) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
                     var neighbours = {|PERSONA001:index.NearestNeighbours(user, 5)|}.ToList();
+                    System.Predicate<Reader> safe = n => ReaderGuard.Assess(user, n).IsSafe;
                     neighbours.RemoveAll({{removed}});
                     return neighbours;
             """));
@@ -1223,6 +1227,8 @@ public class UncheckedSubstituteCheckTests
     [InlineData("if (!neighbours.All(n => ReaderGuard.Assess(user, n).IsSafe)) return null;")]
     [InlineData("if (neighbours.Any(n => !ReaderGuard.TrySubstitute(user, n, out _))) return null;")]
     [InlineData("bool Safe(Reader n) => ReaderGuard.Classify(user, n) == SimilarityBand.Moderate; if (!neighbours.All(Safe)) return null;")]
+    [InlineData("System.Func<Reader, bool> safe = n => ReaderGuard.Assess(user, n).IsSafe; if (!neighbours.All(safe)) return null;")]
+    [InlineData("System.Func<Reader, bool> risky = n => !ReaderGuard.Assess(user, n).IsSafe; if (neighbours.Any(risky)) return null;")]
     public Task Neighbours_after_a_gate_that_checks_every_one_are_checked(string gate) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
                     var neighbours = index.NearestNeighbours(user, 5);
@@ -1235,6 +1241,8 @@ public class UncheckedSubstituteCheckTests
     [InlineData("if (!neighbours.Any(n => ReaderGuard.Assess(user, n).IsSafe)) return null;")]
     [InlineData("if (!neighbours.All(n => ReaderGuard.Assess(user, n).IsSafe || n.Summary.Length > 0)) return null;")]
     [InlineData("if (!neighbours.All(n => n.Summary.Length > 0)) return null;")]
+    [InlineData("System.Func<Reader, bool> safe = n => ReaderGuard.Assess(user, n).IsSafe; if (neighbours.Any(safe)) return null;")]
+    [InlineData("System.Func<Reader, bool> safe = n => ReaderGuard.Assess(user, n).IsSafe; if (user.Id.Length > 0) safe = n => true; if (!neighbours.All(safe)) return null;")]
     public Task Neighbours_after_a_gate_that_lets_unchecked_ones_through_are_reported(string gate) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
                     var neighbours = {|PERSONA001:index.NearestNeighbours(user, 5)|};
