@@ -64,6 +64,12 @@ internal static class SubstituteUses
                 return ClassifyInstanceCall(invocation, kind, graph.Model);
             case IMemberReferenceOperation member when member.Instance == child:
                 return ClassifyMemberRead(member, kind, symbols, options, graph.Model);
+            // A profile held as dynamic: twin.Summary reads its data (twin.Id, its [PersonaKey], does not), and a call
+            // bound at run time (Render.Prompt(twin)) is passed it.
+            case IDynamicMemberReferenceOperation member when member.Instance == child:
+                return IsKeyOf(taint.Origin.Persona, member.MemberName, symbols) || SideChannels.IsInside(parent, graph.Model) ? UseKind.None : UseKind.MemberRead;
+            case IDynamicInvocationOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation when kind == TaintKind.Element:
+                return SideChannels.IsInside(parent, graph.Model) ? UseKind.None : UseKind.Argument;
             case IInterpolationOperation:
                 return SideChannels.IsInside(parent, graph.Model) ? UseKind.None : UseKind.MemberRead;
             case IArrayInitializerOperation { Parent: IArrayCreationOperation array }:
@@ -95,6 +101,19 @@ internal static class SubstituteUses
                     ? UseKind.None
                     : UseKind.CollectionAdd;
         }
+    }
+
+    /// <summary>Whether <paramref name="name"/> is the <c>[PersonaKey]</c> of the persona type.</summary>
+    private static bool IsKeyOf(INamedTypeSymbol? persona, string name, SubstitutionSymbols symbols)
+    {
+        if (persona is null)
+            return false;
+        foreach (var member in persona.GetMembers(name))
+        {
+            if (symbols.IsPersonaKey(member))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Whether a deconstruction writes the substitute a tuple holds into a field, property or array element

@@ -619,6 +619,15 @@ public class UncheckedSubstituteUseTests
     public Task An_anonymous_object_holding_a_substitute_is_judged_by_the_member_read(string body) =>
         Verify.VerifyAsync(Verify.InMethod("        " + body));
 
+    [Theory]
+    [InlineData("dynamic twin = {|PERSONA001:index.FindNearest(user)|}!; string summary = twin.Summary; return summary;")]
+    [InlineData("dynamic twin = {|PERSONA001:index.FindNearest(user)|}!; return Render.Prompt(twin);")]
+    [InlineData("dynamic twin = index.FindNearest(user)!; string id = twin.Id; return id;")]
+    [InlineData("dynamic twin = index.FindNearest(user)!; if (!ReaderGuard.Assess(user, (Reader)twin).IsSafe) return null; string summary = twin.Summary; return summary;")]
+    [InlineData("dynamic twin = {|PERSONA001:index.FindNearest(user)|}!; if (!ReaderGuard.Assess(user, twin).IsSafe) return null; string summary = twin.Summary; return summary;")]
+    public Task A_substitute_held_as_dynamic_is_judged_by_what_is_read(string body) =>
+        Verify.VerifyAsync(Verify.InMethod("        " + body));
+
     [Fact]
     public Task Substitutes_a_query_filters_by_the_check_are_checked() =>
         Verify.VerifyAsync(Verify.InMethod("""
