@@ -73,7 +73,8 @@ internal sealed class InsertBandCheckFix : PersonaFix
         if (outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } &&
             declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax local } &&
             local.UsingKeyword.IsKind(SyntaxKind.None) && local.Parent is BlockSyntax or SwitchSectionSyntax)
-            return await TryTargetsAsync(document, model, local, types, cancellationToken,
+            // A check of a dynamic local binds at run time, and the analyzer cannot count it: no fix that leaves the report.
+            return model.GetTypeInfo(local.Declaration.Type, cancellationToken).Type?.TypeKind == TypeKind.Dynamic ? null : await TryTargetsAsync(document, model, local, types, cancellationToken,
                 target => GuardAfter(root, model, local, declarator.Identifier.ValueText, types, target, canBeNull, ownInstead), outer).ConfigureAwait(false);
 
         var site = StatementSite.Find(outer);

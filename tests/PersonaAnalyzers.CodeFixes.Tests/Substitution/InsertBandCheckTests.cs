@@ -572,6 +572,17 @@ public class InsertBandCheckTests
                 }
             """), Key);
 
+    /// <summary>A check of a <c>dynamic</c> local binds at run time, and the rule cannot count it.</summary>
+    [Fact]
+    public Task Not_offered_for_a_dynamic_local() =>
+        Verify.VerifyNotOfferedAsync(InClass("""
+                public string Prompt(Reader user)
+                {
+                    dynamic twin = {|PERSONA001:index.FindNearest(user)|}!;
+                    return Render.Prompt(twin);
+                }
+            """), "PERSONA001.InsertBandCheck");
+
     [Fact]
     public Task Not_offered_when_evaluated_only_on_one_branch() =>
         Verify.VerifyNotOfferedAsync(InClass("""
