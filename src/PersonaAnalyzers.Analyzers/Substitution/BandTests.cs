@@ -43,6 +43,34 @@ internal static class BandTests
     /// (<c>!= SimilarityBand.Distant</c>), is not.</summary>
     public static bool AdmitsOnlySafe(int bands) => (bands & NearMatch) == 0 && (bands & Moderate) != 0;
 
+    /// <summary>Which answer of a band test (<see cref="Matched"/>, under any number of <c>!</c>) admits the moderate band
+    /// and no near-twin; Neither when a near-twin passes with the moderate band (<c>!= SimilarityBand.Distant</c>), Unknown
+    /// when it is no band test.</summary>
+    public static Sense SenseOf(IOperation test, SubstitutionSymbols symbols)
+    {
+        var matched = Matched(Unnegated(test, out var negated), symbols);
+        if (matched == 0)
+            return Sense.Unknown;
+        if (negated)
+            matched = AllBands & ~matched;
+        if (AdmitsOnlySafe(matched))
+            return Sense.SafeWhenTrue;
+        return AdmitsOnlySafe(AllBands & ~matched) ? Sense.SafeWhenFalse : Sense.Neither;
+    }
+
+    /// <summary>The test under any number of <c>!</c> (and conversions and parentheses), and whether they negate it.</summary>
+    public static IOperation Unnegated(IOperation test, out bool negated)
+    {
+        var value = LinqShapes.Unwrap(test);
+        negated = false;
+        while (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            negated = !negated;
+            value = LinqShapes.Unwrap(not.Operand);
+        }
+        return value;
+    }
+
     /// <summary><c>Classify(user, twin) == SimilarityBand.Moderate</c> is true for the moderate band,
     /// <c>!= SimilarityBand.Distant</c> for the other two; 0 when it compares no band.</summary>
     private static int Compared(IBinaryOperation comparison, SubstitutionSymbols symbols)
@@ -129,4 +157,13 @@ internal static class BandTests
             _ => 0,
         };
     }
+}
+
+/// <summary>Which answer of a band test is the safe one (<see cref="BandTests.SenseOf"/>).</summary>
+internal enum Sense
+{
+    Unknown,
+    SafeWhenTrue,
+    SafeWhenFalse,
+    Neither,
 }

@@ -12,9 +12,10 @@ namespace PersonaAnalyzers.Substitution;
 /// decides differ in whether they use the profile (an <c>if</c>/<c>else</c>, an early exit, <c>?:</c>), or when it is
 /// the predicate that filters profiles (<c>Where</c>, <c>First</c>, …). Comparisons that only feed logging, metrics or
 /// a string, comparisons between two scores (PERSONA002's best-so-far), and the insides of check methods and guards
-/// are not reported.</summary>
+/// are not reported; nor is a bar that only narrows what a band check of the pair admitted (see
+/// <see cref="ComparedPair.UsedUnchecked"/>).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
+public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
 {
     private static readonly HashSet<string> Filters = new()
     {
@@ -50,8 +51,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             return;
         foreach (var root in roots)
         {
-            ScoreLocals? scores = null;
-            var options = SubstitutionOptions.For(context.Options, root.Syntax.SyntaxTree);
+            var body = new Body(root, symbols, SubstitutionOptions.For(context.Options, root.Syntax.SyntaxTree), context.CancellationToken);
             foreach (var operation in root.Descendants())
             {
                 // Most operations are of none of these kinds: one kind read rules them out.
@@ -67,12 +67,12 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                         BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison)
                 {
                     if (operation is IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation or INegatedPatternOperation } pattern)
-                        AnalyzePattern(pattern, root, scores ??= ScoreLocals.Collect(root, symbols), symbols, options, context);
+                        AnalyzePattern(pattern, body, context);
                     else if (operation is ISwitchExpressionOperation or ISwitchOperation)
-                        AnalyzeSwitch(operation, scores ??= ScoreLocals.Collect(root, symbols), symbols, context);
+                        AnalyzeSwitch(operation, body, context);
                     continue;
                 }
-                scores ??= ScoreLocals.Collect(root, symbols);
+                var scores = body.Scores;
                 var leftIsScore = scores.TryGet(comparison.LeftOperand, symbols, out var left);
                 var rightIsScore = scores.TryGet(comparison.RightOperand, symbols, out var right);
                 if (leftIsScore == rightIsScore)
@@ -82,8 +82,8 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                 var bar = leftIsScore ? comparison.RightOperand : comparison.LeftOperand;
                 if (MovesInLoop(bar, root))
                     continue;
-                if (Decides(comparison, score, scores, root, symbols, options))
-                    Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", symbols);
+                if (Decides(comparison, score, body) is { } admitsWhenHolds)
+                    Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", admitsWhenHolds, symbols);
             }
         }
     }
@@ -103,21 +103,21 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             "the store hands back only the hits above the bar, and a high threshold admits exactly the near-twins that do the most harm"));
     }
 
-    private static void AnalyzePattern(IIsPatternOperation pattern, IOperation root, ScoreLocals scores, SubstitutionSymbols symbols,
-        SubstitutionOptions options, OperationBlockAnalysisContext context)
+    private static void AnalyzePattern(IIsPatternOperation pattern, Body body, OperationBlockAnalysisContext context)
     {
-        if (!scores.TryGet(pattern.Value, symbols, out var score) || !HasRelational(pattern.Pattern))
+        if (!body.Scores.TryGet(pattern.Value, body.Symbols, out var score) || !HasRelational(pattern.Pattern))
             return;
-        if (Decides(pattern, score, scores, root, symbols, options))
-            Report(context, pattern, score, pattern.Value, pattern.Pattern, "Left", symbols);
+        if (Decides(pattern, score, body) is { } admitsWhenHolds)
+            Report(context, pattern, score, pattern.Value, pattern.Pattern, "Left", admitsWhenHolds, body.Symbols);
     }
 
     /// <summary><c>switch (similarity) { case &gt;= 0.9: … }</c> or <c>similarity switch { &gt;= 0.9 =&gt; …, _ =&gt; … }</c>:
-    /// reported at the first relational pattern when the arms differ in whether they use a compared profile.</summary>
-    private static void AnalyzeSwitch(IOperation operation, ScoreLocals scores, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
+    /// reported at the first relational pattern when the arms differ in whether they use a compared candidate.</summary>
+    private static void AnalyzeSwitch(IOperation operation, Body body, OperationBlockAnalysisContext context)
     {
+        var symbols = body.Symbols;
         var value = operation is ISwitchExpressionOperation expression ? expression.Value : ((ISwitchOperation)operation).Value;
-        if (!scores.TryGet(value, symbols, out var score) || SideChannels.IsInside(operation))
+        if (!body.Scores.TryGet(value, symbols, out var score) || SideChannels.IsInside(operation))
             return;
         IPatternOperation? first = null;
         // Each arm's relational pattern (null for the others) and what it runs.
@@ -147,30 +147,28 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         }
         if (first is null)
             return;
-        // The candidate first: Similarity(target, candidate) decides about the candidate, and the bar that admits it is
-        // where the choice turns.
-        var profiles = ScoredProfiles.Of(score.Expression, symbols);
-        if (ScoredProfiles.Target(score.Expression, null, symbols) is { } target && ScoredProfiles.SymbolOf(target) is { } targetSymbol &&
-            profiles.Remove(targetSymbol))
-            profiles.Add(targetSymbol);
-        foreach (var profile in profiles)
+        // The switch's value is where the paths to its arms start.
+        var pair = new ComparedPair(value, score, body);
+        foreach (var profile in pair.Candidates)
         {
             var only = new List<ISymbol> { profile };
             var uses = arms.ConvertAll(arm => arm.Body.Any(statement => Uses(statement, only, symbols)));
-            if (!uses.Contains(!uses[0]))
+            if (!uses.Contains(!uses[0]) || !pair.UsedUnchecked(profile))
                 continue;
             // Reported on the bar that turns the choice away from the fallback (the last arm): in `s switch { > 0.95 =>
             // user, > 0.6 => other, _ => user }` that is `> 0.6`, the bar that admits the candidate.
             var bar = first;
+            var admits = uses[arms.FindIndex(arm => arm.Relational == first)];
             for (var i = 0; i < arms.Count; i++)
             {
                 if (arms[i].Relational is { } relational && uses[i] != uses[uses.Count - 1])
                 {
                     bar = relational;
+                    admits = uses[i];
                     break;
                 }
             }
-            Report(context, bar, score, value, bar, "Left", symbols);
+            Report(context, bar, score, value, bar, "Left", admits, symbols);
             return;
         }
     }
@@ -203,71 +201,96 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>Does the comparison decide whether a compared profile is used?</summary>
-    private static bool Decides(IOperation comparison, ScoreLocals.Score score, ScoreLocals scores, IOperation root, SubstitutionSymbols symbols,
-        SubstitutionOptions options)
+    /// <summary>Does the comparison decide whether a compared candidate is used? The comparison's value on which the
+    /// candidate is admitted (true for <c>sim &gt;= 0.9 ? other : user</c>, false for <c>if (sim &lt; 0.8) return
+    /// null;</c> before a use), or null when it decides nothing.</summary>
+    private static bool? Decides(IOperation comparison, ScoreLocals.Score score, Body body)
     {
         if (SideChannels.IsInside(comparison))
-            return false;
-        var profiles = ScoredProfiles.Of(score.Expression, symbols);
-        return profiles.Count > 0 && DecidesFrom(comparison, profiles, scores, root, symbols, options, throughLocal: true);
+            return null;
+        var pair = new ComparedPair(comparison, score, body);
+        return pair.Profiles.Count > 0 ? DecidesFrom(comparison, pair, throughLocal: true) : null;
     }
 
     /// <summary>Walks up from a test through <c>!</c>, <c>&amp;&amp;</c>, <c>||</c> and parentheses to the branch it
-    /// decides. A test kept in a <c>bool</c> local first (<c>var close = similarity &gt; bar; if (close) …</c>) decides
-    /// wherever that local does — followed one local deep. A test joined by <c>&amp;&amp;</c> to a band check of the same
-    /// pair decides nothing the check does not: <c>Classify(u, c) == Moderate &amp;&amp; similarity &gt; 0.5</c> admits
-    /// no near-twin, whatever the bar.</summary>
-    private static bool DecidesFrom(IOperation test, List<ISymbol> profiles, ScoreLocals scores, IOperation root, SubstitutionSymbols symbols,
-        SubstitutionOptions options, bool throughLocal)
+    /// decides, and gives the test's value on which that branch admits a candidate (null: none). A test kept in a
+    /// <c>bool</c> local first (<c>var close = similarity &gt; bar; if (close) …</c>) decides wherever that local does —
+    /// followed one local deep. A test joined by <c>&amp;&amp;</c> to a band check of the same pair decides nothing the
+    /// check does not: <c>Classify(u, c) == Moderate &amp;&amp; similarity &gt; 0.5</c> admits no near-twin, whatever
+    /// the bar — unless the check's answer on that way is known not to be the safe one (<c>!v.IsSafe &amp;&amp; …</c>).</summary>
+    private static bool? DecidesFrom(IOperation test, ComparedPair pair, bool throughLocal)
     {
+        var body = pair.Body;
+        var negated = false;
         IOperation current = test;
         for (var parent = current.Parent; parent is not null; current = parent, parent = parent.Parent)
         {
             switch (parent)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both
-                    when ChecksPair(both.LeftOperand == current ? both.RightOperand : both.LeftOperand, profiles, symbols, options, scores):
-                    return false;
+                    when PassesCheckOfPair(both.LeftOperand == current ? both.RightOperand : both.LeftOperand, pair):
+                    return null;
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }:
+                    negated = !negated;
+                    continue;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
                 case IConversionOperation:
                 case IParenthesizedOperation:
                     continue;
                 case IConditionalOperation conditional when conditional.Condition == current:
-                    return DecidesBranches(conditional, profiles, symbols);
+                    return Flipped(DecidesBranches(conditional, pair), negated);
                 case IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation @switch } section } clause when clause.Guard == current:
-                    return DecidesGuardedArm(@switch.Cases, section, static section => section.Body, profiles, symbols);
+                    return Flipped(DecidesGuardedArm(@switch.Cases, section, static section => section.Body, pair), negated);
                 case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation @switch } arm when arm.Guard == current:
-                    return DecidesGuardedArm(@switch.Arms, arm, static arm => ImmutableArray.Create(arm.Value), profiles, symbols);
+                    return Flipped(DecidesGuardedArm(@switch.Arms, arm, static arm => ImmutableArray.Create(arm.Value), pair), negated);
                 case IReturnOperation when parent.Parent?.Parent is IAnonymousFunctionOperation lambda:
-                    return IsProfileFilter(lambda, profiles, symbols, root, out var filter) && !SurvivorsNeedNoBar(filter, root, symbols, options, throughLocal: true);
+                    return IsProfileFilter(lambda, pair.Profiles, body.Symbols, body.Root, out var filter) &&
+                           !SurvivorsNeedNoBar(filter, body.Root, body.Symbols, body.Options, throughLocal: true)
+                        ? Flipped(KeepsWhatPasses(filter), negated)
+                        : null;
                 case IReturnOperation when parent.Parent?.Parent is ILocalFunctionOperation function:
-                    return IsNamedProfileFilter(function.Symbol, profiles, symbols, root, out var named) &&
-                           !SurvivorsNeedNoBar(named, root, symbols, options, throughLocal: true);
+                    return IsNamedProfileFilter(function.Symbol, pair.Profiles, body.Symbols, body.Root, out var named) &&
+                           !SurvivorsNeedNoBar(named, body.Root, body.Symbols, body.Options, throughLocal: true)
+                        ? Flipped(KeepsWhatPasses(named), negated)
+                        : null;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when throughLocal:
-                    return DecidesThroughLocal(declarator.Symbol, profiles, scores, root, symbols, options);
+                    return Flipped(DecidesThroughLocal(declarator.Symbol, pair), negated);
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when throughLocal && assignment.Value == current:
-                    return DecidesThroughLocal(local.Local, profiles, scores, root, symbols, options);
+                    return Flipped(DecidesThroughLocal(local.Local, pair), negated);
                 default:
-                    return false;
+                    return null;
             }
         }
-        return false;
+        return null;
     }
 
-    private static bool DecidesThroughLocal(ILocalSymbol local, List<ISymbol> profiles, ScoreLocals scores, IOperation root, SubstitutionSymbols symbols,
-        SubstitutionOptions options)
+    /// <summary>The test's value on which a candidate is admitted, from the value of what it sits in (under
+    /// <c>!</c>: the other one). <c>&amp;&amp;</c> and <c>||</c> keep the sense of their operands.</summary>
+    private static bool? Flipped(bool? admitsWhen, bool negated) => admitsWhen is { } admits ? admits != negated : null;
+
+    /// <summary><c>RemoveAll</c> and <c>SkipWhile</c> drop the profiles their predicate holds for; the other filters keep
+    /// them.</summary>
+    private static bool KeepsWhatPasses(IInvocationOperation filter) => filter.TargetMethod.Name is not ("RemoveAll" or "SkipWhile");
+
+    private static bool? DecidesThroughLocal(ILocalSymbol local, ComparedPair pair)
     {
         if (local.Type.SpecialType != SpecialType.System_Boolean)
-            return false;
-        foreach (var reference in OperationBlocks.ReadsOf(root, local))
+            return null;
+        foreach (var reference in OperationBlocks.ReadsOf(pair.Body.Root, local))
         {
-            if (DecidesFrom(reference, profiles, scores, root, symbols, options, throughLocal: false))
-                return true;
+            if (DecidesFrom(reference, pair, throughLocal: false) is { } admits)
+                return admits;
         }
-        return false;
+        return null;
     }
+
+    /// <summary>A band check of the same pair beside the bar under <c>&amp;&amp;</c> (<see cref="ChecksPair"/>) whose
+    /// true answer is not known to be an unsafe one: <c>v.IsSafe</c>, <c>Classify(u, c) == Moderate</c>, a vetting method
+    /// of the user's own — not <c>!v.IsSafe</c> or <c>Classify(u, c) == NearMatch</c>, past which the bar decides about
+    /// the very profiles the check turned down.</summary>
+    private static bool PassesCheckOfPair(IOperation operand, ComparedPair pair) =>
+        ChecksPair(operand, pair.Profiles, pair.Body.Symbols, pair.Body.Options, pair.Body.Scores) &&
+        BandTests.SenseOf(operand, pair.Body.Symbols) is not (Sense.SafeWhenFalse or Sense.Neither);
 
     /// <summary>A band check of the same pair inside <paramref name="operation"/>: a check call given every profile the
     /// score compares (<c>Classify(user, other)</c> for <c>Similarity(user, other)</c>; not <c>Classify(user, user)</c>),
@@ -295,10 +318,12 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         return true;
     }
 
-    /// <summary>Some compared profile is used on one way of the branch and not on the other.</summary>
-    private static bool DecidesBranches(IConditionalOperation conditional, List<ISymbol> profiles, SubstitutionSymbols symbols)
+    /// <summary>Some compared candidate is used on one way of the branch and not on the other, and not only past a band
+    /// check of the pair: whether the way it is used on is the condition's true one; null when none is.</summary>
+    private static bool? DecidesBranches(IConditionalOperation conditional, ComparedPair pair)
     {
-        foreach (var profile in profiles)
+        var symbols = pair.Body.Symbols;
+        foreach (var profile in pair.Candidates)
         {
             var only = new List<ISymbol> { profile };
             var whenTrue = Uses(conditional.WhenTrue, only, symbols);
@@ -318,35 +343,36 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
                     after |= statement == conditional;
                 }
             }
-            if (whenTrue != whenFalse)
-                return true;
+            if (whenTrue != whenFalse && pair.UsedUnchecked(profile))
+                return whenTrue;
         }
-        return false;
+        return null;
     }
 
     /// <summary><c>case "gold" when similarity &gt; 0.8: return candidate.Summary;</c> (or a switch expression's arm with
     /// a <c>when</c>): the guard decides between its arm and the arms after it, which run when it fails; it decides
-    /// when some compared profile is used on one side and not on the other.</summary>
-    private static bool DecidesGuardedArm<TArm>(ImmutableArray<TArm> arms, TArm guarded, System.Func<TArm, ImmutableArray<IOperation>> body,
-        List<ISymbol> profiles, SubstitutionSymbols symbols) where TArm : class, IOperation
+    /// when some compared candidate is used on one side and not on the other (and not only past a band check of the
+    /// pair). Whether the side it is used on is the guarded arm; null when none is.</summary>
+    private static bool? DecidesGuardedArm<TArm>(ImmutableArray<TArm> arms, TArm guarded, System.Func<TArm, ImmutableArray<IOperation>> body,
+        ComparedPair pair) where TArm : class, IOperation
     {
-        foreach (var profile in profiles)
+        foreach (var profile in pair.Candidates)
         {
             var only = new List<ISymbol> { profile };
             bool? whenTrue = null;
             var whenFalse = false;
             foreach (var arm in arms)
             {
-                var uses = body(arm).Any(statement => Uses(statement, only, symbols));
+                var uses = body(arm).Any(statement => Uses(statement, only, pair.Body.Symbols));
                 if (whenTrue is not null)
                     whenFalse |= uses;
                 else if (arm == guarded)
                     whenTrue = uses;
             }
-            if (whenTrue is { } used && used != whenFalse)
-                return true;
+            if (whenTrue is { } used && used != whenFalse && pair.UsedUnchecked(profile))
+                return used;
         }
-        return false;
+        return null;
     }
 
     private static bool AlwaysExits(IOperation operation)
@@ -487,24 +513,29 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
             return false;
         foreach (var descendant in operation.DescendantsAndSelf())
         {
-            var symbol = descendant switch
-            {
-                ILocalReferenceOperation local => (ISymbol)local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                _ => null,
-            };
-            if (symbol is null || !profiles.Contains(symbol, SymbolEqualityComparer.Default) || SideChannels.IsInside(descendant))
-                continue;
-            var parent = LinqShapes.Parent(descendant, out _);
-            if (parent is IIsPatternOperation or IBinaryOperation)
-                continue;
-            if (parent is IMemberReferenceOperation member && symbols.IsPersonaKey(member.Member))
-                continue;
-            if (parent is IArgumentOperation { Parent: IInvocationOperation call } && SimilarityScores.IsScoreMethod(call.TargetMethod, symbols))
-                continue;
-            return true;
+            if (IsUse(descendant, profiles, symbols))
+                return true;
         }
         return false;
+    }
+
+    /// <summary>The operation is a read of one of the compared profiles that <see cref="Uses"/> counts.</summary>
+    private static bool IsUse(IOperation operation, List<ISymbol> profiles, SubstitutionSymbols symbols)
+    {
+        var symbol = operation switch
+        {
+            ILocalReferenceOperation local => (ISymbol)local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+        if (symbol is null || !profiles.Contains(symbol, SymbolEqualityComparer.Default) || SideChannels.IsInside(operation))
+            return false;
+        var parent = LinqShapes.Parent(operation, out _);
+        if (parent is IIsPatternOperation or IBinaryOperation)
+            return false;
+        if (parent is IMemberReferenceOperation member && symbols.IsPersonaKey(member.Member))
+            return false;
+        return !(parent is IArgumentOperation { Parent: IInvocationOperation call } && SimilarityScores.IsScoreMethod(call.TargetMethod, symbols));
     }
 
     private static bool IsCheckImplementation(ISymbol owner, SubstitutionSymbols symbols, OperationBlockAnalysisContext context)
@@ -519,8 +550,11 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
+    /// <summary>Reports the comparison; <paramref name="admitsWhenHolds"/> says whether the candidate is used where it
+    /// holds (<c>sim &gt;= 0.9 ? other : user</c>) or where it fails (<c>if (sim &gt; 0.95) return user; return other;</c>):
+    /// the message names what the bar lets through.</summary>
     private static void Report(OperationBlockAnalysisContext context, IOperation comparison, ScoreLocals.Score score, IOperation scoreOperand,
-        IOperation bar, string side, SubstitutionSymbols symbols)
+        IOperation bar, string side, bool admitsWhenHolds, SubstitutionSymbols symbols)
     {
         INamedTypeSymbol? persona = null;
         foreach (var profile in ScoredProfiles.Of(score.Expression, symbols))
@@ -535,7 +569,7 @@ public sealed class RawThresholdAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(SubstitutionDescriptors.RawThreshold, comparison.Syntax.GetLocation(),
             new[] { scoreOperand.Syntax.GetLocation(), bar.Syntax.GetLocation() }, properties.ToImmutable(),
             SubstitutionDiagnostics.Shorten(comparison.Syntax.ToString()),
-            HoldsForTheClosest(comparison, side == "Left") != score.IsDistance
+            (HoldsForTheClosest(comparison, side == "Left") != score.IsDistance) == admitsWhenHolds
                 ? "a high threshold admits exactly the near-twins that do the most harm"
                 : "a raw cut-off cannot tell a near-twin, the most harmful substitute, from a moderately similar profile as the calibrated bands do"));
     }

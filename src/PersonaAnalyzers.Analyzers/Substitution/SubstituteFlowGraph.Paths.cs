@@ -135,36 +135,16 @@ internal sealed partial class SubstituteFlowGraph
         var sense => (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == (sense == Sense.SafeWhenTrue) ? SafeWay.Conditional : SafeWay.FallThrough,
     };
 
-    /// <summary>Which answer of a band test (<see cref="BandTests"/>, under any number of <c>!</c>) admits the moderate band
-    /// and no near-twin; Neither when a near-twin passes with the moderate band (<c>!= SimilarityBand.Distant</c>).</summary>
+    /// <summary>Which answer of a band test (<see cref="BandTests.SenseOf"/>) admits the moderate band and no near-twin;
+    /// also of a test that every element of a collection passed a check.</summary>
     private Sense SenseOf(IOperation? test)
     {
-        var value = test is null ? null : LinqShapes.Unwrap(test);
-        var safeWhen = true;
-        while (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-        {
-            safeWhen = !safeWhen;
-            value = LinqShapes.Unwrap(not.Operand);
-        }
-        // neighbours.All(n => Check(…)) is true when every element passed; neighbours.Any(n => !Check(…)) when one failed.
-        if (value is IInvocationOperation { TargetMethod.Name: "All" or "Any" } gate && ChecksEvery(gate))
-            return (gate.TargetMethod.Name == "All") == safeWhen ? Sense.SafeWhenTrue : Sense.SafeWhenFalse;
-        var matched = value is null ? 0 : BandTests.Matched(value, _symbols);
-        if (matched == 0)
+        if (test is null)
             return Sense.Unknown;
-        if (!safeWhen)
-            matched = BandTests.AllBands & ~matched;
-        if (BandTests.AdmitsOnlySafe(matched))
-            return Sense.SafeWhenTrue;
-        return BandTests.AdmitsOnlySafe(BandTests.AllBands & ~matched) ? Sense.SafeWhenFalse : Sense.Neither;
-    }
-
-    private enum Sense
-    {
-        Unknown,
-        SafeWhenTrue,
-        SafeWhenFalse,
-        Neither,
+        // neighbours.All(n => Check(…)) is true when every element passed; neighbours.Any(n => !Check(…)) when one failed.
+        if (BandTests.Unnegated(test, out var negated) is IInvocationOperation { TargetMethod.Name: "All" or "Any" } gate && ChecksEvery(gate))
+            return (gate.TargetMethod.Name == "All") != negated ? Sense.SafeWhenTrue : Sense.SafeWhenFalse;
+        return BandTests.SenseOf(test, _symbols);
     }
 
     private enum SafeWay

@@ -370,6 +370,85 @@ public class RawThresholdTests
                     return {{expression}};
             """));
 
+    // A bar that only narrows what a passing band check admitted, written as a rejection: the candidate is used only
+    // past the check, on every path, and the bar turns some of those away.
+    [Theory]
+    [InlineData("if (index.FindNearest(user) is not { } twin) return user;\n var v = ReaderGuard.Assess(user, twin);\n if (!v.IsSafe || v.Similarity > 0.95) return user;\n return twin;")]
+    [InlineData("if (index.FindNearest(user) is not { } twin || !ReaderGuard.TrySubstitute(user, twin, out var v)) return user;\n return v.Similarity > 0.95 ? user : twin;")]
+    [InlineData("if (index.FindNearest(user) is not { } twin || ReaderGuard.Classify(user, twin) != SimilarityBand.Moderate) return user;\n return ReaderGuard.Similarity(user, twin) > 0.9 ? user : twin;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n if (ReaderGuard.Similarity(user, twin) > 0.95) return user;\n if (!ReaderGuard.Assess(user, twin).IsSafe) return user;\n return twin;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n ReaderGuard.EnsureSafe(user, twin);\n return ReaderGuard.Similarity(user, twin) > 0.95 ? user.Summary : twin.Summary;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n switch (ReaderGuard.Classify(user, twin))\n {\n case SimilarityBand.Moderate: return ReaderGuard.Similarity(user, twin) is > 0.9 ? user : twin;\n default: return user;\n }")]
+    [InlineData("foreach (var c in pool)\n {\n if (!ReaderGuard.Assess(user, c).IsSafe) continue;\n if (ReaderGuard.Similarity(user, c) > 0.95) continue;\n return c;\n }\n return null;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n if (!ReaderGuard.TrySubstitute(user, twin, out var v) || v.Similarity > 0.95) return null;\n return Task.Run(() => twin.Summary);")]
+    [InlineData("var twin = index.Own(\"x\")!;\n var v = ReaderGuard.Assess(user, twin);\n if (v.IsSafe)\n {\n if (v.Similarity > 0.95) return user;\n return twin;\n }\n return user;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n var v = ReaderGuard.Assess(user, twin);\n var tooClose = v.Similarity > 0.95;\n if (!v.IsSafe || tooClose) return user;\n return twin;")]
+    [InlineData("return pool.Select(c =>\n {\n if (!ReaderGuard.Assess(user, c).IsSafe || ReaderGuard.Similarity(user, c) > 0.95) return null;\n return c.Summary;\n }).ToList();")]
+    public Task Threshold_that_only_narrows_what_a_passed_band_check_admitted_is_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    // The bar still admits a candidate no band check let through on some path to its use.
+    [Theory]
+    [InlineData("var twin = index.Own(\"x\")!;\n var v = ReaderGuard.Assess(user, twin);\n if ({|PERSONA003:v.Similarity > 0.95|}) return user;\n return twin;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n var v = ReaderGuard.Assess(user, twin);\n if (!v.IsSafe && {|PERSONA003:v.Similarity > 0.95|}) return user;\n return twin;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n if (ReaderGuard.Assess(user, twin).IsSafe || {|PERSONA003:ReaderGuard.Similarity(user, twin) > 0.95|}) return user;\n return twin;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n if (ReaderGuard.Classify(user, twin) == SimilarityBand.NearMatch && {|PERSONA003:ReaderGuard.Similarity(user, twin) < 0.9|}) return twin;\n return user;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n if (user.Id == \"vip\" && !ReaderGuard.Assess(user, twin).IsSafe) return user;\n return {|PERSONA003:ReaderGuard.Similarity(user, twin) > 0.95|} ? user : twin;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n if (!ReaderGuard.Assess(user, user).IsSafe) return user;\n return {|PERSONA003:ReaderGuard.Similarity(user, twin) > 0.95|} ? user : twin;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n if (!ReaderGuard.Assess(user, twin).IsSafe) return user;\n twin = index.Lookalike(user);\n return {|PERSONA003:ReaderGuard.Similarity(user, twin) > 0.95|} ? user : twin;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n try { if (!ReaderGuard.Assess(user, twin).IsSafe) return user; } catch (ArgumentException) { }\n return {|PERSONA003:ReaderGuard.Similarity(user, twin) > 0.95|} ? user : twin;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n if (!ReaderGuard.Assess(user, twin).IsSafe) Console.WriteLine(\"unsafe\");\n return {|PERSONA003:ReaderGuard.Similarity(user, twin) > 0.95|} ? user : twin;")]
+    [InlineData("var twin = index.Own(\"x\")!;\n if ({|PERSONA003:ReaderGuard.Similarity(user, twin) < 0.9|}) return null;\n return Task.Run(() => twin.Summary);")]
+    public Task Threshold_that_admits_a_candidate_no_passed_check_let_through_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    // A duplicate-account guard: the bar turns the user away when another profile is a near-copy, and only the user's
+    // own profile (the score's target) is used past it — no compared candidate is admitted.
+    [Fact]
+    public Task Threshold_past_which_only_the_target_own_profile_is_used_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using Shop;
+            public class Signup
+            {
+                public void Register(Reader user, Reader existing, List<Reader> accounts)
+                {
+                    if (ReaderGuard.Similarity(user, existing) > 0.98)
+                        throw new InvalidOperationException("duplicate account");
+                    accounts.Add(user);
+                }
+
+                public string? Greeting(Reader user, Reader existing) =>
+                    ReaderGuard.Similarity(user, existing) >= 0.98 ? null : user.Summary;
+            }
+            """);
+
+    [Fact]
+    public Task Threshold_past_which_the_compared_candidate_is_used_is_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public class Signup
+            {
+                public void Merge(Reader user, Reader existing, List<Reader> accounts)
+                {
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, existing) < 0.98|})
+                        throw new InvalidOperationException("not the same person");
+                    accounts.Add(existing);
+                }
+
+                public string Both(Reader user, Reader existing) =>
+                    {|PERSONA003:ReaderGuard.Similarity(user, existing) >= 0.9|} ? user.Summary + existing.Summary : user.Summary;
+
+                // A filter's element is the candidate wherever the score takes it.
+                public List<Reader> Swapped(Reader user, List<Reader> pool) =>
+                    pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(c, user) > 0.9|}).ToList();
+            }
+            """);
+
     [Theory]
     [InlineData("return ReaderGuard.SafestSubstitute(user, pool.Where(c => ReaderGuard.Similarity(user, c) > 0.1));")]
     [InlineData("return ReaderGuard.SafestSubstitute(user, pool.Where(c => ReaderGuard.Similarity(user, c) > 0.1).OrderBy(c => c.Id).Take(50).ToList());")]
@@ -519,6 +598,22 @@ public class RawThresholdTests
         Verify.VerifyAsync(Verify.InMethod($$"""
                     var other = index.Own("x")!;
                     return {{comparison}} ? other.Summary : null;
+            """), null,
+            Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("PERSONA003")
+                .WithSpan(17, 16, 17, 16 + comparison.Length)
+                .WithArguments(comparison, why).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations));
+
+    // Where the candidate is used when the comparison fails, the bar lets the other side through: `>= 0.9 ? null : other`
+    // turns the closest away (and lets near-twins just under the bar in), `< 0.9 ? null : other` admits the closest.
+    [Theory]
+    [InlineData("ReaderGuard.Similarity(user, other) >= 0.9", CannotTell)]
+    [InlineData("ReaderGuard.Similarity(user, other) is > 0.9", CannotTell)]
+    [InlineData("ReaderGuard.Similarity(user, other) < 0.9", AdmitsNearTwins)]
+    [InlineData("1 - ReaderGuard.Similarity(user, other) > 0.3", AdmitsNearTwins)]
+    public Task The_message_of_a_bar_that_rejects_says_what_it_lets_through(string comparison, string why) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Own("x")!;
+                    return {{comparison}} ? null : other.Summary;
             """), null,
             Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("PERSONA003")
                 .WithSpan(17, 16, 17, 16 + comparison.Length)

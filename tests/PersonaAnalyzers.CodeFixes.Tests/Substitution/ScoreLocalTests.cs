@@ -162,13 +162,13 @@ public class ScoreLocalTests
                 public Reader Pick(Reader user, Reader other)
                 {
                     var similarity = ReaderGuard.Similarity(user, other);
-                    var fallback = {|PERSONA003:similarity < 0.5|} ? user : null;
+                    var fallback = {|PERSONA003:similarity < 0.5|} ? null : other;
                     return {|PERSONA003:similarity >= 0.9|} ? other : fallback ?? user;
                 }
             """), InClass("""
                 public Reader Pick(Reader user, Reader other)
                 {
-                    var fallback = !ReaderGuard.TrySubstitute(user, other, out _) ? user : null;
+                    var fallback = !ReaderGuard.TrySubstitute(user, other, out _) ? null : other;
                     return ReaderGuard.TrySubstitute(user, other, out _) ? other : fallback ?? user;
                 }
             """), Key, iterations: 2);

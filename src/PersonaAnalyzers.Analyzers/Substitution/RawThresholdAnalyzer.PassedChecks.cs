@@ -1,0 +1,364 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.Substitution;
+
+/// <summary>PERSONA003's judgement of a comparison about to be reported: which compared profiles it can admit, and whether
+/// the code uses one of them where no band check of the pair has passed — by the control flow graph, not the text.</summary>
+public sealed partial class RawThresholdAnalyzer
+{
+    /// <summary>One executable root under analysis, and what its comparisons are judged with, each built on first need:
+    /// most roots hold no comparison of a score, and few comparisons are ever about to be reported.</summary>
+    private sealed class Body
+    {
+        private ScoreLocals? _scores;
+        private ControlFlowGraph? _graph;
+        private bool _graphBuilt;
+
+        public Body(IOperation root, SubstitutionSymbols symbols, SubstitutionOptions options, CancellationToken cancellation)
+        {
+            Root = root;
+            Symbols = symbols;
+            Options = options;
+            Cancellation = cancellation;
+        }
+
+        public IOperation Root { get; }
+        public SubstitutionSymbols Symbols { get; }
+        public SubstitutionOptions Options { get; }
+        public CancellationToken Cancellation { get; }
+        public ScoreLocals Scores => _scores ??= ScoreLocals.Collect(Root, Symbols);
+
+        /// <summary>The root's graph, built once for all its comparisons.</summary>
+        public ControlFlowGraph? Graph
+        {
+            get
+            {
+                if (!_graphBuilt)
+                {
+                    _graphBuilt = true;
+                    _graph = OperationBlocks.Graph(Root, Cancellation);
+                }
+                return _graph;
+            }
+        }
+    }
+
+    /// <summary>A comparison being judged: the profiles its score compares (a band check of the pair names them all), the
+    /// candidates among them — all but the target's own — and whether one is used where no band check of the pair has
+    /// passed.</summary>
+    private sealed class ComparedPair
+    {
+        /// <summary>Where the paths after the comparison start: the comparison, or the value a <c>switch</c> tests.</summary>
+        private readonly IOperation _anchor;
+        private (ControlFlowGraph Graph, BasicBlock Block, int Index)? _place;
+        private bool _placed;
+        private bool? _bodyChecksPair;
+
+        public ComparedPair(IOperation anchor, ScoreLocals.Score score, Body body)
+        {
+            _anchor = anchor;
+            Body = body;
+            Profiles = ScoredProfiles.Of(score.Expression, body.Symbols);
+            Candidates = CandidatesAmong(Profiles, score.Expression, body.Symbols);
+        }
+
+        public Body Body { get; }
+        public List<ISymbol> Profiles { get; }
+        public List<ISymbol> Candidates { get; }
+
+        /// <summary><c>Similarity(target, candidate)</c> holds a candidate up to the target user: the target's own profile
+        /// used past the bar (a duplicate-account guard that throws for a near-copy, then registers the user) is no
+        /// substitute accepted. The target is the guard's first argument, or else the first profile compared (a kernel
+        /// over two profiles' features); the score of one profile (a search hit's) compares it with no other.</summary>
+        private static List<ISymbol> CandidatesAmong(List<ISymbol> profiles, IOperation score, SubstitutionSymbols symbols)
+        {
+            if (profiles.Count < 2)
+                return profiles;
+            var own = ScoredProfiles.Target(score, null, symbols) is { } target ? ScoredProfiles.SymbolOf(target) : profiles[0];
+            var candidates = new List<ISymbol>(profiles.Count);
+            foreach (var profile in profiles)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(profile, own))
+                    candidates.Add(profile);
+            }
+            return candidates;
+        }
+
+        /// <summary>Whether the candidate is used after the comparison somewhere a path reaches with no band check of the
+        /// pair passed since the candidate got its value. When every use lies past a passed check — <c>if (!v.IsSafe ||
+        /// v.Similarity &gt; 0.95) return user; return twin;</c> — the bar only decides between using a profile the check
+        /// admitted and not using it: it can make the code reject more, never admit what the check turned down, so it
+        /// narrows rather than accepts. With no place in a graph found for the comparison every use counts.</summary>
+        public bool UsedUnchecked(ISymbol candidate)
+        {
+            // Most bars reported check nothing at all: with no check of the pair in the body none can have passed, and
+            // no graph is built.
+            _bodyChecksPair ??= ChecksPair(Body.Root, Profiles, Body.Symbols, Body.Options, Body.Scores);
+            if (_bodyChecksPair == false || Place() is not { } at)
+                return true;
+            var graph = at.Graph;
+            var afterComparison = Reach(graph, new List<(BasicBlock, int)> { (at.Block, at.Index) }, stopAtChecks: false);
+            var uncheckedFrom = Reach(graph, Assignments(graph, candidate), stopAtChecks: true);
+            var only = new List<ISymbol> { candidate };
+            foreach (var block in graph.Blocks)
+            {
+                var from = System.Math.Max(afterComparison[block.Ordinal], uncheckedFrom[block.Ordinal]);
+                var barrier = PassedBarrier(block, uncheckedFrom[block.Ordinal]);
+                var end = barrier >= 0 ? barrier : Count(block);
+                for (var i = from; i < end; i++)
+                {
+                    if (UsesOutsideChecks(graph, Statement(block, i), only))
+                        return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>For each block (by ordinal), the first statement at which a path from <paramref name="starts"/> enters
+        /// it (<see cref="int.MaxValue"/>: none does). With <paramref name="stopAtChecks"/> the paths do not go on past a
+        /// band check of the pair that passed: the passing way of a branch on one, or a check that returns nothing (it
+        /// throws for an unsafe pair).</summary>
+        private int[] Reach(ControlFlowGraph graph, List<(BasicBlock Block, int Index)> starts, bool stopAtChecks)
+        {
+            var from = new int[graph.Blocks.Length];
+            for (var i = 0; i < from.Length; i++)
+                from[i] = int.MaxValue;
+            var pending = new Stack<BasicBlock>();
+            foreach (var (block, index) in starts)
+                Enter(block, index);
+            while (pending.Count > 0)
+            {
+                var block = pending.Pop();
+                // Anything in a try can throw — the check itself included — and a handler that lets the body go on
+                // after it is a way round the check.
+                foreach (var handler in Handlers(graph, block))
+                    Enter(handler, 0);
+                if (stopAtChecks && PassedBarrier(block, from[block.Ordinal]) >= 0)
+                    continue;
+                var passing = stopAtChecks ? PassingWay(graph, block) : null;
+                if (block.ConditionalSuccessor is { Destination: { } taken } conditional && conditional != passing)
+                    Enter(taken, 0);
+                if (block.FallThroughSuccessor is { Destination: { } next } fallThrough && fallThrough != passing)
+                    Enter(next, 0);
+            }
+            return from;
+
+            void Enter(BasicBlock block, int index)
+            {
+                if (index >= from[block.Ordinal])
+                    return;
+                from[block.Ordinal] = index;
+                pending.Push(block);
+            }
+        }
+
+        /// <summary>Where the candidate's value may start out unchecked: the entry (a parameter, or a value from outside
+        /// the graph), and every statement that assigns the candidate — a check of what it held before says nothing of
+        /// what it holds after.</summary>
+        private static List<(BasicBlock Block, int Index)> Assignments(ControlFlowGraph graph, ISymbol candidate)
+        {
+            var starts = new List<(BasicBlock, int)> { (graph.Blocks[0], 0) };
+            foreach (var block in graph.Blocks)
+            {
+                for (var i = 0; i < Count(block); i++)
+                {
+                    if (Writes(Statement(block, i), candidate))
+                        starts.Add((block, i));
+                }
+            }
+            return starts;
+        }
+
+        /// <summary>The statement assigns the variable: by assignment, deconstruction, an <c>out</c> or <c>ref</c>
+        /// argument, or a pattern that declares it (<c>is { } twin</c>).</summary>
+        private static bool Writes(IOperation statement, ISymbol variable)
+        {
+            foreach (var operation in statement.DescendantsAndSelf())
+            {
+                var written = operation switch
+                {
+                    IDeconstructionAssignmentOperation deconstruction => OperationBlocks.Mentions(deconstruction.Target, variable),
+                    IAssignmentOperation assignment => IsVariable(assignment.Target, variable),
+                    IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => IsVariable(argument.Value, variable),
+                    IDeclarationPatternOperation declaration => SymbolEqualityComparer.Default.Equals(declaration.DeclaredSymbol, variable),
+                    IRecursivePatternOperation recursive => SymbolEqualityComparer.Default.Equals(recursive.DeclaredSymbol, variable),
+                    _ => false,
+                };
+                if (written)
+                    return true;
+            }
+            return false;
+        }
+
+        private static bool IsVariable(IOperation target, ISymbol variable) =>
+            SymbolEqualityComparer.Default.Equals(ScoredProfiles.SymbolOf(LinqShapes.Written(target)), variable);
+
+        /// <summary>The way out of a branch on a band check of the pair that the check's passing answer takes: the safe
+        /// one by <see cref="BandTests.SenseOf"/>, or the true one of a vetting method of the user's own whose sense is not
+        /// known. Null for any other branch.</summary>
+        private ControlFlowBranch? PassingWay(ControlFlowGraph graph, BasicBlock block)
+        {
+            if (block.ConditionKind == ControlFlowConditionKind.None || block.BranchValue is not { } test || !ChecksThePair(graph, test))
+                return null;
+            bool passesWhen;
+            switch (BandTests.SenseOf(test, Body.Symbols))
+            {
+                case Sense.SafeWhenTrue:
+                    passesWhen = true;
+                    break;
+                case Sense.SafeWhenFalse:
+                    passesWhen = false;
+                    break;
+                case Sense.Unknown when BandTests.Unnegated(test, out var negated) is IInvocationOperation { Type.SpecialType: SpecialType.System_Boolean } call &&
+                                        Body.Symbols.IsCheckMethod(call.TargetMethod, Body.Options):
+                    passesWhen = !negated;
+                    break;
+                default:
+                    return null;
+            }
+            // The conditional successor is taken when the branch value equals the condition kind's sense.
+            return (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == passesWhen ? block.ConditionalSuccessor : block.FallThroughSuccessor;
+        }
+
+        /// <summary><see cref="ChecksPair"/> of a branch value, also through the flow captures the graph keeps a value in:
+        /// <c>switch (Classify(user, twin))</c> tests a capture of the call.</summary>
+        private bool ChecksThePair(ControlFlowGraph graph, IOperation test)
+        {
+            if (ChecksPair(test, Profiles, Body.Symbols, Body.Options, Body.Scores))
+                return true;
+            foreach (var operation in test.DescendantsAndSelf())
+            {
+                if (operation is not IFlowCaptureReferenceOperation reference)
+                    continue;
+                foreach (var block in graph.Blocks)
+                {
+                    foreach (var statement in block.Operations)
+                    {
+                        if (statement is IFlowCaptureOperation capture && capture.Id.Equals(reference.Id) &&
+                            ChecksPair(capture.Value, Profiles, Body.Symbols, Body.Options, Body.Scores))
+                            return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The index of the first statement from <paramref name="from"/> on that is a check of the pair returning
+        /// nothing (<c>EnsureSafe(user, twin);</c>, which throws for an unsafe pair); -1 for none.</summary>
+        private int PassedBarrier(BasicBlock block, int from)
+        {
+            for (var i = System.Math.Max(from, 0); i < block.Operations.Length; i++)
+            {
+                var statement = block.Operations[i];
+                if (LinqShapes.Unwrap(statement is IExpressionStatementOperation expression ? expression.Operation : statement) is
+                        IInvocationOperation { TargetMethod.ReturnsVoid: true } call &&
+                    Body.Symbols.IsCheckMethod(call.TargetMethod, Body.Options) && MentionsAll(call, Profiles))
+                    return i;
+            }
+            return -1;
+        }
+
+        /// <summary>A use (<see cref="IsUse"/>) other than handing the candidate to a band check or giving it a value (the
+        /// graph writes a <c>foreach</c> variable by assignment); also inside a lambda made here, whose body the graph
+        /// keeps in a graph of its own.</summary>
+        private bool UsesOutsideChecks(ControlFlowGraph graph, IOperation statement, List<ISymbol> candidate)
+        {
+            foreach (var operation in statement.DescendantsAndSelf())
+            {
+                if (operation is IFlowAnonymousFunctionOperation lambda && LambdaUses(graph.GetAnonymousFunctionControlFlowGraph(lambda, Body.Cancellation), candidate))
+                    return true;
+                if (!IsUse(operation, candidate, Body.Symbols))
+                    continue;
+                var parent = LinqShapes.Parent(operation, out var child);
+                var checkedOrWritten = parent switch
+                {
+                    IArgumentOperation { Parent: IInvocationOperation call } argument =>
+                        Body.Symbols.IsCheckMethod(call.TargetMethod, Body.Options) || argument.Parameter?.RefKind == RefKind.Out,
+                    IAssignmentOperation assignment => assignment.Target == child,
+                    IDeclarationExpressionOperation => true,
+                    _ => false,
+                };
+                if (!checkedOrWritten)
+                    return true;
+            }
+            return false;
+        }
+
+        private bool LambdaUses(ControlFlowGraph lambda, List<ISymbol> candidate)
+        {
+            foreach (var block in lambda.Blocks)
+            {
+                for (var i = 0; i < Count(block); i++)
+                {
+                    if (UsesOutsideChecks(lambda, Statement(block, i), candidate))
+                        return true;
+                }
+            }
+            return false;
+        }
+
+        private (ControlFlowGraph Graph, BasicBlock Block, int Index)? Place()
+        {
+            if (!_placed)
+            {
+                _placed = true;
+                _place = Body.Graph is { } graph ? Find(graph, _anchor.Syntax) : null;
+            }
+            return _place;
+        }
+
+        /// <summary>The statement that holds <paramref name="syntax"/>, in the graph or in that of the lambda or local
+        /// function it sits in.</summary>
+        private (ControlFlowGraph Graph, BasicBlock Block, int Index)? Find(ControlFlowGraph graph, SyntaxNode syntax)
+        {
+            foreach (var block in graph.Blocks)
+            {
+                for (var i = 0; i < Count(block); i++)
+                {
+                    foreach (var operation in Statement(block, i).DescendantsAndSelf())
+                    {
+                        if (operation.Syntax == syntax)
+                            return (graph, block, i);
+                        if (operation is IFlowAnonymousFunctionOperation lambda && lambda.Syntax.Span.Contains(syntax.Span))
+                            return Find(graph.GetAnonymousFunctionControlFlowGraph(lambda, Body.Cancellation), syntax);
+                    }
+                }
+            }
+            foreach (var function in graph.LocalFunctions)
+            {
+                foreach (var reference in function.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == syntax.SyntaxTree && reference.Span.Contains(syntax.Span))
+                        return Find(graph.GetLocalFunctionControlFlowGraph(function, Body.Cancellation), syntax);
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The first blocks of the handlers (<c>catch</c>, filter, <c>finally</c>) of every <c>try</c> the block
+        /// sits in.</summary>
+        private static IEnumerable<BasicBlock> Handlers(ControlFlowGraph graph, BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { } handled)
+                    continue;
+                foreach (var handler in handled.NestedRegions)
+                {
+                    if (handler.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally)
+                        yield return graph.Blocks[handler.FirstBlockOrdinal];
+                }
+            }
+        }
+
+        /// <summary>The block's statements, its branch value last.</summary>
+        private static int Count(BasicBlock block) => block.Operations.Length + (block.BranchValue is null ? 0 : 1);
+
+        private static IOperation Statement(BasicBlock block, int index) =>
+            index < block.Operations.Length ? block.Operations[index] : block.BranchValue!;
+    }
+}
