@@ -95,14 +95,27 @@ internal static class SimilarityScores
         }
     }
 
-    private static bool IsPositiveConstant(IOperation operation) => LinqShapes.Unwrap(operation).ConstantValue switch
+    private static bool IsPositiveConstant(IOperation operation) => SignOfConstant(operation) > 0;
+
+    /// <summary>The sign of a numeric constant; 0 for zero or anything that is not a constant number.</summary>
+    private static int SignOfConstant(IOperation operation) => LinqShapes.Unwrap(operation).ConstantValue switch
     {
-        { HasValue: true, Value: int value } => value > 0,
-        { HasValue: true, Value: long value } => value > 0,
-        { HasValue: true, Value: double value } => value > 0,
-        { HasValue: true, Value: float value } => value > 0,
-        { HasValue: true, Value: decimal value } => value > 0,
-        _ => false,
+        { HasValue: true, Value: int value } => System.Math.Sign(value),
+        { HasValue: true, Value: long value } => System.Math.Sign(value),
+        { HasValue: true, Value: double value } => double.IsNaN(value) ? 0 : System.Math.Sign(value),
+        { HasValue: true, Value: float value } => float.IsNaN(value) ? 0 : System.Math.Sign(value),
+        { HasValue: true, Value: decimal value } => System.Math.Sign(value),
+        _ => 0,
+    };
+
+    /// <summary>The other operand of a product with a negative constant (<c>similarity * -1</c>, <c>-100 * similarity</c>)
+    /// or of a quotient by one: the order of that operand, turned round.</summary>
+    private static IOperation? NegativelyScaled(IBinaryOperation operation) => operation.OperatorKind switch
+    {
+        BinaryOperatorKind.Multiply when SignOfConstant(operation.RightOperand) < 0 => operation.LeftOperand,
+        BinaryOperatorKind.Multiply when SignOfConstant(operation.LeftOperand) < 0 => operation.RightOperand,
+        BinaryOperatorKind.Divide when SignOfConstant(operation.RightOperand) < 0 => operation.LeftOperand,
+        _ => null,
     };
 
     /// <summary>The operation computes a score directly (not through a local).</summary>
@@ -129,6 +142,11 @@ internal static class SimilarityScores
                 var inner = IsScore(negated.Operand, symbols, out var innerDistance);
                 isDistance = !innerDistance;
                 return inner;
+            case IBinaryOperation product when NegativelyScaled(product) is { } scaled:
+                // OrderBy(c => Similarity(...) * -1): the same as the minus sign.
+                var negative = IsScore(scaled, symbols, out var scaledDistance);
+                isDistance = !scaledDistance;
+                return negative;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } complement when LinqShapes.Unwrap(complement.LeftOperand) is ILiteralOperation:
                 // (1 - similarity: the int literal arrives wrapped in its conversion to double.)
                 // 1 - similarity is a distance, 1 - distance a similarity.

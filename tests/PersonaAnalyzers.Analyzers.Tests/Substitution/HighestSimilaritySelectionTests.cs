@@ -203,6 +203,11 @@ public class HighestSimilaritySelectionTests
     [InlineData("{|PERSONA002:pool.MaxBy(c => Math.Round(ReaderGuard.Similarity(user, c), 2))|}")]
     [InlineData("{|PERSONA002:pool.OrderByDescending(c => (int)(ReaderGuard.Similarity(user, c) * 100)).First()|}")]
     [InlineData("pool.OrderByDescending(c => ReaderGuard.Similarity(user, c) * -1).First()")]
+    [InlineData("{|PERSONA002:pool.OrderBy(c => ReaderGuard.Similarity(user, c) * -1).First()|}")]
+    [InlineData("{|PERSONA002:pool.OrderBy(c => -100 * ReaderGuard.Similarity(user, c)).FirstOrDefault()|}")]
+    [InlineData("{|PERSONA002:pool.MinBy(c => ReaderGuard.Similarity(user, c) * -1)|}")]
+    [InlineData("{|PERSONA002:pool.OrderBy(c => ReaderGuard.Similarity(user, c) / -2.0).First()|}")]
+    [InlineData("pool.MinBy(c => -1 * ReaderGuard.Similarity(user, c) * -1)")]
     public Task A_selection_by_a_rescaled_or_rounded_similarity_is_by_the_similarity(string selection) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
                     return {{selection}};
