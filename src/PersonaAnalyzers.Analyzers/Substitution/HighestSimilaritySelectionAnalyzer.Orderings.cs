@@ -143,7 +143,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
         }
 
         /// <summary>The call a collection is made by, followed back through the calls that keep its elements and their
-        /// order (<c>ToList</c>, <c>ToArray</c>, <c>AsEnumerable</c>; for an <paramref name="ordering"/> also
+        /// order (<c>ToList</c>, <c>ToArray</c>, <c>AsEnumerable</c>, an awaited <c>ToListAsync</c>; for an <paramref name="ordering"/> also
         /// <c>ThenBy</c> and <c>Take</c>, whose first element is still the ordering's) and through a local that holds
         /// it: the <c>OrderByDescending</c> behind <c>ranked[0]</c>, the <c>Select</c> behind <c>scored.MaxBy(…)</c>.</summary>
         private IOperation? MadeFrom(IOperation? source, bool ordering)
@@ -158,6 +158,10 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                      ordering && (name is "ThenBy" or "ThenByDescending" || name == "Take" && !TakesOne(inner, 1) ||
                                   name == "Select" && LinqShapes.SelectsElementProfile(inner, _symbols))))
                     source = LinqShapes.Source(inner);
+                // await query.OrderByDescending(…).Take(5).ToListAsync(): EF Core's (or an async stream's) ToList.
+                else if (value is IAwaitOperation awaited && LinqShapes.TaskOf(awaited.Operation) is IInvocationOperation { TargetMethod.Name: var awaitedName } listed &&
+                         LinqShapes.IsAwaitedPassThrough(awaitedName))
+                    source = LinqShapes.Source(listed);
                 else if (value is ILocalReferenceOperation local)
                     source = SingleValueOf(local.Local);
                 else

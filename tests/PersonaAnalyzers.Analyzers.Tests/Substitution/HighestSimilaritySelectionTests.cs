@@ -223,6 +223,35 @@ public class HighestSimilaritySelectionTests
                     return {{selection}};
             """));
 
+    /// <summary>EF Core's <c>ToListAsync</c> (here a stand-in with its shape), awaited, is a <c>ToList</c>.</summary>
+    [Fact]
+    public Task An_ordering_listed_by_an_awaited_ToListAsync_then_indexed_is_reported() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Shop;
+            public static class EntityFrameworkQueryableExtensions
+            {
+                public static Task<List<T>> ToListAsync<T>(this IQueryable<T> source) => Task.FromResult(source.ToList());
+            }
+            public class C
+            {
+                public async Task<string> Head(Reader user, IQueryable<Reader> readers)
+                {
+                    var top = await readers.OrderByDescending(p => ReaderGuard.Similarity(user, p)).Take(5).ToListAsync();
+                    return top.Count > 0 ? {|PERSONA002:top[0]|}.Summary : user.Summary;
+                }
+                public async Task<Reader?> Safest(Reader user, IQueryable<Reader> readers) =>
+                    ReaderGuard.SafestSubstitute(user, await readers.OrderByDescending(p => ReaderGuard.Similarity(user, p)).Take(50).ToListAsync());
+                public async Task<string> Farthest(Reader user, IQueryable<Reader> readers)
+                {
+                    var bottom = await readers.OrderBy(p => ReaderGuard.Similarity(user, p)).Take(5).ToListAsync();
+                    return bottom.Count > 0 ? bottom[0].Summary : user.Summary;
+                }
+            }
+            """);
+
     [Fact]
     public Task Query_syntax_orderby_descending_then_first_is_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""
