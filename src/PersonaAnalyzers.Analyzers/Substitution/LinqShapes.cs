@@ -150,9 +150,21 @@ internal static class LinqShapes
                 return creation.Target;
             if (Unwrap(argument.Value) is IAnonymousFunctionOperation lambda)
                 return lambda;
+            // IQueryable's operators take the lambda as an expression tree: the graph holds it converted, not made a delegate.
+            if (Unwrap(argument.Value) is IFlowAnonymousFunctionOperation quoted)
+                return quoted;
         }
         return null;
     }
+
+    /// <summary>The lambda a graph's argument gives: made a delegate, or (to an <c>IQueryable</c> operator) an expression
+    /// tree; null for anything else.</summary>
+    public static IFlowAnonymousFunctionOperation? FlowLambda(IOperation argument) => Unwrap(argument) switch
+    {
+        IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda } => lambda,
+        IFlowAnonymousFunctionOperation quoted => quoted,
+        _ => null,
+    };
 
     /// <summary>A method of <c>System.Threading.Tasks.Task</c> itself: <c>Task.Run</c>, <c>Task.WhenAll</c>.</summary>
     public static bool IsTaskMethod(IMethodSymbol method, string name) =>

@@ -109,7 +109,7 @@ internal sealed partial class SubstituteFlowGraph
         UseKind? judged = null;
         foreach (var argument in call.Arguments)
         {
-            if (LinqShapes.Unwrap(argument.Value) is not IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda } ||
+            if (LinqShapes.FlowLambda(argument.Value) is not { } lambda ||
                 ElementGraph(lambda, child, ZippedAt(call, child)) is not { } inner)
                 continue;
             foreach (var taint in TaintsOf(child))
@@ -174,7 +174,7 @@ internal sealed partial class SubstituteFlowGraph
             return null;
         foreach (var argument in call.Arguments)
         {
-            if (LinqShapes.Unwrap(argument.Value) is not IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda } ||
+            if (LinqShapes.FlowLambda(argument.Value) is not { } lambda ||
                 lambda.Symbol.Parameters.IsEmpty)
                 continue;
             var inner = _elementLambdas is not null && _elementLambdas.TryGetValue(lambda, out var built)

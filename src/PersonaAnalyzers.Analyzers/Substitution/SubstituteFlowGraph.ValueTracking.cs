@@ -116,7 +116,7 @@ internal sealed partial class SubstituteFlowGraph
                 return AddAll(_captures, capture.Id, TaintsOf(capture.Value));
             // profiles.Get(ids[0]), profiles[id], await store.GetAsync(id): another user's id made into their profile. When
             // nothing is derived, the cases below still see the operation (ids.First() is an element of the ids).
-            case IInvocationOperation lookup when _keys && DeriveLookups(lookup, lookup.Arguments, statement):
+            case IInvocationOperation lookup when _keys && (DeriveLookups(lookup, lookup.Arguments, statement) || DeriveMembershipLookup(lookup, statement)):
                 return true;
             case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when _keys && DeriveLookups(indexer, indexer.Arguments, statement):
                 return true;
@@ -500,6 +500,54 @@ internal sealed partial class SubstituteFlowGraph
         }
         return false;
     }
+
+    /// <summary><c>store.All.Where(p =&gt; ids.Contains(p.UserId))</c>, <c>profiles.FirstOrDefault(p =&gt; p.UserId ==
+    /// nearestId)</c>: profiles filtered by membership in other users' ids — the usual bulk load of an ORM — are those
+    /// users' profiles, as <c>store.GetMany(ids)</c> is. Only where the predicate requires the membership (alone or
+    /// joined by <c>&amp;&amp;</c>): <c>!ids.Contains(…)</c> keeps the profiles the ids do not name.</summary>
+    private bool DeriveMembershipLookup(IInvocationOperation filter, Statement statement)
+    {
+        if (filter.TargetMethod.Name is not ("Where" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault") ||
+            LinqShapes.DelegateArgument(filter) is not IFlowAnonymousFunctionOperation { Symbol.Parameters: [var element] } lambda ||
+            lambda.Syntax is not AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } ||
+            _graph.OriginalOperation.SemanticModel?.GetOperation(body, _cancellation) is not { } predicate)
+            return false;
+        return RequiresKeyOf(predicate, element) && DeriveLookup(filter, statement, filter.Syntax.GetLocation());
+    }
+
+    /// <summary>Whether <paramref name="predicate"/> holds only for an element whose member is one of the ids:
+    /// <c>ids.Contains(p.UserId)</c>, <c>p.UserId == id</c>, under <c>&amp;&amp;</c>.</summary>
+    private bool RequiresKeyOf(IOperation predicate, IParameterSymbol element)
+    {
+        switch (LinqShapes.Unwrap(predicate))
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both:
+                return RequiresKeyOf(both.LeftOperand, element) || RequiresKeyOf(both.RightOperand, element);
+            case IInvocationOperation { TargetMethod.Name: "Contains" } contains:
+                var ids = contains.Instance ?? (contains.Arguments.Length == 2 ? contains.Arguments[0].Value : null);
+                var key = contains.Arguments[contains.Arguments.Length - 1].Value;
+                return ids is not null && HoldsIds(ids, TaintKind.Collection) && ReadsMemberOf(key, element);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                return HoldsIds(equals.LeftOperand, TaintKind.Element) && ReadsMemberOf(equals.RightOperand, element) ||
+                       HoldsIds(equals.RightOperand, TaintKind.Element) && ReadsMemberOf(equals.LeftOperand, element);
+            default:
+                return false;
+        }
+    }
+
+    private bool HoldsIds(IOperation value, TaintKind kind)
+    {
+        foreach (var taint in TaintsOf(value))
+        {
+            if (taint.Origin.IsKey && taint.Kind == kind)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool ReadsMemberOf(IOperation value, IParameterSymbol element) =>
+        LinqShapes.Unwrap(value) is IMemberReferenceOperation { Instance: { } instance } &&
+        LinqShapes.Unwrap(instance) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, element);
 
     private bool DeriveLookup(IOperation operation, Statement statement, Location location)
     {

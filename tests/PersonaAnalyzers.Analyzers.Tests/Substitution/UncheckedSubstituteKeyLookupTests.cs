@@ -64,6 +64,42 @@ public class UncheckedSubstituteKeyLookupTests
                 }
             """));
 
+    /// <summary>The bulk load an ORM user writes: the profiles whose id is among the ids.</summary>
+    [Fact]
+    public Task Profiles_filtered_by_membership_in_the_ids_are_substitutes() =>
+        Verify.VerifyAsync(WithStores("""
+                public async Task<List<string>> Bulk(Reader user, IQueryable<Reader> readers)
+                {
+                    var ids = await vectors.FindSimilarReaderIdsAsync(user.Topics, 5);
+                    var donors = {|PERSONA001:readers.Where(p => ids.Contains(p.Id))|}.ToList();
+                    return donors.Select(d => d.Summary).ToList();
+                }
+
+                public string? One(Reader user, IEnumerable<Reader> readers)
+                {
+                    var id = vectors.NearestReaderId(user.Topics);
+                    return {|PERSONA001:readers.FirstOrDefault(p => p.Id == id && p.Summary.Length > 0)|}?.Summary;
+                }
+
+                public async Task<List<string>> Checked(Reader user, IQueryable<Reader> readers)
+                {
+                    var ids = await vectors.FindSimilarReaderIdsAsync(user.Topics, 5);
+                    return readers.Where(p => ids.Contains(p.Id)).Where(d => ReaderGuard.Assess(user, d).IsSafe).Select(d => d.Summary).ToList();
+                }
+
+                public async Task<List<string>> Others(Reader user, IQueryable<Reader> readers)
+                {
+                    var ids = await vectors.FindSimilarReaderIdsAsync(user.Topics, 5);
+                    return readers.Where(p => !ids.Contains(p.Id)).Select(d => d.Summary).ToList();
+                }
+
+                public async Task<List<string>> EitherOr(Reader user, IQueryable<Reader> readers)
+                {
+                    var ids = await vectors.FindSimilarReaderIdsAsync(user.Topics, 5);
+                    return readers.Where(p => ids.Contains(p.Id) || p.Id == user.Id).Select(d => d.Summary).ToList();
+                }
+            """));
+
     [Fact]
     public Task A_profile_looked_up_by_an_id_from_a_similarity_search_is_a_substitute() =>
         Verify.VerifyAsync(WithStores("""

@@ -465,6 +465,23 @@ public class UncheckedSubstituteUseTests
             }
             """);
 
+    /// <summary>IQueryable's operators take their lambdas as expression trees (an ORM's query): read as the same lambdas.</summary>
+    [Fact]
+    public Task Lambdas_over_a_queryable_of_substitutes_are_read_as_over_a_list() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public interface IReaderQueries { IQueryable<Reader> SimilarReaders(Reader user); }
+            public class C
+            {
+                private readonly IReaderQueries queries = null!;
+                public List<string> Checked(Reader user) => queries.SimilarReaders(user).Where(r => ReaderGuard.Assess(user, r).IsSafe).Select(r => r.Summary).ToList();
+                public List<string> Keys(Reader user) => queries.SimilarReaders(user).Select(r => r.Id).ToList();
+                public List<string> Unchecked(Reader user) => {|PERSONA001:queries.SimilarReaders(user)|}.Select(r => r.Summary).ToList();
+            }
+            """);
+
     [Fact]
     public Task A_tuple_pairing_the_user_with_the_twin_carries_the_twin_in_its_place() =>
         Verify.VerifyAsync("""
