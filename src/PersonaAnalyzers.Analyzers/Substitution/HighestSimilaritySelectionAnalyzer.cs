@@ -102,6 +102,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
                             CheckAggregate(invocation);
                         else if (Takers.Contains(name))
                             CheckOrderedTake(invocation);
+                        else if (name is "Dequeue" or "TryDequeue" or "Peek" or "TryPeek")
+                            CheckPriorityQueueHead(invocation);
                         else
                             CheckVectorSearchTop(invocation);
                         if (Filters.Contains(name))

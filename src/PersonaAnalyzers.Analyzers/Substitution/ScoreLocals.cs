@@ -152,6 +152,13 @@ internal sealed class ScoreLocals
         }
         if (operation is ILocalReferenceOperation local && _scores.TryGetValue(local.Local, out score))
             return true;
+        // -s, s * -1 of a score local: its order turned round, as IsScore reads them of a score computed in place.
+        if (SimilarityScores.Negated(operation) is { } negated && LinqShapes.Unwrap(negated) is ILocalReferenceOperation turned &&
+            _scores.TryGetValue(turned.Local, out var inner))
+        {
+            score = inner with { IsDistance = !inner.IsDistance };
+            return true;
+        }
         // x.sim of a projection's pair: the score of the profile beside it (the expression is the read, whose instance
         // is the pair that carries the profile).
         if (operation is IPropertyReferenceOperation { Instance: not null } projected && _scoredProperties.TryGetValue(projected.Property, out isDistance) ||

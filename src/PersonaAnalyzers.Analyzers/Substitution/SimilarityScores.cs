@@ -108,6 +108,15 @@ internal static class SimilarityScores
         _ => 0,
     };
 
+    /// <summary>What a value turns round: the operand of <c>-x</c>, of <c>x * -1</c> (<see cref="NegativelyScaled"/>); null
+    /// for anything else.</summary>
+    public static IOperation? Negated(IOperation operation) => LinqShapes.Unwrap(operation) switch
+    {
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negated => negated.Operand,
+        IBinaryOperation product => NegativelyScaled(product),
+        _ => null,
+    };
+
     /// <summary>The other operand of a product with a negative constant (<c>similarity * -1</c>, <c>-100 * similarity</c>)
     /// or of a quotient by one: the order of that operand, turned round.</summary>
     private static IOperation? NegativelyScaled(IBinaryOperation operation) => operation.OperatorKind switch

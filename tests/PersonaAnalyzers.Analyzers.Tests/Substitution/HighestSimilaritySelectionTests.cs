@@ -252,6 +252,23 @@ public class HighestSimilaritySelectionTests
             }
             """);
 
+    // A PriorityQueue is a min-heap: prioritised by a similarity turned round (or a distance), its head is the most similar.
+    [Theory]
+    [InlineData("var heap = new PriorityQueue<Reader, double>(); foreach (var c in pool) heap.Enqueue(c, -ReaderGuard.Similarity(user, c)); return {|PERSONA002:heap.Dequeue()|};")]
+    [InlineData("var heap = new PriorityQueue<Reader, double>(pool.Count); foreach (var c in pool) heap.Enqueue(c, 1 - ReaderGuard.Similarity(user, c)); return {|PERSONA002:heap.TryDequeue(out var donor, out _)|} ? donor : user;")]
+    [InlineData("var heap = new PriorityQueue<Reader, double>(); foreach (var c in pool) { var s = ReaderGuard.Similarity(user, c); heap.Enqueue(c, -s); } return {|PERSONA002:heap.Peek()|};")]
+    public Task The_head_of_a_priority_queue_by_similarity_turned_round_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod("        " + body));
+
+    [Theory]
+    [InlineData("var heap = new PriorityQueue<Reader, double>(); foreach (var c in pool) heap.Enqueue(c, ReaderGuard.Similarity(user, c)); return heap.Dequeue();")] // the least similar
+    [InlineData("var heap = new PriorityQueue<Reader, double>(); foreach (var c in pool) { heap.Enqueue(c, ReaderGuard.Similarity(user, c)); if (heap.Count > 5) heap.Dequeue(); } return heap.UnorderedItems.Select(i => i.Element).ToList();")] // a bounded top-k
+    [InlineData("var heap = new PriorityQueue<Reader, double>(); foreach (var c in pool) heap.Enqueue(c, -ReaderGuard.Similarity(user, c)); var top = new List<Reader>(); while (top.Count < 5 && heap.TryDequeue(out var next, out _)) top.Add(next); return ReaderGuard.SafestSubstitute(user, top);")] // drained
+    [InlineData("var heap = new PriorityQueue<Reader, double>(Comparer<double>.Default); foreach (var c in pool) heap.Enqueue(c, -ReaderGuard.Similarity(user, c)); return heap.Dequeue();")] // a comparer of its own
+    [InlineData("var heap = new PriorityQueue<Reader, int>(); foreach (var c in pool) heap.Enqueue(c, -c.Summary.Length); return heap.Dequeue();")] // no score
+    public Task Other_priority_queues_are_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod("        " + body));
+
     [Fact]
     public Task Query_syntax_orderby_descending_then_first_is_reported() =>
         Verify.VerifyAsync(Verify.InMethod("""

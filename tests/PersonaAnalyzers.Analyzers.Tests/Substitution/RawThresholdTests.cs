@@ -187,7 +187,8 @@ public class RawThresholdTests
     [InlineData("var sim = ReaderGuard.Similarity(user, other);", "{|PERSONA003:(int)(sim * 100) >= 90|}")]
     [InlineData("var percent = (int)Math.Floor(100 * ReaderGuard.Similarity(user, other));", "{|PERSONA003:percent > 85|}")]
     [InlineData("var sim = ReaderGuard.Similarity(user, other);", "{|PERSONA003:sim / 2 > 0.4|}")]
-    [InlineData("var sim = ReaderGuard.Similarity(user, other);", "sim * -1 > -0.9")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other);", "{|PERSONA003:sim * -1 > -0.9|}")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other);", "{|PERSONA003:-sim > -0.9|}")]
     [InlineData("var sim = ReaderGuard.Similarity(user, other);", "sim - user.Summary.Length > 0.9")]
     public Task A_threshold_on_a_rescaled_or_rounded_score_is_a_threshold_on_the_score(string score, string comparison) =>
         Verify.VerifyAsync(Verify.InMethod($$"""

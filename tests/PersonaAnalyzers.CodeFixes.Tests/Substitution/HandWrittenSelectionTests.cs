@@ -337,6 +337,20 @@ public class HandWrittenSelectionTests
                 }
             """), Key);
 
+    /// <summary>The queue may be read again (its next head): rewriting its first dequeue alone would change what the
+    /// rest of the body reads.</summary>
+    [Fact]
+    public Task Head_of_a_priority_queue_gets_no_rewrite() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader Pick(Reader user, List<Reader> pool)
+                {
+                    var heap = new PriorityQueue<Reader, double>();
+                    foreach (var c in pool)
+                        heap.Enqueue(c, -ReaderGuard.Similarity(user, c));
+                    return {|PERSONA002:heap.Dequeue()|};
+                }
+            """), Key);
+
     [Fact]
     public Task First_element_of_an_ordering_held_in_a_local_gets_no_rewrite() =>
         Selection.VerifyNotOfferedAsync(InClass("""
