@@ -449,6 +449,118 @@ public class RawThresholdTests
             }
             """);
 
+    // The guard's SafestSubstitute hands back only a candidate it found safe for the target, or null: a bar on what it
+    // picked — a range check that throws, a duplicate-account exclusion — can only turn the pick away (probe 6b, 03 and 06).
+    [Fact]
+    public Task Threshold_on_the_guard_pick_for_the_target_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public string RangeChecked(Reader user, List<Reader> pool)
+                {
+                    var donor = ReaderGuard.SafestSubstitute(user, pool);
+                    if (donor is null)
+                        return user.Summary;
+                    var sim = ReaderGuard.Similarity(user, donor);
+                    if (sim < 0 || sim > 1)
+                        throw new InvalidOperationException($"similarity out of range: {sim}");
+                    return donor.Summary;
+                }
+
+                public string DuplicateExcluded(Reader user, List<Reader> pool)
+                {
+                    Reader? donor;
+                    donor = ReaderGuard.SafestSubstitute(user, pool);
+                    if (donor is null)
+                        return user.Summary;
+                    if (ReaderGuard.Similarity(user, donor) > 0.97)
+                        return user.Summary;
+                    return donor.Summary;
+                }
+
+                public string? RuntimePick(Reader user, List<Reader> pool, CandidateVetter<Reader> vetter)
+                {
+                    if (vetter.SafestSubstitute(user, pool) is not { } pick)
+                        return null;
+                    var donor = pick.Profile;
+                    return ReaderGuard.Similarity(user, donor) > 0.97 ? user.Summary : donor.Summary;
+                }
+
+                public async Task<string?> AwaitedRuntimePick(Reader user, ICandidateSource<Reader> source, CandidateVetter<Reader> vetter)
+                {
+                    var pick = await vetter.SafestSubstituteAsync(source, user, 50);
+                    if (pick is null)
+                        return null;
+                    var donor = pick.Value.Profile;
+                    if (ReaderGuard.Similarity(user, donor) > 0.97)
+                        return user.Summary;
+                    return donor.Summary;
+                }
+            }
+            """);
+
+    // Still reported: the candidate given another value past the pick (on one path, or in the same block), a pick with a
+    // fallback, a pick for another target, a runtime pick kept in a local that is also given something else.
+    [Fact]
+    public Task Threshold_on_a_candidate_the_guard_did_not_pick_for_the_target_is_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex index = null!;
+
+                public string RefilledOnOnePath(Reader user, List<Reader> pool)
+                {
+                    var donor = ReaderGuard.SafestSubstitute(user, pool);
+                    if (donor is null)
+                        donor = index.Lookalike(user);
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, donor) < 0.5|})
+                        return user.Summary;
+                    return donor.Summary;
+                }
+
+                public string ReplacedAtOnce(Reader user, List<Reader> pool)
+                {
+                    var donor = ReaderGuard.SafestSubstitute(user, pool)!;
+                    donor = index.Lookalike(user);
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, donor) < 0.5|})
+                        return user.Summary;
+                    return donor.Summary;
+                }
+
+                public string WithFallback(Reader user, List<Reader> pool)
+                {
+                    var donor = ReaderGuard.SafestSubstitute(user, pool) ?? index.Lookalike(user);
+                    return {|PERSONA003:ReaderGuard.Similarity(user, donor) >= 0.9|} ? donor.Summary : user.Summary;
+                }
+
+                public string PickedForAnother(Reader user, Reader friend, List<Reader> pool)
+                {
+                    var donor = ReaderGuard.SafestSubstitute(friend, pool);
+                    if (donor is null)
+                        return user.Summary;
+                    return {|PERSONA003:ReaderGuard.Similarity(user, donor) >= 0.9|} ? donor.Summary : user.Summary;
+                }
+
+                public string? RuntimePickOrAny(Reader user, List<Reader> pool, CandidateVetter<Reader> vetter, VettedCandidate<Reader> any)
+                {
+                    var pick = vetter.SafestSubstitute(user, pool);
+                    if (pick is null)
+                        pick = any;
+                    var donor = pick.Value.Profile;
+                    return {|PERSONA003:ReaderGuard.Similarity(user, donor) >= 0.9|} ? donor.Summary : user.Summary;
+                }
+            }
+            """);
+
     [Theory]
     [InlineData("return ReaderGuard.SafestSubstitute(user, pool.Where(c => ReaderGuard.Similarity(user, c) > 0.1));")]
     [InlineData("return ReaderGuard.SafestSubstitute(user, pool.Where(c => ReaderGuard.Similarity(user, c) > 0.1).OrderBy(c => c.Id).Take(50).ToList());")]
