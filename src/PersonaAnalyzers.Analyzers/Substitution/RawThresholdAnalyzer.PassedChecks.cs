@@ -62,7 +62,7 @@ public sealed partial class RawThresholdAnalyzer
         {
             _anchor = anchor;
             Body = body;
-            Profiles = ScoredProfiles.Of(score.Expression, body.Symbols);
+            Profiles = ScoredProfiles.Of(score.Expression, body.Symbols, body.Root);
             Candidates = CandidatesAmong(Profiles, score.Expression, body.Symbols);
         }
 

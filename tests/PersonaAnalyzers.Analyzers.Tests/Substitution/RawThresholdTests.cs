@@ -449,6 +449,82 @@ public class RawThresholdTests
             }
             """);
 
+    // A kernel is usually handed the two features copied into locals first (spans, arrays): a local initialised once from
+    // a profile's feature stands for that profile, so the score still compares the two (probe 6b, 02).
+    [Fact]
+    public Task Threshold_on_a_kernel_over_feature_locals_is_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using PersonaAnalyzers;
+            using Shop;
+            public static class Vec { public static double Cosine(double[] a, double[] b) => 0; }
+            public class C
+            {
+                public string Spans(Reader user, Reader twin)
+                {
+                    ReadOnlySpan<double> mine = user.Topics, theirs = twin.Topics;
+                    if ({|PERSONA003:SimilarityKernels.Cosine(mine, theirs) >= 0.9|})
+                        return twin.Summary;
+                    return user.Summary;
+                }
+
+                public string? ArraysThroughAScore(Reader user, Reader twin)
+                {
+                    double[] mine = user.Topics, theirs = twin.Topics;
+                    var cosine = Vec.Cosine(mine, theirs);
+                    return {|PERSONA003:cosine >= 0.9|} ? twin.Summary : null;
+                }
+
+                public string? OneSideCopied(Reader user, Reader twin)
+                {
+                    var theirs = twin.Topics.AsSpan();
+                    if ({|PERSONA003:SimilarityKernels.Cosine(user.Topics.AsSpan(), theirs) < 0.8|})
+                        return null;
+                    return twin.Summary;
+                }
+            }
+            """);
+
+    // Followed only as far as it holds: a feature local given another value is not the profile's, a duplicate-account
+    // guard over feature locals admits no one, and a passed band check of the pair still makes the bar a narrowing.
+    [Fact]
+    public Task Threshold_on_a_kernel_over_feature_locals_that_admits_no_candidate_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using Shop;
+            public static class Vec { public static double Cosine(double[] a, double[] b) => 0; }
+            public class C
+            {
+                public string? Reassigned(Reader user, Reader twin)
+                {
+                    double[] mine = user.Topics, theirs = twin.Topics;
+                    theirs = user.Topics;
+                    if (Vec.Cosine(mine, theirs) >= 0.9)
+                        return twin.Summary;
+                    return null;
+                }
+
+                public void Register(Reader user, Reader existing, List<Reader> accounts)
+                {
+                    double[] mine = user.Topics, theirs = existing.Topics;
+                    if (Vec.Cosine(mine, theirs) > 0.98)
+                        throw new InvalidOperationException("duplicate account");
+                    accounts.Add(user);
+                }
+
+                public string? Narrowed(Reader user, Reader twin)
+                {
+                    if (!ReaderGuard.Assess(user, twin).IsSafe)
+                        return null;
+                    double[] mine = user.Topics, theirs = twin.Topics;
+                    if (Vec.Cosine(mine, theirs) > 0.97)
+                        return user.Summary;
+                    return twin.Summary;
+                }
+            }
+            """);
+
     // The guard's SafestSubstitute hands back only a candidate it found safe for the target, or null: a bar on what it
     // picked — a range check that throws, a duplicate-account exclusion — can only turn the pick away (probe 6b, 03 and 06).
     [Fact]
