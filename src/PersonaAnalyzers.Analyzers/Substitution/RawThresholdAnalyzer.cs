@@ -465,6 +465,14 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
             {
                 if (ChecksOrCounts(next, symbols, options))
                     return true;
+                // await query.Where(…).ToListAsync(): EF Core's (or async LINQ's) ToList, once awaited.
+                if (LinqShapes.IsAwaitedPassThrough(next.TargetMethod.Name))
+                {
+                    if (AwaitOf(next) is not { } awaited)
+                        return false;
+                    current = awaited;
+                    continue;
+                }
                 if (!LinqShapes.IsPassThrough(next.TargetMethod.Name) && !LinqShapes.SelectsElementProfile(next, symbols))
                     return false;
                 current = next;
@@ -480,6 +488,26 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                 any = true;
             }
             return any;
+        }
+    }
+
+    /// <summary>The <c>await</c> of the call's task, also through <c>.ConfigureAwait(…)</c>; null when it is not awaited
+    /// there.</summary>
+    private static IAwaitOperation? AwaitOf(IInvocationOperation call)
+    {
+        IOperation current = call;
+        while (true)
+        {
+            switch (LinqShapes.Parent(current, out var child))
+            {
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured when configured.Instance == child:
+                    current = configured;
+                    continue;
+                case IAwaitOperation awaited:
+                    return awaited;
+                default:
+                    return null;
+            }
         }
     }
 

@@ -449,6 +449,83 @@ public class RawThresholdTests
             }
             """);
 
+    // EF Core's ToListAsync/ToArrayAsync (stand-ins with its shape) and async LINQ's over a stream, awaited, list the
+    // filter's survivors as ToList does: a shortlist that only goes on to SafestSubstitute, or is only counted, needs no
+    // bar of its own (probe 6b, 01).
+    private const string AsyncListing = """
+        public static class EntityFrameworkQueryableExtensions
+        {
+            public static Task<List<T>> ToListAsync<T>(this IQueryable<T> source) => Task.FromResult(source.ToList());
+            public static Task<T[]> ToArrayAsync<T>(this IQueryable<T> source) => Task.FromResult(source.ToArray());
+        }
+        public static class AsyncEnumerable
+        {
+            public static IAsyncEnumerable<T> Where<T>(this IAsyncEnumerable<T> source, Func<T, bool> predicate) => source;
+            public static ValueTask<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source, System.Threading.CancellationToken ct = default) => default;
+        }
+        """;
+
+    [Fact]
+    public Task Shortlist_listed_by_an_awaited_ToListAsync_then_band_checked_or_counted_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Shop;
+            public class C
+            {
+                public async Task<Reader?> ShortlistThenSafest(Reader user, IQueryable<Reader> readers)
+                {
+                    var shortlist = await readers.Where(p => ReaderGuard.Similarity(user, p) > 0.2).ToListAsync();
+                    return ReaderGuard.SafestSubstitute(user, shortlist);
+                }
+
+                public async Task<int> CountOnly(Reader user, IQueryable<Reader> readers)
+                {
+                    var close = await readers.Where(p => ReaderGuard.Similarity(user, p) > 0.9).ToListAsync();
+                    return close.Count;
+                }
+
+                public async Task<int> ArrayConfigured(Reader user, IQueryable<Reader> readers)
+                {
+                    var close = await readers.Where(p => ReaderGuard.Similarity(user, p) > 0.9).OrderBy(p => p.Id).ToArrayAsync().ConfigureAwait(false);
+                    return close.Length;
+                }
+
+                public async Task<Reader?> InPlace(Reader user, IQueryable<Reader> readers) =>
+                    ReaderGuard.SafestSubstitute(user, await readers.Where(p => ReaderGuard.Similarity(user, p) > 0.2).ToListAsync());
+
+                public async Task<Reader?> Streamed(Reader user, IAsyncEnumerable<Reader> stream)
+                {
+                    var shortlist = await stream.Where(p => ReaderGuard.Similarity(user, p) > 0.2).ToListAsync();
+                    return ReaderGuard.SafestSubstitute(user, shortlist);
+                }
+            }
+            """ + AsyncListing);
+
+    // Still reported: a listed shortlist used without the check, and one handed on as a task, not awaited here.
+    [Fact]
+    public Task Shortlist_listed_by_ToListAsync_and_used_without_a_check_is_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Shop;
+            public class C
+            {
+                public async Task<string?> Head(Reader user, IQueryable<Reader> readers)
+                {
+                    var close = await readers.Where(p => {|PERSONA003:ReaderGuard.Similarity(user, p) > 0.9|}).ToListAsync();
+                    return close.Count > 0 ? close[0].Summary : null;
+                }
+
+                public Task<List<Reader>> Pending(Reader user, IQueryable<Reader> readers) =>
+                    readers.Where(p => {|PERSONA003:ReaderGuard.Similarity(user, p) > 0.9|}).ToListAsync();
+            }
+            """ + AsyncListing);
+
     // A kernel is usually handed the two features copied into locals first (spans, arrays): a local initialised once from
     // a profile's feature stands for that profile, so the score still compares the two (probe 6b, 02).
     [Fact]
