@@ -62,7 +62,7 @@ public sealed partial class RawThresholdAnalyzer
         {
             _anchor = anchor;
             Body = body;
-            Profiles = ScoredProfiles.Of(score.Expression, body.Symbols);
+            Profiles = ScoredProfiles.Of(score.Expression, body.Symbols, body.Root);
             Candidates = CandidatesAmong(Profiles, score.Expression, body.Symbols);
         }
 
@@ -92,26 +92,30 @@ public sealed partial class RawThresholdAnalyzer
         /// pair passed since the candidate got its value. When every use lies past a passed check — <c>if (!v.IsSafe ||
         /// v.Similarity &gt; 0.95) return user; return twin;</c> — the bar only decides between using a profile the check
         /// admitted and not using it: it can make the code reject more, never admit what the check turned down, so it
-        /// narrows rather than accepts. With no place in a graph found for the comparison every use counts.</summary>
+        /// narrows rather than accepts. A candidate given the guard's pick (<c>var donor = Guard.SafestSubstitute(user,
+        /// pool);</c>: a safe one or null) has passed a check there. With no place in a graph found for the comparison
+        /// every use counts.</summary>
         public bool UsedUnchecked(ISymbol candidate)
         {
-            // Most bars reported check nothing at all: with no check of the pair in the body none can have passed, and
-            // no graph is built.
+            // Most bars reported check nothing at all: with no check of the pair in the body, and no pick of the guard's
+            // for the candidate, none can have passed, and no graph is built.
             _bodyChecksPair ??= ChecksPair(Body.Root, Profiles, Body.Symbols, Body.Options, Body.Scores);
-            if (_bodyChecksPair == false || Place() is not { } at)
+            if (_bodyChecksPair == false && !BodyPicks(candidate) || Place() is not { } at)
                 return true;
             var graph = at.Graph;
-            var afterComparison = Reach(graph, new List<(BasicBlock, int)> { (at.Block, at.Index) }, stopAtChecks: false);
-            var uncheckedFrom = Reach(graph, Assignments(graph, candidate), stopAtChecks: true);
+            var afterComparison = Reach(graph, new List<(BasicBlock, int)> { (at.Block, at.Index) }, null);
+            var uncheckedFrom = Reach(graph, Assignments(graph, candidate), candidate);
             var only = new List<ISymbol> { candidate };
+            var statements = new List<int>();
             foreach (var block in graph.Blocks)
             {
-                var from = System.Math.Max(afterComparison[block.Ordinal], uncheckedFrom[block.Ordinal]);
-                var barrier = PassedBarrier(block, uncheckedFrom[block.Ordinal]);
-                var end = barrier >= 0 ? barrier : Count(block);
-                for (var i = from; i < end; i++)
+                if (uncheckedFrom[block.Ordinal] == int.MaxValue)
+                    continue;
+                statements.Clear();
+                UncheckedPast(block, uncheckedFrom[block.Ordinal], candidate, statements);
+                foreach (var i in statements)
                 {
-                    if (UsesOutsideChecks(graph, Statement(block, i), only))
+                    if (i >= afterComparison[block.Ordinal] && UsesOutsideChecks(graph, Statement(block, i), only))
                         return true;
                 }
             }
@@ -119,10 +123,11 @@ public sealed partial class RawThresholdAnalyzer
         }
 
         /// <summary>For each block (by ordinal), the first statement at which a path from <paramref name="starts"/> enters
-        /// it (<see cref="int.MaxValue"/>: none does). With <paramref name="stopAtChecks"/> the paths do not go on past a
-        /// band check of the pair that passed: the passing way of a branch on one, or a check that returns nothing (it
-        /// throws for an unsafe pair).</summary>
-        private int[] Reach(ControlFlowGraph graph, List<(BasicBlock Block, int Index)> starts, bool stopAtChecks)
+        /// it (<see cref="int.MaxValue"/>: none does). With a <paramref name="candidate"/> the paths do not go on past a
+        /// band check of the pair that passed: the passing way of a branch on one, a check that returns nothing (it
+        /// throws for an unsafe pair), or the guard's pick given to the candidate — unless the candidate is given
+        /// another value after it.</summary>
+        private int[] Reach(ControlFlowGraph graph, List<(BasicBlock Block, int Index)> starts, ISymbol? candidate)
         {
             var from = new int[graph.Blocks.Length];
             for (var i = 0; i < from.Length; i++)
@@ -137,9 +142,9 @@ public sealed partial class RawThresholdAnalyzer
                 // after it is a way round the check.
                 foreach (var handler in Handlers(graph, block))
                     Enter(handler, 0);
-                if (stopAtChecks && PassedBarrier(block, from[block.Ordinal]) >= 0)
+                if (candidate is not null && !UncheckedPast(block, from[block.Ordinal], candidate, null))
                     continue;
-                var passing = stopAtChecks ? PassingWay(graph, block) : null;
+                var passing = candidate is not null ? PassingWay(graph, block) : null;
                 if (block.ConditionalSuccessor is { Destination: { } taken } conditional && conditional != passing)
                     Enter(taken, 0);
                 if (block.FallThroughSuccessor is { Destination: { } next } fallThrough && fallThrough != passing)
@@ -156,9 +161,28 @@ public sealed partial class RawThresholdAnalyzer
             }
         }
 
+        /// <summary>Walks the block from the statement a path enters it at, its value unchecked there: a passed check
+        /// (<see cref="PassedBarrier"/>) makes it checked, a write of the candidate unchecked again. Adds the statements
+        /// at which it is unchecked to <paramref name="uncheckedAt"/>, and says whether it is unchecked past the last.</summary>
+        private bool UncheckedPast(BasicBlock block, int from, ISymbol candidate, List<int>? uncheckedAt)
+        {
+            var isUnchecked = true;
+            for (var i = System.Math.Max(from, 0); i < Count(block); i++)
+            {
+                var statement = Statement(block, i);
+                if (i < block.Operations.Length && PassedBarrier(statement, candidate))
+                    isUnchecked = false;
+                else if (!isUnchecked && Writes(statement, candidate))
+                    isUnchecked = true;
+                if (isUnchecked)
+                    uncheckedAt?.Add(i);
+            }
+            return isUnchecked;
+        }
+
         /// <summary>Where the candidate's value may start out unchecked: the entry (a parameter, or a value from outside
         /// the graph), and every statement that assigns the candidate — a check of what it held before says nothing of
-        /// what it holds after.</summary>
+        /// what it holds after (the guard's pick is judged a passed check where the block is walked).</summary>
         private static List<(BasicBlock Block, int Index)> Assignments(ControlFlowGraph graph, ISymbol candidate)
         {
             var starts = new List<(BasicBlock, int)> { (graph.Blocks[0], 0) };
@@ -247,19 +271,119 @@ public sealed partial class RawThresholdAnalyzer
             return false;
         }
 
-        /// <summary>The index of the first statement from <paramref name="from"/> on that is a check of the pair returning
-        /// nothing (<c>EnsureSafe(user, twin);</c>, which throws for an unsafe pair); -1 for none.</summary>
-        private int PassedBarrier(BasicBlock block, int from)
+        /// <summary>The statement is a passed check of the pair for the candidate: a check of the pair returning nothing
+        /// (<c>EnsureSafe(user, twin);</c>, which throws for an unsafe pair), or the guard's pick for the target given to
+        /// the candidate (<see cref="IsPickFor"/>).</summary>
+        private bool PassedBarrier(IOperation statement, ISymbol candidate)
         {
-            for (var i = System.Math.Max(from, 0); i < block.Operations.Length; i++)
+            var operation = LinqShapes.Unwrap(statement is IExpressionStatementOperation expression ? expression.Operation : statement);
+            if (operation is IInvocationOperation { TargetMethod.ReturnsVoid: true } call)
+                return Body.Symbols.IsCheckMethod(call.TargetMethod, Body.Options) && MentionsAll(call, Profiles);
+            return operation is ISimpleAssignmentOperation assignment && IsVariable(assignment.Target, candidate) && IsPickFor(assignment.Value, candidate);
+        }
+
+        /// <summary>The value is the guard's <c>SafestSubstitute</c> for the profiles the score compares the candidate
+        /// with — <c>Guard.SafestSubstitute(user, pool)</c> for <c>Similarity(user, donor)</c> hands back only a candidate
+        /// it found safe for <c>user</c>, or null; not one picked for another target — or the runtime's, whose pick is the
+        /// <c>Profile</c> of the vetted candidate it hands back (<c>pick.Profile</c>, <c>pick.Value.Profile</c>, the pick
+        /// called in place or kept in a local every write of which is one).</summary>
+        private bool IsPickFor(IOperation value, ISymbol candidate)
+        {
+            value = LinqShapes.Unwrap(value);
+            if (value is IPropertyReferenceOperation { Property.Name: "Profile", Instance: { } vetted } &&
+                Body.Symbols.VettedCandidateOfT is { } vettedType &&
+                SymbolEqualityComparer.Default.Equals(vetted.Type?.OriginalDefinition, vettedType))
             {
-                var statement = block.Operations[i];
-                if (LinqShapes.Unwrap(statement is IExpressionStatementOperation expression ? expression.Operation : statement) is
-                        IInvocationOperation { TargetMethod.ReturnsVoid: true } call &&
-                    Body.Symbols.IsCheckMethod(call.TargetMethod, Body.Options) && MentionsAll(call, Profiles))
-                    return i;
+                vetted = LinqShapes.Unwrap(vetted);
+                if (vetted is IPropertyReferenceOperation { Property.Name: "Value", Instance: { } nullable })
+                    vetted = LinqShapes.Unwrap(nullable);
+                return vetted is ILocalReferenceOperation local ? AlwaysPicked(local.Local, candidate) : IsPickCall(vetted, candidate);
             }
-            return -1;
+            return IsPickCall(value, candidate);
+        }
+
+        private bool IsPickCall(IOperation value, ISymbol candidate)
+        {
+            value = LinqShapes.Unwrap(value);
+            if (value is IAwaitOperation awaited)
+                value = LinqShapes.TaskOf(awaited.Operation);
+            if (value is not IInvocationOperation call || !Body.Symbols.PicksSafest(call.TargetMethod))
+                return false;
+            var others = 0;
+            foreach (var profile in Profiles)
+            {
+                if (SymbolEqualityComparer.Default.Equals(profile, candidate))
+                    continue;
+                if (!OperationBlocks.Mentions(call, profile))
+                    return false;
+                others++;
+            }
+            return others > 0;
+        }
+
+        /// <summary>Every write of the local in the body gives it a pick (<c>var pick = vetter.SafestSubstitute(user,
+        /// pool);</c>, <c>if (vetter.SafestSubstitute(user, pool) is not { } pick) return …;</c>), and there is one.</summary>
+        private bool AlwaysPicked(ILocalSymbol local, ISymbol candidate)
+        {
+            var any = false;
+            foreach (var operation in Body.Root.Descendants())
+            {
+                IOperation? written = null;
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        written = declarator.Initializer?.Value;
+                        break;
+                    case IPatternOperation pattern when SymbolEqualityComparer.Default.Equals(
+                        pattern is IDeclarationPatternOperation declaration ? declaration.DeclaredSymbol : (pattern as IRecursivePatternOperation)?.DeclaredSymbol, local):
+                        var tested = pattern.Parent;
+                        while (tested is IPatternOperation)
+                            tested = tested.Parent;
+                        written = (tested as IIsPatternOperation)?.Value;
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsWrittenHere(reference):
+                        return false;
+                    default:
+                        continue;
+                }
+                if (written is null || !IsPickCall(written, candidate))
+                    return false;
+                any = true;
+            }
+            return any;
+        }
+
+        /// <summary>The read is the target of an assignment or of an <c>out</c>/<c>ref</c> argument.</summary>
+        private static bool IsWrittenHere(IOperation reference)
+        {
+            var parent = LinqShapes.Parent(reference, out var child);
+            if (parent is IDeclarationExpressionOperation)
+                parent = LinqShapes.Parent(parent, out child);
+            return parent switch
+            {
+                IAssignmentOperation assignment => assignment.Target == child,
+                IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } => true,
+                ITupleOperation => true,
+                _ => false,
+            };
+        }
+
+        /// <summary>The body gives the candidate the guard's pick somewhere (a declaration or an assignment).</summary>
+        private bool BodyPicks(ISymbol candidate)
+        {
+            foreach (var operation in Body.Root.Descendants())
+            {
+                var picked = operation switch
+                {
+                    IVariableDeclaratorOperation { Initializer.Value: { } value } declarator =>
+                        SymbolEqualityComparer.Default.Equals(declarator.Symbol, candidate) && IsPickFor(value, candidate),
+                    ISimpleAssignmentOperation assignment => IsVariable(assignment.Target, candidate) && IsPickFor(assignment.Value, candidate),
+                    _ => false,
+                };
+                if (picked)
+                    return true;
+            }
+            return false;
         }
 
         /// <summary>A use (<see cref="IsUse"/>) other than handing the candidate to a band check or giving it a value (the

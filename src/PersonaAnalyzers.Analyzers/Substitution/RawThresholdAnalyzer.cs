@@ -83,7 +83,7 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                 if (MovesInLoop(bar, root))
                     continue;
                 if (Decides(comparison, score, body) is { } admitsWhenHolds)
-                    Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", admitsWhenHolds, symbols);
+                    Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", admitsWhenHolds, body);
             }
         }
     }
@@ -108,7 +108,7 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
         if (!body.Scores.TryGet(pattern.Value, body.Symbols, out var score) || !HasRelational(pattern.Pattern))
             return;
         if (Decides(pattern, score, body) is { } admitsWhenHolds)
-            Report(context, pattern, score, pattern.Value, pattern.Pattern, "Left", admitsWhenHolds, body.Symbols);
+            Report(context, pattern, score, pattern.Value, pattern.Pattern, "Left", admitsWhenHolds, body);
     }
 
     /// <summary><c>switch (similarity) { case &gt;= 0.9: … }</c> or <c>similarity switch { &gt;= 0.9 =&gt; …, _ =&gt; … }</c>:
@@ -168,7 +168,7 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                     break;
                 }
             }
-            Report(context, bar, score, value, bar, "Left", admits, symbols);
+            Report(context, bar, score, value, bar, "Left", admits, body);
             return;
         }
     }
@@ -465,6 +465,14 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
             {
                 if (ChecksOrCounts(next, symbols, options))
                     return true;
+                // await query.Where(…).ToListAsync(): EF Core's (or async LINQ's) ToList, once awaited.
+                if (LinqShapes.IsAwaitedPassThrough(next.TargetMethod.Name))
+                {
+                    if (AwaitOf(next) is not { } awaited)
+                        return false;
+                    current = awaited;
+                    continue;
+                }
                 if (!LinqShapes.IsPassThrough(next.TargetMethod.Name) && !LinqShapes.SelectsElementProfile(next, symbols))
                     return false;
                 current = next;
@@ -480,6 +488,26 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                 any = true;
             }
             return any;
+        }
+    }
+
+    /// <summary>The <c>await</c> of the call's task, also through <c>.ConfigureAwait(…)</c>; null when it is not awaited
+    /// there.</summary>
+    private static IAwaitOperation? AwaitOf(IInvocationOperation call)
+    {
+        IOperation current = call;
+        while (true)
+        {
+            switch (LinqShapes.Parent(current, out var child))
+            {
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured when configured.Instance == child:
+                    current = configured;
+                    continue;
+                case IAwaitOperation awaited:
+                    return awaited;
+                default:
+                    return null;
+            }
         }
     }
 
@@ -554,10 +582,11 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
     /// holds (<c>sim &gt;= 0.9 ? other : user</c>) or where it fails (<c>if (sim &gt; 0.95) return user; return other;</c>):
     /// the message names what the bar lets through.</summary>
     private static void Report(OperationBlockAnalysisContext context, IOperation comparison, ScoreLocals.Score score, IOperation scoreOperand,
-        IOperation bar, string side, bool admitsWhenHolds, SubstitutionSymbols symbols)
+        IOperation bar, string side, bool admitsWhenHolds, Body body)
     {
+        var symbols = body.Symbols;
         INamedTypeSymbol? persona = null;
-        foreach (var profile in ScoredProfiles.Of(score.Expression, symbols))
+        foreach (var profile in ScoredProfiles.Of(score.Expression, symbols, body.Root))
         {
             var type = profile switch { ILocalSymbol l => l.Type, IParameterSymbol p => p.Type, _ => null };
             // hit.Score: the profile is the one the hit carries beside its score.

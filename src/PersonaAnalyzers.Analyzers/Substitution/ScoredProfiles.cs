@@ -8,8 +8,18 @@ namespace PersonaAnalyzers.Substitution;
 /// <c>Similarity(target, candidate)</c>, <c>Explain(target, candidate).Overall</c>, a kernel over their features).</summary>
 internal static class ScoredProfiles
 {
-    /// <summary>The locals and parameters holding a persona (or carrying one) that the score is computed from.</summary>
-    public static List<ISymbol> Of(IOperation score, SubstitutionSymbols symbols)
+    /// <summary>The locals and parameters holding a persona (or carrying one) that the score is computed from. Given the
+    /// body's <paramref name="root"/>, when fewer than two are named in the score, a feature first copied into a local
+    /// counts as its profile: <c>ReadOnlySpan&lt;float&gt; mine = user.Embedding, theirs = twin.Embedding;</c> makes
+    /// <c>CosineSimilarity(mine, theirs)</c> compare <c>user</c> and <c>twin</c> (<see cref="FeatureOwner"/>).</summary>
+    public static List<ISymbol> Of(IOperation score, SubstitutionSymbols symbols, IOperation? root = null)
+    {
+        var result = Of(score, symbols, root, follow: false);
+        // Most scores name both profiles: the locals are followed (a look through the body each) only when they do not.
+        return result.Count < 2 && root is not null ? Of(score, symbols, root, follow: true) : result;
+    }
+
+    private static List<ISymbol> Of(IOperation score, SubstitutionSymbols symbols, IOperation? root, bool follow)
     {
         var result = new List<ISymbol>();
         foreach (var operation in score.DescendantsAndSelf())
@@ -20,10 +30,72 @@ internal static class ScoredProfiles
                 IParameterReferenceOperation parameter => parameter.Parameter,
                 _ => null,
             };
-            if (symbol is not null && symbols.IsOrCarriesPersona(operation.Type) && !result.Contains(symbol, SymbolEqualityComparer.Default))
+            if (symbol is null)
+                continue;
+            if (!symbols.IsOrCarriesPersona(operation.Type))
+            {
+                // Only a local handed to the score's computation as an argument.
+                if (!follow || symbol is not ILocalSymbol feature || LinqShapes.Parent(operation, out _) is not IArgumentOperation ||
+                    FeatureOwner(feature, root!, symbols) is not { } owner)
+                    continue;
+                symbol = owner;
+            }
+            if (!result.Contains(symbol, SymbolEqualityComparer.Default))
                 result.Add(symbol);
         }
         return result;
+    }
+
+    /// <summary>The profile whose feature the local holds: initialised once in the body from a member of a local or
+    /// parameter holding a persona (<c>float[] theirs = twin.Embedding;</c>, also <c>twin.Embedding.AsSpan()</c> or
+    /// <c>hit.Record.Embedding</c>), and written nowhere else. Null for any other local.</summary>
+    private static ISymbol? FeatureOwner(ILocalSymbol local, IOperation root, SubstitutionSymbols symbols)
+    {
+        IOperation? initial = null;
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    if (declarator.Initializer?.Value is not { } value)
+                        return null;
+                    initial = value;
+                    break;
+                case ILocalReferenceOperation { IsDeclaration: false } reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
+                                                                                   IsWritten(reference):
+                    return null;
+            }
+        }
+        return initial is null ? null : OwnerOfFeature(initial, symbols);
+    }
+
+    private static bool IsWritten(IOperation reference)
+    {
+        var parent = LinqShapes.Parent(reference, out var child);
+        return parent switch
+        {
+            IAssignmentOperation assignment => assignment.Target == child,
+            IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } => true,
+            ITupleOperation => true, // (mine, theirs) = …
+            _ => false,
+        };
+    }
+
+    private static ISymbol? OwnerOfFeature(IOperation value, SubstitutionSymbols symbols)
+    {
+        value = LinqShapes.Unwrap(value);
+        while (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" or "AsReadOnlySpan" or "ToArray" } copy && LinqShapes.Source(copy) is { } source)
+            value = LinqShapes.Unwrap(source);
+        if (value is not IMemberReferenceOperation { Instance: not null })
+            return null;
+        while (value is IMemberReferenceOperation { Instance: { } instance })
+            value = LinqShapes.Unwrap(instance);
+        return symbols.IsOrCarriesPersona(value.Type) ? value switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        } : null;
     }
 
     /// <summary>The score's argument that is not <paramref name="candidate"/>: the user being compared against.</summary>

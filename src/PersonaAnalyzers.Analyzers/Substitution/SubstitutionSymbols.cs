@@ -84,6 +84,15 @@ internal sealed class SubstitutionSymbols
         CandidateVetterOfT is not null && member is IMethodSymbol { Name: "Vet" or "VetAsync" } method &&
         SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, CandidateVetterOfT);
 
+    /// <summary>The guard's <c>SafestSubstitute</c>, and the runtime's (<c>CandidateVetter&lt;T&gt;.SafestSubstitute</c>,
+    /// its <c>SafestSubstituteAsync</c>, <c>PopulationSearch.SafestSubstitute</c>): a band check that hands back only a
+    /// candidate it found safe for the target, or null — never one it turned down.</summary>
+    public bool PicksSafest(IMethodSymbol method) =>
+        method.Name is "SafestSubstitute" or "SafestSubstituteAsync" && method.ContainingType is { } type && IsAttributedCheck(method) &&
+        (WellKnownTypeNames.IsGuardName(type) ||
+         CandidateVetterOfT is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, CandidateVetterOfT) ||
+         type is { Name: "PopulationSearch", ContainingNamespace: { Name: WellKnownTypeNames.Namespace, ContainingNamespace.IsGlobalNamespace: true } });
+
     /// <summary>The <c>Verdict</c> of a <c>VettedCandidate&lt;T&gt;</c>.</summary>
     public bool IsVettedVerdict(IPropertySymbol property) =>
         VettedCandidateOfT is not null && property.Name == "Verdict" &&

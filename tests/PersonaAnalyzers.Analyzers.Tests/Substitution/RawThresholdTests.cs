@@ -450,6 +450,271 @@ public class RawThresholdTests
             }
             """);
 
+    // EF Core's ToListAsync/ToArrayAsync (stand-ins with its shape) and async LINQ's over a stream, awaited, list the
+    // filter's survivors as ToList does: a shortlist that only goes on to SafestSubstitute, or is only counted, needs no
+    // bar of its own (probe 6b, 01).
+    private const string AsyncListing = """
+        public static class EntityFrameworkQueryableExtensions
+        {
+            public static Task<List<T>> ToListAsync<T>(this IQueryable<T> source) => Task.FromResult(source.ToList());
+            public static Task<T[]> ToArrayAsync<T>(this IQueryable<T> source) => Task.FromResult(source.ToArray());
+        }
+        public static class AsyncEnumerable
+        {
+            public static IAsyncEnumerable<T> Where<T>(this IAsyncEnumerable<T> source, Func<T, bool> predicate) => source;
+            public static ValueTask<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source, System.Threading.CancellationToken ct = default) => default;
+        }
+        """;
+
+    [Fact]
+    public Task Shortlist_listed_by_an_awaited_ToListAsync_then_band_checked_or_counted_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Shop;
+            public class C
+            {
+                public async Task<Reader?> ShortlistThenSafest(Reader user, IQueryable<Reader> readers)
+                {
+                    var shortlist = await readers.Where(p => ReaderGuard.Similarity(user, p) > 0.2).ToListAsync();
+                    return ReaderGuard.SafestSubstitute(user, shortlist);
+                }
+
+                public async Task<int> CountOnly(Reader user, IQueryable<Reader> readers)
+                {
+                    var close = await readers.Where(p => ReaderGuard.Similarity(user, p) > 0.9).ToListAsync();
+                    return close.Count;
+                }
+
+                public async Task<int> ArrayConfigured(Reader user, IQueryable<Reader> readers)
+                {
+                    var close = await readers.Where(p => ReaderGuard.Similarity(user, p) > 0.9).OrderBy(p => p.Id).ToArrayAsync().ConfigureAwait(false);
+                    return close.Length;
+                }
+
+                public async Task<Reader?> InPlace(Reader user, IQueryable<Reader> readers) =>
+                    ReaderGuard.SafestSubstitute(user, await readers.Where(p => ReaderGuard.Similarity(user, p) > 0.2).ToListAsync());
+
+                public async Task<Reader?> Streamed(Reader user, IAsyncEnumerable<Reader> stream)
+                {
+                    var shortlist = await stream.Where(p => ReaderGuard.Similarity(user, p) > 0.2).ToListAsync();
+                    return ReaderGuard.SafestSubstitute(user, shortlist);
+                }
+            }
+            """ + AsyncListing);
+
+    // Still reported: a listed shortlist used without the check, and one handed on as a task, not awaited here.
+    [Fact]
+    public Task Shortlist_listed_by_ToListAsync_and_used_without_a_check_is_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Shop;
+            public class C
+            {
+                public async Task<string?> Head(Reader user, IQueryable<Reader> readers)
+                {
+                    var close = await readers.Where(p => {|PERSONA003:ReaderGuard.Similarity(user, p) > 0.9|}).ToListAsync();
+                    return close.Count > 0 ? close[0].Summary : null;
+                }
+
+                public Task<List<Reader>> Pending(Reader user, IQueryable<Reader> readers) =>
+                    readers.Where(p => {|PERSONA003:ReaderGuard.Similarity(user, p) > 0.9|}).ToListAsync();
+            }
+            """ + AsyncListing);
+
+    // A kernel is usually handed the two features copied into locals first (spans, arrays): a local initialised once from
+    // a profile's feature stands for that profile, so the score still compares the two (probe 6b, 02).
+    [Fact]
+    public Task Threshold_on_a_kernel_over_feature_locals_is_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using PersonaAnalyzers;
+            using Shop;
+            public static class Vec { public static double Cosine(double[] a, double[] b) => 0; }
+            public class C
+            {
+                public string Spans(Reader user, Reader twin)
+                {
+                    ReadOnlySpan<double> mine = user.Topics, theirs = twin.Topics;
+                    if ({|PERSONA003:SimilarityKernels.Cosine(mine, theirs) >= 0.9|})
+                        return twin.Summary;
+                    return user.Summary;
+                }
+
+                public string? ArraysThroughAScore(Reader user, Reader twin)
+                {
+                    double[] mine = user.Topics, theirs = twin.Topics;
+                    var cosine = Vec.Cosine(mine, theirs);
+                    return {|PERSONA003:cosine >= 0.9|} ? twin.Summary : null;
+                }
+
+                public string? OneSideCopied(Reader user, Reader twin)
+                {
+                    var theirs = twin.Topics.AsSpan();
+                    if ({|PERSONA003:SimilarityKernels.Cosine(user.Topics.AsSpan(), theirs) < 0.8|})
+                        return null;
+                    return twin.Summary;
+                }
+            }
+            """);
+
+    // Followed only as far as it holds: a feature local given another value is not the profile's, a duplicate-account
+    // guard over feature locals admits no one, and a passed band check of the pair still makes the bar a narrowing.
+    [Fact]
+    public Task Threshold_on_a_kernel_over_feature_locals_that_admits_no_candidate_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using Shop;
+            public static class Vec { public static double Cosine(double[] a, double[] b) => 0; }
+            public class C
+            {
+                public string? Reassigned(Reader user, Reader twin)
+                {
+                    double[] mine = user.Topics, theirs = twin.Topics;
+                    theirs = user.Topics;
+                    if (Vec.Cosine(mine, theirs) >= 0.9)
+                        return twin.Summary;
+                    return null;
+                }
+
+                public void Register(Reader user, Reader existing, List<Reader> accounts)
+                {
+                    double[] mine = user.Topics, theirs = existing.Topics;
+                    if (Vec.Cosine(mine, theirs) > 0.98)
+                        throw new InvalidOperationException("duplicate account");
+                    accounts.Add(user);
+                }
+
+                public string? Narrowed(Reader user, Reader twin)
+                {
+                    if (!ReaderGuard.Assess(user, twin).IsSafe)
+                        return null;
+                    double[] mine = user.Topics, theirs = twin.Topics;
+                    if (Vec.Cosine(mine, theirs) > 0.97)
+                        return user.Summary;
+                    return twin.Summary;
+                }
+            }
+            """);
+
+    // The guard's SafestSubstitute hands back only a candidate it found safe for the target, or null: a bar on what it
+    // picked — a range check that throws, a duplicate-account exclusion — can only turn the pick away (probe 6b, 03 and 06).
+    [Fact]
+    public Task Threshold_on_the_guard_pick_for_the_target_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                public string RangeChecked(Reader user, List<Reader> pool)
+                {
+                    var donor = ReaderGuard.SafestSubstitute(user, pool);
+                    if (donor is null)
+                        return user.Summary;
+                    var sim = ReaderGuard.Similarity(user, donor);
+                    if (sim < 0 || sim > 1)
+                        throw new InvalidOperationException($"similarity out of range: {sim}");
+                    return donor.Summary;
+                }
+
+                public string DuplicateExcluded(Reader user, List<Reader> pool)
+                {
+                    Reader? donor;
+                    donor = ReaderGuard.SafestSubstitute(user, pool);
+                    if (donor is null)
+                        return user.Summary;
+                    if (ReaderGuard.Similarity(user, donor) > 0.97)
+                        return user.Summary;
+                    return donor.Summary;
+                }
+
+                public string? RuntimePick(Reader user, List<Reader> pool, CandidateVetter<Reader> vetter)
+                {
+                    if (vetter.SafestSubstitute(user, pool) is not { } pick)
+                        return null;
+                    var donor = pick.Profile;
+                    return ReaderGuard.Similarity(user, donor) > 0.97 ? user.Summary : donor.Summary;
+                }
+
+                public async Task<string?> AwaitedRuntimePick(Reader user, ICandidateSource<Reader> source, CandidateVetter<Reader> vetter)
+                {
+                    var pick = await vetter.SafestSubstituteAsync(source, user, 50);
+                    if (pick is null)
+                        return null;
+                    var donor = pick.Value.Profile;
+                    if (ReaderGuard.Similarity(user, donor) > 0.97)
+                        return user.Summary;
+                    return donor.Summary;
+                }
+            }
+            """);
+
+    // Still reported: the candidate given another value past the pick (on one path, or in the same block), a pick with a
+    // fallback, a pick for another target, a runtime pick kept in a local that is also given something else.
+    [Fact]
+    public Task Threshold_on_a_candidate_the_guard_did_not_pick_for_the_target_is_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using PersonaAnalyzers;
+            using Shop;
+            public class C
+            {
+                private readonly IReaderIndex index = null!;
+
+                public string RefilledOnOnePath(Reader user, List<Reader> pool)
+                {
+                    var donor = ReaderGuard.SafestSubstitute(user, pool);
+                    if (donor is null)
+                        donor = index.Lookalike(user);
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, donor) < 0.5|})
+                        return user.Summary;
+                    return donor.Summary;
+                }
+
+                public string ReplacedAtOnce(Reader user, List<Reader> pool)
+                {
+                    var donor = ReaderGuard.SafestSubstitute(user, pool)!;
+                    donor = index.Lookalike(user);
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, donor) < 0.5|})
+                        return user.Summary;
+                    return donor.Summary;
+                }
+
+                public string WithFallback(Reader user, List<Reader> pool)
+                {
+                    var donor = ReaderGuard.SafestSubstitute(user, pool) ?? index.Lookalike(user);
+                    return {|PERSONA003:ReaderGuard.Similarity(user, donor) >= 0.9|} ? donor.Summary : user.Summary;
+                }
+
+                public string PickedForAnother(Reader user, Reader friend, List<Reader> pool)
+                {
+                    var donor = ReaderGuard.SafestSubstitute(friend, pool);
+                    if (donor is null)
+                        return user.Summary;
+                    return {|PERSONA003:ReaderGuard.Similarity(user, donor) >= 0.9|} ? donor.Summary : user.Summary;
+                }
+
+                public string? RuntimePickOrAny(Reader user, List<Reader> pool, CandidateVetter<Reader> vetter, VettedCandidate<Reader> any)
+                {
+                    var pick = vetter.SafestSubstitute(user, pool);
+                    if (pick is null)
+                        pick = any;
+                    var donor = pick.Value.Profile;
+                    return {|PERSONA003:ReaderGuard.Similarity(user, donor) >= 0.9|} ? donor.Summary : user.Summary;
+                }
+            }
+            """);
+
     [Theory]
     [InlineData("return ReaderGuard.SafestSubstitute(user, pool.Where(c => ReaderGuard.Similarity(user, c) > 0.1));")]
     [InlineData("return ReaderGuard.SafestSubstitute(user, pool.Where(c => ReaderGuard.Similarity(user, c) > 0.1).OrderBy(c => c.Id).Take(50).ToList());")]
