@@ -85,6 +85,14 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 return false;
             foreach (var operation in _root.Descendants())
             {
+                if (operation is IInvocationOperation { TargetMethod: { Name: "Sort", IsStatic: true, ContainingType.SpecialType: SpecialType.System_Array }, Arguments.Length: >= 2 } byKeys &&
+                    SymbolEqualityComparer.Default.Equals(ScoredProfiles.SymbolOf(byKeys.Arguments[1].Value), sorted) &&
+                    ScoredProfiles.SymbolOf(byKeys.Arguments[0].Value) is ILocalSymbol keys && KeyScore(keys, sorted) is { IsDistance: true } key)
+                {
+                    // Array.Sort(keys, pool) sorts ascending by the keys: with a similarity turned round, the most similar first.
+                    Report(taken, "SortFirst", $"Array.Sort(keys, …) then {take.TrimStart('.')}", ScoredProfiles.Target(key.Expression, null, _symbols), pool);
+                    return true;
+                }
                 if (operation is not IInvocationOperation { TargetMethod.Name: "Sort" } sort || LinqShapes.Source(sort) is not { } list ||
                     !SymbolEqualityComparer.Default.Equals(ScoredProfiles.SymbolOf(list), sorted) ||
                     !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(sort), out var comparison, out var returned) ||
@@ -117,6 +125,31 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 return true;
             }
             return false;
+        }
+
+        /// <summary>The score the keys array of <c>Array.Sort(keys, pool)</c> holds for <paramref name="items"/>' elements:
+        /// made by a projection of them (<c>var keys = pool.Select(c =&gt; -Similarity(user, c)).ToArray();</c>) or filled
+        /// element by element (<c>keys[i] = -Similarity(user, pool[i]);</c>); null when it holds anything else.</summary>
+        private ScoreLocals.Score? KeyScore(ILocalSymbol keys, ISymbol items)
+        {
+            foreach (var operation in _root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation { Initializer.Value: { } made } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, keys):
+                        if (MadeFrom(made, ordering: false) is { } projected && LinqShapes.Unwrap(projected) is IInvocationOperation { TargetMethod.Name: "Select" } select &&
+                            LinqShapes.Source(select) is { } source && SymbolEqualityComparer.Default.Equals(ScoredProfiles.SymbolOf(source), items) &&
+                            OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(select), out var projection, out var returned) &&
+                            LambdaScore(projection, returned!, out var projectedScore))
+                            return projectedScore;
+                        break;
+                    case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: var array } } filled
+                        when SymbolEqualityComparer.Default.Equals(ScoredProfiles.SymbolOf(array), keys) &&
+                             Scores.TryGet(filled.Value, _symbols, out var score) && OperationBlocks.Mentions(score.Expression, items):
+                        return score;
+                }
+            }
+            return null;
         }
 
         /// <summary>A list of scored pairs sorted by their score: <c>var scored = pool.Select(c =&gt; (Profile: c, Score:

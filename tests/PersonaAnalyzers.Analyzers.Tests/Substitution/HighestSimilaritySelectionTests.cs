@@ -252,6 +252,20 @@ public class HighestSimilaritySelectionTests
             }
             """);
 
+    // Array.Sort(keys, items) sorts the items ascending by their keys.
+    [Theory]
+    [InlineData("var keys = new double[items.Length]; for (var i = 0; i < items.Length; i++) keys[i] = -ReaderGuard.Similarity(user, items[i]); Array.Sort(keys, items); return {|PERSONA002:items[0]|};")]
+    [InlineData("var keys = items.Select(c => 1 - ReaderGuard.Similarity(user, c)).ToArray(); Array.Sort(keys, items); return {|PERSONA002:items[0]|};")]
+    public Task The_first_item_sorted_by_keys_of_similarity_turned_round_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod("        " + body, "public object? Run(Reader user, Reader[] items)"));
+
+    [Theory]
+    [InlineData("var keys = new double[items.Length]; for (var i = 0; i < items.Length; i++) keys[i] = ReaderGuard.Similarity(user, items[i]); Array.Sort(keys, items); return items[0];")] // the least similar
+    [InlineData("var keys = items.Select(c => -c.Summary.Length).ToArray(); Array.Sort(keys, items); return items[0];")] // no score
+    [InlineData("var keys = items.Select(c => -ReaderGuard.Similarity(user, c)).ToArray(); var others = items.ToArray(); Array.Sort(keys, others); return items[0];")] // another array sorted
+    public Task Other_items_sorted_by_keys_are_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod("        " + body, "public object? Run(Reader user, Reader[] items)"));
+
     // A PriorityQueue is a min-heap: prioritised by a similarity turned round (or a distance), its head is the most similar.
     [Theory]
     [InlineData("var heap = new PriorityQueue<Reader, double>(); foreach (var c in pool) heap.Enqueue(c, -ReaderGuard.Similarity(user, c)); return {|PERSONA002:heap.Dequeue()|};")]
