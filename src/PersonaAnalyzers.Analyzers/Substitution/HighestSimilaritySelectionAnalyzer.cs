@@ -259,7 +259,16 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
         {
             if (selection.Type is null || _symbols.IsPersonaType(selection.Type))
                 return false;
-            var parent = LinqShapes.Parent(selection, out var child);
+            // var best = segments.OrderByDescending(…).First(); return best.CampaignId; — every read of the local a label.
+            if (LinqShapes.Parent(selection, out _) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var picked } })
+                return OnlyLabelsReadFrom(picked);
+            return ReadsOnlyALabel(selection);
+        }
+
+        /// <summary>The value is read once, for a member that holds no profile: <c>pick.Name</c>, <c>pick?.CampaignId</c>.</summary>
+        private bool ReadsOnlyALabel(IOperation value)
+        {
+            var parent = LinqShapes.Parent(value, out var child);
             IOperation? read = parent switch
             {
                 IMemberReferenceOperation member when member.Instance == child => member,
@@ -267,6 +276,20 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
                 _ => null,
             };
             return read is IPropertyReferenceOperation or IFieldReferenceOperation && !_symbols.IsOrCarriesPersona(read.Type);
+        }
+
+        private bool OnlyLabelsReadFrom(ILocalSymbol picked)
+        {
+            var reads = 0;
+            foreach (var operation in _root.Descendants())
+            {
+                if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, picked))
+                    continue;
+                if (!ReadsOnlyALabel(reference))
+                    return false;
+                reads++;
+            }
+            return reads > 0;
         }
 
         private static ISymbol? Parameter(IAnonymousFunctionOperation lambda) =>

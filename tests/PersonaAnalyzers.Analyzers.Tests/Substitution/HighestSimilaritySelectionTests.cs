@@ -130,6 +130,10 @@ public class HighestSimilaritySelectionTests
     [InlineData("return segments.OrderByDescending(s => ReaderGuard.Similarity(user, s.Centroid)).FirstOrDefault()?.Name;")]
     [InlineData("return {|PERSONA002:segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))|}!.Centroid.Summary;")]
     [InlineData("return {|PERSONA002:segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))|};")]
+    [InlineData("var best = segments.OrderByDescending(s => ReaderGuard.Similarity(user, s.Centroid)).First(); return best.Name;")]
+    [InlineData("var best = segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid)); return best?.Name + \"/\" + best?.Name.Length;")]
+    [InlineData("var best = {|PERSONA002:segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))|}; return best!.Name + best.Centroid.Summary;")]
+    [InlineData("var best = {|PERSONA002:segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))|}; return best;")]
     [InlineData("return {|PERSONA002:pool.MaxBy(c => ReaderGuard.Similarity(user, c))|}!.Summary;")]
     public Task Only_a_label_of_the_pick_leaving_is_not_a_substitute(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body, "public object? Run(Reader user, List<Segment> segments)") + """
