@@ -14,6 +14,7 @@ namespace PersonaAnalyzers.CodeFixes.Common;
 public abstract class PersonaCodeFixProvider : CodeFixProvider
 {
     private PreferredFix? _preferred;
+    private PreferredFix? _firstThatApplies;
 
     internal abstract ImmutableArray<PersonaFix> Fixes { get; }
 
@@ -53,7 +54,13 @@ public abstract class PersonaCodeFixProvider : CodeFixProvider
         }
     }
 
-    internal PersonaFix? FixFor(string? equivalenceKey) => AllFixes.FirstOrDefault(f => f.EquivalenceKey == equivalenceKey);
+    /// <summary>The fix an equivalence key names. <c>dotnet format</c> asks for Fix All with the key of the first action
+    /// its first diagnostic of the rule offers — none (a null key) when that one is a shape no fix rewrites; null then
+    /// stands for each diagnostic's first fix that applies, so that one unfixable diagnostic does not leave the rule
+    /// unfixed everywhere else.</summary>
+    internal PersonaFix? FixFor(string? equivalenceKey) =>
+        equivalenceKey is null ? Preferred ?? (_firstThatApplies ??= new PreferredFix(FixableDiagnosticIds[0], Fixes, "Fix each with the first fix that applies"))
+                               : AllFixes.FirstOrDefault(f => f.EquivalenceKey == equivalenceKey);
 
     /// <summary>The node the diagnostic is reported on (the innermost one for a tie, so an argument's expression rather
     /// than the argument).</summary>
