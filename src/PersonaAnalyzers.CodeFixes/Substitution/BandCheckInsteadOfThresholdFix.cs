@@ -26,9 +26,16 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
 
     public override string Title(Diagnostic diagnostic) => "Replace the similarity threshold with the guard's TrySubstitute";
 
+    /// <summary>A predicate of <c>TakeWhile</c>/<c>SkipWhile</c>: the band check holds for a middle band of similarity, not
+    /// above a bar, so over a most-similar-first ordering <c>TakeWhile(check)</c> would stop at the near-twin at the head
+    /// and keep no one. No rewrite: <c>Where</c> with the check is the fix, and its shape is the programmer's to choose.</summary>
+    private static bool InOrderDependentPredicate(SyntaxNode node) =>
+        node.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } } &&
+        call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TakeWhile" or "SkipWhile" };
+
     public override async Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (node is not (BinaryExpressionSyntax or IsPatternExpressionSyntax or PatternSyntax))
+        if (node is not (BinaryExpressionSyntax or IsPatternExpressionSyntax or PatternSyntax) || InOrderDependentPredicate(node))
             return null;
         if (await GuardRewrite.PrepareAsync(document, diagnostic, "TrySubstitute", cancellationToken).ConfigureAwait(false) is not { } rewrite)
             return null;

@@ -121,6 +121,17 @@ public class ThresholdPatternTests
                     pool.Where(c => ReaderGuard.TrySubstitute(user, c, out _)).ToList();
             """), Key);
 
+    /// <summary>The band check is no bar: over a most-similar-first ordering, TakeWhile(check) would stop at the near-twin
+    /// at the head and keep no one.</summary>
+    [Fact]
+    public Task TakeWhile_predicate_is_not_rewritten() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public List<Reader> Close(List<Reader> pool, Reader user) =>
+                    pool.OrderByDescending(c => ReaderGuard.Similarity(user, c))
+                        .TakeWhile(c => {|PERSONA003:ReaderGuard.Similarity(user, c) > 0.7|})
+                        .ToList();
+            """), Key);
+
     [Fact]
     public Task Or_pattern_is_not_rewritten() =>
         Threshold.VerifyNotOfferedAsync(InClass("""
