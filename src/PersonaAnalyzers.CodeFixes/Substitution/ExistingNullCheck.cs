@@ -64,9 +64,23 @@ internal static class ExistingNullCheck
             Syntax.IsName(test.Expression, name) && IsAnything(anything),
         BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals =>
             Syntax.IsName(equals.Left, name) && IsNull(equals.Right) || IsNull(equals.Left) && Syntax.IsName(equals.Right, name),
+        // if (twin is null || !LooksUsable(user, twin)) return …;: a null test first, then more reasons to leave.
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } either => IsNullTest(either.Left, name),
         _ => false,
     };
 
+    /// <summary>The null test of a condition <see cref="After"/> accepted: the condition, or the first operand of its
+    /// <c>||</c> chain.</summary>
+    public static ExpressionSyntax NullTestOf(ExpressionSyntax condition)
+    {
+        while (Syntax.Unparenthesized(condition) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } either)
+            condition = either.Left;
+        return condition;
+    }
+
+    /// <summary>Whether the programmer's body leaves as the fix's fallback would. Where the fix would stand the user's own
+    /// profile in (<c>n = user;</c>: a result, such as a prompt string, with no value of its own to leave with), the
+    /// programmer's <c>return …;</c> for a missing substitute is the better answer for an unsafe one too.</summary>
     private static bool LeavesLike(StatementSyntax body, StatementSyntax fallback)
     {
         if (body is BlockSyntax { Statements.Count: 1 } block)
@@ -74,6 +88,7 @@ internal static class ExistingNullCheck
         return (body, fallback) switch
         {
             (ReturnStatementSyntax own, ReturnStatementSyntax fix) => (own.Expression is null) == (fix.Expression is null),
+            (ReturnStatementSyntax { Expression: not null }, ExpressionStatementSyntax) => true,
             (ContinueStatementSyntax, ContinueStatementSyntax) => true,
             (YieldStatementSyntax own, YieldStatementSyntax fix) => own.IsKind(SyntaxKind.YieldBreakStatement) && fix.IsKind(SyntaxKind.YieldBreakStatement),
             _ => false,

@@ -126,9 +126,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return null;
         if (canBeNull && ExistingNullCheck.After(local, name, fallback) is { } nullCheck)
         {
-            var extended = BinaryExpression(SyntaxKind.LogicalOrExpression, nullCheck.Condition.WithoutTrivia(),
-                PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check));
-            return root.ReplaceNode(nullCheck.Condition, extended.WithTriviaFrom(nullCheck.Condition).Formatted());
+            // Right after the null test, before the programmer's other reasons to leave, which may read the twin's data.
+            var nullTest = ExistingNullCheck.NullTestOf(nullCheck.Condition);
+            var extended = BinaryExpression(SyntaxKind.LogicalOrExpression, nullTest.WithoutTrivia(), PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check));
+            var condition = nullCheck.Condition.ReplaceNode(nullTest, extended.WithTriviaFrom(nullTest));
+            return root.ReplaceNode(nullCheck.Condition, condition.Formatted());
         }
         var guard = IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback).Formatted();
         // var twin = …; return twin ?? user;  →  the guard, then return twin;: past the guard the substitute is there.

@@ -436,6 +436,50 @@ public class InsertBandCheckTests
                 }
             """), Key);
 
+    /// <summary>A prompt string has no value of its own to leave with: the fix would stand the user's profile in. The
+    /// programmer's own return for a missing twin is the better answer for an unsafe one.</summary>
+    [Fact]
+    public Task Own_null_check_returning_a_value_where_the_fix_would_stand_the_user_in_is_joined() =>
+        Verify.VerifyAsync(InClass("""
+                public string Prompt(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is null)
+                        return "default prompt";
+                    return Render.Prompt(twin);
+                }
+            """), InClass("""
+                public string Prompt(Reader user)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        return "default prompt";
+                    return Render.Prompt(twin);
+                }
+            """), Key);
+
+    /// <summary>The programmer's own vetting after the null test: the band check joins it, and the unsafe twin gets the
+    /// programmer's fallback rather than the fix's.</summary>
+    [Fact]
+    public Task Own_null_check_with_more_reasons_to_leave_is_joined() =>
+        Verify.VerifyAsync(InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is null || twin.Topics.Length == 0)
+                        return Render.Recommend(user);
+                    return Render.Recommend(twin);
+                }
+            """), InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _) || twin.Topics.Length == 0)
+                        return Render.Recommend(user);
+                    return Render.Recommend(twin);
+                }
+            """), Key);
+
     [Fact]
     public Task Own_null_check_that_leaves_another_way_gets_a_guard_in_front() =>
         Verify.VerifyAsync(InClass("""
