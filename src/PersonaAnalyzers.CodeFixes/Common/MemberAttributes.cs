@@ -12,7 +12,7 @@ internal static class MemberAttributes
 {
     /// <summary>The root with <paramref name="member"/> marked <c>[<paramref name="attribute"/>]</c>; the root unchanged
     /// for another kind of declaration.</summary>
-    public static SyntaxNode Mark(SyntaxNode root, SyntaxNode member, string attribute)
+    public static SyntaxNode Mark(SyntaxNode root, SyntaxNode member, string attribute, Compilation compilation)
     {
         var list = AttributeList(SingletonSeparatedList(Attribute(IdentifierName(attribute)))).Formatted();
         SyntaxNode marked = member switch
@@ -25,7 +25,7 @@ internal static class MemberAttributes
         if (marked == member)
             return root;
         var newRoot = root.ReplaceNode(member, marked);
-        return newRoot is CompilationUnitSyntax unit ? Usings.Ensure(unit, WellKnownTypeNames.Namespace) : newRoot;
+        return newRoot is CompilationUnitSyntax unit ? Usings.Ensure(unit, WellKnownTypeNames.Namespace, compilation) : newRoot;
     }
 
     /// <summary>The file's own line ending.</summary>

@@ -10,11 +10,27 @@ namespace PersonaAnalyzers.CodeFixes.Common;
 /// usings (alphabetical, after the <c>System</c> ones where the file puts those first), with their line ending.</summary>
 internal static class Usings
 {
-    public static CompilationUnitSyntax Ensure(CompilationUnitSyntax unit, string ns)
+    /// <param name="compilation">Where given, a <c>global using</c> of the namespace in any file of it (the project's
+    /// own, or the SDK's implicit usings) imports it already.</param>
+    public static CompilationUnitSyntax Ensure(CompilationUnitSyntax unit, string ns, Compilation? compilation = null)
     {
-        if (unit.Usings.Any(u => u.Alias is null && u.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None) && u.Name?.ToString() == ns) ||
-            unit.Members.OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Name.ToString() == ns || n.Usings.Any(u => u.Name?.ToString() == ns)))
+        if (unit.Usings.Any(u => Imports(u, ns)) ||
+            unit.Members.OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Name.ToString() == ns || n.Usings.Any(u => u.Name?.ToString() == ns)) ||
+            compilation is not null && compilation.SyntaxTrees.Any(tree => tree.GetRoot() is CompilationUnitSyntax other &&
+                other.Usings.Any(u => u.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword) && Imports(u, ns))))
             return unit;
+        if (unit.Usings.Count == 0 && HeaderOf(unit) is { Count: > 0 } header)
+        {
+            // The file's header comment stays first: the using goes under it, a blank line before the code.
+            var firstToken = unit.GetFirstToken(includeZeroWidth: true);
+            var rest = TriviaList(firstToken.LeadingTrivia.Skip(header.Count));
+            var blankLineFollows = rest.Count > 0 && rest[0].IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia);
+            var headerLineEnd = EndOfLineIn(header);
+            var directiveUnderHeader = UsingDirective(ParseName(ns).WithLeadingTrivia(Space)).WithLeadingTrivia(header)
+                .WithTrailingTrivia(blankLineFollows ? TriviaList(headerLineEnd) : TriviaList(headerLineEnd, headerLineEnd));
+            unit = unit.ReplaceToken(firstToken, firstToken.WithLeadingTrivia(rest));
+            return unit.WithUsings(unit.Usings.Add(directiveUnderHeader));
+        }
         var endOfLine = unit.Usings.LastOrDefault()?.GetTrailingTrivia().LastOrDefault() is { } last && last.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia)
             ? last
             : ElasticCarriageReturnLineFeed;
@@ -32,6 +48,32 @@ internal static class Usings
         }
         return unit.WithUsings(unit.Usings.Insert(index, directive));
     }
+
+    private static bool Imports(UsingDirectiveSyntax directive, string ns) =>
+        directive.Alias is null && directive.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None) &&
+        directive.Name?.ToString() is { } name && (name == ns || name == "global::" + ns);
+
+    /// <summary>The comment lines a file opens with (a copyright header) and the line ends among them, up to the last
+    /// comment; empty for a file that opens with code.</summary>
+    private static SyntaxTriviaList HeaderOf(CompilationUnitSyntax unit)
+    {
+        var leading = unit.GetFirstToken(includeZeroWidth: true).LeadingTrivia;
+        var last = -1;
+        for (var i = 0; i < leading.Count; i++)
+        {
+            if (leading[i].IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SingleLineCommentTrivia) ||
+                leading[i].IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiLineCommentTrivia))
+                last = i;
+        }
+        if (last < 0)
+            return default;
+        // The comment's own line end belongs to the header.
+        var end = last + 1 < leading.Count && leading[last + 1].IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia) ? last + 2 : last + 1;
+        return TriviaList(leading.Take(end));
+    }
+
+    private static SyntaxTrivia EndOfLineIn(SyntaxTriviaList trivia) =>
+        trivia.FirstOrDefault(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } found ? found : ElasticCarriageReturnLineFeed;
 
     /// <summary>Whether the file orders <c>System</c> and its namespaces before the rest (the IDE's default,
     /// <c>dotnet_sort_system_directives_first</c>): unless some other using comes before a <c>System</c> one.</summary>

@@ -51,7 +51,7 @@ internal sealed class MarkProfileSubstituteFix : PersonaFix
         if (returnType is null || symbols.PersonaOf(returnType, out _) is null)
             return null;
 
-        var newRoot = MemberAttributes.Mark(root, member, "ProfileSubstitute");
+        var newRoot = MemberAttributes.Mark(root, member, "ProfileSubstitute", model.Compilation);
         return await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
     }
 }

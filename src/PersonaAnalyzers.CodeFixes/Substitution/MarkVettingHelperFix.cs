@@ -40,7 +40,7 @@ internal sealed class MarkVettingHelperFix : PersonaFix
             return null;
         if (symbols.IsCheckMethod(helper, options))
             return document; // marked by an earlier fix of the same Fix All: this use is checked now
-        var newRoot = MemberAttributes.Mark(root, declaration, "SimilarityBandCheck");
+        var newRoot = MemberAttributes.Mark(root, declaration, "SimilarityBandCheck", model.Compilation);
         return newRoot == root ? null : await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
     }
 

@@ -31,6 +31,26 @@ public class UsingsTests
             Ensure("// Header\nusing Shop;\nusing System.Linq;\nclass C { }\n", "Alpha"));
 
     [Fact]
+    public void In_a_file_without_usings_the_header_stays_first() =>
+        Assert.Equal("// Copyright (c) Contoso.\n// Licensed under MIT.\nusing PersonaAnalyzers;\n\nnamespace Repro;\nclass C { }\n",
+            Ensure("// Copyright (c) Contoso.\n// Licensed under MIT.\nnamespace Repro;\nclass C { }\n", "PersonaAnalyzers"));
+
+    [Fact]
+    public void In_a_file_without_usings_a_blank_line_after_the_header_is_kept_once() =>
+        Assert.Equal("// Header\nusing PersonaAnalyzers;\n\nnamespace Repro;\n",
+            Ensure("// Header\n\nnamespace Repro;\n", "PersonaAnalyzers"));
+
+    [Fact]
+    public void A_global_using_elsewhere_in_the_compilation_imports_it_already()
+    {
+        var file = CSharpSyntaxTree.ParseText("namespace Repro;\nclass C { }\n");
+        var globals = CSharpSyntaxTree.ParseText("global using global::PersonaAnalyzers;\n");
+        var compilation = CSharpCompilation.Create("Repro", new[] { file, globals });
+        Assert.Equal("namespace Repro;\nclass C { }\n",
+            Usings.Ensure((CompilationUnitSyntax)file.GetRoot(), "PersonaAnalyzers", compilation).ToFullString());
+    }
+
+    [Fact]
     public void Present_directive_is_not_added_again() =>
         Assert.Equal("using System.Linq;\nclass C { }\n", Ensure("using System.Linq;\nclass C { }\n", "System.Linq"));
 }
