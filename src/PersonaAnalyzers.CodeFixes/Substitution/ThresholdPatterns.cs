@@ -66,6 +66,20 @@ internal static class ThresholdPatterns
         SyntaxNode current = test;
         while (current.Parent is ParenthesizedExpressionSyntax)
             current = current.Parent;
+        // if (twin is not null && Similarity(user, twin) is >= 0.85 and <= 1.0) …: the way the whole condition holds is a
+        // way the band matched. (Only that way: the other is also taken when another operand fails.)
+        var joined = false;
+        while (current.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } or ParenthesizedExpressionSyntax)
+        {
+            joined |= current.Parent is BinaryExpressionSyntax;
+            current = current.Parent;
+        }
+        var admits = AdmitsByBranch(current, name);
+        return joined && admits == false ? null : admits;
+    }
+
+    private static bool? AdmitsByBranch(SyntaxNode current, string name)
+    {
         switch (current.Parent)
         {
             case IfStatementSyntax branch when branch.Condition == current:

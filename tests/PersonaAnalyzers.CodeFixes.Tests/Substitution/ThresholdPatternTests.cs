@@ -86,6 +86,38 @@ public class ThresholdPatternTests
                 }
             """), Key);
 
+    /// <summary>Joined by <c>&amp;&amp;</c>, the band still admits on the way the whole condition holds.</summary>
+    [Fact]
+    public Task Band_joined_by_and_whose_body_uses_the_candidate_admits_it() =>
+        Threshold.VerifyAsync(InClass("""
+                public string Prompt(Reader user, Reader? other)
+                {
+                    if (other is not null && {|PERSONA003:ReaderGuard.Similarity(user, other) is >= 0.85 and <= 1.0|})
+                        return Render.Prompt(other);
+                    return Render.Prompt(user);
+                }
+            """), InClass("""
+                public string Prompt(Reader user, Reader? other)
+                {
+                    if (other is not null && ReaderGuard.TrySubstitute(user, other, out _))
+                        return Render.Prompt(other);
+                    return Render.Prompt(user);
+                }
+            """), Key);
+
+    /// <summary>The other way of an <c>&amp;&amp;</c> is also taken when another operand fails: a band that only that way
+    /// uses the candidate is not read as rejecting it.</summary>
+    [Fact]
+    public Task Band_joined_by_and_whose_other_way_uses_the_candidate_is_not_rewritten() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public string Prompt(Reader user, Reader other, bool fresh)
+                {
+                    if (fresh && {|PERSONA003:ReaderGuard.Similarity(user, other) is >= 0.2 and < 0.5|})
+                        return Render.Prompt(user);
+                    return Render.Prompt(other);
+                }
+            """), Key);
+
     [Fact]
     public Task Band_that_leaves_early_rejects_and_band_in_a_conditional_admits() =>
         Threshold.VerifyAsync(InClass("""
