@@ -88,6 +88,40 @@ public class ThresholdPatternTests
 
     /// <summary>Joined by <c>&amp;&amp;</c>, the band still admits on the way the whole condition holds.</summary>
     [Fact]
+    public Task Bar_in_a_loop_over_candidates_becomes_the_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public sealed class Options { public double MinSimilarity { get; set; } = 0.8; }
+                private readonly Options options = new();
+
+                public string Prompt(Reader user, List<Reader> pool)
+                {
+                    foreach (var candidate in pool)
+                    {
+                        if (candidate.Id == user.Id)
+                            continue;
+                        if ({|PERSONA003:ReaderGuard.Similarity(user, candidate) >= options.MinSimilarity|})
+                            return Render.Prompt(candidate);
+                    }
+                    return Render.Prompt(user);
+                }
+            """), InClass("""
+                public sealed class Options { public double MinSimilarity { get; set; } = 0.8; }
+                private readonly Options options = new();
+
+                public string Prompt(Reader user, List<Reader> pool)
+                {
+                    foreach (var candidate in pool)
+                    {
+                        if (candidate.Id == user.Id)
+                            continue;
+                        if (ReaderGuard.TrySubstitute(user, candidate, out _))
+                            return Render.Prompt(candidate);
+                    }
+                    return Render.Prompt(user);
+                }
+            """), Key);
+
+    [Fact]
     public Task Band_joined_by_and_whose_body_uses_the_candidate_admits_it() =>
         Threshold.VerifyAsync(InClass("""
                 public string Prompt(Reader user, Reader? other)
