@@ -20,7 +20,7 @@ internal sealed partial class SubstituteFlowGraph
             facts ??= Facts(origin); // at the first use: an origin without one needs no facts
             if (facts.Decides(use.Statement.First))
                 continue; // the verdict travels with the use: Blend(neighbour, verdict.Confidence)
-            if (ReachesValue(origin, facts, start, use.Operation, use.Statement, depth: 0))
+            if (use.Kind == UseKind.Capture ? CaptureReaches(origin, facts, start, use.Statement) : ReachesValue(origin, facts, start, use.Operation, use.Statement, depth: 0))
                 return use;
         }
         return null;
@@ -36,6 +36,21 @@ internal sealed partial class SubstituteFlowGraph
     {
         if (depth <= 4 && LinqShapes.Unwrap(value) is ILocalReferenceOperation local)
             return ReachesLocal(origin, facts, start, local.Local, at, depth);
+        // (twin, score): the substitute is in the tuple where an element carries it — judged as that element.
+        if (depth <= 4 && LinqShapes.Unwrap(value) is ITupleOperation tuple)
+        {
+            var inElement = false;
+            foreach (var element in tuple.Elements)
+            {
+                if (!Carries(element, origin))
+                    continue;
+                inElement = true;
+                if (ReachesValue(origin, facts, start, element, at, depth + 1))
+                    return true;
+            }
+            if (inElement)
+                return false;
+        }
         if (depth > 4 || LinqShapes.Unwrap(value) is not IFlowCaptureReferenceOperation reference)
             return Reaches(origin, facts, start, at);
         var carried = false;
@@ -50,6 +65,26 @@ internal sealed partial class SubstituteFlowGraph
         }
         // No definition carries it (a capture taken in an enclosing graph): judge the use where it is.
         return !carried && Reaches(origin, facts, start, at);
+    }
+
+    /// <summary>A lambda or local function that uses what it captured, created or called at <paramref name="at"/>: the
+    /// substitute reaches it through the locals of this graph that hold it, each judged as a read of that local there (a
+    /// local given the user's own profile on the unsafe way holds no substitute past that).</summary>
+    private bool CaptureReaches(SubstituteOrigin origin, OriginFacts facts, Statement start, Statement at)
+    {
+        var held = false;
+        foreach (var pair in _locals)
+        {
+            var holds = false;
+            foreach (var taint in pair.Value)
+                holds |= ReferenceEquals(taint.Origin, origin);
+            if (!holds)
+                continue;
+            held = true;
+            if (ReachesLocal(origin, facts, start, pair.Key, at, depth: 0))
+                return true;
+        }
+        return !held && Reaches(origin, facts, start, at);
     }
 
     /// <summary>A local that received the substitute by assignment holds it only after an assignment that carried it,

@@ -78,6 +78,30 @@ public class UncheckedSubstituteCheckTests
                     return Render.Prompt(other);
             """, "public string? Run(Reader user, System.Collections.Generic.HashSet<string> overrides)"));
 
+    // The user's own profile stood in on the unsafe way (what the band-check fix writes where leaving has no value):
+    // the local no longer holds the substitute there, also where a tuple or a local function reads it.
+    [Theory]
+    [InlineData("return twin is null ? (user, 1.0) : (twin, ReaderGuard.Similarity(user, twin));")]
+    [InlineData("string Describe() => Render.Prompt(twin!); if (twin is null) return (user, 0); return (user, Describe().Length);")]
+    public Task A_substitute_replaced_by_the_own_profile_on_the_unsafe_way_is_checked_where_a_tuple_or_local_function_reads_it(string rest) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var twin = index.FindNearest(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = user;
+                    {{rest}}
+            """, "public (Reader, double) Run(Reader user)"));
+
+    [Theory]
+    [InlineData("return twin is null ? (user, 1.0) : (twin, ReaderGuard.Similarity(user, twin));")]
+    [InlineData("string Describe() => Render.Prompt(twin!); if (twin is null) return (user, 0); return (user, Describe().Length);")]
+    public Task A_substitute_not_replaced_is_reported_where_a_tuple_or_local_function_reads_it(string rest) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is null)
+                        twin = user;
+                    {{rest}}
+            """, "public (Reader, double) Run(Reader user)"));
+
     [Fact]
     public Task A_verdict_deconstructed_into_locals_decides_where_they_are_read() =>
         Verify.VerifyAsync(Verify.InMethod("""
