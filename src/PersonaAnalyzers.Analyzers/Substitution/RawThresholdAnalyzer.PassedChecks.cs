@@ -341,7 +341,7 @@ public sealed partial class RawThresholdAnalyzer
                             tested = tested.Parent;
                         written = (tested as IIsPatternOperation)?.Value;
                         break;
-                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsWrittenHere(reference):
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && ScoredProfiles.IsWritten(reference):
                         return false;
                     default:
                         continue;
@@ -351,21 +351,6 @@ public sealed partial class RawThresholdAnalyzer
                 any = true;
             }
             return any;
-        }
-
-        /// <summary>The read is the target of an assignment or of an <c>out</c>/<c>ref</c> argument.</summary>
-        private static bool IsWrittenHere(IOperation reference)
-        {
-            var parent = LinqShapes.Parent(reference, out var child);
-            if (parent is IDeclarationExpressionOperation)
-                parent = LinqShapes.Parent(parent, out child);
-            return parent switch
-            {
-                IAssignmentOperation assignment => assignment.Target == child,
-                IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } => true,
-                ITupleOperation => true,
-                _ => false,
-            };
         }
 
         /// <summary>The body gives the candidate the guard's pick somewhere (a declaration or an assignment).</summary>

@@ -69,9 +69,13 @@ internal static class ScoredProfiles
         return initial is null ? null : OwnerOfFeature(initial, symbols);
     }
 
-    private static bool IsWritten(IOperation reference)
+    /// <summary>The reference is the target of an assignment, an <c>out</c>/<c>ref</c> argument or a deconstruction
+    /// (through a declaration expression: <c>out var x</c>, <c>var (a, b) = …</c>).</summary>
+    public static bool IsWritten(IOperation reference)
     {
         var parent = LinqShapes.Parent(reference, out var child);
+        if (parent is IDeclarationExpressionOperation)
+            parent = LinqShapes.Parent(parent, out child);
         return parent switch
         {
             IAssignmentOperation assignment => assignment.Target == child,

@@ -146,16 +146,11 @@ internal static class SimilarityScores
             case ICoalesceOperation coalesce:
                 // hit.Score ?? 0: a nullable score with a default is the score.
                 return IsScore(coalesce.Value, symbols, out isDistance);
-            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negated:
-                // OrderBy(c => -Similarity(...)) sorts by descending similarity.
-                var inner = IsScore(negated.Operand, symbols, out var innerDistance);
+            case IUnaryOperation or IBinaryOperation when Negated(operation) is { } turned:
+                // OrderBy(c => -Similarity(...)), or Similarity(...) * -1, sorts by descending similarity.
+                var inner = IsScore(turned, symbols, out var innerDistance);
                 isDistance = !innerDistance;
                 return inner;
-            case IBinaryOperation product when NegativelyScaled(product) is { } scaled:
-                // OrderBy(c => Similarity(...) * -1): the same as the minus sign.
-                var negative = IsScore(scaled, symbols, out var scaledDistance);
-                isDistance = !scaledDistance;
-                return negative;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } complement when LinqShapes.Unwrap(complement.LeftOperand) is ILiteralOperation:
                 // (1 - similarity: the int literal arrives wrapped in its conversion to double.)
                 // 1 - similarity is a distance, 1 - distance a similarity.

@@ -368,15 +368,7 @@ internal sealed partial class SubstituteFlowGraph
             }
         }
 
-        private bool Carries(List<Taint> taints)
-        {
-            foreach (var taint in taints)
-            {
-                if (ReferenceEquals(taint.Origin, _origin))
-                    return true;
-            }
-            return false;
-        }
+        private bool Carries(List<Taint> taints) => Holds(taints, _origin);
 
         private void MarkUp(int index, bool[] set)
         {

@@ -75,10 +75,7 @@ internal sealed partial class SubstituteFlowGraph
         var held = false;
         foreach (var pair in _locals)
         {
-            var holds = false;
-            foreach (var taint in pair.Value)
-                holds |= ReferenceEquals(taint.Origin, origin);
-            if (!holds)
+            if (!Holds(pair.Value, origin))
                 continue;
             held = true;
             if (ReachesLocal(origin, facts, start, pair.Key, at, depth: 0))
@@ -125,9 +122,12 @@ internal sealed partial class SubstituteFlowGraph
         return false;
     }
 
-    private bool Carries(IOperation value, SubstituteOrigin origin)
+    private bool Carries(IOperation value, SubstituteOrigin origin) => Holds(TaintsOf(value), origin);
+
+    /// <summary>Whether some taint of <paramref name="taints"/> is of <paramref name="origin"/>.</summary>
+    private static bool Holds(List<Taint> taints, SubstituteOrigin? origin)
     {
-        foreach (var taint in TaintsOf(value))
+        foreach (var taint in taints)
         {
             if (ReferenceEquals(taint.Origin, origin))
                 return true;
