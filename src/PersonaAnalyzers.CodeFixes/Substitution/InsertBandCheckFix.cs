@@ -75,7 +75,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
             local.UsingKeyword.IsKind(SyntaxKind.None) && local.Parent is BlockSyntax or SwitchSectionSyntax)
             // A check of a dynamic local binds at run time, and the analyzer cannot count it: no fix that leaves the report.
             return model.GetTypeInfo(local.Declaration.Type, cancellationToken).Type?.TypeKind == TypeKind.Dynamic ? null : await TryTargetsAsync(document, model, local, types, cancellationToken,
-                target => GuardAfter(root, model, local, declarator.Identifier.ValueText, types, target, canBeNull, ownInstead), outer).ConfigureAwait(false);
+                target => GuardAfter(root, model, local, declarator.Identifier.ValueText, types, target, canBeNull, ownInstead, cancellationToken), outer).ConfigureAwait(false);
 
         var site = StatementSite.Find(outer);
         if (site is null)
@@ -110,7 +110,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
     }
 
     private static SyntaxNode? GuardAfter(SyntaxNode root, SemanticModel model, LocalDeclarationStatementSyntax local, string name, GuardTypes types,
-        ExpressionSyntax target, bool canBeNull, bool ownInstead)
+        ExpressionSyntax target, bool canBeNull, bool ownInstead, CancellationToken cancellationToken)
     {
         var declared = local.Declaration.Variables[0];
         var check = Syntax.TrySubstitute(types.Guard, model, local.SpanStart, target, IdentifierName(name));
@@ -120,6 +120,10 @@ internal sealed class InsertBandCheckFix : PersonaFix
             var joined = BinaryExpression(SyntaxKind.LogicalAndExpression, presence.Condition.WithoutTrivia(), check);
             return root.ReplaceNode(presence.Condition, joined.WithTriviaFrom(presence.Condition).Formatted());
         }
+        var returnedNext = canBeNull ? ReturnOfCoalescedLocalAfter(local, name) : null;
+        // return [twin?.Tone ?? user.Tone];: the code's own answer for a missing twin is kept for an unsafe one.
+        if (canBeNull && returnedNext is null && OwnMissingFallback.Guard(model, local, check, cancellationToken) is { } makeMissing)
+            return root.InsertNodesAfter(local, new[] { makeMissing });
         var fallback = Fallbacks.For(model, local, target, types.Persona) ??
                        (ownInstead ? Fallbacks.OwnProfileInstead(model, (model.GetDeclaredSymbol(declared) as ILocalSymbol)?.Type, name, target, types.Persona) : null);
         if (fallback is null)
@@ -134,15 +138,21 @@ internal sealed class InsertBandCheckFix : PersonaFix
         }
         var guard = IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback).Formatted();
         // var twin = …; return twin ?? user;  →  the guard, then return twin;: past the guard the substitute is there.
-        if (canBeNull && local.Parent is BlockSyntax block && block.Statements.IndexOf(local) is var index && index + 1 < block.Statements.Count &&
-            block.Statements[index + 1] is ReturnStatementSyntax { Expression: BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce } next &&
-            Syntax.IsName(coalesce.Left, name))
+        if (returnedNext is { Expression: { } coalesce } && local.Parent is BlockSyntax block)
         {
-            var returned = next.WithExpression(IdentifierName(name).WithTriviaFrom(coalesce));
-            return root.ReplaceNode(block, block.WithStatements(block.Statements.Replace(next, returned).Insert(index + 1, guard)));
+            var returned = returnedNext.WithExpression(IdentifierName(name).WithTriviaFrom(coalesce));
+            return root.ReplaceNode(block, block.WithStatements(block.Statements.Replace(returnedNext, returned).Insert(block.Statements.IndexOf(local) + 1, guard)));
         }
         return root.InsertNodesAfter(local, new[] { guard });
     }
+
+    /// <summary><c>return twin ?? …;</c> right after the local's declaration.</summary>
+    private static ReturnStatementSyntax? ReturnOfCoalescedLocalAfter(LocalDeclarationStatementSyntax local, string name) =>
+        local.Parent is BlockSyntax block && block.Statements.IndexOf(local) is var index && index + 1 < block.Statements.Count &&
+        block.Statements[index + 1] is ReturnStatementSyntax { Expression: BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce } next &&
+        Syntax.IsName(coalesce.Left, name)
+            ? next
+            : null;
 
     /// <summary><c>own ?? E</c> becomes <c>own ?? (E is { } s &amp;&amp; Guard.TrySubstitute(t, s, out _) ? s : fallback)</c>;
     /// the fallback is null where the expression may be null anyway, else the target's profile.</summary>

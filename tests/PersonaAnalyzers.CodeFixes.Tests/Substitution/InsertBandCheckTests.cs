@@ -436,6 +436,90 @@ public class InsertBandCheckTests
                 }
             """), Key);
 
+    /// <summary>The code's own answer for a missing twin, inside the return (<c>twin?.Summary ?? user.Summary</c>): an
+    /// unsafe twin is made missing, so that answer is kept for it — leaving with an empty list would change what a user
+    /// with no twin at all gets (probe 8, repro 03).</summary>
+    [Fact]
+    public Task List_result_with_its_own_fallback_for_a_missing_twin_makes_an_unsafe_one_missing() =>
+        Verify.VerifyAsync(InClass("""
+                public IReadOnlyList<string> Summaries(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    return new[] { twin?.Summary ?? user.Summary };
+                }
+            """), InClass("""
+                public IReadOnlyList<string> Summaries(Reader user)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is not null && !ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = null;
+                    return new[] { twin?.Summary ?? user.Summary };
+                }
+            """), Key);
+
+    /// <summary>A prompt whose every read of the twin has its own default (<c>?.</c>, <c>??</c>): the default serves an
+    /// unsafe twin too, where standing the user's profile in would change the prompt of a user with no twin.</summary>
+    [Fact]
+    public Task Prompt_reading_the_twin_only_null_tolerantly_makes_an_unsafe_one_missing() =>
+        Verify.VerifyAsync(InClass("""
+                public string Prompt(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    var tone = twin?.Summary;
+                    return $"Write like: {tone ?? "a neutral reader"} ({(twin ?? user).Id})";
+                }
+            """), InClass("""
+                public string Prompt(Reader user)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is not null && !ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = null;
+                    var tone = twin?.Summary;
+                    return $"Write like: {tone ?? "a neutral reader"} ({(twin ?? user).Id})";
+                }
+            """), Key);
+
+    /// <summary>One read that does not allow for a missing twin (<c>Render.Prompt(twin!)</c>) and the code has no answer of
+    /// its own for every read: the usual guard, with the user's profile standing in.</summary>
+    [Fact]
+    public Task A_read_that_does_not_allow_for_a_missing_twin_keeps_the_usual_guard() =>
+        Verify.VerifyAsync(InClass("""
+                public string Prompt(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    var tone = twin?.Summary ?? "neutral";
+                    return tone + Render.Prompt(twin!);
+                }
+            """), InClass("""
+                public string Prompt(Reader user)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = user;
+                    var tone = twin?.Summary ?? "neutral";
+                    return tone + Render.Prompt(twin!);
+                }
+            """), Key);
+
+    /// <summary>A local typed without <c>?</c> cannot be made missing without a nullable warning: the usual guard.</summary>
+    [Fact]
+    public Task A_local_typed_not_null_keeps_the_usual_guard() =>
+        Verify.VerifyAsync(InClass("""
+                public IReadOnlyList<string> Summaries(Reader user)
+                {
+                    Reader twin = {|PERSONA001:index.Lookalike(user)|};
+                    return new[] { twin?.Summary ?? user.Summary };
+                }
+            """), InClass("""
+                public IReadOnlyList<string> Summaries(Reader user)
+                {
+                    Reader twin = index.Lookalike(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        return System.Array.Empty<string>();
+                    return new[] { twin?.Summary ?? user.Summary };
+                }
+            """), Key);
+
     /// <summary>A prompt string has no value of its own to leave with: the fix would stand the user's profile in. The
     /// programmer's own return for a missing twin is the better answer for an unsafe one.</summary>
     [Fact]

@@ -1,0 +1,65 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PersonaAnalyzers.CodeFixes.Common;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PersonaAnalyzers.CodeFixes.Substitution;
+
+/// <summary>A substitute local that the code reads only where a missing one is already handled —
+/// <c>return [donor?.Tone ?? user.Tone];</c>, <c>$"{donor?.Summary ?? "neutral"}"</c>: the code says what happens
+/// without a substitute, so an unsafe one is made missing — <c>if (donor is not null &amp;&amp; !Guard.TrySubstitute(user,
+/// donor, out _)) donor = null;</c> — and every read keeps its own fallback. Leaving with the fix's value (an empty list,
+/// the user's profile) would take the no-substitute case away from that fallback.</summary>
+internal static class OwnMissingFallback
+{
+    /// <summary>The statement that makes an unsafe substitute missing, or null where some read of the local is not
+    /// null-tolerant, the local is written again, or it cannot hold <c>null</c> without a nullable warning.</summary>
+    public static StatementSyntax? Guard(SemanticModel model, LocalDeclarationStatementSyntax local, ExpressionSyntax check, CancellationToken cancellationToken)
+    {
+        var declarator = local.Declaration.Variables[0];
+        if (local.Parent is not BlockSyntax block ||
+            model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol { Type.IsReferenceType: true } symbol ||
+            !HoldsNull(local, symbol))
+            return null;
+        var name = symbol.Name;
+        var reads = 0;
+        foreach (var statement in block.Statements.Skip(block.Statements.IndexOf(local) + 1))
+        {
+            foreach (var id in statement.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (id.Identifier.ValueText != name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, symbol))
+                    continue;
+                if (!IsNullTolerant(id))
+                    return null;
+                reads++;
+            }
+        }
+        if (reads == 0)
+            return null;
+        var present = IsPatternExpression(IdentifierName(name), UnaryPattern(ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression))));
+        var unsafeSubstitute = BinaryExpression(SyntaxKind.LogicalAndExpression, present, PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check));
+        var missing = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(name), LiteralExpression(SyntaxKind.NullLiteralExpression)));
+        return IfStatement(unsafeSubstitute, missing).Formatted();
+    }
+
+    /// <summary><c>var</c> holds null under nullable annotations; an explicit type must say <c>?</c> there.</summary>
+    private static bool HoldsNull(LocalDeclarationStatementSyntax local, ILocalSymbol symbol) =>
+        local.Declaration.Type.IsVar || symbol.Type.NullableAnnotation != NullableAnnotation.NotAnnotated;
+
+    /// <summary>Read as <c>donor?.…</c> or <c>donor ?? …</c> (in parentheses too).</summary>
+    private static bool IsNullTolerant(IdentifierNameSyntax id)
+    {
+        SyntaxNode read = id;
+        while (read.Parent is ParenthesizedExpressionSyntax parenthesized)
+            read = parenthesized;
+        return read.Parent switch
+        {
+            ConditionalAccessExpressionSyntax access => access.Expression == read,
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce => coalesce.Left == read,
+            _ => false,
+        };
+    }
+}
