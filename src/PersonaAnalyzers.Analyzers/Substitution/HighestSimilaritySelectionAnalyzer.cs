@@ -104,7 +104,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
                             CheckOrderedTake(invocation);
                         else if (name is "Dequeue" or "TryDequeue" or "Peek" or "TryPeek")
                             CheckPriorityQueueHead(invocation);
-                        else
+                        else if (!CheckSelectionHelper(invocation))
                             CheckVectorSearchTop(invocation);
                         if (Filters.Contains(name))
                             (filters ??= new List<IInvocationOperation>()).Add(invocation);
@@ -140,12 +140,15 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
         /// lambda kept in a delegate local, or a named function: <c>MaxBy(Score)</c> with a local function or a method of
         /// the same file (<c>double Score(Reader c) =&gt; Guard.Similarity(user, c)</c>), whose returned value is read as
         /// a lambda's is; or, declared elsewhere, one whose name says it computes a similarity (<c>MaxBy(SimilarityToViewer)</c>).</summary>
-        private bool SelectionKey(IInvocationOperation selecting, IOperation? population, out ScoreLocals.Score score, out ISymbol? candidate)
+        private bool SelectionKey(IInvocationOperation selecting, IOperation? population, out ScoreLocals.Score score, out ISymbol? candidate) =>
+            // (MoreLINQ's MaxBy names it selector.)
+            SelectionKey(ArgumentFor(selecting, "keySelector") ?? OperationBlocks.LambdaArgument(selecting), population, out score, out candidate);
+
+        private bool SelectionKey(IArgumentOperation? key, IOperation? population, out ScoreLocals.Score score, out ISymbol? candidate)
         {
             score = default;
             candidate = null;
-            // (MoreLINQ's MaxBy names it selector.)
-            if ((ArgumentFor(selecting, "keySelector") ?? OperationBlocks.LambdaArgument(selecting)) is not { } key)
+            if (key is null)
                 return false;
             if (OperationBlocks.TryGetLambda(key, out var lambda, out var returned) ||
                 OperationBlocks.LambdaInLocal(_root, key.Value) is { } kept && OperationBlocks.TryGetLambda(kept, out lambda, out returned))

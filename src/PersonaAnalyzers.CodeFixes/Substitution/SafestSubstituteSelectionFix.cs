@@ -12,7 +12,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 
 /// <summary>PERSONA002: replaces an argmax selection — <c>pool.MaxBy(c =&gt; Guard.Similarity(user, c))</c>,
 /// <c>MinBy</c> over a distance, <c>OrderByDescending(…).First()</c> (or an ascending ordering's <c>Last()</c>), an unseeded best-so-far <c>Aggregate</c> — with
-/// <c>Guard.SafestSubstitute(user, pool)</c>, the target being the profile the selector compares against. Where the
+/// <c>Guard.SafestSubstitute(user, pool)</c> — as is a call of the project's own helper that does one of those
+/// (<c>Best(pool, c =&gt; Guard.Similarity(user, c))</c>) — the target being the profile the selector compares against. Where the
 /// selection could not be null (<c>First()</c>, <c>Aggregate</c>), the target's own profile stands in when no candidate
 /// is safe. The best-so-far loop
 /// (<see cref="BestSoFarLoopSelection"/>) and <c>Max</c>-then-filter (<see cref="MaxThenFilterSelection"/>) are
@@ -30,14 +31,20 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
             return null;
         if (selection is "Loop" or "MaxThenWhere")
             return await RewriteStatementsAsync(document, node, diagnostic, selection, cancellationToken).ConfigureAwait(false);
-        if (selection is not ("MaxBy" or "MinBy" or "OrderByFirst" or "Aggregate") ||
-            node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
+        if (node is not InvocationExpressionSyntax invocation)
             return null;
-        var name = member.Name.Identifier.ValueText;
-        // Aggregate only without a seed: with one, an empty pool gives the seed back, which SafestSubstitute cannot say.
-        if (name is not ("MaxBy" or "MinBy" or "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Aggregate") ||
-            invocation.ArgumentList.Arguments.Count > (name is "MaxBy" or "MinBy" or "Aggregate" ? 1 : 0))
-            return null;
+        // Best(pool, c => Similarity(user, c)): the project's own MaxBy helper, which may give null as MaxBy does.
+        string? name = null;
+        if (selection != "Helper")
+        {
+            if (selection is not ("MaxBy" or "MinBy" or "OrderByFirst" or "Aggregate") || invocation.Expression is not MemberAccessExpressionSyntax member)
+                return null;
+            name = member.Name.Identifier.ValueText;
+            // Aggregate only without a seed: with one, an empty pool gives the seed back, which SafestSubstitute cannot say.
+            if (name is not ("MaxBy" or "MinBy" or "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Aggregate") ||
+                invocation.ArgumentList.Arguments.Count > (name is "MaxBy" or "MinBy" or "Aggregate" ? 1 : 0))
+                return null;
+        }
         var target = Located(node, diagnostic, SubstitutionProperties.TargetLocation) as ExpressionSyntax;
         var candidates = Located(node, diagnostic, SubstitutionProperties.CandidatesLocation) as ExpressionSyntax;
         if (target is null || candidates is null || target.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax lambda && IsParameterOf(target, lambda)))
@@ -53,8 +60,10 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
 
         ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, invocation.SpanStart, "SafestSubstitute",
             Argument(target.WithoutTrivia()), Argument(candidates.WithoutTrivia()));
-        // First(), Last() and Aggregate(…) never give null (they throw on an empty pool): the target's own profile stands in.
-        var nullable = name is not ("First" or "Last" or "Aggregate") || model.GetTypeInfo(invocation, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
+        // First(), Last() and Aggregate(…) never give null (they throw on an empty pool), nor does a helper typed not to:
+        // the target's own profile stands in.
+        var nullable = name is not (null or "First" or "Last" or "Aggregate") ||
+                       model.GetTypeInfo(invocation, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
         if (!nullable)
             replacement = Syntax.InPlaceOf(invocation, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target.WithoutTrivia()));
         return await FinishedDocument.CreateAsync(document, root.ReplaceNode(invocation, replacement.WithTriviaFrom(invocation)), cancellationToken)

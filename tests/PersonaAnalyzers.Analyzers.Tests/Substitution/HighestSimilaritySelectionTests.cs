@@ -141,6 +141,82 @@ public class HighestSimilaritySelectionTests
             public sealed record Segment(string Name, Reader Centroid);
             """);
 
+    /// <summary>The project's own selection helper, given profiles and a similarity: the call is the <c>MaxBy</c>, one
+    /// method away. The helper scores nothing itself and is not reported.</summary>
+    [Theory]
+    [InlineData("public static T Best<T>(IEnumerable<T> items, Func<T, double> score) => items.MaxBy(score)!;", "Picks.Best(pool, c => ReaderGuard.Similarity(user, c))")]
+    [InlineData("public static T? Best<T>(IEnumerable<T> items, Func<T, double> score) { return items.OrderByDescending(score).FirstOrDefault(); }", "Picks.Best(pool, c => ReaderGuard.Similarity(user, c))")]
+    [InlineData("public static T ArgMax<T>(this IEnumerable<T> items, Func<T, double> score) => (items.MaxBy(score))!;", "pool.ArgMax(c => ReaderGuard.Similarity(user, c))")]
+    [InlineData("public static T ArgMax<T>(this IEnumerable<T> items, Func<T, double> score) => items.MaxBy(score)!;", "pool.ArgMax(c => ReaderGuard.Explain(user, c).Overall)")]
+    [InlineData("public static T? Closest<T>(Func<T, double> distance, List<T> items) => items.MinBy(distance);", "Picks.Closest(c => Distance(user.Topics, c.Topics), pool)")]
+    [InlineData("public static T? Closest<T>(Func<T, double> distance, List<T> items) => items.OrderBy(distance).First();", "Picks.Closest(c => Distance(user.Topics, c.Topics), pool)")]
+    public Task Call_of_a_selection_helper_given_a_similarity_is_reported(string helper, string call) =>
+        Verify.VerifyAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public static class Picks
+            {
+                {{helper}}
+            }
+            public class C
+            {
+                static double Distance(double[] a, double[] b) => 0;
+                public Reader? Run(List<Reader> pool, Reader user) => {|PERSONA002:{{call}}|};
+            }
+            """);
+
+    /// <summary>A helper that picks by something other than a similarity, picks the least similar, does more than the
+    /// pick, or is given no profiles.</summary>
+    [Theory]
+    [InlineData("public static T? Best<T>(IEnumerable<T> items, Func<T, double> score) => items.MaxBy(score);", "Picks.Best(pool, c => c.Topics.Length)")]
+    [InlineData("public static T? Best<T>(IEnumerable<T> items, Func<T, double> score) => items.MinBy(score);", "Picks.Best(pool, c => ReaderGuard.Similarity(user, c))")]
+    [InlineData("public static T? Best<T>(IEnumerable<T> items, Func<T, double> score) => items.OrderByDescending(score).Last();", "Picks.Best(pool, c => ReaderGuard.Similarity(user, c))")]
+    [InlineData("public static T? Best<T>(IEnumerable<T> items, Func<T, double> score) { var kept = items.Where(i => score(i) < 0.9); return kept.MaxBy(score); }", "Picks.Best(pool, c => ReaderGuard.Similarity(user, c))")]
+    [InlineData("public static T? Best<T>(IEnumerable<T> items, Func<T, double> score) => items.MaxBy(score);", "Picks.Best(pool.Select(p => p.Id), id => id.Length) is { } id ? pool.First(p => p.Id == id) : null")]
+    [InlineData("public static T? Best<T>(IEnumerable<T> items, Func<T, double> score) => items.MaxBy(i => -score(i));", "Picks.Best(pool, c => ReaderGuard.Similarity(user, c))")]
+    public Task Call_of_a_helper_that_does_not_pick_the_most_similar_profile_is_not_reported(string helper, string call) =>
+        Verify.VerifyAsync($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public static class Picks
+            {
+                {{helper}}
+            }
+            public class C
+            {
+                public Reader? Run(List<Reader> pool, Reader user) => {{call}};
+            }
+            """);
+
+    /// <summary>The helper may live in another file of the project (a utility class): it is read from its declaration.</summary>
+    [Fact]
+    public Task Call_of_a_selection_helper_declared_in_another_file_is_reported() =>
+        Verify.VerifyFilesAsync(new[]
+        {
+            ("/0/Ranking.cs", """
+                using System;
+                using System.Collections.Generic;
+                using System.Linq;
+                public static class Ranking
+                {
+                    public static T Top<T>(this IReadOnlyCollection<T> items, Func<T, float> score) => items.OrderByDescending(score).First();
+                }
+                """),
+            ("/0/Matchmaker.cs", """
+                using System.Collections.Generic;
+                using Shop;
+                public class Matchmaker
+                {
+                    public Reader StandIn(IReadOnlyCollection<Reader> players, Reader newcomer) =>
+                        {|PERSONA002:players.Top(p => (float)ReaderGuard.Similarity(newcomer, p))|};
+                }
+                """),
+        });
+
     [Fact]
     public Task MinBy_distance_is_reported() =>
         Verify.VerifyAsync("""

@@ -11,6 +11,24 @@ public class HandWrittenSelectionTests
 {
     private const string Key = "PERSONA002.UseSafestSubstitute";
 
+    /// <summary>The project's own <c>MaxBy</c> helper: its call becomes the guard's pick; a helper typed not to give null
+    /// gets the user's own profile when no candidate is safe.</summary>
+    [Fact]
+    public Task Call_of_a_selection_helper_becomes_the_safest_substitute() =>
+        Selection.VerifyAsync(InClass("""
+                private static T Best<T>(IEnumerable<T> items, System.Func<T, double> score) => items.MaxBy(score)!;
+                private static T? Top<T>(IEnumerable<T> items, System.Func<T, double> score) => items.OrderByDescending(score).FirstOrDefault();
+
+                public Reader StandIn(List<Reader> pool, Reader user) => {|PERSONA002:Best(pool, c => ReaderGuard.Similarity(user, c))|};
+                public Reader? Donor(List<Reader> pool, Reader user) => {|PERSONA002:Top(pool, c => ReaderGuard.Similarity(user, c))|};
+            """), InClass("""
+                private static T Best<T>(IEnumerable<T> items, System.Func<T, double> score) => items.MaxBy(score)!;
+                private static T? Top<T>(IEnumerable<T> items, System.Func<T, double> score) => items.OrderByDescending(score).FirstOrDefault();
+
+                public Reader StandIn(List<Reader> pool, Reader user) => ReaderGuard.SafestSubstitute(user, pool) ?? user;
+                public Reader? Donor(List<Reader> pool, Reader user) => ReaderGuard.SafestSubstitute(user, pool);
+            """), Key, iterations: 2);
+
     [Fact]
     public Task Best_so_far_loop_folds_into_the_declaration() =>
         Selection.VerifyAsync(InClass("""
