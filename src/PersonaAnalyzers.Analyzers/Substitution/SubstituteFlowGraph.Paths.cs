@@ -111,13 +111,77 @@ internal sealed partial class SubstituteFlowGraph
                 (reached ??= new()).Add(statement);
         }
         if (!carried)
-            return Reaches(origin, facts, start, at);
+            return writes.Count == 0 ? Reaches(origin, facts, start, at) : ReachesReceived(origin, facts, start, local, at, writes);
         if (reached is null)
             return false;
         foreach (var assigned in reached)
         {
             if (Reaches(origin, facts, assigned, at, new LocalValue(local, writes, assigned)))
                 return true;
+        }
+        return false;
+    }
+
+    /// <summary>A local given the substitute otherwise than by assignment — deconstructed (<c>var (twin, score) = …</c>),
+    /// declared by a pattern (<c>is not { } twin</c>) or an <c>out</c> argument — and assigned as well: past where it
+    /// receives a value it is judged as an assigned local is, so <c>if (!TrySubstitute(user, twin, out _)) twin = user;</c>
+    /// replaces it on the unsafe way (what the band-check fix writes). Judged where it is used when no receipt is reached.</summary>
+    private bool ReachesReceived(SubstituteOrigin origin, OriginFacts facts, Statement start, ILocalSymbol local, Statement at, List<Statement> writes)
+    {
+        var received = false;
+        foreach (var receipt in ReceiptsOf(local))
+        {
+            if (!Reaches(origin, facts, start, receipt))
+                continue;
+            received = true;
+            if (Reaches(origin, facts, receipt, at, new LocalValue(local, writes, receipt)))
+                return true;
+        }
+        return !received && Reaches(origin, facts, start, at);
+    }
+
+    /// <summary>The statements where <paramref name="local"/> receives a value other than by a simple assignment.</summary>
+    private List<Statement> ReceiptsOf(ILocalSymbol local)
+    {
+        var receipts = new List<Statement>();
+        foreach (var i in _all.PositionsOf(OperationKind.LocalReference))
+        {
+            var reference = (ILocalReferenceOperation)_all.Operation(i);
+            if (!SymbolEqualityComparer.Default.Equals(reference.Local, local) || reference.Parent is ISimpleAssignmentOperation written && written.Target == reference)
+                continue;
+            // var (twin, score) = …; (twin, score) = …; out var twin; out twin.
+            if (reference.IsDeclaration || LinqShapes.Parent(reference, out _) is IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } ||
+                InDeconstructionTarget(reference))
+                receipts.Add(_all.StatementOf(i));
+        }
+        AddDeclaredBy(OperationKind.DeclarationPattern);
+        AddDeclaredBy(OperationKind.RecursivePattern);
+        return receipts;
+
+        void AddDeclaredBy(OperationKind kind)
+        {
+            foreach (var i in _all.PositionsOf(kind))
+            {
+                var declared = _all.Operation(i) switch
+                {
+                    IDeclarationPatternOperation pattern => pattern.DeclaredSymbol,
+                    IRecursivePatternOperation pattern => pattern.DeclaredSymbol,
+                    _ => null,
+                };
+                if (SymbolEqualityComparer.Default.Equals(declared, local))
+                    receipts.Add(_all.StatementOf(i));
+            }
+        }
+    }
+
+    private static bool InDeconstructionTarget(IOperation reference)
+    {
+        for (var node = reference; node.Parent is { } parent; node = parent)
+        {
+            if (parent is IDeconstructionAssignmentOperation deconstruction)
+                return deconstruction.Target == node;
+            if (parent is not (ITupleOperation or IDeclarationExpressionOperation or IConversionOperation))
+                return false;
         }
         return false;
     }

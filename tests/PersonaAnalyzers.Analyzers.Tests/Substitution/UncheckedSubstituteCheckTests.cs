@@ -1005,6 +1005,49 @@ public class UncheckedSubstituteCheckTests
                     return Render.Prompt(twin);
             """));
 
+    private static string ReceivedOtherwise(string body) => $$"""
+        using Shop;
+        public interface ITwins
+        {
+            (Reader Twin, double Score) MostSimilar(Reader target);
+            bool TryFindNearest(Reader target, out Reader? twin);
+            Reader? FindNearest(Reader target);
+        }
+        public class C
+        {
+            public string Run(ITwins index, Reader user)
+            {
+        {{body}}
+            }
+        }
+        """;
+
+    /// <summary>A local given the substitute by deconstruction, a pattern or an <c>out</c> argument, and given the user's
+    /// own profile (or null) on the unsafe way — what the band-check fix writes — holds no substitute past that (probe 9a,
+    /// repro 01).</summary>
+    [Theory]
+    [InlineData("var (twin, score) = index.MostSimilar(user);", "if (!ReaderGuard.TrySubstitute(user, twin, out _)) twin = user;", "Render.Prompt(twin)")]
+    [InlineData("Reader twin; double score; (twin, score) = index.MostSimilar(user);", "if (!ReaderGuard.Assess(user, twin).IsSafe) twin = user;", "Render.Prompt(twin)")]
+    [InlineData("if (index.FindNearest(user) is not { } twin) return Render.Prompt(user);", "if (!ReaderGuard.TrySubstitute(user, twin, out _)) twin = user;", "Render.Prompt(twin)")]
+    [InlineData("index.TryFindNearest(user, out var twin);", "if (twin != null && !ReaderGuard.Assess(user, twin).IsSafe) twin = null;", "Render.Prompt(twin ?? user)")]
+    public Task A_substitute_received_otherwise_and_replaced_on_the_unsafe_way_is_checked(string received, string replaced, string used) =>
+        Verify.VerifyAsync(ReceivedOtherwise($$"""
+                    {{received}}
+                    {{replaced}}
+                    return {{used}};
+            """));
+
+    [Theory]
+    [InlineData("var (twin, score) = {|PERSONA001:index.MostSimilar(user)|};", "if (ReaderGuard.TrySubstitute(user, twin, out _)) twin = user;", "Render.Prompt(twin)")]
+    [InlineData("if ({|PERSONA001:index.FindNearest(user)|} is not { } twin) return Render.Prompt(user);", "if (System.DateTime.UtcNow.Hour > 12) twin = user;", "Render.Prompt(twin)")]
+    [InlineData("index.TryFindNearest(user, {|PERSONA001:out var twin|});", "if (twin == null) twin = user;", "Render.Prompt(twin)")]
+    public Task A_substitute_received_otherwise_and_replaced_on_another_way_is_reported(string received, string replaced, string used) =>
+        Verify.VerifyAsync(ReceivedOtherwise($$"""
+                    {{received}}
+                    {{replaced}}
+                    return {{used}};
+            """));
+
     [Fact]
     public Task Substitute_reassigned_through_a_checked_conditional_is_checked() =>
         Verify.VerifyAsync(Verify.InMethod("""
