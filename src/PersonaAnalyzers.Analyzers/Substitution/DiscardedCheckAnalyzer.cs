@@ -34,7 +34,7 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, SubstitutionSymbols symbols, GeneratedCode generated, bool configuredChecks)
     {
-        if (DiscardedCall((IExpressionStatementOperation)context.Operation, out var awaited) is not { } invocation)
+        if (DiscardedCall((IExpressionStatementOperation)context.Operation, out var awaited, out var access) is not { } invocation)
             return;
         var method = invocation.TargetMethod;
         if (method.ReturnsVoid)
@@ -58,7 +58,7 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
         }
         var properties = SubstitutionDiagnostics.PersonaProperties(persona);
         properties[SubstitutionProperties.CheckMethod] = method.Name;
-        var reported = (IOperation?)awaited ?? invocation;
+        var reported = awaited ?? access ?? invocation;
         context.ReportDiagnostic(Diagnostic.Create(SubstitutionDescriptors.DiscardedCheck, reported.Syntax.GetLocation(),
             properties.ToImmutable(), method.ContainingType.Name + "." + method.Name));
     }
@@ -77,16 +77,34 @@ public sealed class DiscardedCheckAnalyzer : DiagnosticAnalyzer
     /// <summary>The call whose result the statement throws away: <c>Check(…);</c>, <c>_ = Check(…);</c>,
     /// <c>await CheckAsync(…);</c> or <c>_ = await CheckAsync(…);</c>, with or without <c>ConfigureAwait</c> (through
     /// conversions and parentheses).</summary>
-    private static IInvocationOperation? DiscardedCall(IExpressionStatementOperation statement, out IAwaitOperation? awaited)
+    private static IInvocationOperation? DiscardedCall(IExpressionStatementOperation statement, out IAwaitOperation? awaited, out IOperation? access)
     {
         awaited = null;
-        var value = LinqShapes.Unwrap(statement.Operation is ISimpleAssignmentOperation { Target: IDiscardOperation } discard ? discard.Value : statement.Operation);
+        access = null;
+        var discarded = statement.Operation is ISimpleAssignmentOperation { Target: IDiscardOperation } discard;
+        var value = LinqShapes.Unwrap(discarded ? ((ISimpleAssignmentOperation)statement.Operation).Value : statement.Operation);
+        // _ = Guard.Assess(user, twin).IsSafe;: the verdict read, and thrown away.
+        if (discarded && value is IPropertyReferenceOperation { Instance: { } verdict })
+            value = LinqShapes.Unwrap(verdict);
+        value = WhenNotNull(value, ref access);
         if (value is IAwaitOperation awaitOperation)
         {
             awaited = awaitOperation;
-            value = LinqShapes.TaskOf(awaitOperation.Operation);
+            value = WhenNotNull(LinqShapes.TaskOf(awaitOperation.Operation), ref access);
         }
         return value is IInvocationOperation run && LinqShapes.IsTaskMethod(run.TargetMethod, "Run") ? RunOnThePool(run) : value as IInvocationOperation;
+    }
+
+    /// <summary><c>_vetter?.Assess(user, twin);</c> (<c>a?.b?.Check(…)</c>): the call made when the receiver is there;
+    /// <paramref name="outermost"/> is the whole access, which the report shows.</summary>
+    private static IOperation? WhenNotNull(IOperation? value, ref IOperation? outermost)
+    {
+        while (value is IConditionalAccessOperation access)
+        {
+            outermost ??= access;
+            value = LinqShapes.Unwrap(access.WhenNotNull);
+        }
+        return value;
     }
 
     /// <summary><c>await Task.Run(() =&gt; Guard.Assess(user, twin));</c> (or <c>…IsSafe</c>): the check's verdict is the

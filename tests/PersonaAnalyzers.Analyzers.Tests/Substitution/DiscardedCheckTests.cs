@@ -36,6 +36,29 @@ public class DiscardedCheckTests
                     return null;
             """));
 
+    /// <summary>A check called through <c>?.</c> on a receiver that may be missing: when it runs, its answer goes nowhere
+    /// (probe 9b, repro 01). Reported on the whole access.</summary>
+    [Fact]
+    public Task A_check_called_through_conditional_access_with_a_discarded_result_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    SimilarityBands? bands = SimilarityBands.Default;
+                    {|PERSONA004:bands?.Classify(0.5)|};
+                    _ = {|PERSONA004:bands?.Classify(0.7)|};
+                    var kept = bands?.Classify(0.9);
+                    return kept == SimilarityBand.Moderate ? other : null;
+            """));
+
+    /// <summary>A member of the verdict read and thrown away is the verdict thrown away.</summary>
+    [Fact]
+    public Task A_discarded_member_of_the_verdict_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var other = index.Lookalike(user);
+                    _ = {|PERSONA004:ReaderGuard.Assess(user, other)|}.IsSafe;
+                    var safe = ReaderGuard.Assess(user, other).IsSafe;
+                    return safe ? other : null;
+            """));
+
     [Fact]
     public Task Awaited_check_with_a_discarded_result_is_reported() =>
         Verify.VerifyAsync(WithAsyncCheck("""
