@@ -39,8 +39,10 @@ internal static class SubstituteUses
             {
                 // _donor ??= FindNearest(user) writes through a capture of the field: judged by what is captured.
                 var target = graph.WrittenBy(assignment);
-                // A ref local (ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(…)) writes where it refers.
+                // A ref local (ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(…)) writes where it refers;
+                // binding one (ref var first = ref twins[0];, foreach (ref readonly var n in span)) stores nothing.
                 return target is ILocalReferenceOperation { Local.RefKind: RefKind.None } or IDiscardOperation or IFlowCaptureReferenceOperation ||
+                       assignment.IsRef && target is ILocalReferenceOperation ||
                        HandsOnThroughOut(target, symbols, options)
                     ? UseKind.None
                     : UseKind.Store;

@@ -7,8 +7,8 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace PersonaAnalyzers.CodeFixes.Common;
 
 /// <summary>What a guarded statement does when the band check fails: skip this item in a loop, otherwise leave the
-/// function with the least surprising value of its return type — the target user's own profile when it returns a
-/// profile, <c>null</c> when it may return nothing, an empty collection for a list of results, nothing for
+/// function with the least surprising value of its return type — <c>null</c> when it may return nothing, the target
+/// user's own profile when it returns a profile that cannot be null, an empty collection for a list of results, nothing for
 /// <c>void</c>. Returns null for any other return type: the fix is then not offered, because a made-up value would
 /// change what the code means.</summary>
 internal static class Fallbacks
@@ -56,11 +56,13 @@ internal static class Fallbacks
     private static ExpressionSyntax? Value(SemanticModel model, int position, ITypeSymbol type, ExpressionSyntax target, ITypeSymbol targetType)
     {
         var compilation = model.Compilation;
-        if (type.SpecialType != SpecialType.System_Object && compilation.ClassifyConversion(targetType, type) is { IsImplicit: true, IsUserDefined: false })
-            return target;
+        // A result that may be null already says "no one" to its callers: an unsafe substitute is no one as well. The
+        // user's own profile there would match a user with themself (a lookalike seed, a match, a donor).
         if (type is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated } ||
             type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
             return LiteralExpression(SyntaxKind.NullLiteralExpression);
+        if (type.SpecialType != SpecialType.System_Object && compilation.ClassifyConversion(targetType, type) is { IsImplicit: true, IsUserDefined: false })
+            return target;
         if (type is IArrayTypeSymbol { Rank: 1 } array)
             return EmptyArray(model, position, array.ElementType);
         if (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic")

@@ -28,18 +28,23 @@ internal static class ExistingNullCheck
     }
 
     /// <summary>The programmer's own test that the substitute is there, right after its declaration and the last place
-    /// that names it (<c>if (n is not null) cache[key] = n;</c>, <c>n != null</c>, <c>n is { }</c>, no <c>else</c>). The
-    /// band check joins that condition with <c>&amp;&amp;</c>: the code after the <c>if</c> runs as before, where a guard
-    /// that leaves would skip it.</summary>
-    public static IfStatementSyntax? Around(LocalDeclarationStatementSyntax local, string name)
+    /// that names it (<c>if (n is not null) cache[key] = n;</c>, <c>n != null</c>, <c>n is { }</c>, also first in an
+    /// <c>&amp;&amp;</c> chain: <c>if (n is not null &amp;&amp; score &gt; bar)</c>), with no <c>else</c> or one that does
+    /// not name it. Returns that presence test; the band check joins it with <c>&amp;&amp;</c>: the code after the
+    /// <c>if</c> (and the <c>else</c>, the code's own answer for a missing substitute) runs as before, where a guard that
+    /// leaves would skip it.</summary>
+    public static ExpressionSyntax? Around(LocalDeclarationStatementSyntax local, string name)
     {
         if (local.Parent is not BlockSyntax block)
             return null;
         var index = block.Statements.IndexOf(local);
-        if (index < 0 || index + 1 >= block.Statements.Count || block.Statements[index + 1] is not IfStatementSyntax { Else: null } branch ||
-            Syntax.MentionedAfter(block, index + 1, name))
+        if (index < 0 || index + 1 >= block.Statements.Count || block.Statements[index + 1] is not IfStatementSyntax branch ||
+            branch.Else is { } otherwise && Syntax.Mentions(otherwise, name) || Syntax.MentionedAfter(block, index + 1, name))
             return null;
-        return IsPresenceTest(branch.Condition, name) ? branch : null;
+        var test = branch.Condition;
+        while (Syntax.Unparenthesized(test) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } both)
+            test = both.Left;
+        return IsPresenceTest(test, name) ? test : null;
     }
 
     private static bool IsPresenceTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch

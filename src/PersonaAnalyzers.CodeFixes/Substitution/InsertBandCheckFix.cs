@@ -117,8 +117,8 @@ internal sealed class InsertBandCheckFix : PersonaFix
         // if (n is not null) cache[key] = n;  →  if (n is not null && Guard.TrySubstitute(t, n, out _)) …: no fallback needed.
         if (canBeNull && ExistingNullCheck.Around(local, name) is { } presence)
         {
-            var joined = BinaryExpression(SyntaxKind.LogicalAndExpression, presence.Condition.WithoutTrivia(), check);
-            return root.ReplaceNode(presence.Condition, joined.WithTriviaFrom(presence.Condition).Formatted());
+            var joined = BinaryExpression(SyntaxKind.LogicalAndExpression, presence.WithoutTrivia(), check);
+            return root.ReplaceNode(presence, joined.WithTriviaFrom(presence).Formatted());
         }
         var returnedNext = canBeNull ? ReturnOfCoalescedLocalAfter(local, name) : null;
         // return [twin?.Tone ?? user.Tone];: the code's own answer for a missing twin is kept for an unsafe one.
@@ -136,13 +136,15 @@ internal sealed class InsertBandCheckFix : PersonaFix
             var condition = nullCheck.Condition.ReplaceNode(nullTest, extended.WithTriviaFrom(nullTest));
             return root.ReplaceNode(nullCheck.Condition, condition.Formatted());
         }
-        var guard = IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback).Formatted();
-        // var twin = …; return twin ?? user;  →  the guard, then return twin;: past the guard the substitute is there.
-        if (returnedNext is { Expression: { } coalesce } && local.Parent is BlockSyntax block)
+        // var twin = …; return twin ?? user;  →  if (… || !check) return user; return twin;: the code's own answer for no
+        // substitute serves an unsafe one, and past the guard the substitute is there.
+        if (returnedNext is { Expression: BinaryExpressionSyntax coalesce } && local.Parent is BlockSyntax block)
         {
+            var own = IfStatement(Syntax.FailedCheck(check, name, canBeNull), ReturnStatement(coalesce.Right.WithoutTrivia())).Formatted();
             var returned = returnedNext.WithExpression(IdentifierName(name).WithTriviaFrom(coalesce));
-            return root.ReplaceNode(block, block.WithStatements(block.Statements.Replace(returnedNext, returned).Insert(block.Statements.IndexOf(local) + 1, guard)));
+            return root.ReplaceNode(block, block.WithStatements(block.Statements.Replace(returnedNext, returned).Insert(block.Statements.IndexOf(local) + 1, own)));
         }
+        var guard = IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback).Formatted();
         return root.InsertNodesAfter(local, new[] { guard });
     }
 

@@ -64,9 +64,14 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
         // the target's own profile stands in.
         var nullable = name is not (null or "First" or "Last" or "Aggregate") ||
                        model.GetTypeInfo(invocation, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
+        // pool.MaxBy(…)!.Summary: the `!` said a pool is never empty; SafestSubstitute gives null whenever no candidate is
+        // safe, so the `!` would now throw there — the target's own profile stands in instead.
+        ExpressionSyntax replaced = invocation;
+        if (invocation.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } forgiving)
+            (replaced, nullable) = (forgiving, false);
         if (!nullable)
-            replacement = Syntax.InPlaceOf(invocation, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target.WithoutTrivia()));
-        return await FinishedDocument.CreateAsync(document, root.ReplaceNode(invocation, replacement.WithTriviaFrom(invocation)), cancellationToken)
+            replacement = Syntax.InPlaceOf(replaced, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target.WithoutTrivia()));
+        return await FinishedDocument.CreateAsync(document, root.ReplaceNode(replaced, replacement.WithTriviaFrom(replaced)), cancellationToken)
             .ConfigureAwait(false);
     }
 

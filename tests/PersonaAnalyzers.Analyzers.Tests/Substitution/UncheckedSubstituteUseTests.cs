@@ -34,6 +34,27 @@ public class UncheckedSubstituteUseTests
                     return byId;
             """));
 
+    /// <summary>Binding a ref local to a substitute element stores nothing: the alias is judged as a local is — checked
+    /// first, only null-tested or only its key read, nothing is reported (probe 9b, repro 02).</summary>
+    [Theory]
+    [InlineData("ref var first = ref arr[0]; if (!ReaderGuard.Assess(user, first).IsSafe) return user.Summary; return first.Summary;")]
+    [InlineData("ref readonly var first = ref arr[0]; return ReaderGuard.TrySubstitute(user, first, out _) ? first.Summary : user.Summary;")]
+    [InlineData("ref var first = ref arr[0]; return first is null ? \"none\" : first.Id;")]
+    [InlineData("var total = 0; System.ReadOnlySpan<Reader> ns = arr; foreach (ref readonly var n in ns) { if (!ReaderGuard.Assess(user, n).IsSafe) continue; total += n.Summary.Length; } return total.ToString();")]
+    public Task Binding_a_ref_local_to_a_substitute_element_stores_nothing(string body) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var arr = index.NearestNeighbours(user, 3).ToArray();
+                    {{body}}
+            """, "public string Run(Reader user)"));
+
+    [Fact]
+    public Task A_ref_local_bound_to_a_substitute_element_and_read_unchecked_is_reported() =>
+        Verify.VerifyAsync(Verify.InMethod("""
+                    var arr = index.NearestNeighbours(user, 3).ToArray();
+                    ref var first = ref {|PERSONA001:arr[0]|};
+                    return first.Summary;
+            """, "public string Run(Reader user)"));
+
     [Fact]
     public Task Storing_in_an_object_initializer_property_is_a_use() =>
         Verify.VerifyAsync("""

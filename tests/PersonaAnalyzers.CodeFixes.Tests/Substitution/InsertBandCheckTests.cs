@@ -80,7 +80,7 @@ public class InsertBandCheckTests
                     var lookup = Task.Run(() => index.FindNearest(guest));
                     var twin = await lookup;
                     if (twin is null || !ReaderGuard.TrySubstitute(guest, twin, out _))
-                        return guest;
+                        return user;
                     return twin;
                 }
             """), Key);
@@ -194,7 +194,7 @@ public class InsertBandCheckTests
                 {
                     var substitute = index.Lookalike(user);
                     if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
-                        return user;
+                        return null;
                     return Choose(user, substitute);
                 }
 
@@ -517,6 +517,74 @@ public class InsertBandCheckTests
                     if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
                         return System.Array.Empty<string>();
                     return new[] { twin?.Summary ?? user.Summary };
+                }
+            """), Key);
+
+    /// <summary>The programmer's own presence test, first in an <c>&amp;&amp;</c> chain, with code after the <c>if</c>
+    /// that must still run: the check joins the test (probe 9c, repro 11) — a guard that leaves would skip the log line.</summary>
+    [Fact]
+    public Task Own_presence_test_first_in_an_and_chain_is_joined_and_the_code_after_it_still_runs() =>
+        Verify.VerifyAsync(InClass("""
+                public void Warm(Reader user, List<string> log)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is not null && twin.Topics.Length > 0)
+                        cached = twin;
+                    log.Add("warmed");
+                }
+            """), InClass("""
+                public void Warm(Reader user, List<string> log)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is not null && ReaderGuard.TrySubstitute(user, twin, out _) && twin.Topics.Length > 0)
+                        cached = twin;
+                    log.Add("warmed");
+                }
+            """), Key);
+
+    /// <summary>An <c>else</c> that does not name the twin is the code's own answer for a missing one: an unsafe one
+    /// gets it too.</summary>
+    [Fact]
+    public Task Own_presence_test_with_an_else_that_does_not_name_the_twin_is_joined() =>
+        Verify.VerifyAsync(InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin != null)
+                        return Render.Recommend(twin);
+                    else
+                        return Render.Recommend(user);
+                }
+            """), InClass("""
+                public IReadOnlyList<Article> Recommend(Reader user)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin != null && ReaderGuard.TrySubstitute(user, twin, out _))
+                        return Render.Recommend(twin);
+                    else
+                        return Render.Recommend(user);
+                }
+            """), Key);
+
+    /// <summary>A result that may be null says "no one" already: an unsafe twin is no one too, not the user (probe 9c,
+    /// repros 02 and 12: a user matched with themself).</summary>
+    [Fact]
+    public Task Nullable_profile_result_leaves_with_null() =>
+        Verify.VerifyAsync(InClass("""
+                public async Task<Reader?> Donor(Reader user)
+                {
+                    var twin = {|PERSONA001:await index.FindNearestAsync(user)|};
+                    Render.Prompt(user);
+                    return twin;
+                }
+            """), InClass("""
+                public async Task<Reader?> Donor(Reader user)
+                {
+                    var twin = await index.FindNearestAsync(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        return null;
+                    Render.Prompt(user);
+                    return twin;
                 }
             """), Key);
 

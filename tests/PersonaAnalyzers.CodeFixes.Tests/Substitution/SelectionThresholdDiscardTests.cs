@@ -106,6 +106,22 @@ public class SelectionThresholdDiscardTests
                 }
             """), "PERSONA002.UseSafestSubstitute");
 
+    /// <summary>The <c>!</c> said the pool is never empty; SafestSubstitute gives null whenever no candidate is safe, so
+    /// the target stands in rather than the <c>!</c> being kept to throw (probe 9c, repro 01).</summary>
+    [Fact]
+    public Task MaxBy_with_a_null_forgiving_operator_falls_back_to_the_target() =>
+        Selection.VerifyAsync(InClass("""
+                public string Prompt(List<Reader> pool, Reader user)
+                {
+                    return {|PERSONA002:pool.MaxBy(c => ReaderGuard.Similarity(user, c))|}!.Summary;
+                }
+            """), InClass("""
+                public string Prompt(List<Reader> pool, Reader user)
+                {
+                    return (ReaderGuard.SafestSubstitute(user, pool) ?? user).Summary;
+                }
+            """), "PERSONA002.UseSafestSubstitute");
+
     [Fact]
     public Task OrderByDescending_First_falls_back_to_the_target() =>
         Selection.VerifyAsync(InClass("""
