@@ -118,6 +118,8 @@ public sealed class TypeShapeTests
     [InlineData("public class P { [PersonaFeature(SimilarityMetric.Jaccard, Shrinkage = -1)] public int[]? X { get; set; } }")] // 105
     [InlineData("public class P { [PersonaKey] public int A; [PersonaKey] public int B; [PersonaFeature(SimilarityMetric.Categorical)] public int X; }")] // 106
     [InlineData("public class P<T> { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }")] // 108
+    [InlineData("file sealed class P { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }")] // 108, file-local
+    [InlineData("file record struct P([property: PersonaFeature(SimilarityMetric.Categorical)] int X);")] // 108, file-local
     public void A_broken_type_gets_no_guard_and_the_project_still_compiles(string declaration)
     {
         var source = "using PersonaAnalyzers;\nnamespace Broken { [PersonaProfile] " + declaration + " }";
@@ -126,6 +128,49 @@ public sealed class TypeShapeTests
         // Nothing was added: the output has exactly the input's own diagnostics.
         Assert.Equal(run.Input.SyntaxTrees.Count(), run.Output.SyntaxTrees.Count());
         Assert.Equal(run.Input.GetDiagnostics().Select(d => d.ToString()), run.Output.GetDiagnostics().Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void File_local_types_and_types_nested_in_them_get_no_guard_and_the_project_still_compiles()
+    {
+        // Probe 9b, repro 07: a guard lives in a file of its own, so it can never see a 'file' type.
+        var run = GeneratorRun.Run("""
+            using PersonaAnalyzers;
+
+            namespace Repro;
+
+            [PersonaProfile]
+            file sealed class SessionTaste
+            {
+                [PersonaKey] public string Id { get; init; } = "";
+                [PersonaFeature(SimilarityMetric.Categorical)] public string Genre { get; init; } = "";
+            }
+
+            file static class Holder
+            {
+                [PersonaProfile]
+                public sealed class Nested
+                {
+                    [PersonaKey] public string Id { get; init; } = "";
+                    [PersonaFeature(SimilarityMetric.Categorical)] public string Genre { get; init; } = "";
+                }
+
+                internal static class Deeper
+                {
+                    [PersonaProfile] internal record Deepest([property: PersonaFeature(SimilarityMetric.Categorical)] int X);
+                }
+            }
+
+            [PersonaProfile] public sealed class Visible { [PersonaFeature(SimilarityMetric.Categorical)] public int X { get; set; } }
+            """).AssertCompilesCleanly();
+        Assert.Equal(new[] { "Repro.VisibleGuard.g.cs" }, run.Generated.Keys.ToArray());
+
+        var global = GeneratorRun.Run("""
+            using PersonaAnalyzers;
+            [PersonaProfile] file class InTheGlobalNamespace { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }
+            """);
+        Assert.Empty(global.Generated);
+        Assert.Equal(global.Input.GetDiagnostics().Select(d => d.ToString()), global.Output.GetDiagnostics().Select(d => d.ToString()));
     }
 
     [Fact]

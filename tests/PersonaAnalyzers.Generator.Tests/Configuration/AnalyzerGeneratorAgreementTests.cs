@@ -23,6 +23,8 @@ public sealed class AnalyzerGeneratorAgreementTests
         "public struct P { [PersonaKey] public int A; [PersonaKey] public int B; [PersonaFeature(SimilarityMetric.Categorical)] public int X; }",
         "public record P([property: PersonaFeature(SimilarityMetric.Jaccard, Shrinkage = 3)] string[] Tags);",
         "internal class P { [PersonaFeature(SimilarityMetric.Pearson)] public IReadOnlyDictionary<System.Guid, double>? R { get; init; } }",
+        "file class P { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }",
+        "public class P { [PersonaFeature(SimilarityMetric.Gaussian, Scale = 1)] public double A; [PersonaFeature(SimilarityMetric.Gaussian, Scale = 1)] public double Accumulator; }",
         // Code that does not compile yet: the compiler reports it; the analyzer and generator must survive it.
         "public class P { [PersonaFeature] public int X; }",
         "public class P { [PersonaFeature(SimilarityMetric.Categorical, Weight = \"heavy\")] public int X; }",

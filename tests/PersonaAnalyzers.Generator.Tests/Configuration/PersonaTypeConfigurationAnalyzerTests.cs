@@ -176,6 +176,31 @@ public sealed class PersonaTypeConfigurationAnalyzerTests
         new DiagnosticResult(ConfigurationDescriptors.NoFeatures).WithLocation(2).WithArguments("Static"));
 
     [Fact]
+    public Task PERSONA108_file_local_types_and_types_nested_in_them() => Verify.VerifyAsync(Usings + """
+        namespace Repro
+        {
+            [PersonaProfile] file sealed class {|#0:SessionTaste|} { [PersonaFeature(SimilarityMetric.Categorical)] public string Genre { get; init; } = ""; }
+            file static class Holder
+            {
+                [PersonaProfile] public sealed class {|#1:Nested|} { [PersonaFeature(SimilarityMetric.Categorical)] public string Genre { get; init; } = ""; }
+                private static class Hidden
+                {
+                    [PersonaProfile] public sealed class {|#2:Deep|} { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }
+                }
+                public static int Use() => 0;
+            }
+            [PersonaProfile] internal sealed class Fine { [PersonaFeature(SimilarityMetric.Categorical)] public int X; }
+        }
+        """,
+        new DiagnosticResult(ConfigurationDescriptors.NoGuard).WithLocation(0).WithArguments("SessionTaste",
+            "it is a file-local type ('file'), which the guard, generated in a file of its own, cannot see; remove 'file' (make it internal)"),
+        new DiagnosticResult(ConfigurationDescriptors.NoGuard).WithLocation(1).WithArguments("Holder.Nested",
+            "its containing type 'Holder' is file-local ('file'), which the guard, generated in a file of its own, cannot see; remove 'file' (make it internal)"),
+        // The nearest reason is given first: making Hidden visible is the first step.
+        new DiagnosticResult(ConfigurationDescriptors.NoGuard).WithLocation(2).WithArguments("Holder.Hidden.Deep",
+            "its containing type 'Hidden' is private, and the guard is generated in the namespace; make it internal or public"));
+
+    [Fact]
     public async Task Diagnostics_carry_what_a_code_fix_needs()
     {
         var source = Usings + """

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using PersonaAnalyzers.Generator.Model;
 
@@ -89,7 +90,7 @@ internal static class GuardWriter
             }
             w.Line();
 
-            var locals = SimilarityStructWriter.ParameterNames(type);
+            var locals = ExplainLocals(type);
             w.Line("/// <summary>Each feature's similarity and the profile similarity, to log or show why two profiles compare as they do.</summary>");
             WriteExceptions(w, type);
             using (w.Block($"public static {similarityType} Explain({t} a, {t} b)"))
@@ -103,7 +104,7 @@ internal static class GuardWriter
                 }
                 // Overall is computed as Similarity computes it, so the two always agree to the last bit.
                 var overall = type.Features.Count == 1 ? $"double.IsNaN({locals[0]}) ? 0.0 : {locals[0]}" : "accumulator.Result";
-                w.Line($"return new {similarityType}({string.Join(", ", locals.Take(type.Features.Count))}, {overall});");
+                w.Line($"return new {similarityType}({string.Join(", ", locals)}, {overall});");
             }
             w.Line();
 
@@ -174,6 +175,17 @@ internal static class GuardWriter
                 FeatureWriter.Write(w, feature, t);
             }
         }
+    }
+
+    /// <summary><c>Explain</c>'s locals, one per feature, named after it (<c>topics</c>). They share the method with its
+    /// parameters <c>a</c> and <c>b</c>, the local <c>accumulator</c>, the declarations' <c>var</c>, the null checks'
+    /// <c>nameof</c> and the methods it calls, so a feature named <c>A</c> or <c>Accumulator</c> gets <c>a2</c> or
+    /// <c>accumulator2</c>.</summary>
+    public static IReadOnlyList<string> ExplainLocals(PersonaTypeModel type)
+    {
+        var scope = new NameScope(new[] { "a", "b", "accumulator", "var", "nameof", "Include" }
+            .Concat(type.Features.Select(FeatureWriter.MethodName)));
+        return scope.Declare(type.Features.Select(f => f.PropertyName).ToList());
     }
 
     private static void WriteBands(CodeWriter w, GuardModel guard)

@@ -11,16 +11,7 @@ internal static class SimilarityStructWriter
     /// <summary>The constructor's parameter names, one per feature then <c>overall</c>: camelCase, unique, never a keyword.</summary>
     public static IReadOnlyList<string> ParameterNames(PersonaTypeModel type)
     {
-        var taken = new HashSet<string> { "overall" };
-        var names = new List<string>();
-        foreach (var feature in type.Features)
-        {
-            var name = Literals.Camel(feature.PropertyName);
-            var unique = name;
-            for (var i = 2; !taken.Add(unique.TrimStart('@')); i++)
-                unique = name.TrimStart('@') + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            names.Add(unique);
-        }
+        var names = new List<string>(new NameScope(new[] { "overall" }).Declare(type.Features.Select(f => f.PropertyName).ToList()));
         names.Add("overall");
         return names;
     }
@@ -39,10 +30,12 @@ internal static class SimilarityStructWriter
             var parameters = string.Join(", ", names.Select(n => "double " + n));
             using (w.Block($"internal {type.SimilarityName}({parameters})"))
             {
+                // A parameter hides a property of its name (a lower-case feature such as @event, or topics next to
+                // Topics, whose parameter is topics2): qualify such a property.
+                var parameterNames = new HashSet<string>(names.Select(n => n.TrimStart('@')), System.StringComparer.Ordinal);
                 for (var i = 0; i < features.Count; i++)
                 {
-                    // A lower-case feature (@event) has a parameter of the same name: qualify the property.
-                    var target = features[i].PropertyName.TrimStart('@') == names[i].TrimStart('@') ? "this." : "";
+                    var target = parameterNames.Contains(features[i].PropertyName.TrimStart('@')) ? "this." : "";
                     w.Line($"{target}{features[i].PropertyName} = {names[i]};");
                 }
                 w.Line($"Overall = {names[names.Count - 1]};");

@@ -15,9 +15,13 @@ namespace PersonaAnalyzers.Generator.Reading;
 /// <see cref="PersonaTypeReading.Problems"/>, so the two can never disagree about what is valid.</summary>
 internal static class PersonaTypeReader
 {
-    /// <summary>Members the generated <c>{T}Similarity</c> struct declares or inherits; a feature of one of these names
+    /// <summary>Members the generated <c>{T}Similarity</c> struct declares or inherits (from <c>object</c>, whose members a
+    /// property of the same name would hide: CS0108); a feature of one of these names, or of the struct's own name (CS0542),
     /// gets the suffix <c>Feature</c> there.</summary>
-    private static readonly HashSet<string> ReservedStructNames = new() { "Overall", "ToString", "Equals", "GetHashCode", "GetType", "FormatScore" };
+    private static readonly string[] ReservedStructNames =
+    {
+        "Overall", "ToString", "FormatScore", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals",
+    };
 
     public static PersonaTypeReading Read(INamedTypeSymbol type, AttributeData profileAttribute, CancellationToken cancellationToken)
     {
@@ -85,6 +89,11 @@ internal static class PersonaTypeReader
         if (type.IsRefLikeType) return "it is a ref struct, which cannot be an element of the candidate collections";
         for (var current = type; current is not null; current = current.ContainingType)
         {
+            // A file-local type is visible only in its own file, and the guard is generated into a file of its own.
+            if (current.IsFileLocal)
+                return SymbolEqualityComparer.Default.Equals(current, type)
+                    ? "it is a file-local type ('file'), which the guard, generated in a file of its own, cannot see; remove 'file' (make it internal)"
+                    : $"its containing type '{current.Name}' is file-local ('file'), which the guard, generated in a file of its own, cannot see; remove 'file' (make it internal)";
             if (current.Arity > 0)
                 return SymbolEqualityComparer.Default.Equals(current, type)
                     ? "it is generic; declare [PersonaProfile] on a non-generic type"
@@ -219,8 +228,8 @@ internal static class PersonaTypeReader
         }
 
         if (!ok || shape is null) return null;
-        var propertyName = ReservedStructNames.Contains(member.Name) ? member.Name + "Feature" : member.Name;
-        return new FeatureModel(Identifier(member.Name), Identifier(propertyName), metric, weight,
+        // The name in {T}Similarity is settled once all features are known (StructPropertyNames).
+        return new FeatureModel(Identifier(member.Name), Identifier(member.Name), metric, weight,
             metric == MetricKind.Gaussian ? scale : double.NaN, shrinkage, TypeSymbols.Short(memberType), shape);
     }
 
@@ -275,9 +284,35 @@ internal static class PersonaTypeReader
             IsValueType: type.IsValueType,
             Kind: kind,
             Key: key,
-            Features: new EquatableArray<FeatureModel>(features),
+            Features: new EquatableArray<FeatureModel>(StructPropertyNames(features, WellKnownTypeNames.SimilarityName(type))),
             AttributeNearMatch: nearMatch,
             AttributeDistant: distant);
+    }
+
+    /// <summary>The features with their <c>{T}Similarity</c> property names: the member's own name, unless the struct
+    /// already uses it (<see cref="ReservedStructNames"/>, the struct's name); then the name with the suffix
+    /// <c>Feature</c>, numbered when another feature already has that name (<c>Overall</c> next to <c>OverallFeature</c>).</summary>
+    private static List<FeatureModel> StructPropertyNames(List<FeatureModel> features, string similarityName)
+    {
+        var reserved = new HashSet<string>(ReservedStructNames, System.StringComparer.Ordinal) { similarityName };
+        var taken = new HashSet<string>(reserved, System.StringComparer.Ordinal);
+        foreach (var feature in features)
+            taken.Add(feature.MemberName.TrimStart('@'));
+        var result = new List<FeatureModel>(features.Count);
+        foreach (var feature in features)
+        {
+            var name = feature.MemberName.TrimStart('@');
+            if (!reserved.Contains(name))
+            {
+                result.Add(feature);
+                continue;
+            }
+            var renamed = name + "Feature";
+            for (var i = 2; !taken.Add(renamed); i++)
+                renamed = name + "Feature" + i.ToString(CultureInfo.InvariantCulture);
+            result.Add(feature with { PropertyName = renamed });
+        }
+        return result;
     }
 
     private static string Identifier(string name) =>
