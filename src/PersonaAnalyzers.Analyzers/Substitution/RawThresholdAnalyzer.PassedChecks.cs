@@ -63,6 +63,7 @@ public sealed partial class RawThresholdAnalyzer
             _anchor = anchor;
             Body = body;
             Profiles = ScoredProfiles.Of(score.Expression, body.Symbols, body.Root);
+            CollectElements(score.Expression);
             Candidates = CandidatesAmong(Profiles, score.Expression, body.Symbols);
         }
 
@@ -70,15 +71,53 @@ public sealed partial class RawThresholdAnalyzer
         public List<ISymbol> Profiles { get; }
         public List<ISymbol> Candidates { get; }
 
+        /// <summary>The collections whose element the score compares (<c>Similarity(user, pool[i])</c>), each with the
+        /// index read; null while there are none.</summary>
+        private List<(ISymbol Collection, IOperation Index)>? _elements;
+
+        /// <summary>What a reference of a compared profile reads of it: the reference itself, or — where the profile is an
+        /// element (<c>pool[i]</c>) — the read of that element by the same index; null for a read of another element or
+        /// of the collection whole (<c>pool.Count</c>), which uses no compared profile.</summary>
+        public IOperation? CandidateRead(IOperation reference, ISymbol profile)
+        {
+            if (_elements is null)
+                return reference;
+            foreach (var (collection, index) in _elements)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(collection, profile))
+                    continue;
+                return LinqShapes.Parent(reference, out _) is { } access && ScoredProfiles.TryElement(access, out var read, out var readIndex) &&
+                       SymbolEqualityComparer.Default.Equals(read, collection) && ScoredProfiles.SameIndex(index, readIndex)
+                    ? access
+                    : null;
+            }
+            return reference;
+        }
+
+        private void CollectElements(IOperation score)
+        {
+            foreach (var operation in score.DescendantsAndSelf())
+            {
+                if (operation.Kind is (OperationKind.PropertyReference or OperationKind.ArrayElementReference) &&
+                    ScoredProfiles.TryElement(operation, out var collection, out var index) && Profiles.Contains(collection!, SymbolEqualityComparer.Default))
+                    (_elements ??= new()).Add((collection!, index));
+            }
+        }
+
         /// <summary><c>Similarity(target, candidate)</c> holds a candidate up to the target user: the target's own profile
         /// used past the bar (a duplicate-account guard that throws for a near-copy, then registers the user) is no
         /// substitute accepted. The target is the guard's first argument, or else the first profile compared (a kernel
         /// over two profiles' features); the score of one profile (a search hit's) compares it with no other.</summary>
         private static List<ISymbol> CandidatesAmong(List<ISymbol> profiles, IOperation score, SubstitutionSymbols symbols)
         {
+            var target = ScoredProfiles.Target(score, null, symbols);
+            // One profile named: a hit's own (hit.Score), or the target alone — Similarity(user, pool[k]) over an element
+            // read no other way, index.MostSimilar(user) is { Similarity: > 0.9 } — which is no candidate.
             if (profiles.Count < 2)
-                return profiles;
-            var own = ScoredProfiles.Target(score, null, symbols) is { } target ? ScoredProfiles.SymbolOf(target) : profiles[0];
+                return profiles.Count == 1 && target is not null && SymbolEqualityComparer.Default.Equals(ScoredProfiles.SymbolOf(target), profiles[0])
+                    ? new List<ISymbol>()
+                    : profiles;
+            var own = target is not null ? ScoredProfiles.SymbolOf(target) : profiles[0];
             var candidates = new List<ISymbol>(profiles.Count);
             foreach (var profile in profiles)
             {
@@ -380,9 +419,9 @@ public sealed partial class RawThresholdAnalyzer
             {
                 if (operation is IFlowAnonymousFunctionOperation lambda && LambdaUses(graph.GetAnonymousFunctionControlFlowGraph(lambda, Body.Cancellation), candidate))
                     return true;
-                if (!IsUse(operation, candidate, Body.Symbols))
+                if (!IsUse(operation, candidate, this))
                     continue;
-                var parent = LinqShapes.Parent(operation, out var child);
+                var parent = LinqShapes.Parent(CandidateRead(operation, candidate[0]) ?? operation, out var child);
                 var checkedOrWritten = parent switch
                 {
                     IArgumentOperation { Parent: IInvocationOperation call } argument =>

@@ -66,7 +66,8 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                 if (operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or
                         BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison)
                 {
-                    if (operation is IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation or INegatedPatternOperation } pattern)
+                    if (operation is IIsPatternOperation { Pattern: IRelationalPatternOperation or IBinaryPatternOperation or INegatedPatternOperation or
+                            IRecursivePatternOperation } pattern)
                         AnalyzePattern(pattern, body, context);
                     else if (operation is ISwitchExpressionOperation or ISwitchOperation)
                         AnalyzeSwitch(operation, body, context);
@@ -105,8 +106,13 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzePattern(IIsPatternOperation pattern, Body body, OperationBlockAnalysisContext context)
     {
-        if (!body.Scores.TryGet(pattern.Value, body.Symbols, out var score) || !HasRelational(pattern.Pattern))
+        if (!HasRelational(pattern.Pattern, nested: true))
             return;
+        if (!HasRelational(pattern.Pattern) || !body.Scores.TryGet(pattern.Value, body.Symbols, out var score))
+        {
+            AnalyzeSubpatterns(pattern, body, context);
+            return;
+        }
         if (Decides(pattern, score, body) is { } admitsWhenHolds)
             Report(context, pattern, score, pattern.Value, pattern.Pattern, "Left", admitsWhenHolds, body);
     }
@@ -152,7 +158,7 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
         foreach (var profile in pair.Candidates)
         {
             var only = new List<ISymbol> { profile };
-            var uses = arms.ConvertAll(arm => arm.Body.Any(statement => Uses(statement, only, symbols)));
+            var uses = arms.ConvertAll(arm => arm.Body.Any(statement => Uses(statement, only, pair)));
             if (!uses.Contains(!uses[0]) || !pair.UsedUnchecked(profile))
                 continue;
             // Reported on the bar that turns the choice away from the fallback (the last arm): in `s switch { > 0.95 =>
@@ -173,13 +179,95 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool HasRelational(IPatternOperation pattern) => pattern switch
+    /// <summary>Whether the pattern holds a relational pattern; with <paramref name="nested"/>, also in the sub-patterns of
+    /// a positional or property pattern.</summary>
+    private static bool HasRelational(IPatternOperation pattern, bool nested = false) => pattern switch
     {
         IRelationalPatternOperation => true,
-        IBinaryPatternOperation binary => HasRelational(binary.LeftPattern) || HasRelational(binary.RightPattern),
-        INegatedPatternOperation negated => HasRelational(negated.Pattern),
+        IBinaryPatternOperation binary => HasRelational(binary.LeftPattern, nested) || HasRelational(binary.RightPattern, nested),
+        INegatedPatternOperation negated => HasRelational(negated.Pattern, nested),
+        IRecursivePatternOperation recursive when nested =>
+            recursive.DeconstructionSubpatterns.Any(sub => HasRelational(sub, nested)) ||
+            recursive.PropertySubpatterns.Any(sub => HasRelational(sub.Pattern, nested)),
         _ => false,
     };
+
+    /// <summary>A bar written inside a positional or property pattern: <c>index.MostSimilar(user) is ({ } twin, &gt; 0.9)</c>,
+    /// <c>is { Similarity: &gt; 0.9, Profile: var twin }</c>, <c>hit is { Score: &gt; 0.9 }</c>, <c>(Similarity(user, twin),
+    /// tier) is (&gt;= 0.9, "gold")</c>. The sub-pattern's input is a score — an element of a tuple written in place that
+    /// is one, or a pair's (or search hit's) member named for one beside its profile — and the <c>is</c> decides as a
+    /// comparison would: it holds only where the bar does. Reported on the sub-pattern.</summary>
+    private static void AnalyzeSubpatterns(IIsPatternOperation isPattern, Body body, OperationBlockAnalysisContext context)
+    {
+        var top = isPattern.Pattern;
+        var negated = false;
+        while (top is INegatedPatternOperation not)
+        {
+            negated = !negated;
+            top = not.Pattern;
+        }
+        if (top is IRecursivePatternOperation recursive && HasRelational(recursive, nested: true))
+            Visit(recursive, LinqShapes.Unwrap(isPattern.Value) as ITupleOperation);
+
+        void Visit(IRecursivePatternOperation pattern, ITupleOperation? written)
+        {
+            for (var i = 0; i < pattern.DeconstructionSubpatterns.Length; i++)
+            {
+                var sub = pattern.DeconstructionSubpatterns[i];
+                var element = written is not null && i < written.Elements.Length ? written.Elements[i] : null;
+                if (sub is IRecursivePatternOperation inner)
+                {
+                    Visit(inner, element is null ? null : LinqShapes.Unwrap(element) as ITupleOperation);
+                    continue;
+                }
+                if (!HasRelational(sub))
+                    continue;
+                if (element is not null)
+                {
+                    if (body.Scores.TryGet(element, body.Symbols, out var score))
+                        Judge(sub, score, element);
+                }
+                else if (PositionalName(pattern, i) is { } name && IsMemberScore(name, sub.InputType, pattern.NarrowedType, body.Symbols, out var isDistance))
+                {
+                    Judge(sub, new ScoreLocals.Score(isPattern, isDistance, Derived: false), sub);
+                }
+            }
+            foreach (var property in pattern.PropertySubpatterns)
+            {
+                if (property.Pattern is IRecursivePatternOperation inner)
+                {
+                    Visit(inner, null);
+                    continue;
+                }
+                // { Score: > 0.9 }: the member read of the pattern's input, judged as `hit.Score` would be.
+                if (HasRelational(property.Pattern) && property.Member is IMemberReferenceOperation { Instance: { } instance } member &&
+                    body.Symbols.IsOrCarriesPersona(instance.Type) && !body.Symbols.IsPersonaType(instance.Type) &&
+                    body.Scores.TryGet(member, body.Symbols, out var score))
+                    Judge(property.Pattern, score with { Expression = isPattern }, member);
+            }
+        }
+
+        void Judge(IPatternOperation bar, ScoreLocals.Score score, IOperation scoreOperand)
+        {
+            if (Decides(isPattern, score, body) is { } admitsWhenHolds)
+                Report(context, bar, score, scoreOperand, bar, "Left", admitsWhenHolds != negated, body);
+        }
+    }
+
+    /// <summary>The name of a positional pattern's element: the tuple element's, or the <c>Deconstruct</c> parameter's.</summary>
+    private static string? PositionalName(IRecursivePatternOperation pattern, int index) =>
+        pattern.NarrowedType is INamedTypeSymbol { IsTupleType: true } tuple && index < tuple.TupleElements.Length ? tuple.TupleElements[index].Name :
+        pattern.DeconstructSymbol is IMethodSymbol deconstruct && index < deconstruct.Parameters.Length ? deconstruct.Parameters[index].Name : null;
+
+    /// <summary>A number a pair or a search hit holds beside its profile under a name that says it is its score
+    /// (<c>Similarity</c>, <c>Distance</c>, <c>Score</c>, <c>Relevance</c>), not its bar.</summary>
+    private static bool IsMemberScore(string name, ITypeSymbol? type, ITypeSymbol? pair, SubstitutionSymbols symbols, out bool isDistance)
+    {
+        isDistance = false;
+        if (!LinqShapes.IsNumeric(type) || !symbols.IsOrCarriesPersona(pair) || symbols.IsPersonaType(pair) || SimilarityScores.NamesABar(name))
+            return false;
+        return SimilarityScores.IsScoreName(name, out isDistance) || SimilarityScores.IsPairScoreName(name);
+    }
 
     /// <summary>A bar that is itself reassigned from a score (<c>best = s</c>) is a best-so-far, not a threshold.</summary>
     private static bool MovesInLoop(IOperation bar, IOperation root)
@@ -253,6 +341,8 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                            !SurvivorsNeedNoBar(named, body.Root, body.Symbols, body.Options, throughLocal: true)
                         ? Flipped(KeepsWhatPasses(named), negated)
                         : null;
+                case ILoopOperation loop when LoopCondition(loop) == current:
+                    return Flipped(DecidesLoop(loop, pair), negated);
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when throughLocal:
                     return Flipped(DecidesThroughLocal(declarator.Symbol, pair), negated);
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when throughLocal && assignment.Value == current:
@@ -326,11 +416,11 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
         foreach (var profile in pair.Candidates)
         {
             var only = new List<ISymbol> { profile };
-            var whenTrue = Uses(conditional.WhenTrue, only, symbols);
+            var whenTrue = Uses(conditional.WhenTrue, only, pair);
             var whenFalse = false;
             if (conditional.WhenFalse is not null)
             {
-                whenFalse = Uses(conditional.WhenFalse, only, symbols);
+                whenFalse = Uses(conditional.WhenFalse, only, pair);
             }
             else if (conditional.Parent is IBlockOperation block && AlwaysExits(conditional.WhenTrue))
             {
@@ -339,8 +429,44 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                 foreach (var statement in block.Operations)
                 {
                     if (after)
-                        whenFalse |= Uses(statement, only, symbols);
+                        whenFalse |= Uses(statement, only, pair);
                     after |= statement == conditional;
+                }
+            }
+            if (whenTrue != whenFalse && pair.UsedUnchecked(profile))
+                return whenTrue;
+        }
+        return null;
+    }
+
+    /// <summary>The condition a <c>for</c> or <c>while</c> loop tests before each run of its body; null for a
+    /// <c>do</c>…<c>while</c>, whose body runs once before it, and a <c>foreach</c>.</summary>
+    private static IOperation? LoopCondition(ILoopOperation loop) => loop switch
+    {
+        IForLoopOperation { Condition: { } condition } => condition,
+        IWhileLoopOperation { ConditionIsTop: true, Condition: { } condition } => condition,
+        _ => null,
+    };
+
+    /// <summary><c>for (var i = 0; i &lt; pool.Count &amp;&amp; Similarity(user, pool[i]) &gt; 0.8; i++) return pool[i].Summary;</c>:
+    /// the loop's body runs only where its condition holds, the statements after the loop where it fails. Some compared
+    /// candidate used on one of them and not on the other (and not only past a band check of the pair): whether it is
+    /// the body; null when none is.</summary>
+    private static bool? DecidesLoop(ILoopOperation loop, ComparedPair pair)
+    {
+        foreach (var profile in pair.Candidates)
+        {
+            var only = new List<ISymbol> { profile };
+            var whenTrue = Uses(loop.Body, only, pair);
+            var whenFalse = false;
+            if (loop.Parent is IBlockOperation block)
+            {
+                var after = false;
+                foreach (var statement in block.Operations)
+                {
+                    if (after)
+                        whenFalse |= Uses(statement, only, pair);
+                    after |= statement == loop;
                 }
             }
             if (whenTrue != whenFalse && pair.UsedUnchecked(profile))
@@ -363,7 +489,7 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
             var whenFalse = false;
             foreach (var arm in arms)
             {
-                var uses = body(arm).Any(statement => Uses(statement, only, pair.Body.Symbols));
+                var uses = body(arm).Any(statement => Uses(statement, only, pair));
                 if (whenTrue is not null)
                     whenFalse |= uses;
                 else if (arm == guarded)
@@ -535,30 +661,33 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
 
     /// <summary>The operation reads one of the compared profiles for something other than a log line, a null test or
     /// another score.</summary>
-    private static bool Uses(IOperation? operation, List<ISymbol> profiles, SubstitutionSymbols symbols)
+    private static bool Uses(IOperation? operation, List<ISymbol> profiles, ComparedPair pair)
     {
         if (operation is null)
             return false;
         foreach (var descendant in operation.DescendantsAndSelf())
         {
-            if (IsUse(descendant, profiles, symbols))
+            if (IsUse(descendant, profiles, pair))
                 return true;
         }
         return false;
     }
 
-    /// <summary>The operation is a read of one of the compared profiles that <see cref="Uses"/> counts.</summary>
-    private static bool IsUse(IOperation operation, List<ISymbol> profiles, SubstitutionSymbols symbols)
+    /// <summary>The operation is a read of one of the compared profiles that <see cref="Uses"/> counts: of an element
+    /// candidate (<c>pool[i]</c>), a read of the same element.</summary>
+    private static bool IsUse(IOperation operation, List<ISymbol> profiles, ComparedPair pair)
     {
+        var symbols = pair.Body.Symbols;
         var symbol = operation switch
         {
             ILocalReferenceOperation local => (ISymbol)local.Local,
             IParameterReferenceOperation parameter => parameter.Parameter,
             _ => null,
         };
-        if (symbol is null || !profiles.Contains(symbol, SymbolEqualityComparer.Default) || SideChannels.IsInside(operation))
+        if (symbol is null || !profiles.Contains(symbol, SymbolEqualityComparer.Default) || SideChannels.IsInside(operation) ||
+            pair.CandidateRead(operation, symbol) is not { } read)
             return false;
-        var parent = LinqShapes.Parent(operation, out _);
+        var parent = LinqShapes.Parent(read, out _);
         if (parent is IIsPatternOperation or IBinaryOperation)
             return false;
         if (parent is IMemberReferenceOperation member && symbols.IsPersonaKey(member.Member))

@@ -31,7 +31,8 @@ internal sealed class ScoreLocals
             foreach (var operation in root.Descendants())
             {
                 if (operation.Kind is not (OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.DeconstructionAssignment or
-                    OperationKind.Loop or OperationKind.Argument or OperationKind.AnonymousObjectCreation or OperationKind.Tuple))
+                    OperationKind.Loop or OperationKind.Argument or OperationKind.AnonymousObjectCreation or OperationKind.Tuple or
+                    OperationKind.DeclarationPattern))
                     continue;
                 switch (operation)
                 {
@@ -64,6 +65,9 @@ internal sealed class ScoreLocals
                             if (!name.StartsWith("Item", System.StringComparison.Ordinal) && result.HoldsScore(tuple.Elements[i], symbols, out var isDistance))
                                 result._scoredElements[name] = isDistance;
                         }
+                        break;
+                    case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol declared } declaration when LinqShapes.IsNumeric(declared.Type):
+                        result.RecordPatterned(declaration, declared, symbols);
                         break;
                     case IForEachLoopOperation { LoopControlVariable: { } control } loop:
                         var collection = LinqShapes.Unwrap(loop.Collection).Type;
@@ -129,6 +133,59 @@ internal sealed class ScoreLocals
             if (!SimilarityScores.NamesABar(name))
                 _scores[local.Local] = new Score(tuple, isDistance, Derived: false);
         }
+    }
+
+    /// <summary>A score bound by a pattern: <c>Similarity(user, twin) is var s</c> (also a <c>case var s when …</c>, a
+    /// switch arm's <c>var s</c>) holds the score it matched; <c>is (var twin, var s)</c>, <c>is { Similarity: var s }</c>
+    /// over a (profile, score) pair or a search hit the score of the profile beside it, as a deconstruction's does — its
+    /// expression is the <c>is</c> that reads the pair, so the profile is the one the pattern declares or tests.</summary>
+    private void RecordPatterned(IDeclarationPatternOperation declaration, ILocalSymbol local, SubstitutionSymbols symbols)
+    {
+        if (_scores.ContainsKey(local))
+            return;
+        switch (declaration.Parent)
+        {
+            case IIsPatternOperation whole:
+                Record(local, whole.Value, symbols);
+                return;
+            case IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation statement } }:
+                Record(local, statement.Value, symbols);
+                return;
+            case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation expression }:
+                Record(local, expression.Value, symbols);
+                return;
+        }
+        IRecursivePatternOperation? pair;
+        string? member;
+        if (declaration.Parent is IPropertySubpatternOperation { Member: IMemberReferenceOperation read, Parent: IRecursivePatternOperation owner })
+        {
+            (pair, member) = (owner, read.Member.Name);
+        }
+        else if (declaration.Parent is IRecursivePatternOperation positional && positional.DeconstructionSubpatterns.IndexOf(declaration) is var i and >= 0)
+        {
+            pair = positional;
+            member = positional.NarrowedType is INamedTypeSymbol { IsTupleType: true } tuple && i < tuple.TupleElements.Length ? tuple.TupleElements[i].Name :
+                positional.DeconstructSymbol is IMethodSymbol deconstruct && i < deconstruct.Parameters.Length ? deconstruct.Parameters[i].Name : null;
+        }
+        else
+        {
+            return;
+        }
+        if (!symbols.IsOrCarriesPersona(pair.NarrowedType) || symbols.IsPersonaType(pair.NarrowedType))
+            return;
+        var name = local.Name;
+        if (!IsScoreBesideProfile(name, out var isDistance))
+        {
+            if (member is null || !IsScoreBesideProfile(member, out isDistance))
+                return;
+            name = member;
+        }
+        if (SimilarityScores.NamesABar(name))
+            return;
+        IOperation reading = pair;
+        while (reading.Parent is IPatternOperation or IPropertySubpatternOperation)
+            reading = reading.Parent;
+        _scores[local] = new Score(reading.Parent is IIsPatternOperation whole2 ? whole2 : pair, isDistance, Derived: false);
     }
 
     private static bool IsScoreBesideProfile(string name, out bool isDistance) =>

@@ -28,10 +28,30 @@ internal static class ScoredProfiles
             {
                 ILocalReferenceOperation local => (ISymbol)local.Local,
                 IParameterReferenceOperation parameter => parameter.Parameter,
+                // A score read in a pattern (`is ({ } twin, > 0.9)`, `is { Score: > 0.9, Profile: var p }`): the profile the
+                // pattern declares beside it.
+                IDeclarationPatternOperation { DeclaredSymbol: { } declared } => declared,
+                IRecursivePatternOperation { DeclaredSymbol: { } declared } => declared,
                 _ => null,
             };
             if (symbol is null)
                 continue;
+            if (operation is IDeclarationPatternOperation or IRecursivePatternOperation)
+            {
+                if (symbol is ILocalSymbol { Type: var declaredType } && symbols.IsOrCarriesPersona(declaredType) && !result.Contains(symbol, SymbolEqualityComparer.Default))
+                    result.Add(symbol);
+                continue;
+            }
+            // Similarity(user, pool[i]): the element stands for its collection, read again by the same index
+            // (RawThresholdAnalyzer's uses of an element candidate).
+            if (!symbols.IsOrCarriesPersona(operation.Type) && symbol is ILocalSymbol or IParameterSymbol &&
+                LinqShapes.Parent(operation, out var collection) is { } access && TryElement(access, out var indexed, out _) &&
+                ReferenceEquals(ElementCollection(access), collection) && symbols.IsOrCarriesPersona(access.Type))
+            {
+                if (!result.Contains(indexed!, SymbolEqualityComparer.Default))
+                    result.Add(indexed!);
+                continue;
+            }
             if (!symbols.IsOrCarriesPersona(operation.Type))
             {
                 // Only a local handed to the score's computation as an argument.
@@ -101,6 +121,34 @@ internal static class ScoredProfiles
             _ => null,
         } : null;
     }
+
+    /// <summary><c>pool[i]</c>, <c>pool[0]</c>, <c>byId[id]</c>: an element of a list, an array or a dictionary held by a
+    /// local or a parameter, read by an index that is a local, a parameter or a constant — read again by the same index,
+    /// the same element (as long as neither changes).</summary>
+    public static bool TryElement(IOperation operation, out ISymbol? collection, out IOperation index)
+    {
+        (collection, index) = LinqShapes.Unwrap(operation) switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance, Arguments: [var argument] } => (SymbolOf(instance), argument.Value),
+            IArrayElementReferenceOperation { ArrayReference: var array, Indices: [var position] } => (SymbolOf(array), position),
+            _ => (null, null!),
+        };
+        return collection is ILocalSymbol or IParameterSymbol && (SymbolOf(index) is ILocalSymbol or IParameterSymbol || index.ConstantValue.HasValue);
+    }
+
+    /// <summary>The operation the element access reads its collection from.</summary>
+    private static IOperation? ElementCollection(IOperation access) => access switch
+    {
+        IPropertyReferenceOperation property => property.Instance,
+        IArrayElementReferenceOperation array => array.ArrayReference,
+        _ => null,
+    };
+
+    /// <summary>Two indexes of <see cref="TryElement"/> that name the same variable, or the same constant.</summary>
+    public static bool SameIndex(IOperation first, IOperation second) =>
+        SymbolOf(first) is { } variable
+            ? SymbolEqualityComparer.Default.Equals(variable, SymbolOf(second))
+            : first.ConstantValue.HasValue && second.ConstantValue.HasValue && Equals(first.ConstantValue.Value, second.ConstantValue.Value);
 
     /// <summary>The score's argument that is not <paramref name="candidate"/>: the user being compared against.</summary>
     public static IOperation? Target(IOperation score, ISymbol? candidate, SubstitutionSymbols symbols)
