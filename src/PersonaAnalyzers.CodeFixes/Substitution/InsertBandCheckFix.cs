@@ -92,13 +92,16 @@ internal sealed class InsertBandCheckFix : PersonaFix
     {
         var name = forEach.Identifier.ValueText;
         ExpressionSyntax candidate = IdentifierName(name);
+        // The elements of an IReadOnlyList<Reader> (not Reader?) are not null under nullable annotations: no null test.
+        if (model.GetForEachStatementInfo(forEach).ElementType is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.NotAnnotated })
+            canBeNull = false;
         // A pair or a search hit — (Reader Profile, double Score), VectorSearchResult<Reader> — is checked by its profile.
         if (model.GetDeclaredSymbol(forEach) is { Type: INamedTypeSymbol pair } && !HitScores.IsPersona(pair, types.Persona))
         {
             if (HitScores.ProfileMember(pair, types.Persona) is not { } profile)
                 return null;
             candidate = MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, candidate, IdentifierName(profile));
-            canBeNull = pair.IsReferenceType;
+            canBeNull &= pair.IsReferenceType;
         }
         var guard = IfStatement(
             Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, forEach.Statement.SpanStart, target, candidate), name, canBeNull),

@@ -27,27 +27,18 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
 
     public override async Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!diagnostic.Properties.TryGetValue(SubstitutionProperties.Selection, out var selection))
+        if (!diagnostic.Properties.TryGetValue(SubstitutionProperties.Selection, out var selection) || selection is null)
             return null;
         if (selection is "Loop" or "MaxThenWhere")
             return await RewriteStatementsAsync(document, node, diagnostic, selection, cancellationToken).ConfigureAwait(false);
-        if (node is not InvocationExpressionSyntax invocation)
+        if (node is not ExpressionSyntax picked || PickName(picked, selection) is not { } name)
             return null;
-        // Best(pool, c => Similarity(user, c)): the project's own MaxBy helper, which may give null as MaxBy does.
-        string? name = null;
-        if (selection != "Helper")
-        {
-            if (selection is not ("MaxBy" or "MinBy" or "OrderByFirst" or "Aggregate") || invocation.Expression is not MemberAccessExpressionSyntax member)
-                return null;
-            name = member.Name.Identifier.ValueText;
-            // Aggregate only without a seed: with one, an empty pool gives the seed back, which SafestSubstitute cannot say.
-            if (name is not ("MaxBy" or "MinBy" or "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Aggregate") ||
-                invocation.ArgumentList.Arguments.Count > (name is "MaxBy" or "MinBy" or "Aggregate" ? 1 : 0))
-                return null;
-        }
         var target = Located(node, diagnostic, SubstitutionProperties.TargetLocation) as ExpressionSyntax;
         var candidates = Located(node, diagnostic, SubstitutionProperties.CandidatesLocation) as ExpressionSyntax;
-        if (target is null || candidates is null || target.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax lambda && IsParameterOf(target, lambda)))
+        // The selector's own parameter is the candidate; an enclosing lambda's (users.Select(u => pool.MaxBy(p =>
+        // Similarity(u, p)))) is a target like any other.
+        if (target is null || candidates is null ||
+            target.Ancestors().TakeWhile(a => a != picked).Any(a => a is AnonymousFunctionExpressionSyntax lambda && IsParameterOf(target, lambda)))
             return null;
 
         if (await GuardRewrite.PrepareSafestSubstituteAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } rewrite)
@@ -58,21 +49,50 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
         if (IsQuery(model.GetTypeInfo(candidates, cancellationToken).Type))
             return null;
 
-        ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, invocation.SpanStart, "SafestSubstitute",
+        ExpressionSyntax replacement = Syntax.GuardCall(types.Guard, model, picked.SpanStart, "SafestSubstitute",
             Argument(target.WithoutTrivia()), Argument(candidates.WithoutTrivia()));
         // First(), Last() and Aggregate(…) never give null (they throw on an empty pool), nor does a helper typed not to:
         // the target's own profile stands in.
-        var nullable = name is not (null or "First" or "Last" or "Aggregate") ||
-                       model.GetTypeInfo(invocation, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
+        var nullable = name is not ("Helper" or "First" or "Last" or "Aggregate") ||
+                       model.GetTypeInfo(picked, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
         // pool.MaxBy(…)!.Summary: the `!` said a pool is never empty; SafestSubstitute gives null whenever no candidate is
         // safe, so the `!` would now throw there — the target's own profile stands in instead.
-        ExpressionSyntax replaced = invocation;
-        if (invocation.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } forgiving)
+        var replaced = picked;
+        if (picked.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } forgiving)
             (replaced, nullable) = (forgiving, false);
         if (!nullable)
             replacement = Syntax.InPlaceOf(replaced, BinaryExpression(SyntaxKind.CoalesceExpression, replacement, target.WithoutTrivia()));
         return await FinishedDocument.CreateAsync(document, root.ReplaceNode(replaced, replacement.WithTriviaFrom(replaced)), cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>How the selection picks, as the rewrite needs it: the LINQ method (<c>ElementAt(0)</c> and <c>[0]</c> read
+    /// as <c>First</c>, <c>ElementAtOrDefault(0)</c> as <c>FirstOrDefault</c>), or <c>Helper</c> for the project's own
+    /// helper (<c>Best(pool, c =&gt; Similarity(user, c))</c>), which may give null as <c>MaxBy</c> does. Null for a shape
+    /// with no rewrite.</summary>
+    private static string? PickName(ExpressionSyntax picked, string selection)
+    {
+        if (selection == "Helper")
+            return picked is InvocationExpressionSyntax ? "Helper" : null;
+        if (selection is not ("MaxBy" or "MinBy" or "OrderByFirst" or "Aggregate"))
+            return null;
+        // ordered.ToList()[0]
+        if (picked is ElementAccessExpressionSyntax { ArgumentList.Arguments: [var index] } && IsZero(index.Expression))
+            return "First";
+        if (picked is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
+            return null;
+        var name = member.Name.Identifier.ValueText;
+        var arguments = invocation.ArgumentList.Arguments;
+        if (name is "ElementAt" or "ElementAtOrDefault")
+            return arguments is [var at] && IsZero(at.Expression) ? (name == "ElementAt" ? "First" : "FirstOrDefault") : null;
+        // Aggregate only without a seed: with one, an empty pool gives the seed back, which SafestSubstitute cannot say.
+        if (name is not ("MaxBy" or "MinBy" or "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Aggregate") ||
+            arguments.Count > (name is "MaxBy" or "MinBy" or "Aggregate" ? 1 : 0))
+            return null;
+        return name;
+
+        static bool IsZero(ExpressionSyntax expression) =>
+            expression is LiteralExpressionSyntax { Token.Value: 0 };
     }
 
     /// <summary>The best-so-far loop and the max-then-filter: shapes spread over several statements, read from the syntax

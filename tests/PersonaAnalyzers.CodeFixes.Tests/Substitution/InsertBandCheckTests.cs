@@ -903,7 +903,7 @@ public class InsertBandCheckTests
                 {
                     await foreach (var neighbour in NeighboursAsync(user))
                     {
-                        if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                        if (!ReaderGuard.TrySubstitute(user, neighbour, out _))
                             continue;
                         yield return Render.Prompt(neighbour);
                     }
@@ -963,7 +963,7 @@ public class InsertBandCheckTests
                 {
                     await foreach (var hit in FindNearestAsync(embedding))
                     {
-                        if (hit is null || !ReaderGuard.TrySubstitute(user, hit.Record, out _))
+                        if (!ReaderGuard.TrySubstitute(user, hit.Record, out _))
                             continue;
                         yield return hit.Record.Summary;
                     }
@@ -994,7 +994,7 @@ public class InsertBandCheckTests
                 {
                     await foreach (var hit in readers.SearchAsync(embedding, top: 3))
                     {
-                        if (hit is null || !ReaderGuard.TrySubstitute(user, hit.Record, out _))
+                        if (!ReaderGuard.TrySubstitute(user, hit.Record, out _))
                             continue;
                         yield return hit.Record.Summary;
                     }

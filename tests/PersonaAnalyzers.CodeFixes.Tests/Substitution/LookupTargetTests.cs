@@ -49,7 +49,7 @@ public class LookupTargetTests
                     var articles = new List<Article>();
                     foreach (var neighbour in index.NearestNeighbours(guest, 5))
                     {
-                        if (neighbour is null || !ReaderGuard.TrySubstitute(guest, neighbour, out _))
+                        if (!ReaderGuard.TrySubstitute(guest, neighbour, out _))
                             continue;
                         articles.AddRange(Render.Recommend(neighbour));
                     }

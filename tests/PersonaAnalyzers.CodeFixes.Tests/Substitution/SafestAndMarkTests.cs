@@ -90,6 +90,28 @@ public class SafestAndMarkTests
                 public Reader Pick(Reader user) => {|PERSONA001:index.Lookalike(user)|};
             """), Mark);
 
+    /// <summary>Elements that may be null (<c>Reader?</c>) get the null test first; non-nullable ones do not (probe 9c,
+    /// repro 10).</summary>
+    [Fact]
+    public Task Foreach_variable_over_nullable_substitutes_is_null_tested_first() =>
+        Verify.VerifyAsync(InClass("""
+                public IEnumerable<string> Prompts(Reader user, List<Reader?> found)
+                {
+                    foreach (var {|PERSONA001:neighbour|} in found.Select(f => f ?? index.FindNearest(user)))
+                        yield return Render.Prompt(neighbour!);
+                }
+            """), InClass("""
+                public IEnumerable<string> Prompts(Reader user, List<Reader?> found)
+                {
+                    foreach (var neighbour in found.Select(f => f ?? index.FindNearest(user)))
+                    {
+                        if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                            continue;
+                        yield return Render.Prompt(neighbour!);
+                    }
+                }
+            """), Check);
+
     [Fact]
     public Task Foreach_variable_over_substitutes_is_checked_first_in_the_body() =>
         Verify.VerifyAsync(InClass("""
@@ -106,7 +128,7 @@ public class SafestAndMarkTests
                     var articles = new List<Article>();
                     foreach (var neighbour in index.NearestNeighbours(user, 5))
                     {
-                        if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                        if (!ReaderGuard.TrySubstitute(user, neighbour, out _))
                             continue;
                         articles.AddRange(Render.Recommend(neighbour));
                     }

@@ -122,6 +122,38 @@ public class SelectionThresholdDiscardTests
                 }
             """), "PERSONA002.UseSafestSubstitute");
 
+    /// <summary>The target may be an enclosing lambda's parameter — one pick per user (probe 9c, repro 07); the selector's
+    /// own parameter is the candidate and never the target.</summary>
+    [Fact]
+    public Task MaxBy_inside_a_lambda_over_the_users_becomes_SafestSubstitute() =>
+        Selection.VerifyAsync(InClass("""
+                public List<Reader?> Donors(List<Reader> users, List<Reader> pool) =>
+                    users.Select(u => {|PERSONA002:pool.MaxBy(p => ReaderGuard.Similarity(u, p))|}).ToList();
+            """), InClass("""
+                public List<Reader?> Donors(List<Reader> users, List<Reader> pool) =>
+                    users.Select(u => ReaderGuard.SafestSubstitute(u, pool)).ToList();
+            """), "PERSONA002.UseSafestSubstitute");
+
+    /// <summary><c>[0]</c> and <c>ElementAt(0)</c> of the ordering in the same expression pick as <c>First()</c> does
+    /// (probe 9c, repro 08).</summary>
+    [Fact]
+    public Task Ordering_picked_by_index_zero_becomes_SafestSubstitute() =>
+        Selection.VerifyAsync(InClass("""
+                public Reader ByIndex(List<Reader> pool, Reader user) =>
+                    {|PERSONA002:pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).ToList()[0]|};
+                public Reader ByElementAt(List<Reader> pool, Reader user) =>
+                    {|PERSONA002:pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).ElementAt(0)|};
+                public Reader? ByElementAtOrDefault(List<Reader> pool, Reader user) =>
+                    {|PERSONA002:pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).ElementAtOrDefault(0)|};
+            """), InClass("""
+                public Reader ByIndex(List<Reader> pool, Reader user) =>
+                    ReaderGuard.SafestSubstitute(user, pool) ?? user;
+                public Reader ByElementAt(List<Reader> pool, Reader user) =>
+                    ReaderGuard.SafestSubstitute(user, pool) ?? user;
+                public Reader? ByElementAtOrDefault(List<Reader> pool, Reader user) =>
+                    ReaderGuard.SafestSubstitute(user, pool);
+            """), "PERSONA002.UseSafestSubstitute", iterations: 3);
+
     [Fact]
     public Task OrderByDescending_First_falls_back_to_the_target() =>
         Selection.VerifyAsync(InClass("""
