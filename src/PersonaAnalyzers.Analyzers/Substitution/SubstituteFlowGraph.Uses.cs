@@ -101,7 +101,7 @@ internal sealed partial class SubstituteFlowGraph
         // An observer (Count(), Any(…)) passes nothing on; the other None calls (Where, First, ToList) pass the
         // elements on in their value, which is tracked.
         if (call is null || kind == UseKind.None && !LinqShapes.IsObserver(call.TargetMethod.Name) ||
-            call.TargetMethod.Name is not ("Select" or "SelectMany") && _symbols.CanHoldPersona(call.Type))
+            !IsProjection(call) && _symbols.CanHoldPersona(call.Type))
             return null;
         // Metrics.Observe("stale", neighbours.Count(n => n.Updated < cutoff)): what the lambda reads only reaches a metric.
         if (SideChannels.IsInside(call, _all.Model))
@@ -121,6 +121,12 @@ internal sealed partial class SubstituteFlowGraph
         }
         return judged;
     }
+
+    /// <summary>A call whose value is what its lambda returns (<c>Select</c>, <c>SelectMany</c>, <c>Zip</c> with a result
+    /// selector): a profile in it got there through the lambda, judged there — <c>users.Zip(twins, (u, t) =&gt; Check(u,
+    /// t) ? t : u)</c> returns the twin only on the checked way.</summary>
+    private static bool IsProjection(IInvocationOperation call) =>
+        call.TargetMethod.Name is "Select" or "SelectMany" || call.TargetMethod.Name == "Zip" && LinqShapes.DelegateArgument(call) is not null;
 
     /// <summary><c>users.Zip(twins, (user, twin) =&gt; …)</c>: the position of the sequence <paramref name="collection"/> in
     /// the call, which is the position of the selector's parameter that receives its elements; -1 for any other call.</summary>

@@ -20,6 +20,10 @@ internal static class SubstituteUses
         var parent = LinqShapes.Parent(operation, out var child);
         if (parent is null)
             return IsReturnedValue(child, statement) && !returnsHandedOn ? UseKind.Return : UseKind.None;
+        // cache.GetOrAdd(key, _ => index.FindNearest(user)); with the value thrown away: the factory's substitute is kept
+        // in the cache, and nothing is left here to check.
+        if ((parent is IExpressionStatementOperation || parent is ISimpleAssignmentOperation { Target: IDiscardOperation }) && StoresWhatTheFactoryGives(child))
+            return UseKind.CollectionAdd;
         // A started lookup's task hands the substitute on only by leaving the body — returned (above) or stored in a
         // field or property: awaited here, the await is the origin, and passed on (Task.WhenAll) it is judged there.
         if (kind == TaintKind.Task)
@@ -422,4 +426,14 @@ internal static class SubstituteUses
         UseKind.MemberRead => "its data read",
         _ => "used",
     };
+
+    /// <summary><c>GetOrAdd</c>, <c>AddOrUpdate</c> and a memory cache's <c>GetOrCreate</c>/<c>GetOrCreateAsync</c> given a
+    /// factory (awaited or not): what the factory returns is stored, as well as given back.</summary>
+    private static bool StoresWhatTheFactoryGives(IOperation value)
+    {
+        if (value is IAwaitOperation awaited)
+            value = LinqShapes.TaskOf(awaited.Operation);
+        return value is IInvocationOperation { TargetMethod.Name: "GetOrAdd" or "AddOrUpdate" or "GetOrCreate" or "GetOrCreateAsync" } call &&
+               LinqShapes.DelegateArgument(call) is not null;
+    }
 }

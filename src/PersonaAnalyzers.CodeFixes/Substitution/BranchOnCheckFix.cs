@@ -55,6 +55,10 @@ internal sealed class BranchOnCheckFix : PersonaFix
         else
             return null;
 
+        // Classify(me, other); if (Similarity(me, other) > 0.9) …: PERSONA003's fix turns that bar into the check.
+        if (await RawBars.DecideAsync(document, statement, (candidate as IdentifierNameSyntax)?.Identifier.ValueText, cancellationToken).ConfigureAwait(false))
+            return null;
+
         // The candidate may already be checked just before (the PERSONA001 fix on the same loop): then the discarded call
         // is only noise, and a second branch would be too.
         if (AlreadyBranchedOn(statement, candidate))

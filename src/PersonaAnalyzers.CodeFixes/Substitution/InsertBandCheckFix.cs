@@ -36,6 +36,9 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return null;
         if (await GuardRewrite.PrepareAsync(document, diagnostic, "TrySubstitute", cancellationToken).ConfigureAwait(false) is not { } rewrite)
             return null;
+        // if (twin != null && Similarity(user, twin) > 0.9): PERSONA003's fix turns that bar into the check.
+        if (await RawBars.DecideAsync(document, node, HolderName(node), cancellationToken).ConfigureAwait(false))
+            return null;
         var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
         var canBeNull = !types.Persona.IsValueType;
 
@@ -55,6 +58,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return null;
 
         var outer = Outermost(expression);
+        // cache.GetOrAdd(key, _ => index.FindNearest(user)); with the value thrown away: the cache has kept the factory's
+        // substitute before anything here could check it — the check belongs inside the factory, which is the author's to
+        // write (a guard on a hoisted value would only hide the report).
+        if (IsThrownAway(outer))
+            return null;
         // An element picked from a collection of substitutes has a better fix than standing in the user's own profile:
         // the safest of them (UseSafestSubstituteFix).
         var ownInstead = !(diagnostic.Properties.TryGetValue(SubstitutionProperties.Construct, out var construct) && construct == "Element");
@@ -224,6 +232,38 @@ internal sealed class InsertBandCheckFix : PersonaFix
     }
 
     /// <summary>The expression together with the parentheses and null-forgiving operators around it.</summary>
+    /// <summary>The variable the reported substitute is kept in, where the report is on its declaration.</summary>
+    private static string? HolderName(SyntaxNode node) => node switch
+    {
+        ForEachStatementSyntax forEach => forEach.Identifier.ValueText,
+        ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword } outArgument => OutArgumentCheck.NameOf(outArgument),
+        ExpressionSyntax expression when Outermost(expression).Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } =>
+            declarator.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static bool IsThrownAway(ExpressionSyntax value)
+    {
+        if (value.Parent is AwaitExpressionSyntax awaited)
+            value = Outermost(awaited);
+        return value.Parent is ExpressionStatementSyntax ||
+               value.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax } discard && discard.Right == value ||
+               value.Parent is ArrowExpressionClauseSyntax { Parent: var member } && ReturnsNothing(member);
+
+        // void M() => …; and async Task M() => await …;
+        static bool ReturnsNothing(SyntaxNode? member)
+        {
+            var (returnType, modifiers) = member switch
+            {
+                MethodDeclarationSyntax method => (method.ReturnType, method.Modifiers),
+                LocalFunctionStatementSyntax function => (function.ReturnType, function.Modifiers),
+                _ => (null, default),
+            };
+            return returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword } ||
+                   modifiers.Any(SyntaxKind.AsyncKeyword) && returnType is IdentifierNameSyntax { Identifier.ValueText: "Task" or "ValueTask" };
+        }
+    }
+
     private static ExpressionSyntax Outermost(ExpressionSyntax expression)
     {
         while (expression.Parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })

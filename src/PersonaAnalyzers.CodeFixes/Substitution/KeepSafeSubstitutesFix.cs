@@ -29,6 +29,9 @@ internal sealed class KeepSafeSubstitutesFix : PersonaFix
             return null;
         if (await GuardRewrite.PrepareAsync(document, diagnostic, "TrySubstitute", cancellationToken).ConfigureAwait(false) is not { } rewrite)
             return null;
+        // neighbours.Where(c => Similarity(user, c) > 0.75): PERSONA003's fix turns that bar into the check.
+        if (await RawBars.DecideAsync(document, node, null, cancellationToken).ConfigureAwait(false))
+            return null;
         var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
         var info = model.GetTypeInfo(substitutes, cancellationToken);
         if (info.Type is null)

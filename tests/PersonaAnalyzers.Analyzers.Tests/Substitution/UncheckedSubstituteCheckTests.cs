@@ -160,6 +160,22 @@ public class UncheckedSubstituteCheckTests
                     var twins = {|PERSONA001:await Task.WhenAll(users.Select(u => index.FindNearestAsync(u)))|};
                     return users.Zip(twins, (user, twin) => twin?.Summary ?? user.Summary).ToList();
                 }
+                // The selector returns the twin itself, only on the checked way (probe 9a, repro 04).
+                public List<Reader> ProfilesBySelector(List<Reader> users)
+                {
+                    var twins = users.Select(u => index.FindNearest(u)).ToList();
+                    return users.Zip(twins, (u, t) => t is not null && ReaderGuard.Assess(u, t).IsSafe ? t : u).ToList();
+                }
+                public List<Reader> ProfilesByBlockSelector(List<Reader> users)
+                {
+                    var twins = users.Select(u => index.FindNearest(u)).ToList();
+                    return users.Zip(twins, (u, t) => { if (t is null || !ReaderGuard.TrySubstitute(u, t, out _)) return u; return t; }).ToList();
+                }
+                public List<Reader> UncheckedProfilesBySelector(List<Reader> users)
+                {
+                    var twins = {|PERSONA001:users.Select(u => index.FindNearest(u))|}.ToList();
+                    return users.Zip(twins, (u, t) => t ?? u).ToList();
+                }
             }
             """);
 

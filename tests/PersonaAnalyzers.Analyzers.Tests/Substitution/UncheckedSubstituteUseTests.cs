@@ -55,6 +55,38 @@ public class UncheckedSubstituteUseTests
                     return first.Summary;
             """, "public string Run(Reader user)"));
 
+    /// <summary>A factory whose substitute a cache keeps (<c>GetOrAdd</c>, <c>AddOrUpdate</c>, <c>GetOrCreateAsync</c>) with
+    /// the call's value thrown away: the substitute is stored unchecked and nothing is left here to check (probe 9a,
+    /// repro 03). With the value used, the check belongs where it is used.</summary>
+    [Fact]
+    public Task A_cache_factory_whose_value_is_thrown_away_stores_the_substitute() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Shop;
+            public static class Caching
+            {
+                public static Task<T> GetOrCreateAsync<T>(this Dictionary<string, object> cache, string key, Func<string, Task<T>> factory) => factory(key);
+            }
+            public class Prewarm
+            {
+                private readonly ConcurrentDictionary<string, Reader?> _donors = new();
+                private readonly Dictionary<string, object> _cache = new();
+                public void Factory(IReaderIndex index, Reader user) => {|PERSONA001:_donors.GetOrAdd(user.Id, _ => index.FindNearest(user))|};
+                public void Update(IReaderIndex index, Reader user) { _ = {|PERSONA001:_donors.AddOrUpdate(user.Id, _ => index.FindNearest(user), (_, old) => old)|}; }
+                public async Task Async(IReaderIndex index, Reader user) => {|PERSONA001:await _cache.GetOrCreateAsync(user.Id, _ => index.FindNearestAsync(user))|};
+                public string? Used(IReaderIndex index, Reader user)
+                {
+                    var donor = _donors.GetOrAdd(user.Id, _ => index.FindNearest(user));
+                    return donor is not null && ReaderGuard.Assess(user, donor).IsSafe ? Render.Prompt(donor) : null;
+                }
+                public void Checked(IReaderIndex index, Reader user) =>
+                    _donors.GetOrAdd(user.Id, key => index.FindNearest(user) is { } d && ReaderGuard.TrySubstitute(user, d, out _) ? d : null);
+            }
+            """);
+
     [Fact]
     public Task Storing_in_an_object_initializer_property_is_a_use() =>
         Verify.VerifyAsync("""

@@ -779,6 +779,65 @@ public class InsertBandCheckTests
                 }
             """), "PERSONA001.InsertBandCheck");
 
+    /// <summary>A cache that keeps what its factory gives, the call's value thrown away: a guard on a hoisted value
+    /// would come after the store and only hide the report (probe 9a, repro 03).</summary>
+    [Theory]
+    [InlineData("public void Warm(Reader user) => {|PERSONA001:donors.GetOrAdd(user.Id, _ => index.FindNearest(user))|};")]
+    [InlineData("public void Warm(Reader user) { _ = {|PERSONA001:donors.GetOrAdd(user.Id, _ => index.FindNearest(user))|}; }")]
+    [InlineData("public void Warm(Reader user) { {|PERSONA001:donors.AddOrUpdate(user.Id, _ => index.FindNearest(user), (_, old) => old)|}; }")]
+    public Task Not_offered_for_a_cache_factory_whose_value_is_thrown_away(string member) =>
+        Verify.VerifyNotOfferedAsync(InClass(member + """
+
+                private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Reader?> donors = new();
+            """), Key);
+
+    /// <summary>A raw similarity bar that decides on the same substitute: PERSONA003's fix turns it into the check, which
+    /// settles this report too; a guard added first would leave the bar behind a second check, and the code a
+    /// <c>dotnet format</c> run writes would depend on which rule it fixed first (probe 9c, repros 03, 04, 05, 13, 14).</summary>
+    [Theory]
+    [InlineData("""
+                public string Blurb(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin != null && ReaderGuard.Similarity(user, twin) > 0.9)
+                        return twin.Summary;
+                    return user.Summary;
+                }
+        """)]
+    [InlineData("""
+                public string Blurb(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is null || ReaderGuard.Similarity(user, twin) < 0.8)
+                        return "hi";
+                    return twin.Summary;
+                }
+        """)]
+    [InlineData("""
+                public int Count(Reader user)
+                {
+                    var total = 0;
+                    foreach (var {|PERSONA001:n|} in index.NearestNeighbours(user, 10))
+                    {
+                        if (ReaderGuard.Similarity(user, n) < 0.7)
+                            continue;
+                        total += n.Summary.Length;
+                    }
+                    return total;
+                }
+        """)]
+    public Task Not_offered_where_a_raw_bar_decides_on_the_same_substitute(string member) =>
+        Verify.VerifyNotOfferedAsync(InClass(member), Key);
+
+    /// <summary>Substitutes filtered by a raw bar before they are handed on: a second <c>Where</c> with the check would
+    /// filter twice; PERSONA003's fix turns the bar into the check (probe 9c, repro 13).</summary>
+    [Fact]
+    public Task Keeping_safe_substitutes_is_not_offered_where_a_raw_bar_filters_them() =>
+        Verify.VerifyNotOfferedAsync(InClass("""
+                public List<Reader> Close(Reader me) =>
+                    {|PERSONA001:index.NearestNeighbours(me, 10)|}.Where(c => ReaderGuard.Similarity(me, c) > 0.75).ToList();
+            """), "PERSONA001.KeepSafeSubstitutes");
+
     [Fact]
     public Task Not_offered_when_evaluated_only_on_one_branch() =>
         Verify.VerifyNotOfferedAsync(InClass("""

@@ -154,6 +154,20 @@ public class SelectionThresholdDiscardTests
                     ReaderGuard.SafestSubstitute(user, pool);
             """), "PERSONA002.UseSafestSubstitute", iterations: 3);
 
+    /// <summary>A discarded check followed by a raw bar on the same pair: PERSONA003's fix turns the bar into the check;
+    /// a branch added first would make two checks, or leave the bar (probe 9c, repro 15).</summary>
+    [Fact]
+    public Task Discarded_check_followed_by_a_raw_bar_on_the_same_pair_is_left_to_the_bar_fix() =>
+        Discard.VerifyNotOfferedAsync(InClass("""
+                public static Reader Source(Reader me, Reader other)
+                {
+                    {|PERSONA004:ReaderGuard.Classify(me, other)|};
+                    if (ReaderGuard.Similarity(me, other) > 0.9)
+                        return other;
+                    return me;
+                }
+            """), "PERSONA004.BranchOnCheck");
+
     [Fact]
     public Task OrderByDescending_First_falls_back_to_the_target() =>
         Selection.VerifyAsync(InClass("""

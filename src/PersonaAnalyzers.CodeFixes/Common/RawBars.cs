@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using PersonaAnalyzers.Substitution;
+
+namespace PersonaAnalyzers.CodeFixes.Common;
+
+/// <summary>Whether a raw similarity bar (PERSONA003) decides on the same substitute a PERSONA001 or PERSONA004 fix is
+/// about to guard: <c>var twin = …; if (twin != null &amp;&amp; Similarity(user, twin) &gt; 0.9) …</c>. That bar is the
+/// code's own decision, and PERSONA003's fix turns it into the band check, which settles the other report too. A guard
+/// added in front would leave the bar behind a second check — and which of the two a <c>dotnet format</c> run applied
+/// first would decide the code it wrote. So those fixes step aside there, and the result is the same in any order.</summary>
+internal static class RawBars
+{
+    /// <param name="reported">The reported node.</param>
+    /// <param name="name">The local, loop variable or parameter that holds the substitute, when there is one: a bar later
+    /// in its block that names it decides on it too.</param>
+    public static async Task<bool> DecideAsync(Document document, SyntaxNode reported, string? name, CancellationToken cancellationToken)
+    {
+        var statement = reported.AncestorsAndSelf().FirstOrDefault(n => n is StatementSyntax or ArrowExpressionClauseSyntax);
+        if (statement is null || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+            return false;
+        // The statement itself (a loop's body, a LINQ chain's lambdas) and, where a variable holds the substitute, the rest
+        // of the block.
+        var end = statement.Span.End;
+        if (name is not null && statement.Parent is BlockSyntax block)
+            end = block.Statements.Last().Span.End;
+        var region = TextSpan.FromBounds(statement.SpanStart, end);
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new RawThresholdAnalyzer());
+        var diagnostics = await model.Compilation.WithAnalyzers(analyzers, document.Project.AnalyzerOptions)
+            .GetAnalyzerSemanticDiagnosticsAsync(model, region, cancellationToken).ConfigureAwait(false);
+        var root = await model.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var diagnostic in diagnostics)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            if (diagnostic.Id != SubstitutionDescriptors.RawThresholdId || !region.Contains(span))
+                continue;
+            if (statement.Span.Contains(span) || name is not null && Syntax.Mentions(root.FindNode(span), name))
+                return true;
+        }
+        return false;
+    }
+}
