@@ -15,8 +15,9 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// <c>if (!ReaderGuard.TrySubstitute(user, other, out _)) return …;</c> (a check that returns <c>bool</c> is kept and
 /// negated). The fallback is the one the band-check insertion uses: skip the item in a loop, else leave with the
 /// target's profile, null, an empty list or nothing — or, where leaving has no such value, the candidate's local takes
-/// the target's own profile (<c>twin = user;</c>). When the statement before already branches on TrySubstitute for
-/// the same candidate, the discarded call is removed instead.</summary>
+/// the target's own profile (<c>twin = user;</c>). When the statement before or after already branches on
+/// TrySubstitute for the same candidate, or the local was kept only when it passed, the discarded call is removed
+/// instead.</summary>
 internal sealed class BranchOnCheckFix : PersonaFix
 {
     public override string EquivalenceKey => "PERSONA004.BranchOnCheck";
@@ -84,12 +85,29 @@ internal sealed class BranchOnCheckFix : PersonaFix
         if (statement.Parent is not BlockSyntax block)
             return false;
         var index = block.Statements.IndexOf(statement);
-        return index > 0 && block.Statements[index - 1] is IfStatementSyntax { Else: null } previous &&
-               previous.Statement is ContinueStatementSyntax or ReturnStatementSyntax or BreakStatementSyntax &&
-               previous.Condition.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
-                   call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TrySubstitute" } &&
-                   call.ArgumentList.Arguments.Count == 3 &&
-                   SyntaxFactory.AreEquivalent(call.ArgumentList.Arguments[1].Expression, candidate));
+        // Classify(me, other); if (Guard.TrySubstitute(me, other, out _)) return other;: the branch right after decides.
+        if (index + 1 < block.Statements.Count && block.Statements[index + 1] is IfStatementSyntax next &&
+            next.Condition.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(call => IsTrySubstitute(call, candidate)))
+            return true;
+        if (index <= 0)
+            return false;
+        return block.Statements[index - 1] switch
+        {
+            IfStatementSyntax { Else: null } previous =>
+                previous.Statement is ContinueStatementSyntax or ReturnStatementSyntax or BreakStatementSyntax &&
+                previous.Condition.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call => IsTrySubstitute(call, candidate)),
+            // var twin = FindLookalike(seed) is { } s && Guard.TrySubstitute(seed, s, out _) ? s : seed; (the PERSONA001
+            // fix of `?? seed`): the local holds a checked substitute or the target's own profile.
+            LocalDeclarationStatementSyntax { Declaration.Variables: [{ Initializer.Value: ConditionalExpressionSyntax kept } declared] } =>
+                Syntax.IsName(candidate, declared.Identifier.ValueText) && Syntax.Unparenthesized(kept.WhenTrue) is IdentifierNameSyntax substitute &&
+                kept.Condition.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(call => IsTrySubstitute(call, substitute)),
+            _ => false,
+        };
+
+        static bool IsTrySubstitute(InvocationExpressionSyntax call, ExpressionSyntax candidate) =>
+            call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TrySubstitute" } &&
+            call.ArgumentList.Arguments.Count == 3 &&
+            SyntaxFactory.AreEquivalent(call.ArgumentList.Arguments[1].Expression, candidate);
     }
 
     private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>

@@ -290,6 +290,46 @@ public class SelectionThresholdDiscardTests
                 }
             """), "PERSONA003.UseBandCheck");
 
+    /// <summary>The local already holds a checked substitute or the user's own profile (what the PERSONA001 fix makes of
+    /// <c>?? seed</c>): the discarded check is only noise and goes, where a branch would check twice (probe 9c, repro 06).</summary>
+    [Fact]
+    public Task Discarded_check_of_a_local_kept_only_when_it_passed_is_removed() =>
+        Discard.VerifyAsync(InClass("""
+                public string Brief(Reader seed)
+                {
+                    var twin = index.FindNearest(seed) is { } substitute && ReaderGuard.TrySubstitute(seed, substitute, out _) ? substitute : seed;
+                    {|PERSONA004:ReaderGuard.Classify(seed, twin)|};
+                    return Render.Prompt(twin);
+                }
+            """), InClass("""
+                public string Brief(Reader seed)
+                {
+                    var twin = index.FindNearest(seed) is { } substitute && ReaderGuard.TrySubstitute(seed, substitute, out _) ? substitute : seed;
+                    return Render.Prompt(twin);
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    /// <summary>The branch right after decides on the same pair (what PERSONA003's fix makes of a raw bar there): the
+    /// discarded check goes (probe 9c, repro 15).</summary>
+    [Fact]
+    public Task Discarded_check_followed_by_a_branch_on_the_same_pair_is_removed() =>
+        Discard.VerifyAsync(InClass("""
+                public static Reader Source(Reader me, Reader other)
+                {
+                    {|PERSONA004:ReaderGuard.Classify(me, other)|};
+                    if (ReaderGuard.TrySubstitute(me, other, out _))
+                        return other;
+                    return me;
+                }
+            """), InClass("""
+                public static Reader Source(Reader me, Reader other)
+                {
+                    if (ReaderGuard.TrySubstitute(me, other, out _))
+                        return other;
+                    return me;
+                }
+            """), "PERSONA004.BranchOnCheck");
+
     [Fact]
     public Task Discarded_Classify_becomes_a_branch() =>
         Discard.VerifyAsync(InClass("""
