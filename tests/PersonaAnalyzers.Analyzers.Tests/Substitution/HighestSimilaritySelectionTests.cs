@@ -151,21 +151,7 @@ public class HighestSimilaritySelectionTests
     [InlineData("public static T? Closest<T>(Func<T, double> distance, List<T> items) => items.MinBy(distance);", "Picks.Closest(c => Distance(user.Topics, c.Topics), pool)")]
     [InlineData("public static T? Closest<T>(Func<T, double> distance, List<T> items) => items.OrderBy(distance).First();", "Picks.Closest(c => Distance(user.Topics, c.Topics), pool)")]
     public Task Call_of_a_selection_helper_given_a_similarity_is_reported(string helper, string call) =>
-        Verify.VerifyAsync($$"""
-            using System;
-            using System.Collections.Generic;
-            using System.Linq;
-            using Shop;
-            public static class Picks
-            {
-                {{helper}}
-            }
-            public class C
-            {
-                static double Distance(double[] a, double[] b) => 0;
-                public Reader? Run(List<Reader> pool, Reader user) => {|PERSONA002:{{call}}|};
-            }
-            """);
+        Verify.VerifyAsync(WithHelper(helper, "{|PERSONA002:" + call + "|}"));
 
     /// <summary>A helper that picks by something other than a similarity, picks the least similar, does more than the
     /// pick, or is given no profiles.</summary>
@@ -177,20 +163,24 @@ public class HighestSimilaritySelectionTests
     [InlineData("public static T? Best<T>(IEnumerable<T> items, Func<T, double> score) => items.MaxBy(score);", "Picks.Best(pool.Select(p => p.Id), id => id.Length) is { } id ? pool.First(p => p.Id == id) : null")]
     [InlineData("public static T? Best<T>(IEnumerable<T> items, Func<T, double> score) => items.MaxBy(i => -score(i));", "Picks.Best(pool, c => ReaderGuard.Similarity(user, c))")]
     public Task Call_of_a_helper_that_does_not_pick_the_most_similar_profile_is_not_reported(string helper, string call) =>
-        Verify.VerifyAsync($$"""
-            using System;
-            using System.Collections.Generic;
-            using System.Linq;
-            using Shop;
-            public static class Picks
-            {
-                {{helper}}
-            }
-            public class C
-            {
-                public Reader? Run(List<Reader> pool, Reader user) => {{call}};
-            }
-            """);
+        Verify.VerifyAsync(WithHelper(helper, call));
+
+    /// <summary>A class <c>Picks</c> declaring <paramref name="helper"/>, and a method returning <paramref name="call"/>.</summary>
+    private static string WithHelper(string helper, string call) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using Shop;
+        public static class Picks
+        {
+            {{helper}}
+        }
+        public class C
+        {
+            static double Distance(double[] a, double[] b) => 0;
+            public Reader? Run(List<Reader> pool, Reader user) => {{call}};
+        }
+        """;
 
     /// <summary>The helper may live in another file of the project (a utility class): it is read from its declaration.</summary>
     [Fact]
