@@ -69,11 +69,11 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                     }
                     if (inner is ISimpleAssignmentOperation { Value: { } index } byIndex && loop is IForLoopOperation indexed &&
                         LinqShapes.Unwrap(index) is ILocalReferenceOperation { Local: var counter } && indexed.Locals.Contains(counter, SymbolEqualityComparer.Default) &&
-                        DeclaredOutside(byIndex.Target, loop) && IndexedProfiles(score.Expression, counter) is { } pool &&
+                        DeclaredOutside(byIndex.Target, loop) && IndexedProfiles(score.Expression, FillCounter(score.Expression) ?? counter) is { } pool &&
                         LinqShapes.Unwrap(byIndex.Target) is ILocalReferenceOperation { Local: var kept } && TakesElementBy(pool, kept))
                     {
                         // for (var i = 0; …) { if (score > best) { best = score; bestIndex = i; } } … pool[bestIndex]
-                        Report(byIndex, "Loop", "a best-so-far loop", TargetBesides(score.Expression, counter), pool);
+                        Report(byIndex, "Loop", "a best-so-far loop", TargetBesides(score.Expression, FillCounter(score.Expression) ?? counter), pool);
                         return;
                     }
                 }
@@ -161,7 +161,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
 
         private bool IsFreshScoreAgainstBar(IOperation current, IOperation bar, ILoopOperation loop, out ScoreLocals.Score score)
         {
-            if (!Scores.TryGet(current, _symbols, out score) || score.Derived || RootLocal(bar) is not { } barLocal)
+            if (!(Scores.TryGet(current, _symbols, out score) && !score.Derived || BufferedScore(current, out score)) || RootLocal(bar) is not { } barLocal)
                 return false;
             foreach (var operation in loop.Body.Descendants())
             {
@@ -171,6 +171,35 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             }
             return false;
         }
+
+        /// <summary><c>similarities[i]</c> (or a local holding it) of a buffer the body fills with the pool's scores —
+        /// <c>similarities[j] = Similarity(user, pool[j]);</c> in a loop, into an array or a <c>stackalloc</c> span: the
+        /// score is the one the buffer was filled with (<see cref="FillCounter"/> gives its index).</summary>
+        private bool BufferedScore(IOperation read, out ScoreLocals.Score score)
+        {
+            score = default;
+            var value = LinqShapes.Unwrap(read);
+            if (value is ILocalReferenceOperation local && SingleValueOf(local.Local) is { } held)
+                value = LinqShapes.Unwrap(held);
+            var (buffer, index) = ElementAccess(value);
+            if (buffer is null || RootLocal(buffer) is not { } bufferLocal || LinqShapes.Unwrap(index!) is not ILocalReferenceOperation)
+                return false;
+            foreach (var operation in _root.Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation { Value: var filled } fill && FillCounter(filled) is not null &&
+                    SymbolEqualityComparer.Default.Equals(RootLocal(ElementAccess(LinqShapes.Unwrap(fill.Target)).Collection!), bufferLocal) &&
+                    Scores.TryGet(filled, _symbols, out score) && !score.Derived)
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>The index <c>j</c> of <c>buffer[j] = score</c> where <paramref name="score"/> is that assignment's value.</summary>
+        private static ILocalSymbol? FillCounter(IOperation score) =>
+            score.Parent is ISimpleAssignmentOperation fill && fill.Value == score &&
+            ElementAccess(LinqShapes.Unwrap(fill.Target)) is ({ }, { } index) && LinqShapes.Unwrap(index) is ILocalReferenceOperation counter
+                ? counter.Local
+                : null;
 
         /// <summary><c>best</c> in <c>best</c>, <c>best.Score</c>, <c>best.Value.Similarity</c>.</summary>
         private static ILocalSymbol? RootLocal(IOperation operation)

@@ -207,6 +207,22 @@ public class HighestSimilaritySelectionTests
                 """),
         });
 
+    /// <summary>The index loop over scores computed into a buffer first (an array or a <c>stackalloc</c> span): the
+    /// buffer's element is the score it was filled with (probe 9b, repro 03).</summary>
+    [Theory]
+    [InlineData("Span<double> sims = stackalloc double[pool.Count];", "ReaderGuard.Similarity(user, pool[j])", "if (sims[i] > best) { best = sims[i]; {|PERSONA002:bestIndex = i|}; }")]
+    [InlineData("var sims = new double[pool.Count];", "ReaderGuard.Similarity(user, pool[j])", "var s = sims[i]; if (s > best) { best = s; {|PERSONA002:bestIndex = i|}; }")]
+    [InlineData("var sims = new double[pool.Count];", "pool[j].Topics.Length", "if (sims[i] > best) { best = sims[i]; bestIndex = i; }")]
+    [InlineData("var sims = new double[pool.Count];", "ReaderGuard.Similarity(user, pool[j])", "if (sims[i] > best) { best = sims[i]; bestIndex = i; } if (bestIndex < 0) return null;")]
+    public Task Best_so_far_index_loop_over_a_score_buffer(string buffer, string filled, string body) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    {{buffer}}
+                    for (int j = 0; j < pool.Count; j++) sims[j] = {{filled}};
+                    double best = double.MinValue; int bestIndex = 0;
+                    for (int i = 0; i < pool.Count; i++) { {{body}} }
+                    return {{(body.Contains("return null") ? "bestIndex" : "pool[bestIndex]")}};
+            """, "public object? Run(Reader user)"));
+
     [Fact]
     public Task MinBy_distance_is_reported() =>
         Verify.VerifyAsync("""
