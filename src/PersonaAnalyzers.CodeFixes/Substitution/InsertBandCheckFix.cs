@@ -210,15 +210,25 @@ internal sealed class InsertBandCheckFix : PersonaFix
         bool ownInstead, CancellationToken cancellationToken)
     {
         var name = LocalNames.Unique(model, site.Anchor, "substitute");
+        var check = Syntax.TrySubstitute(types.Guard, model, site.Anchor.SpanStart, target, IdentifierName(name));
+        // $"… {index.FindNearest(me)?.Interests ?? none}": the code's own answer for a missing substitute serves an unsafe
+        // one too (see OwnMissingFallback).
+        if (canBeNull && OwnMissingFallback.IsNullTolerant(site.Expression) &&
+            model.GetTypeInfo(site.Expression, cancellationToken).Type is { IsReferenceType: true })
+        {
+            var missing = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
+                SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.Expression.WithoutTrivia())))));
+            var makeMissing = OwnMissingFallback.MakeMissing(name, check);
+            var value = site.ExpressionBody is not null && ReturnsValue(model, site.ExpressionBody, cancellationToken);
+            return site.Rewrite(root, new StatementSyntax[] { missing, makeMissing }, IdentifierName(name), value);
+        }
         var fallback = Fallbacks.For(model, site.Expression, target, types.Persona) ??
                        (ownInstead ? Fallbacks.OwnProfileInstead(model, model.GetTypeInfo(site.Expression, cancellationToken).Type, name, target, types.Persona) : null);
         if (fallback is null)
             return null;
         var declaration = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
             SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.Expression.WithoutTrivia())))));
-        var guard = IfStatement(
-            Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, site.Anchor.SpanStart, target, IdentifierName(name)), name, canBeNull),
-            fallback);
+        var guard = IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback);
         var returnsValue = site.ExpressionBody is not null && ReturnsValue(model, site.ExpressionBody, cancellationToken);
         return site.Rewrite(root, new StatementSyntax[] { declaration, guard }, IdentifierName(name), returnsValue);
     }
@@ -231,7 +241,6 @@ internal sealed class InsertBandCheckFix : PersonaFix
         return !(method.IsAsync && method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 0 });
     }
 
-    /// <summary>The expression together with the parentheses and null-forgiving operators around it.</summary>
     /// <summary>The variable the reported substitute is kept in, where the report is on its declaration.</summary>
     private static string? HolderName(SyntaxNode node) => node switch
     {
@@ -264,6 +273,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
         }
     }
 
+    /// <summary>The expression together with the parentheses and null-forgiving operators around it.</summary>
     private static ExpressionSyntax Outermost(ExpressionSyntax expression)
     {
         while (expression.Parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })

@@ -39,6 +39,12 @@ internal static class OwnMissingFallback
         }
         if (reads == 0)
             return null;
+        return MakeMissing(name, check);
+    }
+
+    /// <summary><c>if (name is not null &amp;&amp; !check) name = null;</c></summary>
+    public static StatementSyntax MakeMissing(string name, ExpressionSyntax check)
+    {
         var present = IsPatternExpression(IdentifierName(name), UnaryPattern(ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression))));
         var unsafeSubstitute = BinaryExpression(SyntaxKind.LogicalAndExpression, present, PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check));
         var missing = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(name), LiteralExpression(SyntaxKind.NullLiteralExpression)));
@@ -50,7 +56,7 @@ internal static class OwnMissingFallback
         local.Declaration.Type.IsVar || symbol.Type.NullableAnnotation != NullableAnnotation.NotAnnotated;
 
     /// <summary>Read as <c>donor?.…</c> or <c>donor ?? …</c> (in parentheses too).</summary>
-    private static bool IsNullTolerant(IdentifierNameSyntax id)
+    public static bool IsNullTolerant(ExpressionSyntax id)
     {
         SyntaxNode read = id;
         while (read.Parent is ParenthesizedExpressionSyntax parenthesized)

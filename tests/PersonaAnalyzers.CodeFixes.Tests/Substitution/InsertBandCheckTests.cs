@@ -479,6 +479,23 @@ public class InsertBandCheckTests
                 }
             """), Key);
 
+    /// <summary>A lookup read in place through <c>?.</c>: hoisted into a local, and made missing when unsafe, so the
+    /// code's own default still serves a user with no twin (probe 9c, repro 09).</summary>
+    [Fact]
+    public Task Lookup_read_through_conditional_access_is_made_missing_when_unsafe() =>
+        Verify.VerifyAsync(InClass("""
+                public string Prompt(Reader user) =>
+                    $"Write like: {{|PERSONA001:index.FindNearest(user)|}?.Summary ?? "a neutral reader"}";
+            """), InClass("""
+                public string Prompt(Reader user)
+                {
+                    var substitute = index.FindNearest(user);
+                    if (substitute is not null && !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        substitute = null;
+                    return $"Write like: {substitute?.Summary ?? "a neutral reader"}";
+                }
+            """), Key);
+
     /// <summary>One read that does not allow for a missing twin (<c>Render.Prompt(twin!)</c>) and the code has no answer of
     /// its own for every read: the usual guard, with the user's profile standing in.</summary>
     [Fact]
