@@ -312,11 +312,22 @@ internal sealed partial class SubstituteFlowGraph
                 continue;
             var nullWay = holding?.NullWay(block);
             if (nullWay != block.ConditionalSuccessor)
-                Push(block.ConditionalSuccessor?.Destination);
+                Follow(block.ConditionalSuccessor);
             if (nullWay != block.FallThroughSuccessor)
-                Push(block.FallThroughSuccessor?.Destination);
+                Follow(block.FallThroughSuccessor);
         }
         return false;
+
+        // A branch out of a try runs its finally first: try { … } finally { Sent.Add(other.Greeting); } — the finally's
+        // blocks are reached through the branch's finally regions, not through its destination.
+        void Follow(ControlFlowBranch? branch)
+        {
+            if (branch is null)
+                return;
+            foreach (var region in branch.FinallyRegions)
+                Push(_graph.Blocks[region.FirstBlockOrdinal]);
+            Push(branch.Destination);
+        }
 
         void Push(BasicBlock? next)
         {

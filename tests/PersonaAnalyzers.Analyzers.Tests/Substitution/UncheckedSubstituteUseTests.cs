@@ -87,6 +87,15 @@ public class UncheckedSubstituteUseTests
             }
             """);
 
+    /// <summary>A <c>finally</c> is reached from its <c>try</c> (probe 10, repro 01); a check before the <c>try</c> still
+    /// covers it.</summary>
+    [Theory]
+    [InlineData("var other = {|PERSONA001:index.FindNearest(user)|}!; try { log.Add(\"a\"); } finally { log.Add(other.Summary); }")]
+    [InlineData("var other = {|PERSONA001:index.FindNearest(user)|}; try { log.Add(\"a\"); } finally { cached = other; }")]
+    [InlineData("var other = index.FindNearest(user); if (other is null || !ReaderGuard.Assess(user, other).IsSafe) return; try { log.Add(\"a\"); } finally { log.Add(other.Summary); }")]
+    public Task A_use_in_a_finally_block_is_judged_on_every_way_into_it(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body, "public void Run(Reader user, List<string> log)"));
+
     [Fact]
     public Task Storing_in_an_object_initializer_property_is_a_use() =>
         Verify.VerifyAsync("""
