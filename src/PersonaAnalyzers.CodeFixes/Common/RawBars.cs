@@ -20,11 +20,15 @@ internal static class RawBars
     /// <param name="reported">The reported node.</param>
     /// <param name="name">The local, loop variable or parameter that holds the substitute, when there is one: a bar later
     /// in its block that names it decides on it too.</param>
-    public static async Task<bool> DecideAsync(Document document, SyntaxNode reported, string? name, CancellationToken cancellationToken)
+    public static async Task<bool> DecideAsync(Document document, SyntaxNode reported, string? name, CancellationToken cancellationToken) =>
+        await FindAsync(document, reported, name, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>The PERSONA003 report of that bar, or null.</summary>
+    public static async Task<Diagnostic?> FindAsync(Document document, SyntaxNode reported, string? name, CancellationToken cancellationToken)
     {
         var statement = reported.AncestorsAndSelf().FirstOrDefault(n => n is StatementSyntax or ArrowExpressionClauseSyntax);
         if (statement is null || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
-            return false;
+            return null;
         // The statement itself (a loop's body, a LINQ chain's lambdas) and, where a variable holds the substitute, the rest
         // of the block.
         var end = statement.Span.End;
@@ -40,9 +44,21 @@ internal static class RawBars
             var span = diagnostic.Location.SourceSpan;
             if (diagnostic.Id != SubstitutionDescriptors.RawThresholdId || !region.Contains(span))
                 continue;
-            if (statement.Span.Contains(span) || name is not null && Syntax.Mentions(root.FindNode(span), name))
-                return true;
+            if (statement.Span.Contains(span) || name is not null && (Syntax.Mentions(root.FindNode(span), name) || ScoreOf(diagnostic, root, model, name)))
+                return diagnostic;
         }
-        return false;
+        return null;
+    }
+
+    /// <summary><c>var s = Similarity(me, twin); if (s &lt; 0.7) return me;</c>: the bar's score is a local computed from
+    /// the substitute.</summary>
+    private static bool ScoreOf(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, string name)
+    {
+        if (diagnostic.AdditionalLocations.Count == 0 ||
+            root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not IdentifierNameSyntax operand ||
+            model.GetSymbolInfo(operand).Symbol is not ILocalSymbol local)
+            return false;
+        return local.DeclaringSyntaxReferences.Any(reference =>
+            reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value } && Syntax.Mentions(value, name));
     }
 }

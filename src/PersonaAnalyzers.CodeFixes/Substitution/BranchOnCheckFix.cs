@@ -56,9 +56,10 @@ internal sealed class BranchOnCheckFix : PersonaFix
         else
             return null;
 
-        // Classify(me, other); if (Similarity(me, other) > 0.9) …: PERSONA003's fix turns that bar into the check.
-        if (await RawBars.DecideAsync(document, statement, (candidate as IdentifierNameSyntax)?.Identifier.ValueText, cancellationToken).ConfigureAwait(false))
-            return null;
+        // Classify(me, other); if (Similarity(me, other) > 0.9) …: the bar becomes the check (PERSONA003's fix) and the
+        // discarded call goes — the code either rule's fix leaves first, in one step.
+        if (await RawBars.FindAsync(document, statement, (candidate as IdentifierNameSyntax)?.Identifier.ValueText, cancellationToken).ConfigureAwait(false) is { } bar)
+            return await CheckAtTheBarAsync(document, root, statement, bar, cancellationToken).ConfigureAwait(false);
 
         // The candidate may already be checked just before (the PERSONA001 fix on the same loop): then the discarded call
         // is only noise, and a second branch would be too.
@@ -78,6 +79,21 @@ internal sealed class BranchOnCheckFix : PersonaFix
         var branch = IfStatement(PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, Parenthesize(check)), fallback)
             .WithTriviaFrom(statement).Formatted();
         return await FinishedDocument.CreateAsync(document, root.ReplaceNode(statement, branch), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Document?> CheckAtTheBarAsync(Document document, SyntaxNode root, StatementSyntax discarded, Diagnostic bar,
+        CancellationToken cancellationToken)
+    {
+        var mark = new SyntaxAnnotation();
+        var marked = document.WithSyntaxRoot(root.ReplaceNode(discarded, discarded.WithAdditionalAnnotations(mark)));
+        if (await marked.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } markedRoot ||
+            await new BandCheckInsteadOfThresholdFix().ApplyAsync(marked, markedRoot.FindNode(bar.Location.SourceSpan, getInnermostNodeForTie: true), bar,
+                cancellationToken).ConfigureAwait(false) is not { } checkedAtBar ||
+            await checkedAtBar.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } fixedRoot ||
+            fixedRoot.GetAnnotatedNodes(mark).FirstOrDefault() is not { } stillDiscarded)
+            return null;
+        return await FinishedDocument.CreateAsync(checkedAtBar, fixedRoot.RemoveNode(stillDiscarded, SyntaxRemoveOptions.KeepNoTrivia)!, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static bool AlreadyBranchedOn(StatementSyntax statement, ExpressionSyntax candidate)

@@ -246,10 +246,20 @@ internal sealed class InsertBandCheckFix : PersonaFix
     {
         ForEachStatementSyntax forEach => forEach.Identifier.ValueText,
         ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword } outArgument => OutArgumentCheck.NameOf(outArgument),
-        ExpressionSyntax expression when Outermost(expression).Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } =>
-            declarator.Identifier.ValueText,
+        ExpressionSyntax expression when DeclaredBy(expression) is { } declarator => declarator.Identifier.ValueText,
         _ => null,
     };
+
+    /// <summary>The local whose initializer is the substitute, also through <c>??</c> and <c>await</c>
+    /// (<c>var twin = index.FindLookalike(me) ?? me;</c>).</summary>
+    private static VariableDeclaratorSyntax? DeclaredBy(ExpressionSyntax expression)
+    {
+        SyntaxNode node = Outermost(expression);
+        while (node.Parent is ParenthesizedExpressionSyntax or AwaitExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } or
+               PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+            node = node.Parent;
+        return node.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } ? declarator : null;
+    }
 
     private static bool IsThrownAway(ExpressionSyntax value)
     {

@@ -843,6 +843,25 @@ public class InsertBandCheckTests
                     return total;
                 }
         """)]
+    [InlineData("""
+                public Reader Pick(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is null)
+                        return user;
+                    var s = ReaderGuard.Similarity(user, twin);
+                    if (s < 0.7)
+                        return user;
+                    return twin;
+                }
+        """)]
+    [InlineData("""
+                public string Pick(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|} ?? user;
+                    return ReaderGuard.Similarity(user, twin) > 0.9 ? twin.Summary : user.Summary;
+                }
+        """)]
     public Task Not_offered_where_a_raw_bar_decides_on_the_same_substitute(string member) =>
         Verify.VerifyNotOfferedAsync(InClass(member), Key);
 

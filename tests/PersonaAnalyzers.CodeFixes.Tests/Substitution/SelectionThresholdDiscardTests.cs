@@ -154,15 +154,23 @@ public class SelectionThresholdDiscardTests
                     ReaderGuard.SafestSubstitute(user, pool);
             """), "PERSONA002.UseSafestSubstitute", iterations: 3);
 
-    /// <summary>A discarded check followed by a raw bar on the same pair: PERSONA003's fix turns the bar into the check;
-    /// a branch added first would make two checks, or leave the bar (probe 9c, repro 15).</summary>
+    /// <summary>A discarded check followed by a raw bar on the same pair: the bar becomes the check (what PERSONA003's fix
+    /// writes) and the discarded call goes — the same code whichever rule a <c>dotnet format</c> run fixes first, in one
+    /// run (probe 9c, repro 15; probe 9d, repro 05).</summary>
     [Fact]
-    public Task Discarded_check_followed_by_a_raw_bar_on_the_same_pair_is_left_to_the_bar_fix() =>
-        Discard.VerifyNotOfferedAsync(InClass("""
+    public Task Discarded_check_followed_by_a_raw_bar_on_the_same_pair_becomes_the_check_at_the_bar() =>
+        Discard.VerifyAsync(InClass("""
                 public static Reader Source(Reader me, Reader other)
                 {
                     {|PERSONA004:ReaderGuard.Classify(me, other)|};
                     if (ReaderGuard.Similarity(me, other) > 0.9)
+                        return other;
+                    return me;
+                }
+            """), InClass("""
+                public static Reader Source(Reader me, Reader other)
+                {
+                    if (ReaderGuard.TrySubstitute(me, other, out _))
                         return other;
                     return me;
                 }
