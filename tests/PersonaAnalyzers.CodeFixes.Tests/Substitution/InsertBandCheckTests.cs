@@ -496,6 +496,36 @@ public class InsertBandCheckTests
                 }
             """), Key);
 
+    /// <summary>A switch on the twin with a <c>null</c> arm of its own, and reads only in arms that never match null: an
+    /// unsafe twin is made missing, so the <c>null</c> arm serves it (probe 9d, repro 06).</summary>
+    [Fact]
+    public Task Switch_with_its_own_null_arm_makes_an_unsafe_twin_missing() =>
+        Verify.VerifyAsync(InClass("""
+                public async Task<string> Bio(Reader user)
+                {
+                    var twin = {|PERSONA001:await index.FindNearestAsync(user)|};
+                    return twin switch
+                    {
+                        null => user.Summary,
+                        { Summary.Length: > 0 } => twin.Summary,
+                        _ => user.Summary,
+                    };
+                }
+            """), InClass("""
+                public async Task<string> Bio(Reader user)
+                {
+                    var twin = await index.FindNearestAsync(user);
+                    if (twin is not null && !ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = null;
+                    return twin switch
+                    {
+                        null => user.Summary,
+                        { Summary.Length: > 0 } => twin.Summary,
+                        _ => user.Summary,
+                    };
+                }
+            """), Key);
+
     /// <summary>One read that does not allow for a missing twin (<c>Render.Prompt(twin!)</c>) and the code has no answer of
     /// its own for every read: the usual guard, with the user's profile standing in.</summary>
     [Fact]
