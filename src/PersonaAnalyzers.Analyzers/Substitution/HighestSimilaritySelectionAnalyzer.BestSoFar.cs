@@ -69,11 +69,13 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                     }
                     if (inner is ISimpleAssignmentOperation { Value: { } index } byIndex && loop is IForLoopOperation indexed &&
                         LinqShapes.Unwrap(index) is ILocalReferenceOperation { Local: var counter } && indexed.Locals.Contains(counter, SymbolEqualityComparer.Default) &&
-                        DeclaredOutside(byIndex.Target, loop) && IndexedProfiles(score.Expression, FillCounter(score.Expression) ?? counter) is { } pool &&
+                        DeclaredOutside(byIndex.Target, loop) &&
+                        // A score read from a buffer indexes the pool by the loop that filled the buffer.
+                        (FillCounter(score.Expression) ?? counter) is var indexedBy && IndexedProfiles(score.Expression, indexedBy) is { } pool &&
                         LinqShapes.Unwrap(byIndex.Target) is ILocalReferenceOperation { Local: var kept } && TakesElementBy(pool, kept))
                     {
                         // for (var i = 0; …) { if (score > best) { best = score; bestIndex = i; } } … pool[bestIndex]
-                        Report(byIndex, "Loop", "a best-so-far loop", TargetBesides(score.Expression, FillCounter(score.Expression) ?? counter), pool);
+                        Report(byIndex, "Loop", "a best-so-far loop", TargetBesides(score.Expression, indexedBy), pool);
                         return;
                     }
                 }

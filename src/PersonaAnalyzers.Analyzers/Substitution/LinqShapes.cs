@@ -213,6 +213,15 @@ internal static class LinqShapes
         return value is IDeclarationExpressionOperation declaration ? Unwrap(declaration.Expression) : value;
     }
 
+    /// <summary>The variable a declaration or recursive pattern declares (<c>is Reader r</c>, <c>is { } twin</c>); null for
+    /// any other operation.</summary>
+    public static ISymbol? DeclaredBy(IOperation pattern) => pattern switch
+    {
+        IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+        IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+        _ => null,
+    };
+
     /// <summary>The parent, skipping conversions and parentheses; <paramref name="child"/> becomes the operand
     /// directly below it.</summary>
     public static IOperation? Parent(IOperation operation, out IOperation child)

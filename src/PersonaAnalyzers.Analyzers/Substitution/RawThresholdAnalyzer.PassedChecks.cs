@@ -247,8 +247,7 @@ public sealed partial class RawThresholdAnalyzer
                     IDeconstructionAssignmentOperation deconstruction => OperationBlocks.Mentions(deconstruction.Target, variable),
                     IAssignmentOperation assignment => IsVariable(assignment.Target, variable),
                     IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => IsVariable(argument.Value, variable),
-                    IDeclarationPatternOperation declaration => SymbolEqualityComparer.Default.Equals(declaration.DeclaredSymbol, variable),
-                    IRecursivePatternOperation recursive => SymbolEqualityComparer.Default.Equals(recursive.DeclaredSymbol, variable),
+                    IPatternOperation pattern => SymbolEqualityComparer.Default.Equals(LinqShapes.DeclaredBy(pattern), variable),
                     _ => false,
                 };
                 if (written)
@@ -373,8 +372,7 @@ public sealed partial class RawThresholdAnalyzer
                     case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
                         written = declarator.Initializer?.Value;
                         break;
-                    case IPatternOperation pattern when SymbolEqualityComparer.Default.Equals(
-                        pattern is IDeclarationPatternOperation declaration ? declaration.DeclaredSymbol : (pattern as IRecursivePatternOperation)?.DeclaredSymbol, local):
+                    case IPatternOperation pattern when SymbolEqualityComparer.Default.Equals(LinqShapes.DeclaredBy(pattern), local):
                         var tested = pattern.Parent;
                         while (tested is IPatternOperation)
                             tested = tested.Parent;

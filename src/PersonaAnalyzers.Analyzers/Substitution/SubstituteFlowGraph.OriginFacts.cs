@@ -81,12 +81,7 @@ internal sealed partial class SubstituteFlowGraph
                 foreach (var i in _all.PositionsOf(OperationKind.IsPattern))
                 {
                     var test = (IIsPatternOperation)_all.Operation(i);
-                    var declared = test.Pattern switch
-                    {
-                        IDeclarationPatternOperation declaration => declaration.DeclaredSymbol as ILocalSymbol,
-                        IRecursivePatternOperation recursive => recursive.DeclaredSymbol as ILocalSymbol,
-                        _ => null,
-                    };
+                    var declared = LinqShapes.DeclaredBy(test.Pattern) as ILocalSymbol;
                     if (declared is not null && IsSet(_deciding, _all.IndexWithin(i, test.Value)) && !_overriddenLocals.Contains(declared))
                         changed |= _verdictLocals.Add(declared);
                 }

@@ -162,13 +162,7 @@ internal sealed partial class SubstituteFlowGraph
         {
             foreach (var i in _all.PositionsOf(kind))
             {
-                var declared = _all.Operation(i) switch
-                {
-                    IDeclarationPatternOperation pattern => pattern.DeclaredSymbol,
-                    IRecursivePatternOperation pattern => pattern.DeclaredSymbol,
-                    _ => null,
-                };
-                if (SymbolEqualityComparer.Default.Equals(declared, local))
+                if (SymbolEqualityComparer.Default.Equals(LinqShapes.DeclaredBy(_all.Operation(i)), local))
                     receipts.Add(_all.StatementOf(i));
             }
         }

@@ -35,6 +35,10 @@ internal static class Syntax
         return BinaryExpression(SyntaxKind.LogicalOrExpression, isNull, failed);
     }
 
+    /// <summary><c>name is not null</c>.</summary>
+    public static ExpressionSyntax IsNotNull(string name) =>
+        IsPatternExpression(IdentifierName(name), UnaryPattern(Token(SyntaxKind.NotKeyword), ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression))));
+
     /// <summary>The replacement for <paramref name="original"/>, in parentheses only where its parent binds tighter than
     /// a <c>??</c> would.</summary>
     public static ExpressionSyntax InPlaceOf(ExpressionSyntax original, ExpressionSyntax replacement) =>

@@ -61,7 +61,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
         // cache.GetOrAdd(key, _ => index.FindNearest(user)); with the value thrown away: the cache has kept the factory's
         // substitute before anything here could check it — the check belongs inside the factory, which is the author's to
         // write (a guard on a hoisted value would only hide the report).
-        if (IsThrownAway(outer))
+        if (IsThrownAway(model, outer, cancellationToken))
             return null;
         // An element picked from a collection of substitutes has a better fix than standing in the user's own profile:
         // the safest of them (UseSafestSubstituteFix).
@@ -211,24 +211,24 @@ internal sealed class InsertBandCheckFix : PersonaFix
     {
         var name = LocalNames.Unique(model, site.Anchor, "substitute");
         var check = Syntax.TrySubstitute(types.Guard, model, site.Anchor.SpanStart, target, IdentifierName(name));
+        StatementSyntax guard;
         // $"… {index.FindNearest(me)?.Interests ?? none}": the code's own answer for a missing substitute serves an unsafe
         // one too (see OwnMissingFallback).
         if (canBeNull && OwnMissingFallback.IsNullTolerant(site.Expression) &&
             model.GetTypeInfo(site.Expression, cancellationToken).Type is { IsReferenceType: true })
         {
-            var missing = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
-                SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.Expression.WithoutTrivia())))));
-            var makeMissing = OwnMissingFallback.MakeMissing(name, check);
-            var value = site.ExpressionBody is not null && ReturnsValue(model, site.ExpressionBody, cancellationToken);
-            return site.Rewrite(root, new StatementSyntax[] { missing, makeMissing }, IdentifierName(name), value);
+            guard = OwnMissingFallback.MakeMissing(name, check);
         }
-        var fallback = Fallbacks.For(model, site.Expression, target, types.Persona) ??
-                       (ownInstead ? Fallbacks.OwnProfileInstead(model, model.GetTypeInfo(site.Expression, cancellationToken).Type, name, target, types.Persona) : null);
-        if (fallback is null)
-            return null;
+        else
+        {
+            var fallback = Fallbacks.For(model, site.Expression, target, types.Persona) ??
+                           (ownInstead ? Fallbacks.OwnProfileInstead(model, model.GetTypeInfo(site.Expression, cancellationToken).Type, name, target, types.Persona) : null);
+            if (fallback is null)
+                return null;
+            guard = IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback);
+        }
         var declaration = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
             SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.Expression.WithoutTrivia())))));
-        var guard = IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback);
         var returnsValue = site.ExpressionBody is not null && ReturnsValue(model, site.ExpressionBody, cancellationToken);
         return site.Rewrite(root, new StatementSyntax[] { declaration, guard }, IdentifierName(name), returnsValue);
     }
@@ -261,26 +261,16 @@ internal sealed class InsertBandCheckFix : PersonaFix
         return node.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } ? declarator : null;
     }
 
-    private static bool IsThrownAway(ExpressionSyntax value)
+    /// <summary>The value is discarded: a statement of its own, assigned to <c>_</c>, or the expression body of a method
+    /// or local function that returns nothing (<c>void M() =&gt; …;</c>, <c>async Task M() =&gt; await …;</c>).</summary>
+    private static bool IsThrownAway(SemanticModel model, ExpressionSyntax value, CancellationToken cancellationToken)
     {
         if (value.Parent is AwaitExpressionSyntax awaited)
             value = Outermost(awaited);
         return value.Parent is ExpressionStatementSyntax ||
                value.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax } discard && discard.Right == value ||
-               value.Parent is ArrowExpressionClauseSyntax { Parent: var member } && ReturnsNothing(member);
-
-        // void M() => …; and async Task M() => await …;
-        static bool ReturnsNothing(SyntaxNode? member)
-        {
-            var (returnType, modifiers) = member switch
-            {
-                MethodDeclarationSyntax method => (method.ReturnType, method.Modifiers),
-                LocalFunctionStatementSyntax function => (function.ReturnType, function.Modifiers),
-                _ => (null, default),
-            };
-            return returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword } ||
-                   modifiers.Any(SyntaxKind.AsyncKeyword) && returnType is IdentifierNameSyntax { Identifier.ValueText: "Task" or "ValueTask" };
-        }
+               value.Parent is ArrowExpressionClauseSyntax { Parent: { } member } && member is MethodDeclarationSyntax or LocalFunctionStatementSyntax &&
+               !ReturnsValue(model, member, cancellationToken);
     }
 
     /// <summary>The expression together with the parentheses and null-forgiving operators around it.</summary>

@@ -43,7 +43,7 @@ internal static class OutArgumentCheck
         if (!negated && Decision(decided, SyntaxKind.LogicalAndExpression) is { } positive && OnlyWhenTrue(positive, name))
         {
             ExpressionSyntax passed = canBeNull && !KnownPresent(model, positive.WhenTrue, name, cancellationToken)
-                ? BinaryExpression(SyntaxKind.LogicalAndExpression, IsNotNull(name), check)
+                ? BinaryExpression(SyntaxKind.LogicalAndExpression, Syntax.IsNotNull(name), check)
                 : check;
             return Joined(root, SyntaxKind.LogicalAndExpression, decided, passed);
         }
@@ -147,9 +147,6 @@ internal static class OutArgumentCheck
         return statement is ReturnStatementSyntax or ContinueStatementSyntax or BreakStatementSyntax or ThrowStatementSyntax ||
                statement.IsKind(SyntaxKind.YieldBreakStatement);
     }
-
-    private static ExpressionSyntax IsNotNull(string name) =>
-        IsPatternExpression(IdentifierName(name), UnaryPattern(Token(SyntaxKind.NotKeyword), ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression))));
 
     /// <summary>Puts <paramref name="added"/> right after <paramref name="decided"/> in its chain of
     /// <paramref name="op"/>: <c>a &amp;&amp; call &amp;&amp; b</c> becomes <c>a &amp;&amp; call &amp;&amp; added &amp;&amp; b</c>.

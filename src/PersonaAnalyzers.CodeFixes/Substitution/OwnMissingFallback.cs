@@ -45,8 +45,7 @@ internal static class OwnMissingFallback
     /// <summary><c>if (name is not null &amp;&amp; !check) name = null;</c></summary>
     public static StatementSyntax MakeMissing(string name, ExpressionSyntax check)
     {
-        var present = IsPatternExpression(IdentifierName(name), UnaryPattern(ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression))));
-        var unsafeSubstitute = BinaryExpression(SyntaxKind.LogicalAndExpression, present, PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check));
+        var unsafeSubstitute = BinaryExpression(SyntaxKind.LogicalAndExpression, Syntax.IsNotNull(name), PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check));
         var missing = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(name), LiteralExpression(SyntaxKind.NullLiteralExpression)));
         return IfStatement(unsafeSubstitute, missing).Formatted();
     }
