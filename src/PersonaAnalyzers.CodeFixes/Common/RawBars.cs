@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using PersonaAnalyzers.Substitution;
 
@@ -35,15 +33,12 @@ internal static class RawBars
         if (name is not null && statement.Parent is BlockSyntax block)
             end = block.Statements.Last().Span.End;
         var region = TextSpan.FromBounds(statement.SpanStart, end);
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new RawThresholdAnalyzer());
-        var diagnostics = await model.Compilation.WithAnalyzers(analyzers, document.Project.AnalyzerOptions)
-            .GetAnalyzerSemanticDiagnosticsAsync(model, region, cancellationToken).ConfigureAwait(false);
+        var diagnostics = await RuleReports.InAsync(document, model, new RawThresholdAnalyzer(), SubstitutionDescriptors.RawThresholdId, region, cancellationToken)
+            .ConfigureAwait(false);
         var root = await model.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in diagnostics)
         {
             var span = diagnostic.Location.SourceSpan;
-            if (diagnostic.Id != SubstitutionDescriptors.RawThresholdId || !region.Contains(span))
-                continue;
             if (statement.Span.Contains(span) || name is not null && (Syntax.Mentions(root.FindNode(span), name) || ScoreOf(diagnostic, root, model, name)))
                 return diagnostic;
         }

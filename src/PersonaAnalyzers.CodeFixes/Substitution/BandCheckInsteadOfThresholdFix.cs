@@ -50,7 +50,7 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
             _ => null,
         };
         var pair = score is null ? null : ScoredPair(model, score, types.Guard, cancellationToken) ?? HitPair(document, model, node, score, types.Persona, cancellationToken);
-        if (pair is null)
+        if (pair is null || await HighestSimilarityPicks.ChoseAsync(document, model, pair.Value.Candidate, cancellationToken).ConfigureAwait(false))
             return null;
         if (node is PatternSyntax switchArm)
         {

@@ -32,6 +32,10 @@ internal sealed class UseSafestSubstituteFix : PersonaFix
             return null;
         if (!PersonaCollections.IsCollectionOf(model.GetTypeInfo(candidates, cancellationToken).Type, types.Persona))
             return null;
+        // A raw bar in the pick (`FirstOrDefault(c => Similarity(user, c) >= 0.92)`) would stay as the safest pick's
+        // shortlist: only near-twins considered, and PERSONA003 silenced. Its own fix turns the bar into the check.
+        if (await RawBars.DecideAsync(document, element, null, cancellationToken).ConfigureAwait(false))
+            return null;
         var nullable = orDefault || model.GetTypeInfo(element, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
 
         ExpressionSyntax source = candidates.WithoutTrivia();

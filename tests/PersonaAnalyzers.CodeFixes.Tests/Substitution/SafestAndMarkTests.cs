@@ -50,6 +50,42 @@ public class SafestAndMarkTests
                 }
             """), Safest);
 
+    /// <summary>The predicate is a raw near-twin bar (PERSONA003): kept as the safest pick's shortlist, it would let
+    /// only near-twins be considered and silence PERSONA003, whose fix turns the bar itself into the band check. No fix
+    /// of PERSONA001's applies (the preferred key carries the first that would).</summary>
+    [Theory]
+    [InlineData("neighbours.FirstOrDefault(n => ReaderGuard.Similarity(user, n) >= 0.92)")]
+    [InlineData("neighbours.Where(n => ReaderGuard.Similarity(user, n) >= 0.92).FirstOrDefault()")]
+    public Task Safest_substitute_is_not_offered_over_a_raw_bar(string pick) =>
+        Verify.VerifyNotOfferedAsync(InClass($$"""
+                public string? Prompt(Reader user)
+                {
+                    var neighbours = index.NearestNeighbours(user, 10);
+                    var match = {|PERSONA001:{{pick}}|};
+                    return match is null ? null : Render.Prompt(match);
+                }
+            """), Preferred);
+
+    [Fact]
+    public Task Safest_substitute_is_offered_past_a_bar_on_another_pair() =>
+        Verify.VerifyAsync(InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var neighbours = index.NearestNeighbours(user, 10);
+                    var match = {|PERSONA001:neighbours.FirstOrDefault(n => n.Summary.Length > 0)|};
+                    var log = ReaderGuard.Similarity(user, other) > 0.9 ? "close" : "far";
+                    return match is null ? null : Render.Prompt(match) + log;
+                }
+            """), InClass("""
+                public string? Prompt(Reader user, Reader other)
+                {
+                    var neighbours = index.NearestNeighbours(user, 10);
+                    var match = ReaderGuard.SafestSubstitute(user, neighbours.Where(n => n.Summary.Length > 0));
+                    var log = ReaderGuard.Similarity(user, other) > 0.9 ? "close" : "far";
+                    return match is null ? null : Render.Prompt(match) + log;
+                }
+            """), Safest);
+
     [Fact]
     public Task Safest_substitute_is_not_offered_for_a_single_lookup() =>
         Verify.VerifyNotOfferedAsync(InClass("""

@@ -235,6 +235,46 @@ public class SelectionThresholdDiscardTests
                     (ReaderGuard.SafestSubstitute(user, pool), ReaderGuard.SafestSubstitute(partner, pool));
             """), "PERSONA002.UseSafestSubstitute", iterations: 2);
 
+    /// <summary>A bar on a <c>MaxBy</c> pick: PERSONA002's fix puts the guard's pick in its place, past which the bar is
+    /// not reported; a check at the bar as well would vet the guard's pick twice, and which rule <c>dotnet format</c> fixed
+    /// first would decide the code (probe 9d, repro 03).</summary>
+    [Theory]
+    [InlineData("pool.MaxBy(c => ReaderGuard.Similarity(user, c))")]
+    [InlineData("pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).FirstOrDefault()")]
+    public Task Threshold_on_a_highest_similarity_pick_leaves_it_to_the_pick_fix(string pick) =>
+        Threshold.VerifyNotOfferedAsync(InClass($$"""
+                public Reader Pick(Reader user, List<Reader> pool)
+                {
+                    var best = {{pick}};
+                    if (best is null || {|PERSONA003:ReaderGuard.Similarity(user, best) < 0.6|})
+                        return user;
+                    return best;
+                }
+            """), "PERSONA003.UseBandCheck");
+
+    /// <summary>A pick PERSONA002's fix does not rewrite (a named score function) keeps the bar's own fix.</summary>
+    [Fact]
+    public Task Threshold_on_a_pick_the_pick_fix_leaves_becomes_the_band_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public Reader Pick(Reader user, List<Reader> pool)
+                {
+                    double Score(Reader c) => ReaderGuard.Similarity(user, c);
+                    var best = pool.OrderByDescending(Score).First();
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, best) < 0.6|})
+                        return user;
+                    return best;
+                }
+            """), InClass("""
+                public Reader Pick(Reader user, List<Reader> pool)
+                {
+                    double Score(Reader c) => ReaderGuard.Similarity(user, c);
+                    var best = pool.OrderByDescending(Score).First();
+                    if (!ReaderGuard.TrySubstitute(user, best, out _))
+                        return user;
+                    return best;
+                }
+            """), "PERSONA003.UseBandCheck");
+
     [Fact]
     public Task Threshold_in_an_if_becomes_the_band_check() =>
         Threshold.VerifyAsync(InClass("""

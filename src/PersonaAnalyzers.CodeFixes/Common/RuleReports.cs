@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace PersonaAnalyzers.CodeFixes.Common;
+
+/// <summary>What another of the package's rules reports inside a region, asked of that rule's own analyzer. Where two
+/// rules meet on the same code, one fix steps aside for the other's so that <c>dotnet format</c> writes the same code
+/// whichever rule it happens to fix first. Only a fix pays for this, never a build.</summary>
+internal static class RuleReports
+{
+    public static async Task<ImmutableArray<Diagnostic>> InAsync(Document document, SemanticModel model, DiagnosticAnalyzer analyzer,
+        string id, TextSpan region, CancellationToken cancellationToken)
+    {
+        var diagnostics = await model.Compilation.WithAnalyzers(ImmutableArray.Create(analyzer), document.Project.AnalyzerOptions)
+            .GetAnalyzerSemanticDiagnosticsAsync(model, region, cancellationToken).ConfigureAwait(false);
+        return diagnostics.Where(d => d.Id == id && region.Contains(d.Location.SourceSpan)).ToImmutableArray();
+    }
+}
