@@ -275,10 +275,23 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
             IOperation? read = parent switch
             {
                 IMemberReferenceOperation member when member.Instance == child => member,
-                IConditionalAccessOperation access when access.Operation == child => LinqShapes.Unwrap(access.WhenNotNull),
+                IConditionalAccessOperation access when access.Operation == child => FirstRead(access),
                 _ => null,
             };
             return read is IPropertyReferenceOperation or IFieldReferenceOperation && !_symbols.IsOrCarriesPersona(read.Type);
+        }
+
+        /// <summary>The read right off the value a <c>?.</c> tests: <c>.Profile</c> in <c>pick?.Profile.Summary</c>, not
+        /// the <c>.Summary</c> the whole access gives.</summary>
+        private static IOperation? FirstRead(IConditionalAccessOperation access)
+        {
+            foreach (var operation in access.WhenNotNull.DescendantsAndSelf())
+            {
+                if (operation is IMemberReferenceOperation { Instance: IConditionalAccessInstanceOperation } or
+                    IInvocationOperation { Instance: IConditionalAccessInstanceOperation })
+                    return operation;
+            }
+            return null;
         }
 
         private bool OnlyLabelsReadFrom(ILocalSymbol picked)

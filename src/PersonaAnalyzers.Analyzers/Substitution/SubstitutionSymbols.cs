@@ -442,7 +442,9 @@ internal sealed class SubstitutionSymbols
 
     private static ImmutableArray<ISymbol> ImplementedInterfaceMembers(ISymbol member)
     {
-        if (member.ContainingType is not { } type || member.IsStatic)
+        // A static member may implement a static abstract or virtual one (`static abstract Reader? Pick(…)` on a strategy
+        // interface, called as `FirstOther.Pick(…)` as well as `T.Pick(…)`).
+        if (member.ContainingType is not { } type || type.AllInterfaces.IsEmpty)
             return ImmutableArray<ISymbol>.Empty;
         var explicitImplementations = member switch
         {
@@ -457,7 +459,8 @@ internal sealed class SubstitutionSymbols
         {
             foreach (var candidate in @interface.GetMembers(member.Name))
             {
-                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
+                if (candidate.IsStatic == member.IsStatic &&
+                    SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
                     builder.Add(candidate);
             }
         }

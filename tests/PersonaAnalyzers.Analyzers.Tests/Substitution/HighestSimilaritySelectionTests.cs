@@ -135,6 +135,12 @@ public class HighestSimilaritySelectionTests
     [InlineData("var best = {|PERSONA002:segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))|}; return best!.Name + best.Centroid.Summary;")]
     [InlineData("var best = {|PERSONA002:segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))|}; return best;")]
     [InlineData("return {|PERSONA002:pool.MaxBy(c => ReaderGuard.Similarity(user, c))|}!.Summary;")]
+    // Through ?., the read right off the pick decides, not the member the whole access ends with (probe 11a, repro 01).
+    [InlineData("return {|PERSONA002:segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))|}?.Centroid.Summary;")]
+    [InlineData("var best = {|PERSONA002:segments.OrderByDescending(s => ReaderGuard.Similarity(user, s.Centroid)).FirstOrDefault()|}; return best?.Centroid.Summary ?? \"\";")]
+    [InlineData("return {|PERSONA002:segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))|}?.Centroid?.Summary;")]
+    [InlineData("return segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))?.Name.ToUpperInvariant();")]
+    [InlineData("return segments.MaxBy(s => ReaderGuard.Similarity(user, s.Centroid))?.Name?.Length;")]
     public Task Only_a_label_of_the_pick_leaving_is_not_a_substitute(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body, "public object? Run(Reader user, List<Segment> segments)") + """
 

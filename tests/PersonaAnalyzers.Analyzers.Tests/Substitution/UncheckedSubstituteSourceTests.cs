@@ -62,6 +62,39 @@ public class UncheckedSubstituteSourceTests
             }
             """);
 
+    /// <summary>A static member implementing a <c>[ProfileSubstitute] static abstract</c> one, called directly as well as
+    /// through the type parameter (probe 11a, repro 02). A static member of the same name that implements nothing is not
+    /// a substitute.</summary>
+    [Fact]
+    public Task ProfileSubstitute_on_a_static_abstract_member_counts_for_the_implementation() =>
+        Verify.VerifyAsync("""
+            using Shop;
+            using PersonaAnalyzers;
+            using System.Collections.Generic;
+            using System.Linq;
+            public interface IDonorStrategy<TSelf> where TSelf : IDonorStrategy<TSelf>
+            {
+                [ProfileSubstitute] static abstract Reader? Pick(Reader user, IReadOnlyList<Reader> pool);
+            }
+            public sealed class FirstOther : IDonorStrategy<FirstOther>
+            {
+                public static Reader? Pick(Reader user, IReadOnlyList<Reader> pool) => pool.FirstOrDefault(p => p != user);
+            }
+            public sealed class Unrelated
+            {
+                public static Reader? Pick(Reader user, IReadOnlyList<Reader> pool) => pool.FirstOrDefault(p => p != user);
+            }
+            public static class Runner
+            {
+                public static string Generic<T>(Reader me, IReadOnlyList<Reader> pool) where T : IDonorStrategy<T> =>
+                    {|PERSONA001:T.Pick(me, pool)|}?.Summary ?? me.Summary;
+                public static string Direct(Reader me, IReadOnlyList<Reader> pool) =>
+                    {|PERSONA001:FirstOther.Pick(me, pool)|}?.Summary ?? me.Summary;
+                public static string Other(Reader me, IReadOnlyList<Reader> pool) =>
+                    Unrelated.Pick(me, pool)?.Summary ?? me.Summary;
+            }
+            """);
+
     [Fact]
     public Task ProfileSubstitute_on_an_implemented_interface_member_counts_for_the_class_call() =>
         Verify.VerifyAsync("""
