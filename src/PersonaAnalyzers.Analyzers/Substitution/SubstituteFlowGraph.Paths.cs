@@ -20,7 +20,7 @@ internal sealed partial class SubstituteFlowGraph
             facts ??= Facts(origin); // at the first use: an origin without one needs no facts
             if (facts.Decides(use.Statement.First))
                 continue; // the verdict travels with the use: Blend(neighbour, verdict.Confidence)
-            if (use.Kind == UseKind.Capture ? CaptureReaches(origin, facts, start, use.Statement) : ReachesValue(origin, facts, start, use.Operation, use.Statement, depth: 0))
+            if (use.Kind == UseKind.Capture ? CaptureReaches(origin, facts, start, use.Statement, use.Operation) : ReachesValue(origin, facts, start, use.Operation, use.Statement, depth: 0))
                 return use;
         }
         return null;
@@ -70,18 +70,43 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary>A lambda or local function that uses what it captured, created or called at <paramref name="at"/>: the
     /// substitute reaches it through the locals of this graph that hold it, each judged as a read of that local there (a
     /// local given the user's own profile on the unsafe way holds no substitute past that).</summary>
-    private bool CaptureReaches(SubstituteOrigin origin, OriginFacts facts, Statement start, Statement at)
+    private bool CaptureReaches(SubstituteOrigin origin, OriginFacts facts, Statement start, Statement at, IOperation site)
     {
         var held = false;
+        var captured = CapturedLocals(site);
         foreach (var pair in _locals)
         {
-            if (!Holds(pair.Value, origin))
+            if (!Holds(pair.Value, origin) || captured is not null && !captured.Contains(pair.Key))
                 continue;
             held = true;
             if (ReachesLocal(origin, facts, start, pair.Key, at, depth: 0))
                 return true;
         }
         return !held && Reaches(origin, facts, start, at);
+    }
+
+    /// <summary>The locals of this graph that the lambda created, or the local function called, at <paramref name="site"/>
+    /// reads: <c>var voice = Lookup(user) is { } s &amp;&amp; TrySubstitute(user, s, out _) ? s : user; Task.Run(() =&gt;
+    /// Use(voice))</c> captures <c>voice</c>, not <c>s</c> (probe 11b, repro 02). Null — every local that holds the
+    /// substitute — where the inner code reaches further through a lambda or local function of its own.</summary>
+    private HashSet<ILocalSymbol>? CapturedLocals(IOperation site)
+    {
+        SubstituteFlowGraph? inner = null;
+        if (site is IFlowAnonymousFunctionOperation lambda)
+            _lambdas?.TryGetValue(lambda, out inner);
+        else if (site is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.LocalFunction } called })
+            _localFunctions?.TryGetValue(called.OriginalDefinition, out inner);
+        if (inner is null || inner._lambdas is not null || inner._localFunctions is not null || !inner._all.PositionsOf(OperationKind.FlowAnonymousFunction).IsEmpty)
+            return null;
+        var read = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        foreach (var i in inner._all.PositionsOf(OperationKind.Invocation))
+        {
+            if (((IInvocationOperation)inner._all.Operation(i)).TargetMethod.MethodKind == MethodKind.LocalFunction)
+                return null; // a sibling local function may read what this one does not
+        }
+        foreach (var i in inner._all.PositionsOf(OperationKind.LocalReference))
+            read.Add(((ILocalReferenceOperation)inner._all.Operation(i)).Local);
+        return read;
     }
 
     /// <summary>A local that received the substitute by assignment holds it only after an assignment that carried it,
@@ -110,6 +135,8 @@ internal sealed partial class SubstituteFlowGraph
             if (ReachesValue(origin, facts, start, assignment.Value, statement, depth + 1))
                 (reached ??= new()).Add(statement);
         }
+        if (!carried && writes.Count == 0 && ReachesPatternCopy(origin, facts, start, local, at, depth) is { } copied)
+            return copied;
         if (!carried)
             return writes.Count == 0 ? Reaches(origin, facts, start, at) : ReachesReceived(origin, facts, start, local, at, writes);
         if (reached is null)
@@ -140,6 +167,50 @@ internal sealed partial class SubstituteFlowGraph
         return !received && Reaches(origin, facts, start, at);
     }
 
+    /// <summary>A local a pattern declares from another local — <c>if (twin is not { } t) return …; … t.Summary</c> — holds
+    /// the substitute only where that local held it unchecked: past <c>if (!TrySubstitute(user, twin, out _)) twin = user;</c>
+    /// (what the band-check fix writes) it holds the user's own profile on the unsafe way. Null where the local receives a
+    /// value otherwise as well: it is then judged as before.</summary>
+    private bool? ReachesPatternCopy(SubstituteOrigin origin, OriginFacts facts, Statement start, ILocalSymbol local, Statement at, int depth)
+    {
+        if (depth > 4)
+            return null;
+        var copies = new List<(ILocalSymbol Source, Statement Receipt)>();
+        foreach (var kind in PatternKinds)
+        {
+            foreach (var i in _all.PositionsOf(kind))
+            {
+                var pattern = _all.Operation(i);
+                if (!SymbolEqualityComparer.Default.Equals(LinqShapes.DeclaredBy(pattern), local))
+                    continue;
+                if (PatternInput(pattern) is not { } input || LinqShapes.Unwrap(input) is not ILocalReferenceOperation { Local: var source } ||
+                    SymbolEqualityComparer.Default.Equals(source, local))
+                    return null;
+                copies.Add((source, _all.StatementOf(i)));
+            }
+        }
+        if (copies.Count == 0 || copies.Count != ReceiptsOf(local).Count)
+            return null;
+        foreach (var (source, receipt) in copies)
+        {
+            if (ReachesLocal(origin, facts, start, source, receipt, depth + 1) && Reaches(origin, facts, receipt, at))
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly OperationKind[] PatternKinds = { OperationKind.DeclarationPattern, OperationKind.RecursivePattern };
+
+    /// <summary>The value a pattern tests: the <c>is</c> operand, through <c>not</c>/<c>and</c>/<c>or</c>. Null inside a
+    /// property or positional pattern (a member of the value) and in a <c>switch</c>.</summary>
+    private static IOperation? PatternInput(IOperation pattern)
+    {
+        var node = pattern;
+        while (node.Parent is INegatedPatternOperation or IBinaryPatternOperation)
+            node = node.Parent;
+        return node.Parent is IIsPatternOperation test && test.Pattern == node ? test.Value : null;
+    }
+
     /// <summary>The statements where <paramref name="local"/> receives a value other than by a simple assignment.</summary>
     private List<Statement> ReceiptsOf(ILocalSymbol local)
     {
@@ -154,11 +225,7 @@ internal sealed partial class SubstituteFlowGraph
                 InDeconstructionTarget(reference))
                 receipts.Add(_all.StatementOf(i));
         }
-        AddDeclaredBy(OperationKind.DeclarationPattern);
-        AddDeclaredBy(OperationKind.RecursivePattern);
-        return receipts;
-
-        void AddDeclaredBy(OperationKind kind)
+        foreach (var kind in PatternKinds)
         {
             foreach (var i in _all.PositionsOf(kind))
             {
@@ -166,6 +233,7 @@ internal sealed partial class SubstituteFlowGraph
                     receipts.Add(_all.StatementOf(i));
             }
         }
+        return receipts;
     }
 
     private static bool InDeconstructionTarget(IOperation reference)

@@ -85,6 +85,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return model.GetTypeInfo(local.Declaration.Type, cancellationToken).Type?.TypeKind == TypeKind.Dynamic ? null : await TryTargetsAsync(document, model, local, types, cancellationToken,
                 target => GuardAfter(root, model, local, declarator.Identifier.ValueText, types, target, canBeNull, ownInstead, cancellationToken), outer).ConfigureAwait(false);
 
+        // if (index.FindNearest(user) is not { } twin) return …;: the check joins the test on twin.
+        if (PatternDeclaredCheck.Find(outer) is var (test, condition, name, negated))
+            return await TryTargetsAsync(document, model, test, types, cancellationToken,
+                target => PatternDeclaredCheck.Join(root, test, condition, negated, Syntax.TrySubstitute(types.Guard, model, test.SpanStart, target, IdentifierName(name))), outer).ConfigureAwait(false);
+
         var site = StatementSite.Find(outer);
         if (site is null)
             return null;

@@ -1064,6 +1064,55 @@ public class UncheckedSubstituteCheckTests
                     return {{used}};
             """));
 
+    /// <summary>A local a pattern declares from a local that holds the substitute holds it only where that local held it
+    /// unchecked: past the band-check fix's stand-in, <c>if (twin is not { } t)</c> copies the checked substitute or the
+    /// user's own profile (probe 11b, repro 01 — the second <c>dotnet format</c> run added the same guard again).</summary>
+    [Theory]
+    [InlineData("if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _)) twin = user;", "if (twin is not { } t) return Render.Prompt(user); return Render.Prompt(t);")]
+    [InlineData("if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _)) twin = user;", "if (twin is { } t) return Render.Prompt(t); return \"\";")]
+    [InlineData("if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _)) return Render.Prompt(user);", "if (twin is not Reader t) return \"\"; return Render.Prompt(t);")]
+    [InlineData("if (twin is not null && !ReaderGuard.Assess(user, twin).IsSafe) twin = null;", "return twin is { Summary.Length: > 0 } t ? Render.Prompt(t) : \"\";")]
+    public Task A_pattern_copy_of_a_checked_local_is_checked(string check, string copyAndUse) =>
+        Verify.VerifyAsync(ReceivedOtherwise($$"""
+                    var twin = index.FindNearest(user);
+                    {{check}}
+                    {{copyAndUse}}
+            """));
+
+    [Theory]
+    [InlineData("", "if (twin is not { } t) return Render.Prompt(user); return Render.Prompt(t);")]
+    [InlineData("if (twin is null || ReaderGuard.TrySubstitute(user, twin, out _)) twin = user;", "if (twin is { } t) return Render.Prompt(t); return \"\";")]
+    [InlineData("if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _)) System.Console.WriteLine();", "if (twin is { } t) return Render.Prompt(t); return \"\";")]
+    public Task A_pattern_copy_of_an_unchecked_local_is_reported(string check, string copyAndUse) =>
+        Verify.VerifyAsync(ReceivedOtherwise($$"""
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    {{check}}
+                    {{copyAndUse}}
+            """));
+
+    /// <summary>A lambda is judged by the locals it reads: <c>voice</c> holds the substitute only on the checked way, and the
+    /// pattern's <c>substitute</c>, unchecked on the lookup's null way, is not captured (probe 11b, repro 02 — the fix's own
+    /// <c>?? user</c> rewrite was reported again, and a second run added a second check).</summary>
+    [Theory]
+    [InlineData("var voice = index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : user;", "() => Render.Prompt(voice)")]
+    [InlineData("var voice = index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : user;", "() => { var local = voice; return Render.Prompt(local); }")]
+    public Task A_lambda_capturing_only_the_checked_local_is_checked(string obtained, string lambda) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    {{obtained}}
+                    System.Func<string> prompt = {{lambda}};
+                    return prompt();
+            """));
+
+    [Theory]
+    [InlineData("var twin = {|PERSONA001:index.FindNearest(user)|}; var voice = twin is not null && ReaderGuard.TrySubstitute(user, twin, out _) ? twin : user;", "() => Render.Prompt(twin ?? user)")]
+    [InlineData("var twin = {|PERSONA001:index.FindNearest(user)|}; var voice = twin is not null && ReaderGuard.TrySubstitute(user, twin, out _) ? twin : user;", "() => { System.Func<string> inner = () => Render.Prompt(twin ?? user); return inner(); }")]
+    public Task A_lambda_capturing_the_unchecked_local_is_reported(string obtained, string lambda) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    {{obtained}}
+                    System.Func<string> prompt = {{lambda}};
+                    return prompt() + voice.Summary;
+            """));
+
     [Fact]
     public Task Substitute_reassigned_through_a_checked_conditional_is_checked() =>
         Verify.VerifyAsync(Verify.InMethod("""

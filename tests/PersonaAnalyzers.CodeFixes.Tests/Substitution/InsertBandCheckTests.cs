@@ -1167,4 +1167,51 @@ public class InsertBandCheckTests
                     cached ??= (index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null);
                 }
             """), Key);
+
+    /// <summary>A lookup tested by a pattern that declares its variable: the check joins that test, and the code's own
+    /// answer for no substitute serves an unsafe one. Pulled into a local instead, the pattern tested a local that could
+    /// no longer be null, and a second <c>dotnet format</c> run added the guard again (probe 11b, repro 01).</summary>
+    [Theory]
+    [InlineData(
+        "if ({|PERSONA001:index.FindNearest(user)|} is not { } twin) return Render.Prompt(user); return Render.Prompt(twin);",
+        "if (index.FindNearest(user) is not { } twin || !ReaderGuard.TrySubstitute(user, twin, out _)) return Render.Prompt(user); return Render.Prompt(twin);")]
+    [InlineData(
+        "if ({|PERSONA001:index.FindNearest(user)|} is { } twin) return Render.Prompt(twin); return \"\";",
+        "if (index.FindNearest(user) is { } twin && ReaderGuard.TrySubstitute(user, twin, out _)) return Render.Prompt(twin); return \"\";")]
+    [InlineData(
+        "return {|PERSONA001:index.FindNearest(user)|} is Reader twin ? Render.Prompt(twin) : Render.Prompt(user);",
+        "return index.FindNearest(user) is Reader twin && ReaderGuard.TrySubstitute(user, twin, out _) ? Render.Prompt(twin) : Render.Prompt(user);")]
+    [InlineData(
+        "if (user.Summary.Length == 0 || {|PERSONA001:index.FindNearest(user)|} is not { } twin) return \"\"; return Render.Prompt(twin);",
+        "if (user.Summary.Length == 0 || index.FindNearest(user) is not { } twin || !ReaderGuard.TrySubstitute(user, twin, out _)) return \"\"; return Render.Prompt(twin);")]
+    public Task A_lookup_tested_by_a_declaring_pattern_gets_the_check_joined(string before, string after) =>
+        Verify.VerifyAsync(InClass($$"""
+                public string Prompt(Reader user)
+                {
+                    {{before}}
+                }
+            """), InClass($$"""
+                public string Prompt(Reader user)
+                {
+                    {{after}}
+                }
+            """), Key);
+
+    [Fact]
+    public Task An_awaited_lookup_tested_by_a_declaring_pattern_gets_the_check_joined() =>
+        Verify.VerifyAsync(InClass("""
+                public async Task<Reader?> Pick(Reader user)
+                {
+                    if ({|PERSONA001:await index.FindNearestAsync(user).ConfigureAwait(false)|} is not { } twin)
+                        return null;
+                    return twin;
+                }
+            """), InClass("""
+                public async Task<Reader?> Pick(Reader user)
+                {
+                    if (await index.FindNearestAsync(user).ConfigureAwait(false) is not { } twin || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        return null;
+                    return twin;
+                }
+            """), Key);
 }
