@@ -183,8 +183,7 @@ internal sealed partial class SubstituteFlowGraph
                 var pattern = _all.Operation(i);
                 if (!SymbolEqualityComparer.Default.Equals(LinqShapes.DeclaredBy(pattern), local))
                     continue;
-                if (PatternInput(pattern) is not { } input || LinqShapes.Unwrap(input) is not ILocalReferenceOperation { Local: var source } ||
-                    SymbolEqualityComparer.Default.Equals(source, local))
+                if (PatternInput(pattern) is not { } input || TestedLocal(input) is not { } source || SymbolEqualityComparer.Default.Equals(source, local))
                     return null;
                 copies.Add((source, _all.StatementOf(i)));
             }
@@ -199,10 +198,25 @@ internal sealed partial class SubstituteFlowGraph
         return false;
     }
 
+    /// <summary>The local a pattern tests: read directly (<c>if (twin is not { } t)</c>), or through the one capture a
+    /// lowered <c>switch (twin) { case { } t: … }</c> takes of it.</summary>
+    private ILocalSymbol? TestedLocal(IOperation input)
+    {
+        input = LinqShapes.Unwrap(input);
+        if (input is IFlowCaptureReferenceOperation reference)
+        {
+            var definition = _all.NextCaptureDefinition(reference.Id, -1);
+            if (definition < 0 || _all.NextCaptureDefinition(reference.Id, definition) >= 0)
+                return null;
+            input = LinqShapes.Unwrap(((IFlowCaptureOperation)_all.Operation(definition)).Value);
+        }
+        return (input as ILocalReferenceOperation)?.Local;
+    }
+
     private static readonly OperationKind[] PatternKinds = { OperationKind.DeclarationPattern, OperationKind.RecursivePattern };
 
-    /// <summary>The value a pattern tests: the <c>is</c> operand, through <c>not</c>/<c>and</c>/<c>or</c>. Null inside a
-    /// property or positional pattern (a member of the value) and in a <c>switch</c>.</summary>
+    /// <summary>The value a pattern tests: the <c>is</c> operand (a lowered <c>switch</c> tests its value that way), through
+    /// <c>not</c>/<c>and</c>/<c>or</c>. Null inside a property or positional pattern (a member of the value).</summary>
     private static IOperation? PatternInput(IOperation pattern)
     {
         var node = pattern;

@@ -9,8 +9,7 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// <c>n == null</c>, <c>n is not { }</c>) when its body leaves the way the band check's fallback would (a <c>return</c>
 /// with or without a value, <c>continue</c>, <c>yield break</c>). The band check then extends that condition: a guard
 /// in front of it would make the same null check a second time, and would take the null case away from the
-/// programmer's body. A body that leaves another way (a <c>throw</c>, a <c>break</c>, logging first) is not this
-/// check.</summary>
+/// programmer's body. A body that leaves another way (a <c>throw</c>, a <c>break</c>) is not this check.</summary>
 internal static class ExistingNullCheck
 {
     public static IfStatementSyntax? After(LocalDeclarationStatementSyntax local, string name, StatementSyntax fallback)
@@ -24,7 +23,7 @@ internal static class ExistingNullCheck
         var index = statements.IndexOf(local);
         if (index < 0 || index + 1 >= statements.Count || statements[index + 1] is not IfStatementSyntax { Else: null } branch)
             return null;
-        return IsNullTest(branch.Condition, name) && LeavesLike(branch.Statement, fallback) ? branch : null;
+        return IsNullTest(branch.Condition, name) && LeavesLike(branch.Statement, fallback, name) ? branch : null;
     }
 
     /// <summary>The programmer's own test that the substitute is there, right after its declaration and the last place
@@ -47,7 +46,8 @@ internal static class ExistingNullCheck
         return IsPresenceTest(test, name) ? test : null;
     }
 
-    private static bool IsPresenceTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
+    /// <summary><c>name is not null</c>, <c>name != null</c>, <c>name is { }</c>.</summary>
+    internal static bool IsPresenceTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
     {
         IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern, Pattern: ConstantPatternSyntax constant } } test =>
             Syntax.IsName(test.Expression, name) && IsNull(constant.Expression),
@@ -62,7 +62,8 @@ internal static class ExistingNullCheck
     private static bool IsAnything(RecursivePatternSyntax pattern) =>
         pattern is { Type: null, PositionalPatternClause: null, PropertyPatternClause.Subpatterns.Count: 0, Designation: null };
 
-    private static bool IsNullTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
+    /// <summary><c>name is null</c>, <c>name == null</c>, <c>name is not { }</c>, or one of them first in an <c>||</c> chain.</summary>
+    internal static bool IsNullTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
     {
         IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax constant } test => Syntax.IsName(test.Expression, name) && IsNull(constant.Expression),
         IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern, Pattern: RecursivePatternSyntax anything } } test =>
@@ -85,11 +86,20 @@ internal static class ExistingNullCheck
 
     /// <summary>Whether the programmer's body leaves as the fix's fallback would. Where the fix would stand the user's own
     /// profile in (<c>n = user;</c>: a result, such as a prompt string, with no value of its own to leave with), the
-    /// programmer's <c>return …;</c> for a missing substitute is the better answer for an unsafe one too.</summary>
-    private static bool LeavesLike(StatementSyntax body, StatementSyntax fallback)
+    /// programmer's <c>return …;</c> for a missing substitute is the better answer for an unsafe one too. A block may do
+    /// more first (<c>{ mix = me.TopTracks; return false; }</c>, a log line): a guard in front of it would make it dead,
+    /// and a <c>Try…</c> method would then say "found" for a missing substitute.</summary>
+    private static bool LeavesLike(StatementSyntax body, StatementSyntax fallback, string name)
     {
-        if (body is BlockSyntax { Statements.Count: 1 } block)
-            body = block.Statements[0];
+        if (body is BlockSyntax { Statements.Count: > 0 } block)
+        {
+            for (var i = 0; i < block.Statements.Count - 1; i++)
+            {
+                if (Syntax.Mentions(block.Statements[i], name))
+                    return false;
+            }
+            body = block.Statements[block.Statements.Count - 1];
+        }
         return (body, fallback) switch
         {
             (ReturnStatementSyntax own, ReturnStatementSyntax fix) => (own.Expression is null) == (fix.Expression is null),
@@ -100,5 +110,5 @@ internal static class ExistingNullCheck
         };
     }
 
-    private static bool IsNull(ExpressionSyntax expression) => Syntax.Unparenthesized(expression).IsKind(SyntaxKind.NullLiteralExpression);
+    internal static bool IsNull(ExpressionSyntax expression) => Syntax.Unparenthesized(expression).IsKind(SyntaxKind.NullLiteralExpression);
 }

@@ -219,7 +219,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
         StatementSyntax guard;
         // $"… {index.FindNearest(me)?.Interests ?? none}": the code's own answer for a missing substitute serves an unsafe
         // one too (see OwnMissingFallback).
-        if (canBeNull && OwnMissingFallback.IsNullTolerant(site.Expression) &&
+        if (canBeNull && NullTolerantReads.Contains(site.Expression) &&
             model.GetTypeInfo(site.Expression, cancellationToken).Type is { IsReferenceType: true })
         {
             guard = OwnMissingFallback.MakeMissing(name, check);

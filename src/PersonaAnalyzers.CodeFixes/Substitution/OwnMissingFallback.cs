@@ -32,7 +32,7 @@ internal static class OwnMissingFallback
             {
                 if (id.Identifier.ValueText != name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, symbol))
                     continue;
-                if (!IsNullTolerant(id))
+                if (!NullTolerantReads.Contains(id))
                     return null;
                 reads++;
             }
@@ -53,35 +53,4 @@ internal static class OwnMissingFallback
     /// <summary><c>var</c> holds null under nullable annotations; an explicit type must say <c>?</c> there.</summary>
     private static bool HoldsNull(LocalDeclarationStatementSyntax local, ILocalSymbol symbol) =>
         local.Declaration.Type.IsVar || symbol.Type.NullableAnnotation != NullableAnnotation.NotAnnotated;
-
-    /// <summary>Read as <c>donor?.…</c> or <c>donor ?? …</c> (in parentheses too), switched on with a <c>null</c> arm of
-    /// its own (<c>donor switch { null =&gt; …, … }</c>), or read in an arm of that switch whose pattern a null never
-    /// matches (<c>{ Bio.Length: &gt; 0 } =&gt; donor.Bio</c>).</summary>
-    public static bool IsNullTolerant(ExpressionSyntax id)
-    {
-        SyntaxNode read = id;
-        while (read.Parent is ParenthesizedExpressionSyntax parenthesized)
-            read = parenthesized;
-        return read.Parent switch
-        {
-            ConditionalAccessExpressionSyntax access => access.Expression == read,
-            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce => coalesce.Left == read,
-            SwitchExpressionSyntax switched when switched.GoverningExpression == read => switched.Arms.Any(arm => IsNullPattern(arm.Pattern)),
-            _ => InNonNullArmOfASwitchOn(id),
-        };
-    }
-
-    /// <summary>Inside the result of a switch arm on the same name whose pattern never matches null (a property, positional
-    /// or type pattern, not <c>var</c> or <c>_</c>).</summary>
-    private static bool InNonNullArmOfASwitchOn(ExpressionSyntax id)
-    {
-        var arm = id.Ancestors().OfType<SwitchExpressionArmSyntax>().FirstOrDefault();
-        return arm is { Parent: SwitchExpressionSyntax switched } && arm.Expression.Span.Contains(id.Span) &&
-               Syntax.Unparenthesized(switched.GoverningExpression) is IdentifierNameSyntax governing &&
-               id is IdentifierNameSyntax name && governing.Identifier.ValueText == name.Identifier.ValueText &&
-               arm.WhenClause is null && arm.Pattern is RecursivePatternSyntax or TypePatternSyntax or DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax };
-    }
-
-    private static bool IsNullPattern(PatternSyntax pattern) =>
-        pattern is ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } };
 }

@@ -1072,6 +1072,8 @@ public class UncheckedSubstituteCheckTests
     [InlineData("if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _)) twin = user;", "if (twin is { } t) return Render.Prompt(t); return \"\";")]
     [InlineData("if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _)) return Render.Prompt(user);", "if (twin is not Reader t) return \"\"; return Render.Prompt(t);")]
     [InlineData("if (twin is not null && !ReaderGuard.Assess(user, twin).IsSafe) twin = null;", "return twin is { Summary.Length: > 0 } t ? Render.Prompt(t) : \"\";")]
+    [InlineData("if (twin is not null && !ReaderGuard.TrySubstitute(user, twin, out _)) twin = null;", "switch (twin) { case { Summary.Length: > 3 } t: return Render.Prompt(t); default: return \"\"; }")]
+    [InlineData("if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _)) twin = user;", "return twin switch { { } t => Render.Prompt(t), _ => \"\" };")]
     public Task A_pattern_copy_of_a_checked_local_is_checked(string check, string copyAndUse) =>
         Verify.VerifyAsync(ReceivedOtherwise($$"""
                     var twin = index.FindNearest(user);
@@ -1083,6 +1085,8 @@ public class UncheckedSubstituteCheckTests
     [InlineData("", "if (twin is not { } t) return Render.Prompt(user); return Render.Prompt(t);")]
     [InlineData("if (twin is null || ReaderGuard.TrySubstitute(user, twin, out _)) twin = user;", "if (twin is { } t) return Render.Prompt(t); return \"\";")]
     [InlineData("if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _)) System.Console.WriteLine();", "if (twin is { } t) return Render.Prompt(t); return \"\";")]
+    [InlineData("", "switch (twin) { case { Summary.Length: > 3 } t: return Render.Prompt(t); default: return \"\"; }")]
+    [InlineData("if (twin is null || ReaderGuard.TrySubstitute(user, twin, out _)) twin = user;", "return twin switch { { } t => Render.Prompt(t), _ => \"\" };")]
     public Task A_pattern_copy_of_an_unchecked_local_is_reported(string check, string copyAndUse) =>
         Verify.VerifyAsync(ReceivedOtherwise($$"""
                     var twin = {|PERSONA001:index.FindNearest(user)|};

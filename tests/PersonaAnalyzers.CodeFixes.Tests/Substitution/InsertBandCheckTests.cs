@@ -1214,4 +1214,120 @@ public class InsertBandCheckTests
                     return twin;
                 }
             """), Key);
+
+    /// <summary>The code's own null exit written as a block that does more before it leaves: the check joins its condition.
+    /// A guard in front made the block dead, and a <c>Try…</c> method said "found" for a missing substitute (probe 11b,
+    /// repro 03).</summary>
+    [Fact]
+    public Task A_block_null_exit_gets_the_check_joined() =>
+        Verify.VerifyAsync(InClass("""
+                public bool TryPrompt(Reader user, out string prompt)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is null)
+                    {
+                        prompt = Render.Prompt(user);
+                        return false;
+                    }
+                    prompt = Render.Prompt(twin);
+                    return true;
+                }
+            """), InClass("""
+                public bool TryPrompt(Reader user, out string prompt)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                    {
+                        prompt = Render.Prompt(user);
+                        return false;
+                    }
+                    prompt = Render.Prompt(twin);
+                    return true;
+                }
+            """), Key);
+
+    /// <summary>A block that names the substitute before it leaves is not the code's null exit.</summary>
+    [Fact]
+    public Task A_block_exit_that_reads_the_substitute_gets_a_guard_in_front() =>
+        Verify.VerifyAsync(InClass("""
+                public string Prompt(Reader user, List<string> log)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is null)
+                    {
+                        log.Add(twin?.Id ?? "none");
+                        return Render.Prompt(user);
+                    }
+                    return Render.Prompt(twin);
+                }
+            """), InClass("""
+                public string Prompt(Reader user, List<string> log)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = user;
+                    if (twin is null)
+                    {
+                        log.Add(twin?.Id ?? "none");
+                        return Render.Prompt(user);
+                    }
+                    return Render.Prompt(twin);
+                }
+            """), Key);
+
+    /// <summary>The code's own answer for a missing substitute in a <c>?:</c> on its presence, a <c>switch</c> with
+    /// <c>case null:</c>, or a <c>switch</c> on the lookup whose <c>default:</c> null reaches: an unsafe substitute is made
+    /// missing so that answer serves it too. Leaving with an empty list instead gave a user with no neighbour nothing
+    /// (probe 11b, repro 04).</summary>
+    [Theory]
+    [InlineData(
+        "var twin = {|PERSONA001:index.FindNearest(user)|};\n        return twin is not null ? twin.Summary : user.Summary;",
+        "var twin = index.FindNearest(user);\n        if (twin is not null && !ReaderGuard.TrySubstitute(user, twin, out _))\n            twin = null;\n        return twin is not null ? twin.Summary : user.Summary;")]
+    [InlineData(
+        "var twin = {|PERSONA001:index.FindNearest(user)|};\n        switch (twin)\n        {\n            case null:\n                return user.Summary;\n            default:\n                return twin.Summary;\n        }",
+        "var twin = index.FindNearest(user);\n        if (twin is not null && !ReaderGuard.TrySubstitute(user, twin, out _))\n            twin = null;\n        switch (twin)\n        {\n            case null:\n                return user.Summary;\n            default:\n                return twin.Summary;\n        }")]
+    [InlineData(
+        "var twin = {|PERSONA001:index.FindNearest(user)|};\n        if (twin != null)\n        {\n            return twin.Summary;\n        }\n        return twin?.Summary ?? user.Summary;",
+        "var twin = index.FindNearest(user);\n        if (twin is not null && !ReaderGuard.TrySubstitute(user, twin, out _))\n            twin = null;\n        if (twin != null)\n        {\n            return twin.Summary;\n        }\n        return twin?.Summary ?? user.Summary;")]
+    public Task The_code_s_own_answer_for_a_missing_substitute_serves_an_unsafe_one(string before, string after) =>
+        Verify.VerifyAsync(InClass($$"""
+                public string Summary(Reader user)
+                {
+                    {{before}}
+                }
+            """), InClass($$"""
+                public string Summary(Reader user)
+                {
+                    {{after}}
+                }
+            """), Key);
+
+    [Fact]
+    public Task A_switch_on_the_lookup_with_a_default_null_reaches_makes_an_unsafe_one_missing() =>
+        Verify.VerifyAsync(InClass("""
+                public string Summary(Reader user)
+                {
+                    switch ({|PERSONA001:index.FindNearest(user)|})
+                    {
+                        case { Summary.Length: > 3 } twin:
+                            return twin.Summary;
+                        default:
+                            return user.Summary;
+                    }
+                }
+            """), InClass("""
+                public string Summary(Reader user)
+                {
+                    var substitute = index.FindNearest(user);
+                    if (substitute is not null && !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        substitute = null;
+                    switch (substitute)
+                    {
+                        case { Summary.Length: > 3 } twin:
+                            return twin.Summary;
+                        default:
+                            return user.Summary;
+                    }
+                }
+            """), Key);
 }
