@@ -123,10 +123,14 @@ internal static class BandTests
     /// <summary>The bands a property pattern over a verdict matches: <c>{ IsSafe: true }</c> the safe one,
     /// <c>{ IsSafe: false }</c> the others, <c>{ Band: SimilarityBand.NearMatch }</c> that band; 0 for any other pattern,
     /// or one that also tests something else.</summary>
-    private static int VerdictMatched(IRecursivePatternOperation pattern, SubstitutionSymbols symbols)
+    private static int VerdictMatched(IRecursivePatternOperation pattern, SubstitutionSymbols symbols) =>
+        pattern.PropertySubpatterns.Length != 1 || !pattern.DeconstructionSubpatterns.IsEmpty ? 0 : VerdictMemberMatched(pattern.PropertySubpatterns[0], symbols);
+
+    /// <summary>The bands one member test of a verdict's property pattern matches (<c>IsSafe: true</c>, <c>Band:
+    /// SimilarityBand.NearMatch</c>); 0 for a test of another member.</summary>
+    public static int VerdictMemberMatched(IPropertySubpatternOperation member, SubstitutionSymbols symbols)
     {
-        if (pattern.PropertySubpatterns.Length != 1 || !pattern.DeconstructionSubpatterns.IsEmpty ||
-            pattern.PropertySubpatterns[0] is not { Member: IPropertyReferenceOperation { Property: var property }, Pattern: var value })
+        if (member is not { Member: IPropertyReferenceOperation { Property: var property }, Pattern: var value })
             return 0;
         if (property.Name == SafeVerdict && value is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool safe } })
             return safe ? Moderate : AllBands & ~Moderate;

@@ -352,7 +352,7 @@ public sealed partial class RawThresholdAnalyzer
             {
                 if (SymbolEqualityComparer.Default.Equals(profile, candidate))
                     continue;
-                if (!OperationBlocks.Mentions(call, profile))
+                if (!MentionsProfile(call, profile))
                     return false;
                 others++;
             }

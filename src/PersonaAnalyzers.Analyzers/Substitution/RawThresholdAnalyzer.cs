@@ -42,8 +42,9 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, SubstitutionSymbols symbols, SimilarityWords words, GeneratedCode generated)
     {
-        // Most bodies of the files that pass name no score either (their signatures included): the text rules them out.
-        var roots = OperationBlocks.Executable(context, words, static (_, root, w) => w.MayScore(root.Syntax));
+        // Most bodies of the files that pass name no score either (their signatures included): the text rules them out,
+        // but for one that takes a pair apart, whose score may be named only by the pair's type (SimilarityWords.MayTakeApart).
+        var roots = OperationBlocks.Executable(context, words, static (_, root, w) => w.MayScore(root.Syntax) || w.MayTakeApart(root.Syntax));
         if (roots is null || generated.Contains(context.OperationBlocks[0].Syntax.SyntaxTree, context.OwningSymbol, context.Options))
             return;
         // Asked only of bodies that pass the gate: a check's own implementation compares raw scores by design.
@@ -123,8 +124,13 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
     {
         var symbols = body.Symbols;
         var value = operation is ISwitchExpressionOperation expression ? expression.Value : ((ISwitchOperation)operation).Value;
-        if (!body.Scores.TryGet(value, symbols, out var score) || SideChannels.IsInside(operation))
+        if (SideChannels.IsInside(operation))
             return;
+        if (!body.Scores.TryGet(value, symbols, out var score))
+        {
+            AnalyzeArmBars(operation, value, body, context);
+            return;
+        }
         IPatternOperation? first = null;
         // Each arm's relational pattern (null for the others) and what it runs.
         var arms = new List<(IPatternOperation? Relational, ImmutableArray<IOperation> Body)>();
@@ -191,83 +197,6 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
             recursive.PropertySubpatterns.Any(sub => HasRelational(sub.Pattern, nested)),
         _ => false,
     };
-
-    /// <summary>A bar written inside a positional or property pattern: <c>index.MostSimilar(user) is ({ } twin, &gt; 0.9)</c>,
-    /// <c>is { Similarity: &gt; 0.9, Profile: var twin }</c>, <c>hit is { Score: &gt; 0.9 }</c>, <c>(Similarity(user, twin),
-    /// tier) is (&gt;= 0.9, "gold")</c>. The sub-pattern's input is a score — an element of a tuple written in place that
-    /// is one, or a pair's (or search hit's) member named for one beside its profile — and the <c>is</c> decides as a
-    /// comparison would: it holds only where the bar does. Reported on the sub-pattern.</summary>
-    private static void AnalyzeSubpatterns(IIsPatternOperation isPattern, Body body, OperationBlockAnalysisContext context)
-    {
-        var top = isPattern.Pattern;
-        var negated = false;
-        while (top is INegatedPatternOperation not)
-        {
-            negated = !negated;
-            top = not.Pattern;
-        }
-        if (top is IRecursivePatternOperation recursive && HasRelational(recursive, nested: true))
-            Visit(recursive, LinqShapes.Unwrap(isPattern.Value) as ITupleOperation);
-
-        void Visit(IRecursivePatternOperation pattern, ITupleOperation? written)
-        {
-            for (var i = 0; i < pattern.DeconstructionSubpatterns.Length; i++)
-            {
-                var sub = pattern.DeconstructionSubpatterns[i];
-                var element = written is not null && i < written.Elements.Length ? written.Elements[i] : null;
-                if (sub is IRecursivePatternOperation inner)
-                {
-                    Visit(inner, element is null ? null : LinqShapes.Unwrap(element) as ITupleOperation);
-                    continue;
-                }
-                if (!HasRelational(sub))
-                    continue;
-                if (element is not null)
-                {
-                    if (body.Scores.TryGet(element, body.Symbols, out var score))
-                        Judge(sub, score, element);
-                }
-                else if (PositionalName(pattern, i) is { } name && IsMemberScore(name, sub.InputType, pattern.NarrowedType, body.Symbols, out var isDistance))
-                {
-                    Judge(sub, new ScoreLocals.Score(isPattern, isDistance, Derived: false), sub);
-                }
-            }
-            foreach (var property in pattern.PropertySubpatterns)
-            {
-                if (property.Pattern is IRecursivePatternOperation inner)
-                {
-                    Visit(inner, null);
-                    continue;
-                }
-                // { Score: > 0.9 }: the member read of the pattern's input, judged as `hit.Score` would be.
-                if (HasRelational(property.Pattern) && property.Member is IMemberReferenceOperation { Instance: { } instance } member &&
-                    body.Symbols.IsOrCarriesPersona(instance.Type) && !body.Symbols.IsPersonaType(instance.Type) &&
-                    body.Scores.TryGet(member, body.Symbols, out var score))
-                    Judge(property.Pattern, score with { Expression = isPattern }, member);
-            }
-        }
-
-        void Judge(IPatternOperation bar, ScoreLocals.Score score, IOperation scoreOperand)
-        {
-            if (Decides(isPattern, score, body) is { } admitsWhenHolds)
-                Report(context, bar, score, scoreOperand, bar, "Left", admitsWhenHolds != negated, body);
-        }
-    }
-
-    /// <summary>The name of a positional pattern's element: the tuple element's, or the <c>Deconstruct</c> parameter's.</summary>
-    private static string? PositionalName(IRecursivePatternOperation pattern, int index) =>
-        pattern.NarrowedType is INamedTypeSymbol { IsTupleType: true } tuple && index < tuple.TupleElements.Length ? tuple.TupleElements[index].Name :
-        pattern.DeconstructSymbol is IMethodSymbol deconstruct && index < deconstruct.Parameters.Length ? deconstruct.Parameters[index].Name : null;
-
-    /// <summary>A number a pair or a search hit holds beside its profile under a name that says it is its score
-    /// (<c>Similarity</c>, <c>Distance</c>, <c>Score</c>, <c>Relevance</c>), not its bar.</summary>
-    private static bool IsMemberScore(string name, ITypeSymbol? type, ITypeSymbol? pair, SubstitutionSymbols symbols, out bool isDistance)
-    {
-        isDistance = false;
-        if (!LinqShapes.IsNumeric(type) || !symbols.IsOrCarriesPersona(pair) || symbols.IsPersonaType(pair) || SimilarityScores.NamesABar(name))
-            return false;
-        return SimilarityScores.IsScoreName(name, out isDistance) || SimilarityScores.IsPairScoreName(name);
-    }
 
     /// <summary>A bar that is itself reassigned from a score (<c>best = s</c>) is a best-so-far, not a threshold.</summary>
     private static bool MovesInLoop(IOperation bar, IOperation root)
@@ -402,10 +331,23 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
     {
         foreach (var profile in profiles)
         {
-            if (!OperationBlocks.Mentions(operation, profile))
+            if (!MentionsProfile(operation, profile))
                 return false;
         }
         return true;
+    }
+
+    /// <summary><see cref="OperationBlocks.Mentions"/>, also of a field whose element is a candidate (<c>_pool[i]</c>).</summary>
+    private static bool MentionsProfile(IOperation operation, ISymbol profile)
+    {
+        if (profile is not IFieldSymbol)
+            return OperationBlocks.Mentions(operation, profile);
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            if (descendant is IFieldReferenceOperation field && SymbolEqualityComparer.Default.Equals(field.Field, profile))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Some compared candidate is used on one way of the branch and not on the other, and not only past a band
@@ -484,11 +426,11 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
     {
         foreach (var profile in pair.Candidates)
         {
-            var only = new List<ISymbol> { profile };
             bool? whenTrue = null;
             var whenFalse = false;
             foreach (var arm in arms)
             {
+                var only = StandingFor(profile, arm, pair.Body.Symbols);
                 var uses = body(arm).Any(statement => Uses(statement, only, pair));
                 if (whenTrue is not null)
                     whenFalse |= uses;
@@ -499,6 +441,28 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                 return used;
         }
         return null;
+    }
+
+    /// <summary>The candidate, and where it is the value the switch tests, what the arm's pattern declares of it:
+    /// <c>case { Profile: var p } when hit.Score &gt; 0.9: return p.Summary;</c> uses the hit.</summary>
+    private static List<ISymbol> StandingFor(ISymbol candidate, IOperation arm, SubstitutionSymbols symbols)
+    {
+        var only = new List<ISymbol> { candidate };
+        var (value, patterns) = arm switch
+        {
+            ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation expression } expressionArm =>
+                (expression.Value, ImmutableArray.Create<IOperation>(expressionArm.Pattern)),
+            ISwitchCaseOperation { Parent: ISwitchOperation statement } section => (statement.Value, ImmutableArray<IOperation>.CastUp(section.Clauses)),
+            _ => (null, ImmutableArray<IOperation>.Empty),
+        };
+        if (value is null || !SymbolEqualityComparer.Default.Equals(ScoredProfiles.SymbolOf(value), candidate))
+            return only;
+        foreach (var pattern in patterns)
+        {
+            if (pattern is IPatternOperation or IPatternCaseClauseOperation)
+                only.AddRange(ScoredProfiles.Of(pattern is IPatternCaseClauseOperation clause ? clause.Pattern : pattern, symbols));
+        }
+        return only;
     }
 
     private static bool AlwaysExits(IOperation operation)
@@ -682,6 +646,8 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
         {
             ILocalReferenceOperation local => (ISymbol)local.Local,
             IParameterReferenceOperation parameter => parameter.Parameter,
+            // The collection of an element candidate (`_pool[i]`).
+            IFieldReferenceOperation field => field.Field,
             _ => null,
         };
         if (symbol is null || !profiles.Contains(symbol, SymbolEqualityComparer.Default) || SideChannels.IsInside(operation) ||

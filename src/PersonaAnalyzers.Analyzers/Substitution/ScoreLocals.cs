@@ -254,6 +254,31 @@ internal sealed class ScoreLocals
 
     public bool IsScoreLocal(ILocalSymbol local) => _scores.ContainsKey(local);
 
+    /// <summary>The call a verdict or an explanation comes from — <c>Assess(user, twin)</c> itself, <c>Explain(user,
+    /// twin)</c>, or a local that holds what one gave (also <c>TrySubstitute</c>'s <c>out</c> verdict) — and whether it
+    /// is an explanation (every number of which is a score; of a verdict only its <c>Similarity</c>). Null for any other
+    /// value.</summary>
+    public IOperation? ComparisonOf(IOperation value, SubstitutionSymbols symbols, out bool explains)
+    {
+        value = LinqShapes.Unwrap(value);
+        explains = false;
+        switch (value)
+        {
+            case IInvocationOperation call when SimilarityScores.IsExplain(call.TargetMethod):
+                explains = true;
+                return call;
+            case IInvocationOperation call when symbols.IsVerdict(call.Type):
+                return call;
+            case ILocalReferenceOperation local when _explanations.TryGetValue(local.Local, out var explain):
+                explains = true;
+                return explain;
+            case ILocalReferenceOperation local:
+                return VerdictFrom(local.Local);
+            default:
+                return null;
+        }
+    }
+
     /// <summary>The check whose verdict the local holds, if it holds one.</summary>
     public IOperation? VerdictFrom(ILocalSymbol local) => _verdicts.TryGetValue(local, out var check) ? check : null;
 

@@ -28,6 +28,8 @@ internal static class ScoredProfiles
             {
                 ILocalReferenceOperation local => (ISymbol)local.Local,
                 IParameterReferenceOperation parameter => parameter.Parameter,
+                // Only as the collection of an element (below).
+                IFieldReferenceOperation field => field.Field,
                 // A score read in a pattern (`is ({ } twin, > 0.9)`, `is { Score: > 0.9, Profile: var p }`): the profile the
                 // pattern declares beside it.
                 IDeclarationPatternOperation { DeclaredSymbol: { } declared } => declared,
@@ -44,7 +46,7 @@ internal static class ScoredProfiles
             }
             // Similarity(user, pool[i]): the element stands for its collection, read again by the same index
             // (RawThresholdAnalyzer's uses of an element candidate).
-            if (!symbols.IsOrCarriesPersona(operation.Type) && symbol is ILocalSymbol or IParameterSymbol &&
+            if (!symbols.IsOrCarriesPersona(operation.Type) && symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol &&
                 LinqShapes.Parent(operation, out var collection) is { } access && TryElement(access, out var indexed, out _) &&
                 ReferenceEquals(ElementCollection(access), collection) && symbols.IsOrCarriesPersona(access.Type))
             {
@@ -52,6 +54,8 @@ internal static class ScoredProfiles
                     result.Add(indexed!);
                 continue;
             }
+            if (symbol is IFieldSymbol)
+                continue;
             if (!symbols.IsOrCarriesPersona(operation.Type))
             {
                 // Only a local handed to the score's computation as an argument.
@@ -123,18 +127,29 @@ internal static class ScoredProfiles
     }
 
     /// <summary><c>pool[i]</c>, <c>pool[0]</c>, <c>byId[id]</c>: an element of a list, an array or a dictionary held by a
-    /// local or a parameter, read by an index that is a local, a parameter or a constant — read again by the same index,
-    /// the same element (as long as neither changes).</summary>
+    /// local, a parameter or a field of this object (<c>_pool[i]</c>, <c>this._pool[i]</c>) or of its type, read by an
+    /// index that is a local, a parameter or a constant — read again by the same index, the same element (as long as
+    /// neither changes).</summary>
     public static bool TryElement(IOperation operation, out ISymbol? collection, out IOperation index)
     {
         (collection, index) = LinqShapes.Unwrap(operation) switch
         {
-            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance, Arguments: [var argument] } => (SymbolOf(instance), argument.Value),
-            IArrayElementReferenceOperation { ArrayReference: var array, Indices: [var position] } => (SymbolOf(array), position),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance, Arguments: [var argument] } => (Holder(instance), argument.Value),
+            IArrayElementReferenceOperation { ArrayReference: var array, Indices: [var position] } => (Holder(array), position),
             _ => (null, null!),
         };
-        return collection is ILocalSymbol or IParameterSymbol && (SymbolOf(index) is ILocalSymbol or IParameterSymbol || index.ConstantValue.HasValue);
+        return collection is not null && (SymbolOf(index) is ILocalSymbol or IParameterSymbol || index.ConstantValue.HasValue);
     }
+
+    /// <summary>The variable a collection is read from: a local, a parameter, or a field read of this object or a static
+    /// one — another object's field (<c>other._pool</c>) may hold another collection at each read.</summary>
+    private static ISymbol? Holder(IOperation collection) => LinqShapes.Unwrap(collection) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field => field.Field,
+        _ => null,
+    };
 
     /// <summary>The operation the element access reads its collection from.</summary>
     private static IOperation? ElementCollection(IOperation access) => access switch

@@ -33,12 +33,22 @@ internal sealed class SimilarityWords
     /// <summary>Per file, shared by both rules: where the words occur in its text.</summary>
     private readonly PerTree<WordPositions> _files;
 
+    /// <summary>How a body takes a (profile, score) pair apart — <c>var (twin, s) = …</c>, <c>foreach (var (c, s) in …)</c>,
+    /// <c>is (var twin, var s)</c>, <c>is ({ } twin, var s)</c>, <c>foreach ((Reader c, double s) in …)</c> — searched
+    /// exactly, keywords being lower case. Not <c>(var </c>: every <c>foreach (var x in …)</c> spells it.</summary>
+    private static readonly string[] TakingApart = { "var (", "var(", ", var ", "foreach ((" };
+
+    /// <summary>Per file, where <see cref="TakingApart"/> occurs: searched the first time a body of a file that passed
+    /// <see cref="MayScoreIn"/> names no score itself, so never for the files no rule of the two looks into.</summary>
+    private readonly PerTree<WordPositions> _takenApart;
+
     /// <summary>For files the text cannot answer for: each identifier tested against the words once.</summary>
     private readonly ConcurrentDictionary<string, bool> _identifiers = new(StringComparer.Ordinal);
 
     private SimilarityWords(Compilation compilation, SubstitutionSymbols symbols)
     {
         _files = new PerTree<WordPositions>(compilation);
+        _takenApart = new PerTree<WordPositions>(compilation);
         _words = symbols.VectorSearchResultOfT is null ? Words : System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(Words, SubstitutionSymbols.VectorSearchNames));
         _searched = new CaseInsensitiveWords(_words);
         _namesAScore = NamesAScore;
@@ -60,6 +70,25 @@ internal sealed class SimilarityWords
         foreach (var token in node.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken) && _identifiers.GetOrAdd(token.ValueText, _namesAScore))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The node may take a pair apart (<see cref="TakingApart"/>): a score it names nowhere can still sit in a
+    /// pair's element named for one, declared elsewhere in the file (<c>List&lt;(Reader Profile, double Similarity)&gt;
+    /// _pairs</c>) — <c>var (twin, s) = _pairs[0]; if (s &gt; 0.9) …</c>. Asked only of the bodies of files that name a
+    /// score (<see cref="MayScoreIn"/>) and fail <see cref="MayScore"/>.</summary>
+    public bool MayTakeApart(SyntaxNode node)
+    {
+        var positions = _takenApart.GetOrAdd(node.SyntaxTree, 0,
+            static (t, _) => SourceTextGate.Find(t, CaseInsensitiveWords.None, TakingApart, CancellationToken.None));
+        if (positions.IsKnown)
+            return positions.MayContainWithin(node.Span);
+        foreach (var descendant in node.DescendantNodes())
+        {
+            if (descendant.IsKind(SyntaxKind.ForEachVariableStatement) || descendant.IsKind(SyntaxKind.ParenthesizedVariableDesignation) ||
+                descendant.IsKind(SyntaxKind.PositionalPatternClause))
                 return true;
         }
         return false;

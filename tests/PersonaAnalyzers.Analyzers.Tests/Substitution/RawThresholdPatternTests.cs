@@ -6,7 +6,9 @@ namespace PersonaAnalyzers.Analyzers.Tests.Substitution;
 /// its index (<c>pool[i]</c>).</summary>
 public class RawThresholdPatternTests
 {
-    private const string Header = """
+    /// <summary>The snippets' class: a (profile, similarity) pair and a search hit to test patterns over; shared with the
+    /// other PERSONA003 pattern and element tests.</summary>
+    internal const string Header = """
         using System;
         using System.Collections.Generic;
         using System.Linq;
@@ -23,10 +25,10 @@ public class RawThresholdPatternTests
 
         """;
 
-    private static string InClass(string members) => Header + members + "\n}\n";
+    internal static string InClass(string members) => Header + members + "\n}\n";
 
     /// <summary>One PERSONA003 on the first occurrence of <paramref name="reported"/> in the method's line, with its message.</summary>
-    private static Task Expect(string source, string reported, string why)
+    internal static Task Expect(string source, string reported, string why)
     {
         var method = source.IndexOf("public string Run(", StringComparison.Ordinal);
         var at = source.IndexOf(reported, method, StringComparison.Ordinal);
@@ -134,8 +136,8 @@ public class RawThresholdPatternTests
                 }
             """));
 
-    private const string AdmitsNearTwins = "a high threshold admits exactly the near-twins that do the most harm";
-    private const string CannotTell = "a raw cut-off cannot tell a near-twin, the most harmful substitute, from a moderately similar profile as the calibrated bands do";
+    internal const string AdmitsNearTwins = "a high threshold admits exactly the near-twins that do the most harm";
+    internal const string CannotTell = "a raw cut-off cannot tell a near-twin, the most harmful substitute, from a moderately similar profile as the calibrated bands do";
 
     // The message says which way the bar admits: a lower bar on a similarity, an upper one on a distance, admit the
     // closest; an upper bar on a similarity does not claim that.

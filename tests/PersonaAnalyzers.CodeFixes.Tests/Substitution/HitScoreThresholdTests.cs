@@ -158,4 +158,56 @@ public class HitScoreThresholdTests
                 public List<string> Configured(IReadOnlyList<(Reader Profile, double Score)> hits, double minScore) =>
                     hits.Where(h => {|PERSONA003:h.Score > minScore|}).Select(h => h.Profile.Summary).ToList();
             """), Key);
+
+    // The score taken apart from a pair whose type alone names it (declared beside the body, which names no score).
+    [Fact]
+    public Task Score_taken_apart_in_a_body_that_names_no_score_becomes_the_check() =>
+        Threshold.VerifyAsync(InClass("""
+                private readonly List<(Reader Profile, double Similarity)> _pairs = new();
+
+                public string Prompt(Reader user)
+                {
+                    var (twin, s) = _pairs[0];
+                    if ({|PERSONA003:s > 0.9|})
+                        return twin.Summary;
+                    return user.Summary;
+                }
+            """), InClass("""
+                private readonly List<(Reader Profile, double Similarity)> _pairs = new();
+
+                public string Prompt(Reader user)
+                {
+                    var (twin, s) = _pairs[0];
+                    if (ReaderGuard.TrySubstitute(user, twin, out _))
+                        return twin.Summary;
+                    return user.Summary;
+                }
+            """), Key);
+
+    // The when clause of an arm that declares the hit's profile: the check of the hit's profile takes the bar's place.
+    [Fact]
+    public Task Hit_score_in_a_when_clause_becomes_the_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public string Prompt(Reader user, ScoredReader hit)
+                {
+                    switch (hit)
+                    {
+                        case { Reader: var p } when {|PERSONA003:hit.RelevanceScore > 0.9|}:
+                            return p.Summary;
+                        default:
+                            return user.Summary;
+                    }
+                }
+            """ + Hits), InClass("""
+                public string Prompt(Reader user, ScoredReader hit)
+                {
+                    switch (hit)
+                    {
+                        case { Reader: var p } when ReaderGuard.TrySubstitute(user, hit.Reader, out _):
+                            return p.Summary;
+                        default:
+                            return user.Summary;
+                    }
+                }
+            """ + Hits), Key);
 }

@@ -71,4 +71,46 @@ public class ThresholdInPatternFixTests
                     return user.Summary;
                 }
             """), Key);
+
+    // A bar in a switch arm's pattern is one test among the arm's others, as in an `is`.
+    [Fact]
+    public Task A_bar_in_a_switch_arm_pattern_gets_no_fix() =>
+        Threshold.VerifyNotOfferedAsync(InClass(Pair + """
+                public string Prompt(Reader user)
+                {
+                    switch (MostSimilar(user))
+                    {
+                        case { Similarity: {|PERSONA003:>= 0.9|}, Profile: var twin }:
+                            return twin.Summary;
+                        default:
+                            return user.Summary;
+                    }
+                }
+
+                public string Arm(Reader user) =>
+                    MostSimilar(user) switch { (var twin, {|PERSONA003:> 0.9|}) => twin.Summary, _ => user.Summary };
+            """), Key);
+
+    [Fact]
+    public Task A_bar_on_a_verdicts_similarity_in_a_pattern_gets_no_fix() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public string Prompt(Reader user, Reader twin) =>
+                    ReaderGuard.Assess(user, twin) is { Similarity: {|PERSONA003:> 0.9|} } ? twin.Summary : user.Summary;
+
+                public string Arm(Reader user, Reader twin) =>
+                    ReaderGuard.Assess(user, twin) switch { { Similarity: {|PERSONA003:> 0.9|} } => twin.Summary, _ => user.Summary };
+            """), Key);
+
+    [Fact]
+    public Task A_bar_on_an_element_of_a_field_gets_no_fix() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                private readonly Reader[] _pool = new Reader[0];
+
+                public string Prompt(Reader user)
+                {
+                    for (int i = 0; i < _pool.Length; i++)
+                        if ({|PERSONA003:ReaderGuard.Similarity(user, _pool[i]) > 0.8|}) return _pool[i].Summary;
+                    return user.Summary;
+                }
+            """), Key);
 }
