@@ -39,10 +39,36 @@ internal static class RawBars
         foreach (var diagnostic in diagnostics)
         {
             var span = diagnostic.Location.SourceSpan;
-            if (statement.Span.Contains(span) || name is not null && (Syntax.Mentions(root.FindNode(span), name) || ScoreOf(diagnostic, root, model, name)))
+            var bar = root.FindNode(span);
+            if (statement.Span.Contains(span) || name is not null && (Syntax.Mentions(bar, name) || Syntax.Mentions(Tested(bar), name) || ScoreOf(diagnostic, root, model, name)))
                 return diagnostic;
         }
         return null;
+    }
+
+    /// <summary>What a bar that is a pattern tests: <c>Similarity(me, twin) switch { &gt;= 0.9 =&gt; twin, _ =&gt; me }</c>
+    /// reports the arm's <c>&gt;= 0.9</c>, and the score that names the substitute is the switch's.</summary>
+    private static SyntaxNode Tested(SyntaxNode bar)
+    {
+        if (bar is not PatternSyntax)
+            return bar;
+        foreach (var ancestor in bar.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case SwitchExpressionArmSyntax { Parent: SwitchExpressionSyntax switched }:
+                    return switched.GoverningExpression;
+                case SwitchSectionSyntax { Parent: SwitchStatementSyntax switched }:
+                    return switched.Expression;
+                case IsPatternExpressionSyntax test:
+                    return test.Expression;
+                case PatternSyntax or CasePatternSwitchLabelSyntax or SwitchLabelSyntax:
+                    continue;
+                default:
+                    return bar;
+            }
+        }
+        return bar;
     }
 
     /// <summary><c>var s = Similarity(me, twin); if (s &lt; 0.7) return me;</c>: the bar's score is a local computed from

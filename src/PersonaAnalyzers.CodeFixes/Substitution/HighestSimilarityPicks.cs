@@ -8,12 +8,14 @@ using PersonaAnalyzers.Substitution;
 
 namespace PersonaAnalyzers.CodeFixes.Substitution;
 
-/// <summary>Whether the candidate a raw bar decides on is a highest-similarity pick that PERSONA002 reports:
+/// <summary>Whether the candidate a raw bar decides on (or the substitute a PERSONA001 fix would guard) is a
+/// highest-similarity pick that PERSONA002 reports:
 /// <c>var best = pool.MaxBy(c =&gt; Similarity(user, c)); if (best is null || Similarity(user, best) &lt; 0.6) return user;</c>.
 /// PERSONA002's fix puts the guard's <c>SafestSubstitute</c> in the pick's place, and a bar past the guard's pick only
 /// rejects more, so PERSONA003 no longer reports it. A band check at the bar as well would vet the guard's own pick a
 /// second time — and the code <c>dotnet format</c> wrote would depend on which of the two rules it fixed first. Only
-/// where PERSONA002's fix does rewrite the pick.</summary>
+/// where PERSONA002's fix does rewrite the pick. A PERSONA001 guard on the pick would likewise check the guard's pick
+/// again once PERSONA002 is fixed.</summary>
 internal static class HighestSimilarityPicks
 {
     public static async Task<bool> ChoseAsync(Document document, SemanticModel model, ExpressionSyntax candidate, CancellationToken cancellationToken)

@@ -40,6 +40,9 @@ internal sealed class InsertBandCheckFix : PersonaFix
         if (await RawBars.DecideAsync(document, node, HolderName(node), cancellationToken).ConfigureAwait(false))
             return null;
         var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
+        // index.NearestNeighbours(user, 10).MaxBy(c => Similarity(user, c)): PERSONA002's fix puts the guard's pick there.
+        if (node is ExpressionSyntax picked && await HighestSimilarityPicks.ChoseAsync(document, model, picked, cancellationToken).ConfigureAwait(false))
+            return null;
         var canBeNull = !types.Persona.IsValueType;
 
         if (node is ForEachStatementSyntax forEach)

@@ -34,7 +34,8 @@ internal sealed class UseSafestSubstituteFix : PersonaFix
             return null;
         // A raw bar in the pick (`FirstOrDefault(c => Similarity(user, c) >= 0.92)`) would stay as the safest pick's
         // shortlist: only near-twins considered, and PERSONA003 silenced. Its own fix turns the bar into the check.
-        if (await RawBars.DecideAsync(document, element, null, cancellationToken).ConfigureAwait(false))
+        if (await RawBars.DecideAsync(document, element, null, cancellationToken).ConfigureAwait(false) ||
+            await HighestSimilarityPicks.ChoseAsync(document, model, element, cancellationToken).ConfigureAwait(false))
             return null;
         var nullable = orDefault || model.GetTypeInfo(element, cancellationToken).Type?.NullableAnnotation == NullableAnnotation.Annotated;
 

@@ -860,6 +860,20 @@ public class InsertBandCheckTests
                     return twin.Summary;
                 }
         """)]
+    // A two-way switch on the score after the code's null exit (probe 11b, repro 16): the bar is the arm's pattern.
+    [InlineData("""
+                public Reader Voice(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is null)
+                        return user;
+                    return ReaderGuard.Similarity(user, twin) switch
+                    {
+                        >= 0.9 => twin,
+                        _ => user,
+                    };
+                }
+        """)]
     [InlineData("""
                 public int Count(Reader user)
                 {

@@ -66,6 +66,16 @@ public class SafestAndMarkTests
                 }
             """), Preferred);
 
+    /// <summary>The element is a highest-similarity pick PERSONA002 reports: its fix puts the guard's pick there, and a
+    /// PERSONA001 guard first would check the guard's pick a second time (probe 11b, repro 15).</summary>
+    [Theory]
+    [InlineData("index.NearestNeighbours(user, 10).MaxBy(n => ReaderGuard.Similarity(user, n))")]
+    [InlineData("index.NearestNeighbours(user, 10).OrderByDescending(n => ReaderGuard.Similarity(user, n)).FirstOrDefault()")]
+    public Task No_fix_where_the_pick_fix_settles_it(string pick) =>
+        Verify.VerifyNotOfferedAsync(InClass($$"""
+                public Reader? Donor(Reader user) => {|PERSONA001:{{pick}}|};
+            """), Preferred);
+
     [Fact]
     public Task Safest_substitute_is_offered_past_a_bar_on_another_pair() =>
         Verify.VerifyAsync(InClass("""
