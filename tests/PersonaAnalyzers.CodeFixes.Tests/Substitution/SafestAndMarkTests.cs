@@ -182,7 +182,7 @@ public class SafestAndMarkTests
                     users.Select(u =>
                     {
                         var substitute = index.Lookalike(u);
-                        if (substitute is null || !ReaderGuard.TrySubstitute(u, substitute, out _))
+                        if (!ReaderGuard.TrySubstitute(u, substitute, out _))
                             return System.Array.Empty<Article>();
                         return Render.Recommend(substitute);
                     });
@@ -202,7 +202,7 @@ public class SafestAndMarkTests
                     if (coldStart)
                     {
                         var substitute = index.Lookalike(user);
-                        if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                             return;
                         cached = substitute;
                     }
@@ -237,7 +237,7 @@ public class SafestAndMarkTests
                     public void Warm(Reader user)
                     {
                         var substitute = index.Lookalike(user);
-                        if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                             return;
                         cached = substitute;
                     }
@@ -251,7 +251,7 @@ public class SafestAndMarkTests
                     public IReadOnlyList<Article> For(IReaderIndex index, Reader partial)
                     {
                         var twin = index.Lookalike(partial);
-                        if (twin is null || !ReaderGuard.TrySubstitute(partial, twin, out _))
+                        if (!ReaderGuard.TrySubstitute(partial, twin, out _))
                             return System.Array.Empty<Article>();
                         return Render.Recommend(twin);
                     }
@@ -282,7 +282,7 @@ public class SafestAndMarkTests
                 public void Warm(Reader user)
                 {
                     var substitute = index.Lookalike(user);
-                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                         return;
                     cached = substitute;
                 }
