@@ -83,6 +83,13 @@ internal static class Statements
             ? statement
             : null;
 
+    /// <summary>The loop body with <paramref name="first"/> in front of its statements, made a block where it was one
+    /// statement.</summary>
+    public static StatementSyntax Prepended(StatementSyntax body, StatementSyntax first) =>
+        body is BlockSyntax block
+            ? block.WithStatements(block.Statements.Insert(0, first))
+            : SyntaxFactory.Block(first, body.WithoutLeadingTrivia()).WithTriviaFrom(body).Formatted();
+
     /// <summary>Control never runs past the statement: it returns, throws, continues or breaks, or is a block that ends
     /// so.</summary>
     public static bool Leaves(StatementSyntax statement) => statement switch

@@ -47,7 +47,7 @@ internal static class ExistingNullCheck
     }
 
     /// <summary><c>name is not null</c>, <c>name != null</c>, <c>name is { }</c>.</summary>
-    internal static bool IsPresenceTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
+    public static bool IsPresenceTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
     {
         IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern, Pattern: ConstantPatternSyntax constant } } test =>
             Syntax.IsName(test.Expression, name) && IsNull(constant.Expression),
@@ -74,6 +74,16 @@ internal static class ExistingNullCheck
         BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } either => IsNullTest(either.Left, name),
         _ => false,
     };
+
+    /// <summary>The null check <see cref="After"/> found, leaving for a failed <paramref name="check"/> as well: right after
+    /// the null test, before the programmer's other reasons to leave, which may read the substitute's data.</summary>
+    public static SyntaxNode Extend(SyntaxNode root, IfStatementSyntax nullCheck, ExpressionSyntax check)
+    {
+        var nullTest = NullTestOf(nullCheck.Condition);
+        var extended = SyntaxFactory.BinaryExpression(SyntaxKind.LogicalOrExpression, nullTest.WithoutTrivia(), SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check));
+        var condition = nullCheck.Condition.ReplaceNode(nullTest, extended.WithTriviaFrom(nullTest));
+        return root.ReplaceNode(nullCheck.Condition, condition.Formatted());
+    }
 
     /// <summary>The null test of a condition <see cref="After"/> accepted: the condition, or the first operand of its
     /// <c>||</c> chain.</summary>

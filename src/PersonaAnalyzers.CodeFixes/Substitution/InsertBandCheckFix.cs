@@ -22,6 +22,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// fallback the code already had for a missing one);</item>
 /// <item>a return, an argument, an assignment, an expression body: the substitute moves into a local, checked as
 /// above;</item>
+/// <item>a property's expression body: the conditional in place, as on the left of <c>??</c>;</item>
+/// <item>a nullable (profile, score) tuple: the check of its profile (<see cref="NullableTupleCheck"/>);</item>
 /// <item>an <c>out</c> argument: the check joins the decision the call's result makes (<see cref="OutArgumentCheck"/>).</item>
 /// </list></summary>
 internal sealed class InsertBandCheckFix : PersonaFix
@@ -47,8 +49,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
 
         if (node is ForEachStatementSyntax forEach)
             return await TryTargetsAsync(document, model, forEach.Statement, types, cancellationToken,
-                target => GuardLoopVariable(root, model, forEach, types, target, canBeNull), forEach.Expression).ConfigureAwait(false);
+                target => GuardLoopVariable(root, model, forEach, types, target, canBeNull, cancellationToken), forEach.Expression).ConfigureAwait(false);
 
+        // while (queue.TryDequeue(out var n)): an element taken by an out argument is reported on its variable.
+        if (node is SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword } declaredBy } })
+            node = declaredBy;
         // TryFindNearest(user, out var twin), profiles.TryGetValue(id, out var twin): the check joins the call's decision.
         if (node is ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword } outArgument)
             return OutArgumentCheck.NameOf(outArgument) is { } outName
@@ -57,8 +62,12 @@ internal sealed class InsertBandCheckFix : PersonaFix
                 : null;
         if (node is ArgumentSyntax argument)
             node = argument.Expression;
-        if (node is not ExpressionSyntax expression || IsNullableStruct(model, expression, cancellationToken))
+        if (node is not ExpressionSyntax expression)
             return null;
+        // var hit = index.MostSimilar(user);: a nullable (profile, score) tuple is checked by its profile.
+        if (IsNullableStruct(model, expression, cancellationToken))
+            return await TryTargetsAsync(document, model, expression, types, cancellationToken,
+                target => NullableTupleCheck.Apply(root, model, Outermost(expression), types, target, cancellationToken), expression).ConfigureAwait(false);
 
         var outer = Outermost(expression);
         // cache.GetOrAdd(key, _ => index.FindNearest(user)); with the value thrown away: the cache has kept the factory's
@@ -93,6 +102,12 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return await TryTargetsAsync(document, model, test, types, cancellationToken,
                 target => PatternDeclaredCheck.Join(root, test, condition, negated, Syntax.TrySubstitute(types.Guard, model, test.SpanStart, target, IdentifierName(name))), outer).ConfigureAwait(false);
 
+        // public Reader? Mentor => index.FindNearest(Owner);: a property has no statement to put a guard in front of, so
+        // the check goes in place — null for an unsafe substitute where the property may say "no one", else the target.
+        if (outer.Parent is ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax or AccessorDeclarationSyntax { RawKind: (int)SyntaxKind.GetAccessorDeclaration } })
+            return await TryTargetsAsync(document, model, outer, types, cancellationToken,
+                target => KeepWhenSafe(root, model, outer, outer, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
+
         var site = StatementSite.Find(outer);
         if (site is null)
             return null;
@@ -104,12 +119,13 @@ internal sealed class InsertBandCheckFix : PersonaFix
         CancellationToken cancellationToken, System.Func<ExpressionSyntax, SyntaxNode?> edit, SyntaxNode? substitute = null) =>
         TargetProfiles.FirstFixAsync(document, model, at, types.Persona, cancellationToken, edit, substitute);
 
-    private static SyntaxNode? GuardLoopVariable(SyntaxNode root, SemanticModel model, ForEachStatementSyntax forEach, GuardTypes types, ExpressionSyntax target, bool canBeNull)
+    private static SyntaxNode? GuardLoopVariable(SyntaxNode root, SemanticModel model, ForEachStatementSyntax forEach, GuardTypes types, ExpressionSyntax target, bool canBeNull,
+        CancellationToken cancellationToken)
     {
         var name = forEach.Identifier.ValueText;
         ExpressionSyntax candidate = IdentifierName(name);
         // The elements of an IReadOnlyList<Reader> (not Reader?) are not null under nullable annotations: no null test.
-        if (model.GetForEachStatementInfo(forEach).ElementType is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.NotAnnotated })
+        if (NullStates.ElementsKnownNotNull(model, forEach, cancellationToken))
             canBeNull = false;
         // A pair or a search hit — (Reader Profile, double Score), VectorSearchResult<Reader> — is checked by its profile.
         if (model.GetDeclaredSymbol(forEach) is { Type: INamedTypeSymbol pair } && !HitScores.IsPersona(pair, types.Persona))
@@ -122,10 +138,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
         var guard = IfStatement(
             Syntax.FailedCheck(Syntax.TrySubstitute(types.Guard, model, forEach.Statement.SpanStart, target, candidate), name, canBeNull),
             ContinueStatement()).Formatted();
-        var body = forEach.Statement is BlockSyntax block
-            ? block.WithStatements(block.Statements.Insert(0, guard))
-            : Block(guard, forEach.Statement.WithoutLeadingTrivia()).WithTriviaFrom(forEach.Statement).Formatted();
-        return root.ReplaceNode(forEach.Statement, body);
+        return root.ReplaceNode(forEach.Statement, Statements.Prepended(forEach.Statement, guard));
     }
 
     private static SyntaxNode? GuardAfter(SyntaxNode root, SemanticModel model, LocalDeclarationStatementSyntax local, string name, GuardTypes types,
@@ -147,23 +160,21 @@ internal sealed class InsertBandCheckFix : PersonaFix
                        (ownInstead ? Fallbacks.OwnProfileInstead(model, (model.GetDeclaredSymbol(declared) as ILocalSymbol)?.Type, name, target, types.Persona) : null);
         if (fallback is null)
             return null;
+        // var donor = index.FallbackPersona(locale);: a value the compiler knows is there gets no null test of the guard's own.
+        var mayBeNull = canBeNull && !(declared.Initializer is { } initializer && NullStates.KnownNotNull(model, initializer.Value, cancellationToken));
         if (canBeNull && ExistingNullCheck.After(local, name, fallback) is { } nullCheck)
         {
-            // Right after the null test, before the programmer's other reasons to leave, which may read the twin's data.
-            var nullTest = ExistingNullCheck.NullTestOf(nullCheck.Condition);
-            var extended = BinaryExpression(SyntaxKind.LogicalOrExpression, nullTest.WithoutTrivia(), PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check));
-            var condition = nullCheck.Condition.ReplaceNode(nullTest, extended.WithTriviaFrom(nullTest));
-            return root.ReplaceNode(nullCheck.Condition, condition.Formatted());
+            return ExistingNullCheck.Extend(root, nullCheck, check);
         }
         // var twin = …; return twin ?? user;  →  if (… || !check) return user; return twin;: the code's own answer for no
         // substitute serves an unsafe one, and past the guard the substitute is there.
         if (returnedNext is { Expression: BinaryExpressionSyntax coalesce } && local.Parent is BlockSyntax block)
         {
-            var own = IfStatement(Syntax.FailedCheck(check, name, canBeNull), ReturnStatement(coalesce.Right.WithoutTrivia())).Formatted();
+            var own = IfStatement(Syntax.FailedCheck(check, name, mayBeNull), ReturnStatement(coalesce.Right.WithoutTrivia())).Formatted();
             var returned = returnedNext.WithExpression(IdentifierName(name).WithTriviaFrom(coalesce));
             return root.ReplaceNode(block, block.WithStatements(block.Statements.Replace(returnedNext, returned).Insert(block.Statements.IndexOf(local) + 1, own)));
         }
-        var guard = IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback).Formatted();
+        var guard = IfStatement(Syntax.FailedCheck(check, name, mayBeNull), fallback).Formatted();
         return root.InsertNodesAfter(local, new[] { guard });
     }
 
@@ -186,7 +197,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
         ExpressionSyntax fallback = type is { NullableAnnotation: NullableAnnotation.Annotated }
             ? LiteralExpression(SyntaxKind.NullLiteralExpression)
             : target;
-        var guarded = ParenthesizedExpression(SafeOr(model, coalesce, substitute, types, target, fallback))
+        var guarded = Syntax.InPlaceOf(substitute, SafeOr(model, coalesce, substitute, types, target, fallback))
             .WithTriviaFrom(substitute).Formatted();
         return root.ReplaceNode(substitute, guarded);
     }
@@ -220,6 +231,7 @@ internal sealed class InsertBandCheckFix : PersonaFix
         var name = LocalNames.Unique(model, site.Anchor, "substitute");
         var check = Syntax.TrySubstitute(types.Guard, model, site.Anchor.SpanStart, target, IdentifierName(name));
         StatementSyntax guard;
+        var value = site.Expression.WithoutTrivia();
         // $"… {index.FindNearest(me)?.Interests ?? none}": the code's own answer for a missing substitute serves an unsafe
         // one too (see OwnMissingFallback).
         if (canBeNull && NullTolerantReads.Contains(site.Expression) &&
@@ -233,10 +245,15 @@ internal sealed class InsertBandCheckFix : PersonaFix
                            (ownInstead ? Fallbacks.OwnProfileInstead(model, model.GetTypeInfo(site.Expression, cancellationToken).Type, name, target, types.Persona) : null);
             if (fallback is null)
                 return null;
-            guard = IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback);
+            // neighbours[i] of an IReadOnlyList<Reader>: no null test; index.FindNearest(user)!: the guard's null test
+            // takes the place of the '!', which would only hide from the compiler that the local may be null.
+            var mayBeNull = canBeNull && !NullStates.KnownNotNull(model, site.Expression, cancellationToken);
+            if (mayBeNull)
+                value = NullStates.WithoutForgiving(value);
+            guard = IfStatement(Syntax.FailedCheck(check, name, mayBeNull), fallback);
         }
         var declaration = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
-            SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.Expression.WithoutTrivia())))));
+            SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(value)))));
         var returnsValue = site.ExpressionBody is not null && ReturnsValue(model, site.ExpressionBody, cancellationToken);
         return site.Rewrite(root, new StatementSyntax[] { declaration, guard }, IdentifierName(name), returnsValue);
     }

@@ -42,7 +42,10 @@ internal static class OutArgumentCheck
 
         if (!negated && Decision(decided, SyntaxKind.LogicalAndExpression) is { } positive && OnlyWhenTrue(positive, name))
         {
-            ExpressionSyntax passed = canBeNull && !KnownPresent(model, positive.WhenTrue, name, cancellationToken)
+            // Try…(…, out var n) && n is not null: the programmer's own presence test comes first, and the check after it.
+            if (NextOperand(decided, SyntaxKind.LogicalAndExpression) is { } next && ExistingNullCheck.IsPresenceTest(next, name))
+                return Joined(root, SyntaxKind.LogicalAndExpression, next, check);
+            ExpressionSyntax passed = canBeNull && !NullStates.KnownPresent(model, positive.WhenTrue, name, cancellationToken)
                 ? BinaryExpression(SyntaxKind.LogicalAndExpression, Syntax.IsNotNull(name), check)
                 : check;
             return Joined(root, SyntaxKind.LogicalAndExpression, decided, passed);
@@ -50,11 +53,26 @@ internal static class OutArgumentCheck
         if (negated && Decision(decided, SyntaxKind.LogicalOrExpression) is { IfStatement: { Else: null } branch } &&
             Leaves(branch.Statement) && !Syntax.Mentions(branch.Statement, name))
         {
-            var mayBeNull = canBeNull && !(FirstMentionLater(branch, name) is { } later && KnownPresent(model, later, name, cancellationToken));
+            var mayBeNull = canBeNull && !(FirstMentionLater(branch, name) is { } later && NullStates.KnownPresent(model, later, name, cancellationToken));
             return Joined(root, SyntaxKind.LogicalOrExpression, decided, Syntax.FailedCheck(check, name, mayBeNull));
         }
-        if (!negated && decided == call && call.Parent is ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax } statement &&
-            Fallbacks.For(model, statement, target, types.Persona) is { } fallback)
+        // while (queue.TryDequeue(out var n)) …: each element taken is checked first in the body, and an unsafe one skipped.
+        if (!negated && decided.Parent is WhileStatementSyntax loop && loop.Condition == decided)
+        {
+            var skip = IfStatement(Syntax.FailedCheck(check, name, canBeNull && !NullStates.KnownPresent(model, loop.Statement, name, cancellationToken)),
+                ContinueStatement()).Formatted();
+            return root.ReplaceNode(loop.Statement, Statements.Prepended(loop.Statement, skip));
+        }
+        if (negated || decided != call || call.Parent is not ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax } statement)
+            return null;
+        // Try…(…, out var twin); return twin?.Summary ?? …;: the code's own answer for a missing twin serves an unsafe one.
+        var variable = argument.Expression is DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax designation }
+            ? model.GetDeclaredSymbol(designation, cancellationToken)
+            : model.GetSymbolInfo(argument.Expression, cancellationToken).Symbol;
+        if (canBeNull && variable is ILocalSymbol local &&
+            OwnMissingFallback.Guard(model, statement, local, argument.Expression is DeclarationExpressionSyntax { Type.IsVar: true }, check, cancellationToken) is { } makeMissing)
+            return root.InsertNodesAfter(statement, new[] { makeMissing });
+        if (Fallbacks.For(model, statement, target, types.Persona) is { } fallback)
             return root.InsertNodesAfter(statement, new[] { IfStatement(Syntax.FailedCheck(check, name, canBeNull), fallback).Formatted() });
         return null;
     }
@@ -74,6 +92,16 @@ internal static class OutArgumentCheck
         while (expression.Parent is ParenthesizedExpressionSyntax parenthesized)
             expression = parenthesized;
         return expression;
+    }
+
+    /// <summary>The operand that follows <paramref name="decided"/> in its chain of <paramref name="chain"/> operators
+    /// (<c>b</c> in <c>a &amp;&amp; call &amp;&amp; b</c>); null where it is the last.</summary>
+    private static ExpressionSyntax? NextOperand(ExpressionSyntax decided, SyntaxKind chain)
+    {
+        ExpressionSyntax operand = decided;
+        while (operand.Parent is BinaryExpressionSyntax right && right.IsKind(chain) && right.Right == operand)
+            operand = right;
+        return operand.Parent is BinaryExpressionSyntax left && left.IsKind(chain) && left.Left == operand ? left.Right : null;
     }
 
     /// <summary>The <c>if</c> or <c>?:</c> whose condition is a chain of <paramref name="chain"/> operators with
@@ -123,17 +151,6 @@ internal static class OutArgumentCheck
             _ => default,
         };
         return statements.Skip(statements.IndexOf(statement) + 1).FirstOrDefault(s => Syntax.Mentions(s, name));
-    }
-
-    /// <summary>Where the call succeeded, the compiler already knows the variable is not null (a <c>[NotNullWhen(true)]</c>
-    /// or <c>[MaybeNullWhen(false)]</c> out parameter, <c>TryGetValue</c>'s, or one not annotated nullable): read at its
-    /// first use on that path, in <paramref name="succeeded"/>.</summary>
-    private static bool KnownPresent(SemanticModel model, SyntaxNode succeeded, string name, CancellationToken cancellationToken)
-    {
-        // Under a '!', the compiler reports the state the programmer asserted, not the one it knows.
-        var use = succeeded.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().FirstOrDefault(id => id.Identifier.ValueText == name &&
-            !id.Parent.IsKind(SyntaxKind.SuppressNullableWarningExpression));
-        return use is not null && model.GetTypeInfo(use, cancellationToken).Nullability.FlowState == NullableFlowState.NotNull;
     }
 
     private static bool Leaves(StatementSyntax statement)

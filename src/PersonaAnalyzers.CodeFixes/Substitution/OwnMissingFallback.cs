@@ -17,18 +17,25 @@ internal static class OwnMissingFallback
 {
     /// <summary>The statement that makes an unsafe substitute missing, or null where some read of the local is not
     /// null-tolerant, the local is written again, or it cannot hold <c>null</c> without a nullable warning.</summary>
-    public static StatementSyntax? Guard(SemanticModel model, LocalDeclarationStatementSyntax local, ExpressionSyntax check, CancellationToken cancellationToken)
+    public static StatementSyntax? Guard(SemanticModel model, LocalDeclarationStatementSyntax local, ExpressionSyntax check, CancellationToken cancellationToken) =>
+        model.GetDeclaredSymbol(local.Declaration.Variables[0], cancellationToken) is ILocalSymbol symbol
+            ? Guard(model, local, symbol, local.Declaration.Type.IsVar, check, cancellationToken)
+            : null;
+
+    /// <summary>The same for a local that <paramref name="statement"/> gives its value (a declaration, or a call with
+    /// it as an <c>out</c> argument: <c>index.TryFindNearest(user, out var twin);</c>); <paramref name="isVar"/> when
+    /// it is declared with <c>var</c>.</summary>
+    public static StatementSyntax? Guard(SemanticModel model, StatementSyntax statement, ILocalSymbol symbol, bool isVar, ExpressionSyntax check,
+        CancellationToken cancellationToken)
     {
-        var declarator = local.Declaration.Variables[0];
-        if (local.Parent is not BlockSyntax block ||
-            model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol { Type.IsReferenceType: true } symbol ||
-            !HoldsNull(local, symbol))
+        // var holds null under nullable annotations; an explicit type must say '?' there.
+        if (statement.Parent is not BlockSyntax block || !symbol.Type.IsReferenceType || !(isVar || symbol.Type.NullableAnnotation != NullableAnnotation.NotAnnotated))
             return null;
         var name = symbol.Name;
         var reads = 0;
-        foreach (var statement in block.Statements.Skip(block.Statements.IndexOf(local) + 1))
+        foreach (var later in block.Statements.Skip(block.Statements.IndexOf(statement) + 1))
         {
-            foreach (var id in statement.DescendantNodes().OfType<IdentifierNameSyntax>())
+            foreach (var id in later.DescendantNodes().OfType<IdentifierNameSyntax>())
             {
                 if (id.Identifier.ValueText != name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, symbol))
                     continue;
@@ -49,8 +56,4 @@ internal static class OwnMissingFallback
         var missing = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(name), LiteralExpression(SyntaxKind.NullLiteralExpression)));
         return IfStatement(unsafeSubstitute, missing).Formatted();
     }
-
-    /// <summary><c>var</c> holds null under nullable annotations; an explicit type must say <c>?</c> there.</summary>
-    private static bool HoldsNull(LocalDeclarationStatementSyntax local, ILocalSymbol symbol) =>
-        local.Declaration.Type.IsVar || symbol.Type.NullableAnnotation != NullableAnnotation.NotAnnotated;
 }

@@ -122,7 +122,14 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
             return null;
         var moved = new Microsoft.CodeAnalysis.Text.TextSpan(node.SpanStart + span.Start - reported.Start, span.Length);
         var found = node.FindNode(moved, getInnermostNodeForTie: true);
-        return found is ArgumentSyntax argument ? argument.Expression : found;
+        return found switch
+        {
+            ArgumentSyntax argument => argument.Expression,
+            // (from c in pool orderby Similarity(user, c) descending select c).First(): the candidates are the query's
+            // source (a query that filters or projects first has another clause there, and no rewrite).
+            FromClauseSyntax { Type: null } from => from.Expression,
+            _ => found,
+        };
     }
 
     private static bool IsQuery(ITypeSymbol? type) =>

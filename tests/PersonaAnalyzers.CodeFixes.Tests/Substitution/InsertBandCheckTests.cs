@@ -40,7 +40,7 @@ public class InsertBandCheckTests
                 {
                     System.Func<Reader, Reader> pick = index.Lookalike;
                     var neighbour = pick(user);
-                    if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                    if (!ReaderGuard.TrySubstitute(user, neighbour, out _))
                         return System.Array.Empty<Article>();
                     return Render.Recommend(neighbour);
                 }
@@ -119,7 +119,7 @@ public class InsertBandCheckTests
                 public async Task<IReadOnlyList<Article>> Recommend(Reader user)
                 {
                     var neighbour = await Task.Run(() => index.Lookalike(user));
-                    if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                    if (!ReaderGuard.TrySubstitute(user, neighbour, out _))
                         return System.Array.Empty<Article>();
                     return Render.Recommend(neighbour);
                 }
@@ -139,7 +139,7 @@ public class InsertBandCheckTests
                 {
                     // Cold start: borrow a lookalike's taste.
                     var neighbour = index.Lookalike(user);
-                    if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                    if (!ReaderGuard.TrySubstitute(user, neighbour, out _))
                         return System.Array.Empty<Article>();
                     return Render.Recommend(neighbour);
                 }
@@ -174,7 +174,7 @@ public class InsertBandCheckTests
                 public Reader ProfileFor(Reader partial)
                 {
                     var substitute = index.Lookalike(partial);
-                    if (substitute is null || !ReaderGuard.TrySubstitute(partial, substitute, out _))
+                    if (!ReaderGuard.TrySubstitute(partial, substitute, out _))
                         return partial;
                     return substitute;
                 }
@@ -193,7 +193,7 @@ public class InsertBandCheckTests
                 public Reader? Pick(Reader user)
                 {
                     var substitute = index.Lookalike(user);
-                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                         return null;
                     return Choose(user, substitute);
                 }
@@ -209,7 +209,7 @@ public class InsertBandCheckTests
                 public IReadOnlyList<Article> Recommend(Reader user)
                 {
                     var substitute = index.Lookalike(user);
-                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                         return System.Array.Empty<Article>();
                     return Render.Recommend(substitute);
                 }
@@ -226,7 +226,7 @@ public class InsertBandCheckTests
                 public void Warm(Reader user)
                 {
                     var substitute = index.Lookalike(user);
-                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                         return;
                     cached = substitute;
                 }
@@ -297,7 +297,7 @@ public class InsertBandCheckTests
                 {
                     var ids = await FindSimilarReaderIdsAsync(user.Topics);
                     var twin = store[ids[0]];
-                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                    if (!ReaderGuard.TrySubstitute(user, twin, out _))
                         twin = user;
                     return Render.Prompt(twin);
                 }
@@ -561,7 +561,7 @@ public class InsertBandCheckTests
                 public IReadOnlyList<string> Summaries(Reader user)
                 {
                     Reader twin = index.Lookalike(user);
-                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                    if (!ReaderGuard.TrySubstitute(user, twin, out _))
                         return System.Array.Empty<string>();
                     return new[] { twin?.Summary ?? user.Summary };
                 }
@@ -753,7 +753,7 @@ public class InsertBandCheckTests
                     foreach (var user in users)
                     {
                         var twin = index.Lookalike(user);
-                        if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        if (!ReaderGuard.TrySubstitute(user, twin, out _))
                             continue;
                         prompts.Add(Render.Prompt(twin));
                     }
@@ -773,11 +773,11 @@ public class InsertBandCheckTests
                 public void Warm(Reader user, Reader partner)
                 {
                     var substitute = index.Lookalike(user);
-                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                         return;
                     cached = substitute;
                     var substitute2 = index.Lookalike(partner);
-                    if (substitute2 is null || !ReaderGuard.TrySubstitute(partner, substitute2, out _))
+                    if (!ReaderGuard.TrySubstitute(partner, substitute2, out _))
                         return;
                     cached = substitute2;
                 }
@@ -791,7 +791,7 @@ public class InsertBandCheckTests
                 public string Prompt(Reader user)
                 {
                     var substitute = index.Lookalike(user);
-                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                         substitute = user;
                     return Render.Prompt(substitute);
                 }
@@ -976,7 +976,7 @@ public class InsertBandCheckTests
                 {
                     this.index = index;
                     var substitute = index.Lookalike(user);
-                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                         substitute = user;
                     cached = substitute;
                 }
@@ -993,7 +993,7 @@ public class InsertBandCheckTests
                 public void Warm(Reader user, Reader guest)
                 {
                     var substitute = index.Lookalike(guest);
-                    if (substitute is null || !ReaderGuard.TrySubstitute(guest, substitute, out _))
+                    if (!ReaderGuard.TrySubstitute(guest, substitute, out _))
                         return;
                     cached = substitute;
                 }
@@ -1013,7 +1013,7 @@ public class InsertBandCheckTests
                 public void Warm(Reader partial)
                 {
                     var twin = index.Lookalike(partial);
-                    if (twin is null || !ReaderGuard.TrySubstitute(partial, twin, out _))
+                    if (!ReaderGuard.TrySubstitute(partial, twin, out _))
                         return;
                     var other = index.FindNearest(twin);
                     if (other is null || !ReaderGuard.TrySubstitute(partial, other, out _))

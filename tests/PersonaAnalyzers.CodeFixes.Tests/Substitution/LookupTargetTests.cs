@@ -27,7 +27,7 @@ public class LookupTargetTests
                 public IReadOnlyList<Article> Recommend(Reader user)
                 {
                     var neighbour = index.Lookalike(viewer);
-                    if (neighbour is null || !ReaderGuard.TrySubstitute(viewer, neighbour, out _))
+                    if (!ReaderGuard.TrySubstitute(viewer, neighbour, out _))
                         return System.Array.Empty<Article>();
                     return Render.Recommend(neighbour);
                 }
@@ -110,7 +110,7 @@ public class LookupTargetTests
                 public void Warm(Reader user, Reader guest)
                 {
                     var substitute = Mix(guest, user);
-                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                         return;
                     cached = substitute;
                 }

@@ -91,7 +91,7 @@ public class MarkVettingHelperTests
                 public Reader Pick(Reader user)
                 {
                     var twin = index.Lookalike(user);
-                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                    if (!ReaderGuard.TrySubstitute(user, twin, out _))
                         return user;
                     return IsUsable(user, twin) ? twin : user;
                 }
@@ -117,7 +117,7 @@ public class MarkVettingHelperTests
                 public Reader Pick(Reader user)
                 {
                     var twin = index.Lookalike(user);
-                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                    if (!ReaderGuard.TrySubstitute(user, twin, out _))
                         return user;
                     return IsUsable(user, twin) ? twin : user;
                 }
@@ -151,7 +151,7 @@ public class MarkVettingHelperTests
                 public string Pick(Reader user)
                 {
                     var twin = index.Lookalike(user);
-                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                    if (!ReaderGuard.TrySubstitute(user, twin, out _))
                         twin = user;
                     return Describe(user, twin);
                 }

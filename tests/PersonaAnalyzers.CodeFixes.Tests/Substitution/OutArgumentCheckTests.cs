@@ -280,4 +280,67 @@ public class OutArgumentCheckTests
                     return user;
                 }
             """), Key);
+
+    [Fact]
+    public Task Presence_test_after_the_call_is_kept_and_the_check_joins_after_it() =>
+        Verify.VerifyAsync(InClass("""
+                public string Prompt(Reader user)
+                {
+                    if (finder.TryFindLookalike(user, {|PERSONA001:out var twin|}) && twin is not null)
+                        return Render.Prompt(twin);
+                    return Render.Prompt(user);
+                }
+            """), InClass("""
+                public string Prompt(Reader user)
+                {
+                    if (finder.TryFindLookalike(user, out var twin) && twin is not null && ReaderGuard.TrySubstitute(user, twin, out _))
+                        return Render.Prompt(twin);
+                    return Render.Prompt(user);
+                }
+            """), Key);
+
+    /// <summary>The code says what happens without a twin (<c>twin?.Summary ?? …</c>): an unsafe one is made missing.</summary>
+    [Fact]
+    public Task Call_as_a_statement_read_null_safely_makes_an_unsafe_substitute_missing() =>
+        Verify.VerifyAsync(InClass("""
+                public string Prompt(Reader user)
+                {
+                    finder.TryFindLookalike(user, {|PERSONA001:out var twin|});
+                    return twin?.Summary ?? user.Summary;
+                }
+            """), InClass("""
+                public string Prompt(Reader user)
+                {
+                    finder.TryFindLookalike(user, out var twin);
+                    if (twin is not null && !ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = null;
+                    return twin?.Summary ?? user.Summary;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Drain_loop_checks_each_dequeued_substitute_in_its_body() =>
+        Verify.VerifyAsync(InClass("""
+                public List<string> Summaries(Reader user, IReaderIndex index)
+                {
+                    var queue = new Queue<Reader>(index.NearestNeighbours(user, 5));
+                    var summaries = new List<string>();
+                    while (queue.TryDequeue(out var {|PERSONA001:n|}))
+                        summaries.Add(n.Summary);
+                    return summaries;
+                }
+            """), InClass("""
+                public List<string> Summaries(Reader user, IReaderIndex index)
+                {
+                    var queue = new Queue<Reader>(index.NearestNeighbours(user, 5));
+                    var summaries = new List<string>();
+                    while (queue.TryDequeue(out var n))
+                    {
+                        if (!ReaderGuard.TrySubstitute(user, n, out _))
+                            continue;
+                        summaries.Add(n.Summary);
+                    }
+                    return summaries;
+                }
+            """), Key);
 }

@@ -192,7 +192,7 @@ public class SafestAndMarkTests
                     users.Select(u =>
                     {
                         var substitute = index.Lookalike(u);
-                        if (substitute is null || !ReaderGuard.TrySubstitute(u, substitute, out _))
+                        if (!ReaderGuard.TrySubstitute(u, substitute, out _))
                             return System.Array.Empty<Article>();
                         return Render.Recommend(substitute);
                     });
@@ -212,7 +212,7 @@ public class SafestAndMarkTests
                     if (coldStart)
                     {
                         var substitute = index.Lookalike(user);
-                        if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                             return;
                         cached = substitute;
                     }
@@ -247,7 +247,7 @@ public class SafestAndMarkTests
                     public void Warm(Reader user)
                     {
                         var substitute = index.Lookalike(user);
-                        if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                             return;
                         cached = substitute;
                     }
@@ -261,7 +261,7 @@ public class SafestAndMarkTests
                     public IReadOnlyList<Article> For(IReaderIndex index, Reader partial)
                     {
                         var twin = index.Lookalike(partial);
-                        if (twin is null || !ReaderGuard.TrySubstitute(partial, twin, out _))
+                        if (!ReaderGuard.TrySubstitute(partial, twin, out _))
                             return System.Array.Empty<Article>();
                         return Render.Recommend(twin);
                     }
@@ -292,7 +292,7 @@ public class SafestAndMarkTests
                 public void Warm(Reader user)
                 {
                     var substitute = index.Lookalike(user);
-                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
                         return;
                     cached = substitute;
                 }

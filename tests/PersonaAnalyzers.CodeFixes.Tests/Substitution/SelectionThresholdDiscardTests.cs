@@ -65,6 +65,22 @@ public class SelectionThresholdDiscardTests
                 }
             """), "PERSONA004.BranchOnCheck");
 
+    [Fact]
+    public Task Query_syntax_ordering_then_First_becomes_SafestSubstitute_or_the_target() =>
+        Selection.VerifyAsync(InClass("""
+                public Reader Nearest(List<Reader> pool, Reader user)
+                {
+                    return {|PERSONA002:(from c in pool
+                            orderby ReaderGuard.Similarity(user, c) descending
+                            select c).First()|};
+                }
+            """), InClass("""
+                public Reader Nearest(List<Reader> pool, Reader user)
+                {
+                    return ReaderGuard.SafestSubstitute(user, pool) ?? user;
+                }
+            """), "PERSONA002.UseSafestSubstitute");
+
     // The tie-breaker goes with the ordering: SafestSubstitute ranks by expected harm.
     [Fact]
     public Task MaxBy_a_composite_key_led_by_similarity_becomes_SafestSubstitute() =>

@@ -1,0 +1,37 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PersonaAnalyzers.CodeFixes.Common;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PersonaAnalyzers.CodeFixes.Substitution;
+
+/// <summary>The band check for a nullable (profile, score) tuple or hit a lookup gives when it may find no one
+/// (<c>var hit = index.MostSimilar(user);</c>, typed <c>(Reader Profile, double Similarity)?</c>): the profile it holds
+/// is checked, <c>Guard.TrySubstitute(user, hit.Value.Profile, out _)</c>, after the test that it is there — joined to
+/// the programmer's own null exit (<c>if (hit is null || !…) return user.Summary;</c>) when that is the next statement,
+/// else in a guard of its own that leaves as the band check's fallback does.</summary>
+internal static class NullableTupleCheck
+{
+    public static SyntaxNode? Apply(SyntaxNode root, SemanticModel model, ExpressionSyntax lookup, GuardTypes types, ExpressionSyntax target,
+        CancellationToken cancellationToken)
+    {
+        if (lookup.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } ||
+            declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax { Parent: BlockSyntax } local } ||
+            model.GetTypeInfo(lookup, cancellationToken).Type is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [INamedTypeSymbol hit] } ||
+            HitScores.ProfileMember(hit, types.Persona) is not { } profile)
+            return null;
+        var name = declarator.Identifier.ValueText;
+        var candidate = MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(name), IdentifierName("Value")), IdentifierName(profile));
+        var check = Syntax.TrySubstitute(types.Guard, model, local.SpanStart, target, candidate);
+        var fallback = Fallbacks.For(model, local, target, types.Persona);
+        // Where the fix has no value to leave with (a prompt string), the programmer's own `return …;` for no hit is the
+        // answer for an unsafe one too; ExistingNullCheck takes a stand-in statement for that case (no tuple can take
+        // the user's own profile in its place).
+        if (ExistingNullCheck.After(local, name, fallback ?? ExpressionStatement(IdentifierName(name))) is { } nullCheck)
+            return ExistingNullCheck.Extend(root, nullCheck, check);
+        return fallback is null ? null : root.InsertNodesAfter(local, new[] { IfStatement(Syntax.FailedCheck(check, name, canBeNull: true), fallback).Formatted() });
+    }
+}

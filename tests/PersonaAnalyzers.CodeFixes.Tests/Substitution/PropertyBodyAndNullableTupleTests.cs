@@ -1,0 +1,67 @@
+using Verify = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.UncheckedSubstituteCodeFixProvider>;
+
+namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
+
+/// <summary>PERSONA001's band check where there is no statement to put a guard in front of (a property's expression
+/// body: the check goes in place), and on a nullable (profile, score) tuple (checked by its profile).</summary>
+public class PropertyBodyAndNullableTupleTests
+{
+    private const string Key = "PERSONA001.Guard";
+
+    private static string InClass(string members) => $$"""
+        using Shop;
+
+        public interface IScoredIndex
+        {
+            (Reader Profile, double Similarity)? MostSimilar(Reader target);
+        }
+
+        public class Room
+        {
+            private readonly IReaderIndex index = null!;
+            private readonly IScoredIndex scored = null!;
+
+            public Reader Owner { get; } = new();
+
+        {{members}}
+        }
+        """;
+
+    [Fact]
+    public Task Property_expression_body_checks_the_substitute_in_place() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader? Mentor => {|PERSONA001:index.FindNearest(Owner)|};
+            """), InClass("""
+                public Reader? Mentor => index.FindNearest(Owner) is { } substitute && ReaderGuard.TrySubstitute(Owner, substitute, out _) ? substitute : null;
+            """), Key);
+
+    [Fact]
+    public Task Non_nullable_property_expression_body_falls_back_to_the_target() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader Mentor => {|PERSONA001:index.Lookalike(Owner)|};
+            """), InClass("""
+                public Reader Mentor => index.Lookalike(Owner) is { } substitute && ReaderGuard.TrySubstitute(Owner, substitute, out _) ? substitute : Owner;
+            """), Key);
+
+    [Fact]
+    public Task Nullable_tuple_with_a_null_exit_takes_the_check_of_its_profile_there() =>
+        Verify.VerifyAsync(InClass("""
+                public string Voice(Reader user)
+                {
+                    var hit = {|PERSONA001:scored.MostSimilar(user)|};
+                    if (hit is null)
+                        return user.Summary;
+                    return hit.Value.Profile.Summary;
+                }
+            """), InClass("""
+                public string Voice(Reader user)
+                {
+                    var hit = scored.MostSimilar(user);
+                    if (hit is null || !ReaderGuard.TrySubstitute(user, hit.Value.Profile, out _))
+                        return user.Summary;
+                    return hit.Value.Profile.Summary;
+                }
+            """), Key);
+}
