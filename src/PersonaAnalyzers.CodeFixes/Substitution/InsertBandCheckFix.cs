@@ -82,6 +82,20 @@ internal sealed class InsertBandCheckFix : PersonaFix
         if (outer.Parent is BinaryExpressionSyntax coalesce && coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == outer)
             return await TryTargetsAsync(document, model, coalesce, types, cancellationToken,
                 target => KeepWhenSafe(root, model, coalesce, coalesce, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
+        // index.FindNearest(user) ?? throw …: the throw is the code's answer for no substitute, and an unsafe one is an
+        // ordinary outcome, not that failure. The value, never null past the throw, is guarded as a local is.
+        if (outer.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Right: ThrowExpressionSyntax } throwing && throwing.Left == outer)
+        {
+            if (throwing.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax thrownFor } &&
+                thrownFor.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration } &&
+                declaration.UsingKeyword.IsKind(SyntaxKind.None) && declaration.Parent is BlockSyntax or SwitchSectionSyntax)
+                return await TryTargetsAsync(document, model, declaration, types, cancellationToken,
+                    target => GuardAfter(root, model, declaration, thrownFor.Identifier.ValueText, types, target, canBeNull: false, ownInstead, cancellationToken), outer).ConfigureAwait(false);
+            return StatementSite.Find(throwing) is { } throwSite
+                ? await TryTargetsAsync(document, model, throwSite.Anchor, types, cancellationToken,
+                    target => Hoist(root, model, throwSite, types, target, canBeNull: false, ownInstead, cancellationToken), outer).ConfigureAwait(false)
+                : null;
+        }
         // Lookalike(user) ?? user: what stands in for no substitute stands in for an unsafe one as well.
         if (outer.Parent is BinaryExpressionSyntax orElse && orElse.IsKind(SyntaxKind.CoalesceExpression) && orElse.Left == outer)
             return await TryTargetsAsync(document, model, orElse, types, cancellationToken,

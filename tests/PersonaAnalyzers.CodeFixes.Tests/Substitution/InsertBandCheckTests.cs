@@ -1344,4 +1344,35 @@ public class InsertBandCheckTests
                     }
                 }
             """), Key);
+
+    /// <summary><c>?? throw</c> is the code's answer for no substitute, not for an unsafe one: an unsafe neighbour is an
+    /// ordinary outcome, and it used to throw "no neighbour" (probe 11b, repro 09). The throw stays for the missing case.</summary>
+    [Fact]
+    public Task A_throw_for_a_missing_substitute_stays_and_an_unsafe_one_gets_the_guard() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader Donor(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|} ?? throw new System.InvalidOperationException("no neighbour");
+                    return twin;
+                }
+
+                public string Prompt(Reader user) =>
+                    Render.Prompt({|PERSONA001:index.FindNearest(user)|} ?? throw new System.InvalidOperationException("no neighbour"));
+            """), InClass("""
+                public Reader Donor(Reader user)
+                {
+                    var twin = index.FindNearest(user) ?? throw new System.InvalidOperationException("no neighbour");
+                    if (!ReaderGuard.TrySubstitute(user, twin, out _))
+                        return user;
+                    return twin;
+                }
+
+                public string Prompt(Reader user)
+                {
+                    var substitute = index.FindNearest(user) ?? throw new System.InvalidOperationException("no neighbour");
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
+                        substitute = user;
+                    return Render.Prompt(substitute);
+                }
+            """), Key, iterations: 2);
 }
