@@ -328,6 +328,13 @@ public sealed partial class RawThresholdAnalyzer
         private bool IsPickFor(IOperation value, ISymbol candidate)
         {
             value = LinqShapes.Unwrap(value);
+            // Guard.SafestSubstitute(user, pool) ?? user (what PERSONA002's fix makes of an unseeded Aggregate): the pick, or
+            // the target's own profile, which is no substitute. The graph keeps the ?? in flow captures: read it from the
+            // body's own tree.
+            if (value is IFlowCaptureReferenceOperation captured)
+                value = Coalesce(captured.Syntax) ?? value;
+            if (value is ICoalesceOperation orOwn)
+                return IsOwnProfile(orOwn.WhenNull, candidate) && IsPickFor(orOwn.Value, candidate);
             if (value is IPropertyReferenceOperation { Property.Name: "Profile", Instance: { } vetted } &&
                 Body.Symbols.VettedCandidateOfT is { } vettedType &&
                 SymbolEqualityComparer.Default.Equals(vetted.Type?.OriginalDefinition, vettedType))
@@ -338,6 +345,29 @@ public sealed partial class RawThresholdAnalyzer
                 return vetted is ILocalReferenceOperation local ? AlwaysPicked(local.Local, candidate) : IsPickCall(vetted, candidate);
             }
             return IsPickCall(value, candidate);
+        }
+
+        private ICoalesceOperation? Coalesce(SyntaxNode syntax)
+        {
+            foreach (var operation in Body.Root.Descendants())
+            {
+                if (operation is ICoalesceOperation coalesce && coalesce.Syntax == syntax)
+                    return coalesce;
+            }
+            return null;
+        }
+
+        /// <summary>One of the profiles the score compares other than the candidate: the target.</summary>
+        private bool IsOwnProfile(IOperation value, ISymbol candidate)
+        {
+            if (ScoredProfiles.SymbolOf(value) is not { } own || SymbolEqualityComparer.Default.Equals(own, candidate))
+                return false;
+            foreach (var profile in Profiles)
+            {
+                if (SymbolEqualityComparer.Default.Equals(profile, own))
+                    return true;
+            }
+            return false;
         }
 
         private bool IsPickCall(IOperation value, ISymbol candidate)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,7 +20,8 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// where the score is <c>Guard.Similarity(a, b)</c> or <c>Guard.Explain(a, b).Overall</c>, directly or through a
 /// local it initialises, and where it is a search hit's own score beside its profile, checked against the target in
 /// scope (see <see cref="HitScores"/>); a kernel or a feature score does not say which two profiles to check. A score local the edit
-/// leaves unread is removed (see <see cref="UnreadScoreLocal"/>).</summary>
+/// leaves unread is removed (see <see cref="UnreadScoreLocal"/>). A bar that stops a loop with <c>break</c> gets <c>continue</c>
+/// on the check, or no fix (see <see cref="StoppingBars"/>).</summary>
 internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
 {
     public override string EquivalenceKey => "PERSONA003.UseBandCheck";
@@ -78,28 +80,47 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
         ExpressionSyntax check = Syntax.TrySubstitute(types.Guard, model, test.SpanStart, pair.Value.Target.WithoutTrivia(), pair.Value.Candidate.WithoutTrivia());
         if (!admits)
             check = PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check);
-        return await FinishedDocument.CreateAsync(document, pair.Value.Tidy(root.ReplaceNode(test, check.WithTriviaFrom(test))), cancellationToken)
-            .ConfigureAwait(false);
+        check = check.WithTriviaFrom(test);
+        var edited = root.ReplaceNode(test, check);
+        if (StoppingBars.Stops(test, pair.Value.ScoreLocals, out var stop))
+        {
+            if (stop is null)
+                return null;
+            edited = root.ReplaceNodes(new SyntaxNode[] { test, stop }, (original, _) => original == test ? check : ContinueStatement().WithTriviaFrom(stop));
+        }
+        return await FinishedDocument.CreateAsync(document, pair.Value.Tidy(edited), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The two profiles a guard score compares, and the local declaration the score came through, if any.</summary>
-    private readonly record struct Pair(ExpressionSyntax Target, ExpressionSyntax Candidate, LocalDeclarationStatementSyntax? ScoreLocal)
+    /// <summary>The two profiles a guard score compares, and the local declarations the score came through, latest first.</summary>
+    private readonly record struct Pair(ExpressionSyntax Target, ExpressionSyntax Candidate, ImmutableArray<LocalDeclarationStatementSyntax> ScoreLocals)
     {
-        /// <summary>The edited root without the score local when the edit took away its last read.</summary>
-        public SyntaxNode Tidy(SyntaxNode newRoot) => ScoreLocal is null ? newRoot : UnreadScoreLocal.Remove(newRoot, ScoreLocal);
+        /// <summary>The edited root without the score locals the edit took the last read of: the latest first, since
+        /// dropping <c>var pct = (int)(sim * 100);</c> takes the last read of <c>sim</c>.</summary>
+        public SyntaxNode Tidy(SyntaxNode newRoot) => ScoreLocals.IsDefault ? newRoot : ScoreLocals.Aggregate(newRoot, UnreadScoreLocal.Remove);
     }
 
-    /// <summary>The two profiles a guard score compares, following a local to its initializer.</summary>
+    /// <summary>The two profiles a guard score compares, following locals to their initializers: <c>var sim =
+    /// Similarity(a, b); var pct = (int)(sim * 100); pct &gt;= 85</c>, and <c>var e = Explain(a, b); e.Overall &gt; 0.9</c>.</summary>
     private static Pair? ScoredPair(SemanticModel model, ExpressionSyntax score, INamedTypeSymbol guard, CancellationToken cancellationToken)
     {
-        score = Unscaled(model, score, cancellationToken);
-        if (score is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol local &&
-            local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value } &&
-            !IsReassigned(model, local, name, cancellationToken))
-            return Direct(model, Unscaled(model, value, cancellationToken), guard, cancellationToken) is (var target, var candidate)
-                ? new Pair(target, candidate, Statements.SoleDeclaration(local, cancellationToken))
-                : null;
-        return Direct(model, score, guard, cancellationToken) is (var directTarget, var directCandidate) ? new Pair(directTarget, directCandidate, null) : null;
+        var locals = ImmutableArray.CreateBuilder<LocalDeclarationStatementSyntax>();
+        while (true)
+        {
+            score = Unscaled(model, score, cancellationToken);
+            // e.Overall of var e = Explain(a, b) reads as Explain(a, b).Overall, which Direct takes as the Explain call.
+            var name = score is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Overall", Expression: IdentifierNameSyntax explanation }
+                ? explanation
+                : score as IdentifierNameSyntax;
+            if (name is null || model.GetSymbolInfo(name, cancellationToken).Symbol is not ILocalSymbol local)
+                break;
+            if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } ||
+                IsReassigned(model, local, name, cancellationToken))
+                return null;
+            if (Statements.SoleDeclaration(local, cancellationToken) is { } declaration)
+                locals.Add(declaration);
+            score = value;
+        }
+        return Direct(model, score, guard, cancellationToken) is (var target, var candidate) ? new Pair(target, candidate, locals.ToImmutable()) : null;
     }
 
     /// <summary>The score under the rescaling the rule sees through (<c>Math.Round(s, 2)</c>, <c>(int)(s * 100)</c>,
@@ -113,11 +134,15 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
     private static Pair? HitPair(Document document, SemanticModel model, SyntaxNode at, ExpressionSyntax score, INamedTypeSymbol persona,
         CancellationToken cancellationToken)
     {
+        // hit.Score * 100 >= 80, (hit.Score ?? 0) >= 0.8: the hit's score rescaled, or given a default, is still its score.
+        score = Unscaled(model, score, cancellationToken);
+        if (score is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } defaulted)
+            score = Unscaled(model, defaulted.Left, cancellationToken);
         if (HitScores.Candidate(model, score, persona, cancellationToken) is not { } candidate)
             return null;
         var target = TargetProfiles.Find(document, model, at, persona, cancellationToken)
             .FirstOrDefault(t => !SyntaxFactory.AreEquivalent(t, candidate));
-        return target is null ? null : new Pair(target, candidate, null);
+        return target is null ? null : new Pair(target, candidate, default);
     }
 
     private static (ExpressionSyntax, ExpressionSyntax)? Direct(SemanticModel model, ExpressionSyntax score, INamedTypeSymbol guard, CancellationToken cancellationToken)

@@ -101,9 +101,11 @@ internal sealed class BranchOnCheckFix : PersonaFix
         if (statement.Parent is not BlockSyntax block)
             return false;
         var index = block.Statements.IndexOf(statement);
-        // Classify(me, other); if (Guard.TrySubstitute(me, other, out _)) return other;: the branch right after decides.
-        if (index + 1 < block.Statements.Count && block.Statements[index + 1] is IfStatementSyntax next &&
-            next.Condition.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(call => IsTrySubstitute(call, candidate)))
+        // Classify(me, other); if (Guard.TrySubstitute(me, other, out _)) return other;: the branch right after decides —
+        // or a conditional right after, `return Guard.TrySubstitute(me, other, out _) ? other : me;` (what PERSONA003's fix
+        // makes of a bar on a score local there).
+        if (index + 1 < block.Statements.Count && Decision(block.Statements[index + 1]) is { } next &&
+            next.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(call => IsTrySubstitute(call, candidate)))
             return true;
         if (index <= 0)
             return false;
@@ -125,6 +127,17 @@ internal sealed class BranchOnCheckFix : PersonaFix
             call.ArgumentList.Arguments.Count == 3 &&
             SyntaxFactory.AreEquivalent(call.ArgumentList.Arguments[1].Expression, candidate);
     }
+
+    /// <summary>The condition a statement decides by: an <c>if</c>'s, or that of a conditional the statement returns or
+    /// declares its local with.</summary>
+    private static ExpressionSyntax? Decision(StatementSyntax statement) => statement switch
+    {
+        IfStatementSyntax branch => branch.Condition,
+        ReturnStatementSyntax { Expression: { } value } => (Syntax.Unparenthesized(value) as ConditionalExpressionSyntax)?.Condition,
+        LocalDeclarationStatementSyntax { Declaration.Variables: [{ Initializer.Value: var value }] } =>
+            (Syntax.Unparenthesized(value) as ConditionalExpressionSyntax)?.Condition,
+        _ => null,
+    };
 
     private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>
         expression is InvocationExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax ? expression : ParenthesizedExpression(expression);

@@ -645,6 +645,16 @@ public class RawThresholdTests
                     return ReaderGuard.Similarity(user, donor) > 0.97 ? user.Summary : donor.Summary;
                 }
 
+                // What PERSONA002's fix makes of an unseeded Aggregate (probe 11b, repro 19): the pick, or the target's own
+                // profile, which is no substitute.
+                public string OwnProfileFallback(Reader user, List<Reader> pool)
+                {
+                    var donor = ReaderGuard.SafestSubstitute(user, pool) ?? user;
+                    if (ReaderGuard.Similarity(user, donor) < 0.75)
+                        return user.Summary;
+                    return donor.Summary;
+                }
+
                 public async Task<string?> AwaitedRuntimePick(Reader user, ICandidateSource<Reader> source, CandidateVetter<Reader> vetter)
                 {
                     var pick = await vetter.SafestSubstituteAsync(source, user, 50);

@@ -210,4 +210,99 @@ public class HitScoreThresholdTests
                     }
                 }
             """ + Hits), Key);
+    /// <summary>A hit's score rescaled or given a default is still its score (probe 11b, repro 06): the check replaces
+    /// the whole comparison.</summary>
+    [Theory]
+    [InlineData("hit.Score * 100 >= 80")]
+    [InlineData("(hit.Score ?? 0) >= 0.8")]
+    public Task Rescaled_or_defaulted_hit_score_becomes_the_check_of_its_record(string bar) =>
+        Threshold.VerifyAsync(InClass($$"""
+                public List<string> Prompts(Reader user, List<VectorSearchResult<Reader>> hits)
+                {
+                    var prompts = new List<string>();
+                    foreach (var hit in hits)
+                    {
+                        if ({|PERSONA003:{{bar}}|})
+                            prompts.Add(hit.Record.Summary);
+                    }
+                    return prompts;
+                }
+            """) + SearchHit, InClass("""
+                public List<string> Prompts(Reader user, List<VectorSearchResult<Reader>> hits)
+                {
+                    var prompts = new List<string>();
+                    foreach (var hit in hits)
+                    {
+                        if (ReaderGuard.TrySubstitute(user, hit.Record, out _))
+                            prompts.Add(hit.Record.Summary);
+                    }
+                    return prompts;
+                }
+            """) + SearchHit, Key);
+
+    /// <summary>The bar is a setting held by a primary constructor's parameter (probe 11b, repro 05): fixed as any bar
+    /// while the class still reads the parameter elsewhere.</summary>
+    [Fact]
+    public Task Bar_from_a_primary_constructor_setting_read_elsewhere_becomes_the_check() =>
+        Threshold.VerifyAsync("""
+            using System.Collections.Generic;
+            using Shop;
+
+            public sealed record Options(double MinScore, int Top);
+
+            public sealed class Segments(Options options)
+            {
+                public int Top => options.Top;
+
+                public IEnumerable<string> For(Reader seed, IReadOnlyList<(Reader Profile, double Score)> hits)
+                {
+                    foreach (var hit in hits)
+                    {
+                        if ({|PERSONA003:hit.Score < options.MinScore|})
+                            continue;
+                        yield return hit.Profile.Summary;
+                    }
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using Shop;
+
+            public sealed record Options(double MinScore, int Top);
+
+            public sealed class Segments(Options options)
+            {
+                public int Top => options.Top;
+
+                public IEnumerable<string> For(Reader seed, IReadOnlyList<(Reader Profile, double Score)> hits)
+                {
+                    foreach (var hit in hits)
+                    {
+                        if (!ReaderGuard.TrySubstitute(seed, hit.Profile, out _))
+                            continue;
+                        yield return hit.Profile.Summary;
+                    }
+                }
+            }
+            """, Key);
+
+    /// <summary>Where the bar was the parameter's only read, the check would leave it unread (CS9113, a new compiler
+    /// warning): the setting is dead once the bands decide, and dropping it from the constructor is the owner's change.</summary>
+    [Fact]
+    public Task Bar_that_was_a_primary_constructor_parameters_only_read_gets_no_fix() =>
+        Threshold.VerifyNotOfferedAsync("""
+            using Shop;
+
+            public sealed record Options(double LookalikeThreshold);
+
+            public sealed class Targeting(Options options)
+            {
+                public Reader Target(Reader seed, Reader other)
+                {
+                    if ({|PERSONA003:ReaderGuard.Similarity(seed, other) > options.LookalikeThreshold|})
+                        return other;
+                    return seed;
+                }
+            }
+            """, Key);
 }

@@ -172,4 +172,69 @@ public class ScoreLocalTests
                     return ReaderGuard.TrySubstitute(user, other, out _) ? other : fallback ?? user;
                 }
             """), Key, iterations: 2);
+    /// <summary>The page's own example: a rescaled score kept in a second local (probe 11b, repro 06). Both locals go.</summary>
+    [Fact]
+    public Task Threshold_on_a_percent_local_of_a_score_local_becomes_the_check_and_both_locals_go() =>
+        Threshold.VerifyAsync(InClass("""
+                public string Pick(Reader user, Reader other)
+                {
+                    var sim = ReaderGuard.Similarity(user, other);
+                    var pct = (int)(sim * 100);
+                    if ({|PERSONA003:pct >= 85|})
+                        return other.Summary;
+                    return user.Summary;
+                }
+            """), InClass("""
+                public string Pick(Reader user, Reader other)
+                {
+                    if (ReaderGuard.TrySubstitute(user, other, out _))
+                        return other.Summary;
+                    return user.Summary;
+                }
+            """), Key);
+
+    /// <summary>A bar on the <c>Overall</c> of an explanation kept in a local (probe 11b, repro 06); the local stays while
+    /// something else reads it.</summary>
+    [Fact]
+    public Task Threshold_on_the_overall_of_an_explanation_local_becomes_the_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public Reader? FirstMatch(Reader user, IEnumerable<Reader> prospects)
+                {
+                    foreach (var c in prospects)
+                    {
+                        var e = ReaderGuard.Explain(user, c);
+                        if ({|PERSONA003:e.Overall > 0.9|})
+                            return c;
+                    }
+                    return null;
+                }
+
+                public Reader? Logged(Reader user, Reader other, List<string> log)
+                {
+                    var e = ReaderGuard.Explain(user, other);
+                    log.Add(e.ToString()!);
+                    if ({|PERSONA003:e.Overall > 0.9|})
+                        return other;
+                    return null;
+                }
+            """), InClass("""
+                public Reader? FirstMatch(Reader user, IEnumerable<Reader> prospects)
+                {
+                    foreach (var c in prospects)
+                    {
+                        if (ReaderGuard.TrySubstitute(user, c, out _))
+                            return c;
+                    }
+                    return null;
+                }
+
+                public Reader? Logged(Reader user, Reader other, List<string> log)
+                {
+                    var e = ReaderGuard.Explain(user, other);
+                    log.Add(e.ToString()!);
+                    if (ReaderGuard.TrySubstitute(user, other, out _))
+                        return other;
+                    return null;
+                }
+            """), Key, iterations: 2);
 }

@@ -268,6 +268,40 @@ public class SelectionThresholdDiscardTests
                 }
             """), "PERSONA003.UseBandCheck");
 
+    /// <summary>A bar on an unseeded <c>Aggregate</c> pick, as on a <c>MaxBy</c> one: PERSONA002's fix writes
+    /// <c>SafestSubstitute(user, pool) ?? user</c>, past which the bar is not reported (probe 11b, repro 19).</summary>
+    [Fact]
+    public Task Threshold_on_an_aggregate_pick_leaves_it_to_the_pick_fix() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public string Summary(Reader user, List<Reader> pool)
+                {
+                    var best = pool.Aggregate((a, b) => ReaderGuard.Similarity(user, a) >= ReaderGuard.Similarity(user, b) ? a : b);
+                    if ({|PERSONA003:ReaderGuard.Similarity(user, best) < 0.75|})
+                        return user.Summary;
+                    return best.Summary;
+                }
+            """), "PERSONA003.UseBandCheck");
+
+    [Fact]
+    public Task Aggregate_pick_with_a_bar_after_it_becomes_SafestSubstitute_and_the_bar_stays() =>
+        Selection.VerifyAsync(InClass("""
+                public string Summary(Reader user, List<Reader> pool)
+                {
+                    var best = {|PERSONA002:pool.Aggregate((a, b) => ReaderGuard.Similarity(user, a) >= ReaderGuard.Similarity(user, b) ? a : b)|};
+                    if (ReaderGuard.Similarity(user, best) < 0.75)
+                        return user.Summary;
+                    return best.Summary;
+                }
+            """), InClass("""
+                public string Summary(Reader user, List<Reader> pool)
+                {
+                    var best = ReaderGuard.SafestSubstitute(user, pool) ?? user;
+                    if (ReaderGuard.Similarity(user, best) < 0.75)
+                        return user.Summary;
+                    return best.Summary;
+                }
+            """), "PERSONA002.UseSafestSubstitute");
+
     /// <summary>A pick PERSONA002's fix does not rewrite (a named score function) keeps the bar's own fix.</summary>
     [Fact]
     public Task Threshold_on_a_pick_the_pick_fix_leaves_becomes_the_band_check() =>
@@ -391,6 +425,52 @@ public class SelectionThresholdDiscardTests
                     if (ReaderGuard.TrySubstitute(me, other, out _))
                         return other;
                     return me;
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    /// <summary>The return right after decides on the same pair in a conditional (what PERSONA003's fix makes of a bar on
+    /// a score local there): the discarded check goes, as PERSONA004's fix does when it runs first (probe 11b, repro 17).</summary>
+    [Fact]
+    public Task Discarded_check_followed_by_a_conditional_on_the_same_pair_is_removed() =>
+        Discard.VerifyAsync(InClass("""
+                public static Reader Choose(Reader me, Reader other)
+                {
+                    {|PERSONA004:ReaderGuard.Assess(me, other)|};
+                    return ReaderGuard.TrySubstitute(me, other, out _) ? other : me;
+                }
+
+                public static string Named(Reader me, Reader other)
+                {
+                    {|PERSONA004:ReaderGuard.Classify(me, other)|};
+                    var pick = ReaderGuard.TrySubstitute(me, other, out _) ? other : me;
+                    return pick.Summary;
+                }
+            """), InClass("""
+                public static Reader Choose(Reader me, Reader other)
+                {
+                    return ReaderGuard.TrySubstitute(me, other, out _) ? other : me;
+                }
+
+                public static string Named(Reader me, Reader other)
+                {
+                    var pick = ReaderGuard.TrySubstitute(me, other, out _) ? other : me;
+                    return pick.Summary;
+                }
+            """), "PERSONA004.BranchOnCheck", iterations: 2);
+
+    [Fact]
+    public Task Discarded_check_followed_by_a_bar_on_a_score_local_in_a_conditional_becomes_the_check() =>
+        Discard.VerifyAsync(InClass("""
+                public static Reader Choose(Reader me, Reader other)
+                {
+                    {|PERSONA004:ReaderGuard.Assess(me, other)|};
+                    var s = ReaderGuard.Similarity(me, other);
+                    return s >= 0.8 ? other : me;
+                }
+            """), InClass("""
+                public static Reader Choose(Reader me, Reader other)
+                {
+                    return ReaderGuard.TrySubstitute(me, other, out _) ? other : me;
                 }
             """), "PERSONA004.BranchOnCheck");
 
