@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using PersonaAnalyzers.CodeFixes.Substitution;
 using PersonaAnalyzers.Substitution;
 
 namespace PersonaAnalyzers.CodeFixes.Common;
@@ -40,11 +41,21 @@ internal static class RawBars
         {
             var span = diagnostic.Location.SourceSpan;
             var bar = root.FindNode(span);
-            if (statement.Span.Contains(span) || name is not null && (Syntax.Mentions(bar, name) || Syntax.Mentions(Tested(bar), name) || ScoreOf(diagnostic, root, model, name)))
+            if ((statement.Span.Contains(span) || name is not null && (Syntax.Mentions(bar, name) || Syntax.Mentions(Tested(bar), name) || ScoreOf(diagnostic, root, model, name))) &&
+                await FixedAsync(document, root, diagnostic, cancellationToken).ConfigureAwait(false))
                 return diagnostic;
         }
         return null;
     }
+
+    /// <summary>Whether PERSONA003's fix rewrites that bar: one it leaves (a bar that was a primary constructor parameter's
+    /// last read, a kernel score) settles nothing, and stepping aside for it would leave both reports unfixed.</summary>
+    private static async Task<bool> FixedAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        PersonaCodeFixProvider.ReportedNode(root, diagnostic) is { } reported &&
+        await BarFix.ApplyAsync(document, reported, diagnostic, cancellationToken).ConfigureAwait(false) is { } fixedDocument &&
+        fixedDocument != document;
+
+    private static readonly BandCheckInsteadOfThresholdFix BarFix = new();
 
     /// <summary>What a bar that is a pattern tests: <c>Similarity(me, twin) switch { &gt;= 0.9 =&gt; twin, _ =&gt; me }</c>
     /// reports the arm's <c>&gt;= 0.9</c>, and the score that names the substitute is the switch's.</summary>

@@ -1375,4 +1375,41 @@ public class InsertBandCheckTests
                     return Render.Prompt(substitute);
                 }
             """), Key, iterations: 2);
+
+    /// <summary>A raw bar PERSONA003's fix leaves as it is (the last read of a primary constructor's parameter, which the
+    /// check would leave unread: a new compiler warning) settles nothing: the guard is offered rather than both reports
+    /// being left (probe 11b, repro 05).</summary>
+    [Fact]
+    public Task A_bar_the_threshold_fix_leaves_does_not_keep_the_guard_away() =>
+        Verify.VerifyAsync("""
+            using Shop;
+
+            public sealed class Options { public double Bar { get; set; } }
+
+            public sealed class Targeting(IReaderIndex index, Options options)
+            {
+                public string Blurb(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin != null && ReaderGuard.Similarity(user, twin) > options.Bar)
+                        return twin.Summary;
+                    return user.Summary;
+                }
+            }
+            """, """
+            using Shop;
+
+            public sealed class Options { public double Bar { get; set; } }
+
+            public sealed class Targeting(IReaderIndex index, Options options)
+            {
+                public string Blurb(Reader user)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin != null && ReaderGuard.TrySubstitute(user, twin, out _) && ReaderGuard.Similarity(user, twin) > options.Bar)
+                        return twin.Summary;
+                    return user.Summary;
+                }
+            }
+            """, Key);
 }
