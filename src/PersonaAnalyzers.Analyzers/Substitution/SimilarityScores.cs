@@ -97,6 +97,8 @@ internal static class SimilarityScores
 
     private static bool IsPositiveConstant(IOperation operation) => SignOfConstant(operation) > 0;
 
+    private static bool IsConstant(IOperation operation) => LinqShapes.Unwrap(operation).ConstantValue.HasValue;
+
     /// <summary>The sign of a numeric constant; 0 for zero or anything that is not a constant number.</summary>
     private static int SignOfConstant(IOperation operation) => LinqShapes.Unwrap(operation).ConstantValue switch
     {
@@ -146,6 +148,13 @@ internal static class SimilarityScores
             case ICoalesceOperation coalesce:
                 // hit.Score ?? 0: a nullable score with a default is the score.
                 return IsScore(coalesce.Value, symbols, out isDistance);
+            case IConditionalAccessOperation access:
+                // hit?.Similarity, pair?.Similarity: the score when there is a hit (lifted to double?); the operation read
+                // keeps the hit (or pair) it is read from, whose profile the score is.
+                return IsScore(access.WhenNotNull, symbols, out isDistance);
+            case IConditionalOperation { WhenFalse: { } whenFalse } choice when IsConstant(whenFalse) != IsConstant(choice.WhenTrue):
+                // twin is null ? 0 : Similarity(me, twin): the score on the way that computes one, a constant on the other.
+                return IsScore(IsConstant(whenFalse) ? choice.WhenTrue : whenFalse, symbols, out isDistance);
             case IUnaryOperation or IBinaryOperation when Negated(operation) is { } turned:
                 // OrderBy(c => -Similarity(...)), or Similarity(...) * -1, sorts by descending similarity.
                 var inner = IsScore(turned, symbols, out var innerDistance);

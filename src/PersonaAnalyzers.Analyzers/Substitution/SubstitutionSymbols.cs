@@ -306,8 +306,8 @@ internal sealed class SubstitutionSymbols
     /// <summary>True for a type that is a persona type or carries one (a tuple, a scored-candidate record).</summary>
     public bool IsOrCarriesPersona(ITypeSymbol? type) => CarriedPersona(type) is not null;
 
-    /// <summary>The persona type of a profile, or of the first profile a tuple or a scored-candidate record holds in an
-    /// instance field or property; null for anything else.</summary>
+    /// <summary>The persona type of a profile, or of the first profile a tuple or a scored-candidate record (or a
+    /// <c>Nullable&lt;T&gt;</c> of one) holds in an instance field or property; null for anything else.</summary>
     public INamedTypeSymbol? CarriedPersona(ITypeSymbol? type)
     {
         if (type is null)
@@ -316,6 +316,9 @@ internal sealed class SubstitutionSymbols
             return Unwrap(type);
         if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None || named.TypeKind == TypeKind.Error)
             return null;
+        // (Reader Profile, double Similarity)?: a lookup that may find no pair carries the pair's profile.
+        if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            return named.TypeArguments[0] is INamedTypeSymbol { SpecialType: SpecialType.None } inner ? CarriedPersona(inner) : null;
         foreach (var member in named.GetMembers())
         {
             if (InstanceValueType(member) is { } memberType && IsPersonaType(memberType))

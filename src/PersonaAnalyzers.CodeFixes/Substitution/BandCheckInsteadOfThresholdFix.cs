@@ -61,6 +61,11 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
             return rewritten is null ? null : await FinishedDocument.CreateAsync(document, pair.Value.Tidy(rewritten), cancellationToken).ConfigureAwait(false);
         }
         var test = (ExpressionSyntax)node;
+        // twin is null ? 0 : Similarity(me, twin): the check is only asked where the candidate is there, and a bar above
+        // zero fails (or, rejecting, holds) where it is not.
+        if (pair.Value.PresentOnly is not null && !(test is BinaryExpressionSyntax barred && IsPositiveConstant(model, scoreOnLeft ? barred.Right : barred.Left, cancellationToken)))
+            return null;
+
 
         bool admits;
         if (test is BinaryExpressionSyntax binary)
@@ -78,7 +83,9 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
             return null;
         }
         ExpressionSyntax check = Syntax.TrySubstitute(types.Guard, model, test.SpanStart, pair.Value.Target.WithoutTrivia(), pair.Value.Candidate.WithoutTrivia());
-        if (!admits)
+        if (pair.Value.PresentOnly is { } present)
+            check = Present(test, present, check, admits);
+        else if (!admits)
             check = PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check);
         check = check.WithTriviaFrom(test);
         var edited = root.ReplaceNode(test, check);
@@ -92,7 +99,10 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
     }
 
     /// <summary>The two profiles a guard score compares, and the local declarations the score came through, latest first.</summary>
-    private readonly record struct Pair(ExpressionSyntax Target, ExpressionSyntax Candidate, ImmutableArray<LocalDeclarationStatementSyntax> ScoreLocals)
+    /// <remarks><see cref="PresentOnly"/>: the candidate's name where the score is computed only when it is there (see
+    /// <see cref="ZeroWhenMissing"/>).</remarks>
+    private readonly record struct Pair(ExpressionSyntax Target, ExpressionSyntax Candidate, ImmutableArray<LocalDeclarationStatementSyntax> ScoreLocals,
+        string? PresentOnly = null)
     {
         /// <summary>The edited root without the score locals the edit took the last read of: the latest first, since
         /// dropping <c>var pct = (int)(sim * 100);</c> takes the last read of <c>sim</c>.</summary>
@@ -118,9 +128,87 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
                 return null;
             if (Statements.SoleDeclaration(local, cancellationToken) is { } declaration)
                 locals.Add(declaration);
+            if (Unscaled(model, value, cancellationToken) is ConditionalExpressionSyntax choice)
+                return ZeroWhenMissing(model, choice, guard, cancellationToken) is (var present, var scoredTarget, var scoredCandidate)
+                    ? new Pair(scoredTarget, scoredCandidate, locals.ToImmutable(), present)
+                    : null;
             score = value;
         }
         return Direct(model, score, guard, cancellationToken) is (var target, var candidate) ? new Pair(target, candidate, locals.ToImmutable()) : null;
+    }
+
+    /// <summary><c>twin is null ? 0 : Guard.Similarity(me, twin)</c> (or <c>twin is not null ? … : 0</c>, <c>== null</c>,
+    /// <c>!= null</c>): a guard score of the candidate where it is there, zero where it is missing — its name and the
+    /// pair; null for any other choice.</summary>
+    private static (string Present, ExpressionSyntax Target, ExpressionSyntax Candidate)? ZeroWhenMissing(SemanticModel model, ConditionalExpressionSyntax choice,
+        INamedTypeSymbol guard, CancellationToken cancellationToken)
+    {
+        if (MissingWhen(Syntax.Unparenthesized(choice.Condition), out var tested) is not { } missingWhenTrue)
+            return null;
+        var (zero, score) = missingWhenTrue ? (choice.WhenTrue, choice.WhenFalse) : (choice.WhenFalse, choice.WhenTrue);
+        if (model.GetConstantValue(zero, cancellationToken) is not { HasValue: true, Value: var constant } || !IsZero(constant))
+            return null;
+        return Direct(model, Unscaled(model, score, cancellationToken), guard, cancellationToken) is (var target, var candidate) &&
+               Syntax.IsName(candidate, tested) && !Syntax.IsName(target, tested)
+            ? (tested, target, candidate)
+            : null;
+    }
+
+    /// <summary>Whether the test holds where <paramref name="tested"/> is null (<c>x is null</c>, <c>x == null</c>) or where
+    /// it is not (<c>x is not null</c>, <c>x != null</c>); null for any other test.</summary>
+    private static bool? MissingWhen(ExpressionSyntax test, out string tested)
+    {
+        tested = "";
+        var (value, missing) = test switch
+        {
+            IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax constant } pattern when ExistingNullCheck.IsNull(constant.Expression) => (pattern.Expression, (bool?)true),
+            IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { Pattern: ConstantPatternSyntax constant } } pattern when ExistingNullCheck.IsNull(constant.Expression) =>
+                (pattern.Expression, false),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } equality when ExistingNullCheck.IsNull(equality.Right) =>
+                (equality.Left, equality.IsKind(SyntaxKind.EqualsExpression)),
+            _ => ((ExpressionSyntax?)null, (bool?)null),
+        };
+        if (value is not IdentifierNameSyntax name)
+            return null;
+        tested = name.Identifier.ValueText;
+        return missing;
+    }
+
+    private static bool IsZero(object? constant) => constant switch
+    {
+        int value => value == 0,
+        long value => value == 0,
+        double value => value == 0,
+        float value => value == 0,
+        decimal value => value == 0,
+        _ => false,
+    };
+
+    private static bool IsPositiveConstant(SemanticModel model, ExpressionSyntax bar, CancellationToken cancellationToken) =>
+        model.GetConstantValue(bar, cancellationToken) is { HasValue: true, Value: var constant } && constant switch
+        {
+            int value => value > 0,
+            long value => value > 0,
+            double value => value > 0,
+            float value => value > 0,
+            decimal value => value > 0,
+            _ => false,
+        };
+
+    /// <summary>The check asked only where the candidate is there: <c>twin is not null &amp;&amp; check</c> where the bar
+    /// admits, <c>twin is null || !check</c> where it rejects — in parentheses where the test sits in an operator that
+    /// binds tighter.</summary>
+    private static ExpressionSyntax Present(ExpressionSyntax test, string present, ExpressionSyntax check, bool admits)
+    {
+        ExpressionSyntax joined = admits
+            ? BinaryExpression(SyntaxKind.LogicalAndExpression, Syntax.IsNotNull(present), check)
+            : Syntax.FailedCheck(check, present, canBeNull: true);
+        var bare = test.Parent is IfStatementSyntax or WhileStatementSyntax or ParenthesizedExpressionSyntax or ReturnStatementSyntax or
+                       EqualsValueClauseSyntax or ArgumentSyntax or ArrowExpressionClauseSyntax ||
+                   test.Parent is ConditionalExpressionSyntax conditional && conditional.Condition == test ||
+                   admits && test.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } ||
+                   !admits && test.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression };
+        return bare ? joined : ParenthesizedExpression(joined);
     }
 
     /// <summary>The score under the rescaling the rule sees through (<c>Math.Round(s, 2)</c>, <c>(int)(s * 100)</c>,
