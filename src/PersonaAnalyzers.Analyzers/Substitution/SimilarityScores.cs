@@ -67,7 +67,7 @@ internal static class SimilarityScores
     public static bool NamesABar(string name) => CamelWords.AnyWordIgnoringCase(name, BarWords);
 
     /// <summary>The value under a rescaling that keeps its order — <c>similarity * 100</c>, <c>similarity / 2</c>,
-    /// <c>Math.Round(similarity, 2)</c>, <c>(int)(similarity * 100)</c> — is still the score, to be compared or ordered
+    /// <c>Math.Round(similarity, 2)</c>, <c>Math.Clamp(similarity, 0, 1)</c>, <c>(int)(similarity * 100)</c> — is still the score, to be compared or ordered
     /// by: what is left once those are taken off (and conversions and parentheses).</summary>
     public static IOperation Unscaled(IOperation operation)
     {
@@ -85,7 +85,8 @@ internal static class SimilarityScores
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } quotient when IsPositiveConstant(quotient.RightOperand):
                     operation = quotient.LeftOperand;
                     continue;
-                case IInvocationOperation { TargetMethod: { Name: "Round" or "Floor" or "Ceiling" or "Truncate" } method, Arguments.Length: > 0 } rounded
+                // Math.Clamp(similarity, 0.0, 1.0) keeps the order too (it never puts a lower score above a higher one).
+                case IInvocationOperation { TargetMethod: { Name: "Round" or "Floor" or "Ceiling" or "Truncate" or "Clamp" } method, Arguments.Length: > 0 } rounded
                     when method.ContainingType is { Name: "Math" or "MathF", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }:
                     operation = rounded.Arguments[0].Value;
                     continue;

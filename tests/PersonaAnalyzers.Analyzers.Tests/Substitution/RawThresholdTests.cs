@@ -184,6 +184,8 @@ public class RawThresholdTests
     [Theory]
     [InlineData("var pct = ReaderGuard.Similarity(user, other) * 100;", "{|PERSONA003:pct >= 90|}")]
     [InlineData("var sim = ReaderGuard.Similarity(user, other);", "{|PERSONA003:Math.Round(sim, 2) >= 0.9|}")]
+    [InlineData("var sim = Math.Clamp(ReaderGuard.Similarity(user, other), 0.0, 1.0);", "{|PERSONA003:sim >= 0.9|}")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other);", "Math.Clamp(user.Summary.Length, 0, 10) > 5")]
     [InlineData("var sim = ReaderGuard.Similarity(user, other);", "{|PERSONA003:(int)(sim * 100) >= 90|}")]
     [InlineData("var percent = (int)Math.Floor(100 * ReaderGuard.Similarity(user, other));", "{|PERSONA003:percent > 85|}")]
     [InlineData("var sim = ReaderGuard.Similarity(user, other);", "{|PERSONA003:sim / 2 > 0.4|}")]
