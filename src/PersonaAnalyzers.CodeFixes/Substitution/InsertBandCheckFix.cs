@@ -42,6 +42,9 @@ internal sealed class InsertBandCheckFix : PersonaFix
         if (await RawBars.DecideAsync(document, node, HolderName(node), cancellationToken).ConfigureAwait(false))
             return null;
         var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
+        // if (n is not null) Guard.Classify(user, n);: PERSONA004's fix branches on that call.
+        if (await DiscardedChecks.DecideAsync(document, model, node, HolderName(node), cancellationToken).ConfigureAwait(false))
+            return null;
         // index.NearestNeighbours(user, 10).MaxBy(c => Similarity(user, c)): PERSONA002's fix puts the guard's pick there.
         if (node is ExpressionSyntax picked && await HighestSimilarityPicks.ChoseAsync(document, model, picked, cancellationToken).ConfigureAwait(false))
             return null;

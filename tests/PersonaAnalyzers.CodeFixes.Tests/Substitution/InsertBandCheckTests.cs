@@ -1412,4 +1412,38 @@ public class InsertBandCheckTests
                 }
             }
             """, Key);
+
+    /// <summary>A discarded check on the same substitute (PERSONA004): its fix branches on that call, which settles this
+    /// report too; a guard as well checked the pair twice in one rule order (probe 11b, repros 13 and 18).</summary>
+    [Theory]
+    [InlineData("""
+                public List<Reader> Vet(Reader user, List<string> log)
+                {
+                    var kept = new List<Reader>();
+                    foreach (var {|PERSONA001:c|} in index.NearestNeighbours(user, 20))
+                    {
+                        try
+                        {
+                            ReaderGuard.Classify(user, c);
+                            kept.Add(c);
+                        }
+                        finally
+                        {
+                            log.Add(c.Id);
+                        }
+                    }
+                    return kept;
+                }
+        """)]
+    [InlineData("""
+                public string Summary(Reader user)
+                {
+                    var n = {|PERSONA001:index.FindNearest(user)|};
+                    if (n is not null)
+                        ReaderGuard.Classify(user, n);
+                    return n?.Summary ?? user.Summary;
+                }
+        """)]
+    public Task No_guard_where_a_discarded_check_on_the_substitute_gets_the_branch(string member) =>
+        Verify.VerifyNotOfferedAsync(InClass(member), Key);
 }
