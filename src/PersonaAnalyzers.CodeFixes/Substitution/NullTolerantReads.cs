@@ -34,14 +34,15 @@ internal static class NullTolerantReads
         };
     }
 
-    /// <summary>Inside the result of a switch arm on the same name whose pattern never matches null (a property, positional
-    /// or type pattern, not <c>var</c> or <c>_</c>).</summary>
+    /// <summary>Inside the result of a switch arm on the same name that null never reaches: its pattern never matches null
+    /// (a property, positional or type pattern, not <c>var</c> or <c>_</c>), or a <c>null</c> arm comes first.</summary>
     private static bool InNonNullArmOfASwitchOn(IdentifierNameSyntax name)
     {
         var arm = name.Ancestors().OfType<SwitchExpressionArmSyntax>().FirstOrDefault();
         return arm is { Parent: SwitchExpressionSyntax switched } && arm.Expression.Span.Contains(name.Span) &&
                Syntax.IsName(switched.GoverningExpression, name.Identifier.ValueText) &&
-               arm.WhenClause is null && NeverMatchesNull(arm.Pattern);
+               (arm.WhenClause is null && NeverMatchesNull(arm.Pattern) ||
+                switched.Arms.TakeWhile(earlier => earlier != arm).Any(earlier => earlier.WhenClause is null && IsNullPattern(earlier.Pattern)));
     }
 
     /// <summary>Inside a section of a <c>switch</c> statement on the same name that null never reaches: after a

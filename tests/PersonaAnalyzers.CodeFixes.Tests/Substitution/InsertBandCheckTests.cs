@@ -1303,6 +1303,12 @@ public class InsertBandCheckTests
     [InlineData(
         "var twin = {|PERSONA001:index.FindNearest(user)|};\n        if (twin != null)\n        {\n            return twin.Summary;\n        }\n        return twin?.Summary ?? user.Summary;",
         "var twin = index.FindNearest(user);\n        if (twin is not null && !ReaderGuard.TrySubstitute(user, twin, out _))\n            twin = null;\n        if (twin != null)\n        {\n            return twin.Summary;\n        }\n        return twin?.Summary ?? user.Summary;")]
+    [InlineData(
+        "var twin = {|PERSONA001:index.FindNearest(user)|};\n        return twin switch\n        {\n            null => user.Summary,\n            { Id: \"x\" } => \"x: \" + twin.Summary,\n            _ => twin.Summary,\n        };",
+        "var twin = index.FindNearest(user);\n        if (twin is not null && !ReaderGuard.TrySubstitute(user, twin, out _))\n            twin = null;\n        return twin switch\n        {\n            null => user.Summary,\n            { Id: \"x\" } => \"x: \" + twin.Summary,\n            _ => twin.Summary,\n        };")]
+    [InlineData(
+        "var twin = {|PERSONA001:index.FindNearest(user)|};\n        return twin is null ? user.Summary : twin.Summary;",
+        "var twin = index.FindNearest(user);\n        if (twin is not null && !ReaderGuard.TrySubstitute(user, twin, out _))\n            twin = null;\n        return twin is null ? user.Summary : twin.Summary;")]
     public Task The_code_s_own_answer_for_a_missing_substitute_serves_an_unsafe_one(string before, string after) =>
         Verify.VerifyAsync(InClass($$"""
                 public string Summary(Reader user)
