@@ -286,10 +286,8 @@ internal sealed partial class SubstituteFlowGraph
             // A switch expression's `_ =>` arm is lowered to a test that cannot fail: it decides nothing.
             if (block.BranchValue is IIsPatternOperation { Pattern: IDiscardPatternOperation or IDeclarationPatternOperation { MatchesNull: true } })
                 continue;
-            var whenTrue = block.ConditionalSuccessor?.Destination;
-            var whenFalse = block.FallThroughSuccessor?.Destination;
-            var reachesTrue = whenTrue is not null && PathExists(whenTrue, 0, target, redefinition, facts, deciding: null, holding);
-            var reachesFalse = whenFalse is not null && PathExists(whenFalse, 0, target, redefinition, facts, deciding: null, holding);
+            var reachesTrue = WayReaches(block.ConditionalSuccessor);
+            var reachesFalse = WayReaches(block.FallThroughSuccessor);
             // Where the check's answer says which way is safe, the use must sit on that way: `if (verdict.IsSafe)
             // return user; return twin;` uses the substitute exactly when it is unsafe.
             if (reachesTrue != reachesFalse && SafeWayOf(block) is var safe &&
@@ -297,6 +295,20 @@ internal sealed partial class SubstituteFlowGraph
                 deciding[block.Ordinal] = true;
         }
         return PathExists(start.Block, start.Index, target, redefinition, facts, deciding, holding);
+
+        // A way out of a try runs its finally first: `if (!IsSafe(user, twin)) return;` inside the try reaches a use in
+        // the finally as much as the way that goes on does.
+        bool WayReaches(ControlFlowBranch? branch)
+        {
+            if (branch is null)
+                return false;
+            foreach (var region in branch.FinallyRegions)
+            {
+                if (PathExists(_graph.Blocks[region.FirstBlockOrdinal], 0, target, redefinition, facts, deciding: null, holding))
+                    return true;
+            }
+            return branch.Destination is { } destination && PathExists(destination, 0, target, redefinition, facts, deciding: null, holding);
+        }
     }
 
     /// <summary>Which way of a branch on a check is the safe one (<see cref="BandTests"/>): the way whose answer admits

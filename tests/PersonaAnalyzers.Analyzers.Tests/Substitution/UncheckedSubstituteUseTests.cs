@@ -93,6 +93,9 @@ public class UncheckedSubstituteUseTests
     [InlineData("var other = {|PERSONA001:index.FindNearest(user)|}!; try { log.Add(\"a\"); } finally { log.Add(other.Summary); }")]
     [InlineData("var other = {|PERSONA001:index.FindNearest(user)|}; try { log.Add(\"a\"); } finally { cached = other; }")]
     [InlineData("var other = index.FindNearest(user); if (other is null || !ReaderGuard.Assess(user, other).IsSafe) return; try { log.Add(\"a\"); } finally { log.Add(other.Summary); }")]
+    // A check inside the try that leaves early does not cover the finally, which runs on that way out too (probe 11a, C21).
+    [InlineData("var other = {|PERSONA001:index.FindNearest(user)|}; try { if (other is null || !ReaderGuard.Assess(user, other).IsSafe) return; log.Add(other.Summary); } finally { cached = other; }")]
+    [InlineData("var other = index.FindNearest(user); try { if (other is null || !ReaderGuard.Assess(user, other).IsSafe) return; log.Add(other.Summary); } finally { log.Add(\"done\"); }")]
     public Task A_use_in_a_finally_block_is_judged_on_every_way_into_it(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body, "public void Run(Reader user, List<string> log)"));
 
