@@ -67,6 +67,18 @@ internal sealed class BranchOnCheckFix : PersonaFix
             return await FinishedDocument.CreateAsync(document, root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!, cancellationToken)
                 .ConfigureAwait(false);
 
+        // if (twin is null) return "generic brief"; Classify(seed, twin);: the code's own exit for a missing substitute
+        // serves an unsafe one too — the check joins its condition, and the discarded call goes (probe 9d, repro 01).
+        if (candidate is IdentifierNameSyntax named && statement.Parent is BlockSyntax block &&
+            PrecedingNullExit(block, statement, named.Identifier.ValueText) is { } exit)
+        {
+            var joined = exit.WithCondition(BinaryExpression(SyntaxKind.LogicalOrExpression, exit.Condition.WithoutTrivia(),
+                PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, Parenthesize(check))).WithTriviaFrom(exit.Condition).Formatted());
+            var statements = block.Statements.Replace(exit, joined).RemoveAt(block.Statements.IndexOf(statement));
+            return await FinishedDocument.CreateAsync(document, root.ReplaceNode(block, block.WithStatements(statements)), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         var fallback = Fallbacks.For(model, statement, target.WithoutTrivia(), targetType) ??
                        (candidate is IdentifierNameSyntax local && model.GetSymbolInfo(local, cancellationToken).Symbol is ILocalSymbol
                            {
@@ -94,6 +106,18 @@ internal sealed class BranchOnCheckFix : PersonaFix
             return null;
         return await FinishedDocument.CreateAsync(checkedAtBar, fixedRoot.RemoveNode(stillDiscarded, SyntaxRemoveOptions.KeepNoTrivia)!, cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>The code's own null exit right before the discarded call: <c>if (twin is null) return …;</c> (also
+    /// <c>== null</c>, <c>is not { }</c>, first in an <c>||</c> chain) with no <c>else</c>, leaving by <c>return</c>,
+    /// <c>continue</c> or <c>yield break</c> — not a <c>throw</c>, which would fail an ordinary request for an unsafe one.</summary>
+    private static IfStatementSyntax? PrecedingNullExit(BlockSyntax block, StatementSyntax statement, string name)
+    {
+        var index = block.Statements.IndexOf(statement);
+        if (index <= 0 || block.Statements[index - 1] is not IfStatementSyntax { Else: null } exit || !ExistingNullCheck.IsNullTest(exit.Condition, name))
+            return null;
+        var leaves = exit.Statement is BlockSyntax { Statements.Count: > 0 } body ? body.Statements.Last() : exit.Statement;
+        return leaves is ReturnStatementSyntax or ContinueStatementSyntax || leaves.IsKind(SyntaxKind.YieldBreakStatement) ? exit : null;
     }
 
     private static bool AlreadyBranchedOn(StatementSyntax statement, ExpressionSyntax candidate)

@@ -619,4 +619,34 @@ public class SelectionThresholdDiscardTests
                     return Render.Recommend(other);
                 }
             """), "PERSONA004.BranchOnCheck");
+
+    /// <summary>The code's own null exit right before the discarded call: the check joins it, so its answer for a missing
+    /// substitute serves an unsafe one too (probe 9d, repro 01 — an own-profile stand-in used to go after the exit). A
+    /// <c>throw</c> is not that answer: an unsafe substitute is an ordinary outcome, and gets the usual branch.</summary>
+    [Theory]
+    [InlineData(
+        "if (twin is null)\n            return \"generic\";\n        {|PERSONA004:ReaderGuard.Classify(user, twin)|};",
+        "if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))\n            return \"generic\";")]
+    [InlineData(
+        "if (twin == null || twin.Summary.Length == 0)\n        {\n            log.Add(\"none\");\n            return \"generic\";\n        }\n        {|PERSONA004:ReaderGuard.Assess(user, twin)|};",
+        "if (twin == null || twin.Summary.Length == 0 || !ReaderGuard.TrySubstitute(user, twin, out _))\n        {\n            log.Add(\"none\");\n            return \"generic\";\n        }")]
+    [InlineData(
+        "if (twin is null)\n            throw new System.InvalidOperationException(\"no neighbour\");\n        {|PERSONA004:ReaderGuard.Classify(user, twin)|};",
+        "if (twin is null)\n            throw new System.InvalidOperationException(\"no neighbour\");\n        if (!ReaderGuard.TrySubstitute(user, twin, out _))\n            twin = user;")]
+    public Task A_discarded_check_after_the_code_s_own_null_exit_joins_it(string before, string after) =>
+        Discard.VerifyAsync(InClass($$"""
+                public string Brief(Reader user, List<string> log)
+                {
+                    var twin = index.FindNearest(user);
+                    {{before}}
+                    return Render.Prompt(twin);
+                }
+            """), InClass($$"""
+                public string Brief(Reader user, List<string> log)
+                {
+                    var twin = index.FindNearest(user);
+                    {{after}}
+                    return Render.Prompt(twin);
+                }
+            """), "PERSONA004.BranchOnCheck");
 }
