@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 using PersonaAnalyzers.CodeFixes.Substitution;
 using PersonaAnalyzers.Substitution;
 
@@ -23,8 +22,7 @@ internal static class DiscardedChecks
     {
         if (name is null || reported.AncestorsAndSelf().FirstOrDefault(n => n is StatementSyntax) is not { } statement)
             return false;
-        var end = statement.Parent is BlockSyntax block ? block.Statements.Last().Span.End : statement.Span.End;
-        var region = TextSpan.FromBounds(statement.SpanStart, end);
+        var region = RuleReports.Region(statement, restOfBlock: true);
         // Every discarded check is a call naming its pair: none in the text, nothing to ask.
         if (!statement.Parent!.DescendantNodes(region).OfType<InvocationExpressionSyntax>().Any(call => Syntax.Mentions(call.ArgumentList, name)))
             return false;
@@ -34,7 +32,7 @@ internal static class DiscardedChecks
         foreach (var diagnostic in discarded)
         {
             if (PersonaCodeFixProvider.ReportedNode(root, diagnostic) is { } call && Syntax.Mentions(call, name) &&
-                await Branch.ApplyAsync(document, call, diagnostic, cancellationToken).ConfigureAwait(false) is { } fixedDocument && fixedDocument != document)
+                await RuleReports.FixedByAsync(Branch, document, root, diagnostic, cancellationToken).ConfigureAwait(false))
                 return true;
         }
         return false;

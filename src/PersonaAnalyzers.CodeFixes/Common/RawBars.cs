@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 using PersonaAnalyzers.CodeFixes.Substitution;
 using PersonaAnalyzers.Substitution;
 
@@ -30,10 +29,7 @@ internal static class RawBars
             return null;
         // The statement itself (a loop's body, a LINQ chain's lambdas) and, where a variable holds the substitute, the rest
         // of the block.
-        var end = statement.Span.End;
-        if (name is not null && statement.Parent is BlockSyntax block)
-            end = block.Statements.Last().Span.End;
-        var region = TextSpan.FromBounds(statement.SpanStart, end);
+        var region = RuleReports.Region(statement, restOfBlock: name is not null);
         var diagnostics = await RuleReports.InAsync(document, model, new RawThresholdAnalyzer(), SubstitutionDescriptors.RawThresholdId, region, cancellationToken)
             .ConfigureAwait(false);
         var root = await model.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
@@ -42,19 +38,14 @@ internal static class RawBars
             var span = diagnostic.Location.SourceSpan;
             var bar = root.FindNode(span);
             if ((statement.Span.Contains(span) || name is not null && (Syntax.Mentions(bar, name) || Syntax.Mentions(Tested(bar), name) || ScoreOf(diagnostic, root, model, name))) &&
-                await FixedAsync(document, root, diagnostic, cancellationToken).ConfigureAwait(false))
+                await RuleReports.FixedByAsync(BarFix, document, root, diagnostic, cancellationToken).ConfigureAwait(false))
                 return diagnostic;
         }
         return null;
     }
 
-    /// <summary>Whether PERSONA003's fix rewrites that bar: one it leaves (a bar that was a primary constructor parameter's
-    /// last read, a kernel score) settles nothing, and stepping aside for it would leave both reports unfixed.</summary>
-    private static async Task<bool> FixedAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-        PersonaCodeFixProvider.ReportedNode(root, diagnostic) is { } reported &&
-        await BarFix.ApplyAsync(document, reported, diagnostic, cancellationToken).ConfigureAwait(false) is { } fixedDocument &&
-        fixedDocument != document;
-
+    /// <summary>Only a bar PERSONA003's fix rewrites counts: one it leaves (a primary constructor parameter's last read, a
+    /// kernel score) keeps no guard away.</summary>
     private static readonly BandCheckInsteadOfThresholdFix BarFix = new();
 
     /// <summary>What a bar that is a pattern tests: <c>Similarity(me, twin) switch { &gt;= 0.9 =&gt; twin, _ =&gt; me }</c>

@@ -40,9 +40,7 @@ internal static class HighestSimilarityPicks
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in picks)
         {
-            if (root is not null && PersonaCodeFixProvider.ReportedNode(root, diagnostic) is { } reported &&
-                await Rewrite.ApplyAsync(document, reported, diagnostic, cancellationToken).ConfigureAwait(false) is { } rewritten &&
-                rewritten != document)
+            if (root is not null && await RuleReports.FixedByAsync(Rewrite, document, root, diagnostic, cancellationToken).ConfigureAwait(false))
                 return true;
         }
         return false;

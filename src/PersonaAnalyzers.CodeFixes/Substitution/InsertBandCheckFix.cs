@@ -38,12 +38,13 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return null;
         if (await GuardRewrite.PrepareAsync(document, diagnostic, "TrySubstitute", cancellationToken).ConfigureAwait(false) is not { } rewrite)
             return null;
+        var holder = HolderName(node);
         // if (twin != null && Similarity(user, twin) > 0.9): PERSONA003's fix turns that bar into the check.
-        if (await RawBars.DecideAsync(document, node, HolderName(node), cancellationToken).ConfigureAwait(false))
+        if (await RawBars.DecideAsync(document, node, holder, cancellationToken).ConfigureAwait(false))
             return null;
         var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
         // if (n is not null) Guard.Classify(user, n);: PERSONA004's fix branches on that call.
-        if (await DiscardedChecks.DecideAsync(document, model, node, HolderName(node), cancellationToken).ConfigureAwait(false))
+        if (await DiscardedChecks.DecideAsync(document, model, node, holder, cancellationToken).ConfigureAwait(false))
             return null;
         // index.NearestNeighbours(user, 10).MaxBy(c => Similarity(user, c)): PERSONA002's fix puts the guard's pick there.
         if (node is ExpressionSyntax picked && await HighestSimilarityPicks.ChoseAsync(document, model, picked, cancellationToken).ConfigureAwait(false))
