@@ -20,7 +20,7 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// where the score is <c>Guard.Similarity(a, b)</c> or <c>Guard.Explain(a, b).Overall</c>, directly or through a
 /// local it initialises, and where it is a search hit's own score beside its profile, checked against the target in
 /// scope (see <see cref="HitScores"/>); a kernel or a feature score does not say which two profiles to check. A score local the edit
-/// leaves unread is removed (see <see cref="UnreadScoreLocal"/>). A bar that stops a loop with <c>break</c> gets <c>continue</c>
+/// leaves unread is removed (see <see cref="UnreadScoreLocal"/>). A bar that stops a loop (<c>break</c>, or a <c>return</c> doing the same) gets <c>continue</c>
 /// on the check, or no fix (see <see cref="StoppingBars"/>).</summary>
 internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
 {
@@ -89,7 +89,7 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
             check = PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check);
         check = check.WithTriviaFrom(test);
         var edited = root.ReplaceNode(test, check);
-        if (StoppingBars.Stops(test, pair.Value.ScoreLocals, out var stop))
+        if (StoppingBars.Stops(test, admits, pair.Value.ScoreLocals, out var stop))
         {
             if (stop is null)
                 return null;

@@ -106,6 +106,169 @@ public class BreakOnThresholdTests
                     {{loop}}
                 }
             """), Key);
+    /// <summary>A <c>return</c> (or <c>yield break</c>) that does what the <c>break</c> would: the loop is followed by
+    /// the same <c>return</c>, or ends a body that returns nothing.</summary>
+    [Fact]
+    public Task Return_that_only_stops_the_loop_becomes_continue_on_the_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public List<string> Shows(Reader me)
+                {
+                    var shows = new List<string>();
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        if ({|PERSONA003:ReaderGuard.Similarity(me, n) < 0.6|})
+                            return shows;
+                        shows.Add(n.Summary);
+                    }
+                    return shows;
+                }
+
+                public void Fill(Reader me, List<string> shows)
+                {
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        if ({|PERSONA003:ReaderGuard.Similarity(me, n) < 0.6|})
+                            return;
+                        shows.Add(n.Summary);
+                    }
+                }
+
+                public IEnumerable<string> Stream(Reader me)
+                {
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        if ({|PERSONA003:ReaderGuard.Similarity(me, n) < 0.6|})
+                            yield break;
+                        yield return n.Summary;
+                    }
+                }
+            """), InClass("""
+                public List<string> Shows(Reader me)
+                {
+                    var shows = new List<string>();
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        if (!ReaderGuard.TrySubstitute(me, n, out _))
+                            continue;
+                        shows.Add(n.Summary);
+                    }
+                    return shows;
+                }
+
+                public void Fill(Reader me, List<string> shows)
+                {
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        if (!ReaderGuard.TrySubstitute(me, n, out _))
+                            continue;
+                        shows.Add(n.Summary);
+                    }
+                }
+
+                public IEnumerable<string> Stream(Reader me)
+                {
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        if (!ReaderGuard.TrySubstitute(me, n, out _))
+                            continue;
+                        yield return n.Summary;
+                    }
+                }
+            """), Key, iterations: 3);
+
+    /// <summary>A bar kept in a bool local first: the local then holds the check's answer, and the <c>break</c> becomes
+    /// <c>continue</c> as above.</summary>
+    [Fact]
+    public Task Break_on_a_bool_local_holding_the_bar_becomes_continue() =>
+        Threshold.VerifyAsync(InClass("""
+                public List<string> Shows(Reader me)
+                {
+                    var shows = new List<string>();
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        var tooFar = {|PERSONA003:ReaderGuard.Similarity(me, n) < 0.6|};
+                        if (tooFar)
+                            break;
+                        shows.Add(n.Summary);
+                    }
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        var closeEnough = {|PERSONA003:ReaderGuard.Similarity(me, n) >= 0.6|};
+                        if (!closeEnough) break;
+                        shows.Add(n.Summary);
+                    }
+                    return shows;
+                }
+            """), InClass("""
+                public List<string> Shows(Reader me)
+                {
+                    var shows = new List<string>();
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        var tooFar = !ReaderGuard.TrySubstitute(me, n, out _);
+                        if (tooFar)
+                            continue;
+                        shows.Add(n.Summary);
+                    }
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        var closeEnough = ReaderGuard.TrySubstitute(me, n, out _);
+                        if (!closeEnough) continue;
+                        shows.Add(n.Summary);
+                    }
+                    return shows;
+                }
+            """), Key, iterations: 2);
+
+    /// <summary>Leaving the loop on the admitting way (take the first close one) is no stopping bar: the check takes
+    /// the bar's place.</summary>
+    [Fact]
+    public Task Break_after_taking_the_candidate_keeps_the_break() =>
+        Threshold.VerifyAsync(InClass("""
+                public Reader Pick(Reader me)
+                {
+                    var pick = me;
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        if ({|PERSONA003:ReaderGuard.Similarity(me, n) >= 0.6|})
+                        {
+                            pick = n;
+                            break;
+                        }
+                    }
+                    return pick;
+                }
+            """), InClass("""
+                public Reader Pick(Reader me)
+                {
+                    var pick = me;
+                    foreach (var n in index.NearestNeighbours(me, 10))
+                    {
+                        if (ReaderGuard.TrySubstitute(me, n, out _))
+                        {
+                            pick = n;
+                            break;
+                        }
+                    }
+                    return pick;
+                }
+            """), Key);
+
+    // A return that does more than the break would (another value, a log line first), or leaves a loop that is no
+    // foreach, or a bool local read again: no fix.
+    [Theory]
+    [InlineData("foreach (var n in ranked) { if ({|PERSONA003:ReaderGuard.Similarity(me, n) < 0.6|}) return 0; log.Add(n.Summary); } return log.Count;")]
+    [InlineData("foreach (var n in ranked) { if ({|PERSONA003:ReaderGuard.Similarity(me, n) < 0.6|}) { log.Add(\"stop\"); return log.Count; } log.Add(n.Summary); } return log.Count;")]
+    [InlineData("var i = 0; while (i < ranked.Count) { var n = ranked[i]; if ({|PERSONA003:ReaderGuard.Similarity(me, n) < 0.6|}) return log.Count; log.Add(n.Summary); i++; } return log.Count;")]
+    [InlineData("foreach (var n in ranked) { var tooFar = {|PERSONA003:ReaderGuard.Similarity(me, n) < 0.6|}; if (tooFar) break; log.Add(n.Summary + tooFar); } return log.Count;")]
+    public Task Return_that_does_more_than_stop_gets_no_fix(string loop) =>
+        Threshold.VerifyNotOfferedAsync(InClass($$"""
+                public int Shows(Reader me, IReadOnlyList<Reader> ranked, List<string> log)
+                {
+                    {{loop}}
+                }
+            """), Key);
+
     /// <summary>A <c>break</c> that leaves a <c>switch</c> section, not a loop, is an early exit like a <c>return</c>.</summary>
     [Fact]
     public Task Break_out_of_a_switch_section_stays() =>
