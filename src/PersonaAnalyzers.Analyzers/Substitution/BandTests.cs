@@ -36,6 +36,20 @@ internal static class BandTests
         _ => 0,
     };
 
+    /// <summary>A <c>true</c> or <c>false</c> constant (through conversions and parentheses): what <c>ok == false</c>
+    /// compares an answer with.</summary>
+    public static bool? BoolConstant(IOperation operation) =>
+        LinqShapes.Unwrap(operation).ConstantValue is { HasValue: true, Value: bool answer } ? answer : null;
+
+    /// <summary>Whether a pattern holds for a bool's true answer (<c>is true</c>, <c>is not false</c>) or its false one;
+    /// null for any other pattern.</summary>
+    public static bool? ConstantMatched(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation constant => BoolConstant(constant.Value),
+        INegatedPatternOperation { Pattern: IConstantPatternOperation constant } => !BoolConstant(constant.Value),
+        _ => null,
+    };
+
     /// <summary>Whether the way on which a band test matched these bands is the safe one: it lets the moderate band
     /// through and no near-twin. A way that also admits the distant band (<c>!= SimilarityBand.NearMatch</c>) is still
     /// the safe one — a clearly different profile does far less harm than a near-twin, and the other way is exactly the

@@ -254,6 +254,16 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                 case IConversionOperation:
                 case IParenthesizedOperation:
                     continue;
+                // close == true, far == false, close is true, close is not false: the test's answer, maybe turned round.
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                    when BandTests.BoolConstant(comparison.LeftOperand == current ? comparison.RightOperand : comparison.LeftOperand) is { } constant:
+                    negated ^= constant != (comparison.OperatorKind == BinaryOperatorKind.Equals);
+                    continue;
+                case IIsPatternOperation { Pattern: var matched } isPattern when isPattern.Value == current && BandTests.ConstantMatched(matched) is { } answer:
+                    negated ^= !answer;
+                    continue;
+                case ISwitchExpressionOperation @switch when @switch.Value == current:
+                    return Flipped(DecidesBoolArms(@switch, pair), negated);
                 case IConditionalOperation conditional when conditional.Condition == current:
                     return Flipped(DecidesBranches(conditional, pair), negated);
                 case IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation @switch } section } clause when clause.Guard == current:
@@ -279,6 +289,34 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                 default:
                     return null;
             }
+        }
+        return null;
+    }
+
+    /// <summary><c>close switch { true =&gt; twin.Summary, _ =&gt; me.Summary }</c>: the bool's value on which the arm
+    /// that uses the candidate runs (the first arm that matches each answer; a discard matches both). Null for an arm
+    /// with a <c>when</c> clause or a pattern of another kind.</summary>
+    private static bool? DecidesBoolArms(ISwitchExpressionOperation @switch, ComparedPair pair)
+    {
+        foreach (var profile in pair.Candidates)
+        {
+            var only = new List<ISymbol> { profile };
+            bool? whenTrue = null, whenFalse = null;
+            foreach (var arm in @switch.Arms)
+            {
+                if (arm.Guard is not null)
+                    return null;
+                var matches = arm.Pattern is IDiscardPatternOperation ? (bool?)null : BandTests.ConstantMatched(arm.Pattern);
+                if (matches is null && arm.Pattern is not IDiscardPatternOperation)
+                    return null;
+                var uses = Uses(arm.Value, only, pair);
+                if (matches != false)
+                    whenTrue ??= uses;
+                if (matches != true)
+                    whenFalse ??= uses;
+            }
+            if (whenTrue is { } usedWhenTrue && whenFalse is { } usedWhenFalse && usedWhenTrue != usedWhenFalse && pair.UsedUnchecked(profile))
+                return usedWhenTrue;
         }
         return null;
     }

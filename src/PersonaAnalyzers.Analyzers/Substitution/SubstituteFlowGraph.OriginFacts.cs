@@ -15,7 +15,7 @@ internal sealed partial class SubstituteFlowGraph
     /// n)</c>, checked by <c>bands.Classify(s)</c>), and the blocks whose branch such a verdict decides. "Mentions" and
     /// "decides" are computed bottom-up once per round as flags over the graph's operation positions, so every question
     /// is a lookup.</summary>
-    private sealed class OriginFacts
+    private sealed partial class OriginFacts
     {
         private readonly SubstituteFlowGraph _owner;
         private readonly GraphOperations _all;

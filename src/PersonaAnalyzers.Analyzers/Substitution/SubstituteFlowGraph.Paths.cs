@@ -290,7 +290,7 @@ internal sealed partial class SubstituteFlowGraph
             var reachesFalse = WayReaches(block.FallThroughSuccessor);
             // Where the check's answer says which way is safe, the use must sit on that way: `if (verdict.IsSafe)
             // return user; return twin;` uses the substitute exactly when it is unsafe.
-            if (reachesTrue != reachesFalse && SafeWayOf(block) is var safe &&
+            if (reachesTrue != reachesFalse && SafeWayOf(block, facts) is var safe &&
                 (safe == SafeWay.Unknown || safe == (reachesTrue ? SafeWay.Conditional : SafeWay.FallThrough)))
                 deciding[block.Ordinal] = true;
         }
@@ -314,7 +314,7 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary>Which way of a branch on a check is the safe one (<see cref="BandTests"/>): the way whose answer admits
     /// the moderate band and no near-twin, under any number of <c>!</c> — and neither way when the test lets a near-twin
     /// through with the moderate band (<c>!= SimilarityBand.Distant</c>). Unknown for any other branch value.</summary>
-    private SafeWay SafeWayOf(BasicBlock block) => SenseOf(block.BranchValue) switch
+    private static SafeWay SafeWayOf(BasicBlock block, OriginFacts facts) => facts.SenseOf(block.BranchValue) switch
     {
         Sense.Unknown => SafeWay.Unknown,
         Sense.Neither => SafeWay.Neither,

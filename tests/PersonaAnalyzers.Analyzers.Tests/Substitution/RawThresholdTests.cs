@@ -345,6 +345,31 @@ public class RawThresholdTests
                     return Render.Prompt(other);
             """));
 
+    // The bar's answer compared with a constant or switched on decides as the bare answer does (probe 12a, repro 02).
+    [Theory]
+    [InlineData("var close = {|PERSONA003:ReaderGuard.Similarity(user, other) > 0.8|}; if (close is true) return Render.Prompt(other); return null;")]
+    [InlineData("var close = {|PERSONA003:ReaderGuard.Similarity(user, other) > 0.8|}; if (close is not false) return Render.Prompt(other); return null;")]
+    [InlineData("var far = {|PERSONA003:ReaderGuard.Similarity(user, other) < 0.8|}; if (far == false) return Render.Prompt(other); return null;")]
+    [InlineData("var far = {|PERSONA003:ReaderGuard.Similarity(user, other) < 0.8|}; if (true != far) return Render.Prompt(other); return null;")]
+    [InlineData("var close = {|PERSONA003:ReaderGuard.Similarity(user, other) > 0.8|}; return close switch { true => Render.Prompt(other), false => null };")]
+    [InlineData("var close = {|PERSONA003:ReaderGuard.Similarity(user, other) > 0.8|}; return close switch { false => null, _ => Render.Prompt(other) };")]
+    [InlineData("if (({|PERSONA003:ReaderGuard.Similarity(user, other) > 0.8|}) == true) return Render.Prompt(other); return null;")]
+    public Task Threshold_answer_compared_with_a_constant_or_switched_on_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Own("x")!;
+                    {{body}}
+            """));
+
+    [Theory]
+    [InlineData("var close = ReaderGuard.Similarity(user, other) > 0.8; return close switch { true => \"close\", _ => \"far\" };")]
+    [InlineData("var close = ReaderGuard.Similarity(user, other) > 0.8; return close switch { true => Render.Prompt(other), _ => Render.Prompt(other) + \"?\" };")]
+    [InlineData("var close = ReaderGuard.Similarity(user, other) > 0.8; return (close == true ? \"close\" : \"far\") + Render.Prompt(other);")]
+    public Task Threshold_answer_switched_on_for_a_label_or_both_ways_is_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Own("x")!;
+                    {{body}}
+            """));
+
     [Fact]
     public Task Threshold_kept_in_a_bool_local_that_only_reports_is_not() =>
         Verify.VerifyAsync(Verify.InMethod("""

@@ -511,6 +511,45 @@ public class UncheckedSubstituteCheckTests
     public Task Verdict_bound_by_a_var_pattern_read_the_wrong_way_is_reported(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body));
 
+    // The answer kept first (a bool local, a field, a switch's captured value) or compared with a constant keeps its
+    // sense: the substitute used only where it said unsafe is reported (probe 12a, repro 01), the right way round is not.
+    [Theory]
+    [InlineData("var ok = ReaderGuard.Assess(user, twin).IsSafe; if (!ok) return twin.Summary; return user.Summary;")]
+    [InlineData("var ok = ReaderGuard.TrySubstitute(user, twin, out _); return ok ? user.Summary : twin.Summary;")]
+    [InlineData("_ok = ReaderGuard.Assess(user, twin).IsSafe; if (!_ok) return twin.Summary; return user.Summary;")]
+    [InlineData("if (ReaderGuard.Assess(user, twin).IsSafe == false) return twin.Summary; return user.Summary;")]
+    [InlineData("if (true != ReaderGuard.Assess(user, twin).IsSafe) return twin.Summary; return user.Summary;")]
+    [InlineData("return ReaderGuard.TrySubstitute(user, twin, out _) is false ? twin.Summary : user.Summary;")]
+    [InlineData("return ReaderGuard.TrySubstitute(user, twin, out _) is not true ? twin.Summary : user.Summary;")]
+    [InlineData("return ReaderGuard.Assess(user, twin).IsSafe switch { false => twin.Summary, true => user.Summary };")]
+    [InlineData("var risky = !ReaderGuard.Assess(user, twin).IsSafe; var ok = risky; if (ok) return twin.Summary; return user.Summary;")]
+    [InlineData("var ok = ReaderGuard.Assess(user, twin).IsSafe; if (ok == false) return twin.Summary; return user.Summary;")]
+    public Task A_kept_or_constant_compared_answer_used_the_unsafe_way_is_reported(string rest) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    if (twin is null) return user.Summary;
+                    {{rest}}
+            """, "private bool _ok;\n    public string Run(Reader user)"));
+
+    [Theory]
+    [InlineData("var ok = ReaderGuard.Assess(user, twin).IsSafe; if (!ok) return user.Summary; return twin.Summary;")]
+    [InlineData("var ok = ReaderGuard.TrySubstitute(user, twin, out _); return ok ? twin.Summary : user.Summary;")]
+    [InlineData("_ok = ReaderGuard.Assess(user, twin).IsSafe; if (!_ok) return user.Summary; return twin.Summary;")]
+    [InlineData("if (ReaderGuard.Assess(user, twin).IsSafe == false) return user.Summary; return twin.Summary;")]
+    [InlineData("if (true != ReaderGuard.Assess(user, twin).IsSafe) return user.Summary; return twin.Summary;")]
+    [InlineData("return ReaderGuard.TrySubstitute(user, twin, out _) is false ? user.Summary : twin.Summary;")]
+    [InlineData("return ReaderGuard.TrySubstitute(user, twin, out _) is not true ? user.Summary : twin.Summary;")]
+    [InlineData("return ReaderGuard.Assess(user, twin).IsSafe switch { false => user.Summary, true => twin.Summary };")]
+    [InlineData("var risky = !ReaderGuard.Assess(user, twin).IsSafe; var ok = risky; if (ok) return user.Summary; return twin.Summary;")]
+    [InlineData("var ok = ReaderGuard.Assess(user, twin).IsSafe; if (ok == false) return user.Summary; return twin.Summary;")]
+    [InlineData("var ok = ReaderGuard.Assess(user, twin).IsSafe; if (user.Id.Length > 3) ok = !ReaderGuard.TrySubstitute(user, twin, out _); if (ok) return twin.Summary; return user.Summary;")]
+    public Task A_kept_or_constant_compared_answer_used_the_safe_way_is_a_check(string rest) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var twin = index.FindNearest(user);
+                    if (twin is null) return user.Summary;
+                    {{rest}}
+            """, "private bool _ok;\n    public string Run(Reader user)"));
+
     [Fact]
     public Task SafestSubstitute_over_the_collection_is_a_check() =>
         Verify.VerifyAsync(Verify.InMethod("""
