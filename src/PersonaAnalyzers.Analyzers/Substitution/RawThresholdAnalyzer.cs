@@ -728,6 +728,7 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
         var properties = SubstitutionDiagnostics.PersonaProperties(persona);
         properties[SubstitutionProperties.ScoreOperand] = side;
         properties[SubstitutionProperties.IsDistance] = score.IsDistance ? "true" : "false";
+        properties[SubstitutionProperties.AdmitsWhenHolds] = admitsWhenHolds ? "true" : "false";
         context.ReportDiagnostic(Diagnostic.Create(SubstitutionDescriptors.RawThreshold, comparison.Syntax.GetLocation(),
             new[] { scoreOperand.Syntax.GetLocation(), bar.Syntax.GetLocation() }, properties.ToImmutable(),
             SubstitutionDiagnostics.Shorten(comparison.Syntax.ToString()),

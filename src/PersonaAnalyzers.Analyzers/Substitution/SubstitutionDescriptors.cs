@@ -24,7 +24,9 @@ namespace PersonaAnalyzers.Substitution;
 /// <see cref="Diagnostic.AdditionalLocations"/> of the user compared against (the similarity call's other argument)
 /// and of the population the selection runs over, present only when known.</item>
 /// <item>PERSONA003: <c>ScoreOperand</c> (<c>Left</c> or <c>Right</c>: which side of the comparison is the
-/// similarity score), <c>IsDistance</c> (<c>true</c> when the score is a distance, so lower means closer). The
+/// similarity score), <c>IsDistance</c> (<c>true</c> when the score is a distance, so lower means closer),
+/// <c>AdmitsWhenHolds</c> (<c>true</c> when the candidate is used where the comparison holds, <c>false</c> where it
+/// fails: an upper bar, <c>sim &lt; 0.9 ? other : user</c>, admits where it holds although its operator rejects). The
 /// additional locations are the score operand, then the threshold operand.</item>
 /// <item>PERSONA004: <c>CheckMethod</c> (the discarded check's name).</item>
 /// </list></summary>

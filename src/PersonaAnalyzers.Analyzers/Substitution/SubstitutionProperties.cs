@@ -14,5 +14,6 @@ internal static class SubstitutionProperties
     public const string CandidatesLocation = "CandidatesLocation";
     public const string ScoreOperand = "ScoreOperand";
     public const string IsDistance = "IsDistance";
+    public const string AdmitsWhenHolds = "AdmitsWhenHolds";
     public const string CheckMethod = "CheckMethod";
 }

@@ -44,6 +44,9 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
         var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
         var scoreOnLeft = !diagnostic.Properties.TryGetValue(SubstitutionProperties.ScoreOperand, out var side) || side != "Right";
         var isDistance = diagnostic.Properties.TryGetValue(SubstitutionProperties.IsDistance, out var distance) && distance == "true";
+        // Which way uses the candidate, as the analyzer found it; the operator alone misreads an upper bar
+        // (`sim < 0.97` keeping all but the duplicates, `sim >= 0.9 ? user : other`).
+        bool? analyzed = diagnostic.Properties.TryGetValue(SubstitutionProperties.AdmitsWhenHolds, out var holds) ? holds == "true" : null;
         var score = node switch
         {
             BinaryExpressionSyntax comparison => scoreOnLeft ? comparison.Left : comparison.Right,
@@ -57,16 +60,10 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
         if (node is PatternSyntax switchArm)
         {
             var switchCheck = Syntax.TrySubstitute(types.Guard, model, node.SpanStart, pair.Value.Target.WithoutTrivia(), pair.Value.Candidate.WithoutTrivia());
-            var rewritten = ThresholdSwitches.Rewrite(root, switchArm, switchCheck, pair.Value.Candidate, isDistance);
+            var rewritten = ThresholdSwitches.Rewrite(root, switchArm, switchCheck, pair.Value.Candidate, isDistance, analyzed);
             return rewritten is null ? null : await FinishedDocument.CreateAsync(document, pair.Value.Tidy(rewritten), cancellationToken).ConfigureAwait(false);
         }
         var test = (ExpressionSyntax)node;
-        // twin is null ? 0 : Similarity(me, twin): the check is only asked where the candidate is there, and a bar above
-        // zero fails (or, rejecting, holds) where it is not.
-        if (pair.Value.PresentOnly is not null && !(test is BinaryExpressionSyntax barred && IsPositiveConstant(model, scoreOnLeft ? barred.Right : barred.Left, cancellationToken)))
-            return null;
-
-
         bool admits;
         if (test is BinaryExpressionSyntax binary)
         {
@@ -82,6 +79,12 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
         {
             return null;
         }
+        // twin is null ? 0 : Similarity(me, twin): the check is only asked where the candidate is there, and a bar above
+        // zero fails (or, rejecting, holds) where it is not — not so for an upper bar, which zero passes.
+        if (pair.Value.PresentOnly is not null && (analyzed is { } found && found != admits ||
+                                                   !(test is BinaryExpressionSyntax barred && IsPositiveConstant(model, scoreOnLeft ? barred.Right : barred.Left, cancellationToken))))
+            return null;
+        admits = analyzed ?? admits;
         ExpressionSyntax check = Syntax.TrySubstitute(types.Guard, model, test.SpanStart, pair.Value.Target.WithoutTrivia(), pair.Value.Candidate.WithoutTrivia());
         if (pair.Value.PresentOnly is { } present)
             check = Present(test, present, check, admits);

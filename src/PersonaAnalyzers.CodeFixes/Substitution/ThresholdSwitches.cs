@@ -23,8 +23,10 @@ internal static class ThresholdSwitches
         _ => null,
     };
 
-    /// <summary>The switch rewritten around <paramref name="check"/>; null where the switch is not a two-way decision.</summary>
-    public static SyntaxNode? Rewrite(SyntaxNode root, PatternSyntax pattern, ExpressionSyntax check, ExpressionSyntax candidate, bool isDistance)
+    /// <summary>The switch rewritten around <paramref name="check"/>; null where the switch is not a two-way decision.
+    /// <paramref name="analyzed"/>: whether the reported arm is the one that uses the candidate, as the analyzer found it
+    /// (null: read from the pattern's direction) — <c>s switch { &gt;= 0.9 =&gt; user, _ =&gt; other }</c> admits on the other arm.</summary>
+    public static SyntaxNode? Rewrite(SyntaxNode root, PatternSyntax pattern, ExpressionSyntax check, ExpressionSyntax candidate, bool isDistance, bool? analyzed)
     {
         var name = (candidate as IdentifierNameSyntax)?.Identifier.ValueText;
         switch (pattern.Parent)
@@ -37,6 +39,7 @@ internal static class ThresholdSwitches
                 var admits = ThresholdPatterns.Admits(pattern, isDistance, () => name is null ? null : ByUse(Syntax.Mentions(arm.Expression, name), Syntax.Mentions(other.Expression, name)));
                 if (admits is null)
                     return null;
+                admits = analyzed ?? admits;
                 var (whenTrue, whenFalse) = admits.Value ? (arm.Expression, other.Expression) : (other.Expression, arm.Expression);
                 var conditional = Syntax.InPlaceOf(expression, ConditionalExpression(check, whenTrue.WithoutTrivia(), whenFalse.WithoutTrivia()))
                     .WithTriviaFrom(expression);
@@ -53,6 +56,7 @@ internal static class ThresholdSwitches
                     () => name is null ? null : ByUse(thresholdBody.Any(s => Syntax.Mentions(s, name)), otherBody.Any(s => Syntax.Mentions(s, name))));
                 if (admits is null)
                     return null;
+                admits = analyzed ?? admits;
                 var (whenTrue, whenFalse) = admits.Value ? (thresholdBody, otherBody) : (otherBody, thresholdBody);
                 IfStatementSyntax branch;
                 if (whenTrue.Length == 0 && whenFalse.Length == 0)

@@ -1,0 +1,65 @@
+using static PersonaAnalyzers.CodeFixes.Tests.Substitution.InsertBandCheckTests;
+using Threshold = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.RawThresholdAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.RawThresholdCodeFixProvider>;
+
+namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
+
+/// <summary>PERSONA003 on an upper bar — one that uses the candidate below it (<c>sim &lt; 0.97</c> keeping all but the
+/// duplicate accounts) or turns the closest away (<c>sim &gt;= 0.9 ? user : other</c>) (probe 12b, repro 01). The check
+/// goes where the candidate is used, whatever the operator: read from the operator alone, the fix wrote the check the
+/// wrong way round and used the candidate exactly where the guard called it unsafe.</summary>
+public class UpperBarTests
+{
+    private const string Key = "PERSONA003.UseBandCheck";
+
+    [Fact]
+    public Task Upper_bars_get_the_check_on_the_way_that_uses_the_candidate() =>
+        Threshold.VerifyAsync(InClass("""
+                public List<Reader> AllButDuplicates(Reader me, List<Reader> pool) =>
+                    pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(me, c) < 0.97|}).ToList();
+
+                public string Farther(Reader me, Reader other)
+                {
+                    if ({|PERSONA003:ReaderGuard.Similarity(me, other) < 0.9|})
+                        return other.Summary;
+                    return me.Summary;
+                }
+
+                public string TurnsTheClosestAway(Reader me, Reader other) =>
+                    {|PERSONA003:ReaderGuard.Similarity(me, other) >= 0.9|} ? me.Summary : other.Summary;
+            """), InClass("""
+                public List<Reader> AllButDuplicates(Reader me, List<Reader> pool) =>
+                    pool.Where(c => ReaderGuard.TrySubstitute(me, c, out _)).ToList();
+
+                public string Farther(Reader me, Reader other)
+                {
+                    if (ReaderGuard.TrySubstitute(me, other, out _))
+                        return other.Summary;
+                    return me.Summary;
+                }
+
+                public string TurnsTheClosestAway(Reader me, Reader other) =>
+                    !ReaderGuard.TrySubstitute(me, other, out _) ? me.Summary : other.Summary;
+            """), Key, iterations: 3);
+
+    [Fact]
+    public Task Upper_bars_in_patterns_and_switches_get_the_check_on_the_way_that_uses_the_candidate() =>
+        Threshold.VerifyAsync(InClass("""
+                public string Pattern(Reader me, Reader other) =>
+                    {|PERSONA003:ReaderGuard.Similarity(me, other) is < 0.9|} ? other.Summary : me.Summary;
+
+                public string Switch(Reader me, Reader other) =>
+                    ReaderGuard.Similarity(me, other) switch
+                    {
+                        {|PERSONA003:>= 0.9|} => me.Summary,
+                        _ => other.Summary,
+                    };
+            """), InClass("""
+                public string Pattern(Reader me, Reader other) =>
+                    ReaderGuard.TrySubstitute(me, other, out _) ? other.Summary : me.Summary;
+
+                public string Switch(Reader me, Reader other) =>
+                    ReaderGuard.TrySubstitute(me, other, out _) ? other.Summary : me.Summary;
+            """), Key, iterations: 2);
+}
