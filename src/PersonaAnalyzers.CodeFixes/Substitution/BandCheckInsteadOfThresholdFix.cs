@@ -105,18 +105,28 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
     /// <remarks><see cref="PresentOnly"/>: the candidate's name where the score is computed only when it is there (see
     /// <see cref="ZeroWhenMissing"/>).</remarks>
     private readonly record struct Pair(ExpressionSyntax Target, ExpressionSyntax Candidate, ImmutableArray<LocalDeclarationStatementSyntax> ScoreLocals,
-        string? PresentOnly = null)
+        string? PresentOnly = null, LetClauseSyntax? ScoreLet = null)
     {
         /// <summary>The edited root without the score locals the edit took the last read of: the latest first, since
-        /// dropping <c>var pct = (int)(sim * 100);</c> takes the last read of <c>sim</c>.</summary>
-        public SyntaxNode Tidy(SyntaxNode newRoot) => ScoreLocals.IsDefault ? newRoot : ScoreLocals.Aggregate(newRoot, UnreadScoreLocal.Remove);
+        /// dropping <c>var pct = (int)(sim * 100);</c> takes the last read of <c>sim</c> — and without a query's
+        /// <c>let</c> clause the score came from, once nothing reads it.</summary>
+        public SyntaxNode Tidy(SyntaxNode newRoot)
+        {
+            var tidied = ScoreLocals.IsDefault ? newRoot : ScoreLocals.Aggregate(newRoot, UnreadScoreLocal.Remove);
+            return ScoreLet is null ? tidied : UnreadScoreLocal.Remove(tidied, ScoreLet);
+        }
     }
 
     /// <summary>The two profiles a guard score compares, following locals to their initializers: <c>var sim =
-    /// Similarity(a, b); var pct = (int)(sim * 100); pct &gt;= 85</c>, and <c>var e = Explain(a, b); e.Overall &gt; 0.9</c>.</summary>
+    /// Similarity(a, b); var pct = (int)(sim * 100); pct &gt;= 85</c>, and <c>var e = Explain(a, b); e.Overall &gt; 0.9</c>
+    /// — and a query's range variable to its <c>let</c> clause (<c>let s = Similarity(me, c) where s &gt;= 0.6</c>).</summary>
     private static Pair? ScoredPair(SemanticModel model, ExpressionSyntax score, INamedTypeSymbol guard, CancellationToken cancellationToken)
     {
         var locals = ImmutableArray.CreateBuilder<LocalDeclarationStatementSyntax>();
+        if (LetScore(model, score, cancellationToken) is { } scoreLet)
+            return Direct(model, Unscaled(model, scoreLet.Expression, cancellationToken), guard, cancellationToken) is (var letTarget, var letCandidate)
+                ? new Pair(letTarget, letCandidate, default, ScoreLet: scoreLet)
+                : null;
         while (true)
         {
             score = Unscaled(model, score, cancellationToken);
@@ -139,6 +149,14 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
         }
         return Direct(model, score, guard, cancellationToken) is (var target, var candidate) ? new Pair(target, candidate, locals.ToImmutable()) : null;
     }
+
+    /// <summary>The <c>let</c> clause a score read as a range variable comes from.</summary>
+    private static LetClauseSyntax? LetScore(SemanticModel model, ExpressionSyntax score, CancellationToken cancellationToken) =>
+        Unscaled(model, score, cancellationToken) is IdentifierNameSyntax name &&
+        model.GetSymbolInfo(name, cancellationToken).Symbol is IRangeVariableSymbol range &&
+        range.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is LetClauseSyntax let
+            ? let
+            : null;
 
     /// <summary><c>twin is null ? 0 : Guard.Similarity(me, twin)</c> (or <c>twin is not null ? … : 0</c>, <c>== null</c>,
     /// <c>!= null</c>): a guard score of the candidate where it is there, zero where it is missing — its name and the

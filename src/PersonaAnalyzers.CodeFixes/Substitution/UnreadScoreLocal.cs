@@ -12,6 +12,19 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// changes nothing that runs; its comments (and a blank line above it) move to the statement after it.</summary>
 internal static class UnreadScoreLocal
 {
+    /// <summary><paramref name="newRoot"/> without the query clause <paramref name="let"/> (of the tree before the edit)
+    /// when no clause after it names its range variable any more; otherwise <paramref name="newRoot"/> as it is.</summary>
+    public static SyntaxNode Remove(SyntaxNode newRoot, LetClauseSyntax let)
+    {
+        if (newRoot.FindNode(let.Span) is not LetClauseSyntax current || !current.IsEquivalentTo(let) || current.Parent is not QueryBodySyntax body)
+            return newRoot;
+        var name = current.Identifier.ValueText;
+        var index = body.Clauses.IndexOf(current);
+        var read = body.Clauses.Skip(index + 1).Any(clause => Syntax.Mentions(clause, name)) || Syntax.Mentions(body.SelectOrGroup, name) ||
+                   body.Continuation is { } continuation && Syntax.Mentions(continuation, name);
+        return read ? newRoot : newRoot.ReplaceNode(body, body.WithClauses(body.Clauses.RemoveAt(index)));
+    }
+
     /// <summary><paramref name="newRoot"/> without <paramref name="declaration"/> (a statement of the tree before the
     /// edit) when no statement after it names the local any more; otherwise <paramref name="newRoot"/> as it is.</summary>
     public static SyntaxNode Remove(SyntaxNode newRoot, LocalDeclarationStatementSyntax declaration)

@@ -29,14 +29,31 @@ public class SelectionThresholdDiscardTests
                 }
             """), "PERSONA002.UseSafestSubstitute");
 
+    /// <summary>A query's <c>let</c> score is followed as a score local is (probe 12b, repro 15), and dropped once
+    /// nothing reads it.</summary>
     [Fact]
-    public Task A_threshold_on_a_query_let_score_is_not_rewritten() =>
-        Threshold.VerifyNotOfferedAsync(InClass("""
+    public Task A_threshold_on_a_query_let_score_becomes_the_band_check() =>
+        Threshold.VerifyAsync(InClass("""
                 public List<string> Close(List<Reader> pool, Reader user)
                 {
                     return (from c in pool let sim = ReaderGuard.Similarity(user, c) where {|PERSONA003:sim >= 0.85|} select c.Summary).ToList();
                 }
-            """), "PERSONA003.UseBandCheck");
+
+                public List<string> Ranked(List<Reader> pool, Reader user)
+                {
+                    return (from c in pool let sim = ReaderGuard.Similarity(user, c) where {|PERSONA003:sim >= 0.6|} orderby sim select c.Summary).ToList();
+                }
+            """), InClass("""
+                public List<string> Close(List<Reader> pool, Reader user)
+                {
+                    return (from c in pool where ReaderGuard.TrySubstitute(user, c, out _) select c.Summary).ToList();
+                }
+
+                public List<string> Ranked(List<Reader> pool, Reader user)
+                {
+                    return (from c in pool let sim = ReaderGuard.Similarity(user, c) where ReaderGuard.TrySubstitute(user, c, out _) orderby sim select c.Summary).ToList();
+                }
+            """), "PERSONA003.UseBandCheck", iterations: 2);
 
     [Fact]
     public Task A_threshold_on_a_score_projected_into_a_tuple_becomes_the_band_check_of_the_profile_beside_it() =>
