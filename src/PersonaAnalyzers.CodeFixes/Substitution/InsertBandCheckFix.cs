@@ -116,7 +116,8 @@ internal sealed class InsertBandCheckFix : PersonaFix
                 target => GuardAfter(root, model, local, declarator.Identifier.ValueText, types, target, canBeNull, ownInstead, cancellationToken), outer).ConfigureAwait(false);
 
         // if (index.FindNearest(user) is not { } twin) return …;: the check joins the test on twin.
-        if (PatternDeclaredCheck.Find(outer) is var (test, condition, name, negated))
+        if (PatternDeclaredCheck.Find(outer, variable => model.GetDeclaredSymbol(variable, cancellationToken) is ILocalSymbol declared &&
+                                                      SymbolEqualityComparer.Default.Equals(declared.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), types.Persona)) is var (test, condition, name, negated))
             return await TryTargetsAsync(document, model, test, types, cancellationToken,
                 target => PatternDeclaredCheck.Join(root, test, condition, negated, Syntax.TrySubstitute(types.Guard, model, test.SpanStart, target, IdentifierName(name))), outer).ConfigureAwait(false);
 

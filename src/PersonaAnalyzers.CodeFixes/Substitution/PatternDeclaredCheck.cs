@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,8 +14,11 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// Pulling the lookup into a local instead would leave the pattern testing a local that can no longer be null.</summary>
 internal static class PatternDeclaredCheck
 {
-    /// <summary>The pattern test on the lookup and the variable it declares, where the check can join it.</summary>
-    public static (IsPatternExpressionSyntax Test, ExpressionSyntax Condition, string Name, bool Negated)? Find(ExpressionSyntax lookup)
+    /// <summary>The pattern test on the lookup and the variable it declares, where the check can join it — of a search
+    /// hit that carries the profile, the one variable a sub-pattern declares where <paramref name="isProfile"/> says it
+    /// holds the profile (<c>lookup is { Score: &gt; 0.85, Shopper: var s }</c>).</summary>
+    public static (IsPatternExpressionSyntax Test, ExpressionSyntax Condition, string Name, bool Negated)? Find(ExpressionSyntax lookup,
+        System.Func<SingleVariableDesignationSyntax, bool> isProfile)
     {
         var tested = TestedValue(lookup);
         if (tested.Parent is not IsPatternExpressionSyntax test || test.Expression != tested)
@@ -23,6 +27,7 @@ internal static class PatternDeclaredCheck
         var pattern = test.Pattern is UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } not ? not.Pattern : test.Pattern;
         var designation = pattern switch
         {
+            RecursivePatternSyntax { Designation: null } carrier => CarriedProfile(carrier, isProfile),
             RecursivePatternSyntax recursive => recursive.Designation,
             DeclarationPatternSyntax declaration => declaration.Designation,
             _ => null,
@@ -39,6 +44,22 @@ internal static class PatternDeclaredCheck
         var decides = context.Parent is IfStatementSyntax ||
                       !negated && context.Parent is ConditionalExpressionSyntax conditional && conditional.Condition == context;
         return decides ? (test, context, name, negated) : null;
+    }
+
+    /// <summary>The one variable the sub-patterns of a hit's pattern declare (<c>Shopper: var s</c>, <c>(var s, _)</c>),
+    /// where it holds the profile; null where none or more than one is declared.</summary>
+    private static SingleVariableDesignationSyntax? CarriedProfile(RecursivePatternSyntax carrier, System.Func<SingleVariableDesignationSyntax, bool> isProfile)
+    {
+        var subpatterns = (carrier.PropertyPatternClause?.Subpatterns.Select(s => s.Pattern) ?? Enumerable.Empty<PatternSyntax>())
+            .Concat(carrier.PositionalPatternClause?.Subpatterns.Select(s => s.Pattern) ?? Enumerable.Empty<PatternSyntax>());
+        var declared = subpatterns.Select(s => s switch
+            {
+                VarPatternSyntax { Designation: SingleVariableDesignationSyntax variable } => variable,
+                DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax variable } => variable,
+                _ => null,
+            })
+            .Where(v => v is not null).ToList();
+        return declared is [var only] && isProfile(only!) ? only : null;
     }
 
     /// <summary>The test with the check joined: <c>test || !check</c> or <c>test &amp;&amp; check</c>, in the condition
