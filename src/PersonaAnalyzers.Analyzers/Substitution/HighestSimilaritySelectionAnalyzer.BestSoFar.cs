@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,7 +12,9 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
     private sealed partial class Search
     {
         /// <summary>The best-so-far written as a fold: <c>pool.Aggregate((best, c) =&gt; Similarity(u, c) &gt;
-        /// Similarity(u, best) ? c : best)</c> keeps the most similar (with a distance, the nearest) candidate.</summary>
+        /// Similarity(u, best) ? c : best)</c> keeps the most similar (with a distance, the nearest) candidate — also with
+        /// more conditions joined by <c>&amp;&amp;</c> (<c>… &amp;&amp; !ReferenceEquals(c, u) ? c : best</c>), which only
+        /// narrow the candidates the most similar is picked from.</summary>
         private void CheckAggregate(IInvocationOperation invocation)
         {
             if (!OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(invocation), out var lambda, out var returned) ||
@@ -21,14 +24,34 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             var (best, candidate) = (lambda.Symbol.Parameters[0], lambda.Symbol.Parameters[1]);
             var whenTrue = ParameterOf(choice.WhenTrue);
             var otherwise = ParameterOf(whenFalse);
-            if (whenTrue is null || otherwise is null || SymbolEqualityComparer.Default.Equals(whenTrue, otherwise) ||
-                LinqShapes.Unwrap(choice.Condition) is not IBinaryOperation comparison)
+            if (whenTrue is null || otherwise is null || SymbolEqualityComparer.Default.Equals(whenTrue, otherwise))
                 return;
-            var higher = KeepsHigher(comparison.OperatorKind);
             var scores = ScoreLocals.Collect(lambda.Body, _symbols);
+            foreach (var comparison in Conjuncts(choice.Condition))
+            {
+                if (CheckFoldComparison(invocation, comparison, scores, best, candidate, whenTrue))
+                    return;
+            }
+        }
+
+        /// <summary>The comparisons a condition joins with <c>&amp;&amp;</c> (the condition itself when it is one).</summary>
+        private static IEnumerable<IBinaryOperation> Conjuncts(IOperation condition)
+        {
+            var unwrapped = LinqShapes.Unwrap(condition);
+            if (unwrapped is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both)
+                return Conjuncts(both.LeftOperand).Concat(Conjuncts(both.RightOperand));
+            return unwrapped is IBinaryOperation comparison ? new[] { comparison } : Enumerable.Empty<IBinaryOperation>();
+        }
+
+        /// <summary>Reports the fold where <paramref name="comparison"/> weighs the candidate's score against the best so
+        /// far's and keeps the higher (with a distance, the lower).</summary>
+        private bool CheckFoldComparison(IInvocationOperation invocation, IBinaryOperation comparison, ScoreLocals scores, IParameterSymbol best,
+            IParameterSymbol candidate, ISymbol whenTrue)
+        {
+            var higher = KeepsHigher(comparison.OperatorKind);
             if (higher is null || !scores.TryGet(comparison.LeftOperand, _symbols, out var left) ||
                 !scores.TryGet(comparison.RightOperand, _symbols, out var right) || left.IsDistance != right.IsDistance)
-                return;
+                return false;
             // Which side scores the candidate and which the best so far: each mentions its own parameter only.
             bool candidateLeft;
             if (OperationBlocks.Mentions(left.Expression, candidate) && !OperationBlocks.Mentions(left.Expression, best) && OperationBlocks.Mentions(right.Expression, best))
@@ -36,16 +59,17 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
             else if (OperationBlocks.Mentions(right.Expression, candidate) && !OperationBlocks.Mentions(right.Expression, best) && OperationBlocks.Mentions(left.Expression, best))
                 candidateLeft = false;
             else
-                return;
+                return false;
             // The candidate wins when its score is the higher one (for a distance: the lower one).
             var candidateWinsWhenHigher = (higher.Value == candidateLeft) == SymbolEqualityComparer.Default.Equals(whenTrue, candidate);
             if (candidateWinsWhenHigher == left.IsDistance)
-                return; // the least similar, or the farthest: not a nearest-neighbour pick
+                return true; // the least similar, or the farthest: not a nearest-neighbour pick
             var source = LinqShapes.Source(invocation);
             if (source is null || !CarriesPersona(source))
-                return;
+                return true;
             var score = candidateLeft ? left : right;
             Report(invocation, "Aggregate", "a best-so-far Aggregate", ScoredProfiles.Target(score.Expression, candidate, _symbols), source);
+            return true;
         }
 
         /// <summary>The best-so-far loop: <c>if (score &gt; best) { best = score; chosen = candidate; }</c>.</summary>

@@ -89,6 +89,10 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
         if (name is not ("MaxBy" or "MinBy" or "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Aggregate") ||
             arguments.Count > (name is "MaxBy" or "MinBy" or "Aggregate" ? 1 : 0))
             return null;
+        // A fold that also asks something else (`… && !ReferenceEquals(c, user) ? c : best`) picks among the candidates
+        // that pass it, which SafestSubstitute over the whole pool would not.
+        if (name == "Aggregate" && arguments[0].Expression.DescendantNodes().Any(n => n.IsKind(SyntaxKind.LogicalAndExpression)))
+            return null;
         return name;
 
         static bool IsZero(ExpressionSyntax expression) =>

@@ -506,9 +506,20 @@ public class HighestSimilaritySelectionTests
     [InlineData("ReaderGuard.Similarity(user, c) > ReaderGuard.Similarity(user, best) ? c : best")]
     [InlineData("ReaderGuard.Similarity(user, best) < ReaderGuard.Similarity(user, c) ? c : best")]
     [InlineData("ReaderGuard.Similarity(user, best) >= ReaderGuard.Similarity(user, c) ? best : c")]
+    // More conditions joined by && only narrow the candidates the most similar is picked from (probe 12b, N09).
+    [InlineData("ReaderGuard.Similarity(user, c) > ReaderGuard.Similarity(user, best) && !ReferenceEquals(c, user) ? c : best")]
+    [InlineData("c.Summary.Length > 0 && (ReaderGuard.Similarity(user, c) > ReaderGuard.Similarity(user, best)) ? c : best")]
     public Task Aggregate_keeping_the_most_similar_is_reported(string fold) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
                     return {|PERSONA002:pool.Aggregate((best, c) => {{fold}})|};
+            """));
+
+    [Theory]
+    [InlineData("ReaderGuard.Similarity(user, c) < ReaderGuard.Similarity(user, best) && c.Summary.Length > 0 ? c : best")]
+    [InlineData("ReaderGuard.Similarity(user, c) > ReaderGuard.Similarity(user, best) || c.Summary.Length > 0 ? c : best")]
+    public Task Aggregate_keeping_the_least_similar_or_on_either_condition_is_not_reported(string fold) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return pool.Aggregate((best, c) => {{fold}});
             """));
 
     [Fact]

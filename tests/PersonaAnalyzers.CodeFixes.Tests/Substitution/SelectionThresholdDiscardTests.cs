@@ -258,6 +258,15 @@ public class SelectionThresholdDiscardTests
                     {|PERSONA002:pool.Aggregate(fallback, (best, c) => ReaderGuard.Similarity(user, c) > ReaderGuard.Similarity(user, best) ? c : best)|};
             """), "PERSONA002.UseSafestSubstitute");
 
+    /// <summary>A fold that also asks something else picks among the candidates that pass it: SafestSubstitute over the
+    /// whole pool would drop that condition.</summary>
+    [Fact]
+    public Task Safest_substitute_is_not_offered_for_a_fold_with_more_conditions() =>
+        Selection.VerifyNotOfferedAsync(InClass("""
+                public Reader Pick(Reader user, List<Reader> pool) =>
+                    {|PERSONA002:pool.Aggregate((best, c) => ReaderGuard.Similarity(user, c) > ReaderGuard.Similarity(user, best) && c.Summary.Length > 0 ? c : best)|};
+            """), "PERSONA002.UseSafestSubstitute");
+
     [Fact]
     public Task Fix_all_rewrites_every_selection() =>
         Selection.VerifyAsync(InClass("""
