@@ -1,0 +1,22 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PersonaAnalyzers.CodeFixes.Substitution;
+
+/// <summary>A substitute stored where it is read after this code is done — an <c>out</c> parameter
+/// (<c>donor = index.FindNearest(c); return donor != null;</c>) — into a slot that already holds null when there is no
+/// substitute: the code and its callers have their answer for "no one", and an unsafe substitute is no one as well. The
+/// check then goes in place, before the store (<c>donor = index.FindNearest(c) is { } substitute &amp;&amp;
+/// Guard.TrySubstitute(c, substitute, out _) ? substitute : null;</c>): the user's own profile there would make a
+/// <c>Try…</c> say "found" for a missing neighbour, and a guard that leaves would keep what the slot held before.</summary>
+internal static class NullableStore
+{
+    /// <summary>The assignment stores a value that may be null (not under a <c>!</c>) into an <c>out</c> or <c>ref</c>
+    /// parameter that may hold null (annotated <c>?</c>, or outside nullable annotations).</summary>
+    public static bool KeepsMissing(SemanticModel model, AssignmentExpressionSyntax store, CancellationToken cancellationToken) =>
+        model.GetOperation(store.Left, cancellationToken) is IParameterReferenceOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } slot &&
+        slot.Type is { IsReferenceType: true, NullableAnnotation: not NullableAnnotation.NotAnnotated } &&
+        model.GetTypeInfo(store.Right, cancellationToken).Nullability.FlowState != NullableFlowState.NotNull;
+}

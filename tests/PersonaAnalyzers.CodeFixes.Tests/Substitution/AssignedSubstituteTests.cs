@@ -1,0 +1,83 @@
+using static PersonaAnalyzers.CodeFixes.Tests.Substitution.InsertBandCheckTests;
+using Verify = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.UncheckedSubstituteCodeFixProvider>;
+
+namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
+
+/// <summary>PERSONA001 on a substitute stored into a slot that already holds null for no substitute: null for an unsafe
+/// one too, checked in place before the store.</summary>
+public class AssignedSubstituteTests
+{
+    private const string Key = "PERSONA001.Guard";
+
+    [Fact]
+    public Task Out_parameter_that_may_be_null_gets_null_for_an_unsafe_substitute() =>
+        Verify.VerifyAsync(InClass("""
+                public bool TryPickDonor(Reader user, out Reader? donor)
+                {
+                    donor = {|PERSONA001:index.FindNearest(user)|};
+                    return donor != null;
+                }
+            """), InClass("""
+                public bool TryPickDonor(Reader user, out Reader? donor)
+                {
+                    donor = index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null;
+                    return donor != null;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Out_parameter_outside_nullable_annotations_gets_null_for_an_unsafe_substitute() =>
+        Verify.VerifyAsync(InClass("""
+                public bool TryPickDonor(Reader user, out Reader donor)
+                {
+                    donor = {|PERSONA001:index.FindNearest(user)|};
+                    return donor != null;
+                }
+            """, "#nullable disable\n"), InClass("""
+                public bool TryPickDonor(Reader user, out Reader donor)
+                {
+                    donor = index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null;
+                    return donor != null;
+                }
+            """, "#nullable disable\n"), Key);
+
+    [Fact]
+    public Task Out_parameter_given_a_value_never_null_keeps_the_guard() =>
+        Verify.VerifyAsync(InClass("""
+                public bool TryPickDonor(Reader user, out Reader? donor)
+                {
+                    donor = {|PERSONA001:index.Lookalike(user)|};
+                    return donor != null;
+                }
+            """), InClass("""
+                public bool TryPickDonor(Reader user, out Reader? donor)
+                {
+                    var substitute = index.Lookalike(user);
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
+                        substitute = user;
+                    donor = substitute;
+                    return donor != null;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Out_parameter_that_cannot_be_null_keeps_the_guard() =>
+        Verify.VerifyAsync(InClass("""
+                public bool TryPickDonor(Reader user, out Reader donor)
+                {
+                    donor = {|PERSONA001:index.FindNearest(user)|};
+                    return donor != null;
+                }
+            """), InClass("""
+                public bool TryPickDonor(Reader user, out Reader donor)
+                {
+                    var substitute = index.FindNearest(user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        substitute = user;
+                    donor = substitute;
+                    return donor != null;
+                }
+            """), Key);
+}
