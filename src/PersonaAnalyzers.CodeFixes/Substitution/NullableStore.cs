@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace PersonaAnalyzers.CodeFixes.Substitution;
 
 /// <summary>A substitute stored where it is read after this code is done — an <c>out</c> parameter
-/// (<c>donor = index.FindNearest(c); return donor != null;</c>) — into a slot that already holds null when there is no
+/// (<c>donor = index.FindNearest(c); return donor != null;</c>), a field, a property, a dictionary's or array's slot
+/// (<c>_donors[p.Id] = index.FindNearest(p);</c>) — into a slot that already holds null when there is no
 /// substitute: the code and its callers have their answer for "no one", and an unsafe substitute is no one as well. The
 /// check then goes in place, before the store (<c>donor = index.FindNearest(c) is { } substitute &amp;&amp;
 /// Guard.TrySubstitute(c, substitute, out _) ? substitute : null;</c>): the user's own profile there would make a
@@ -14,9 +15,11 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 internal static class NullableStore
 {
     /// <summary>The assignment stores a value that may be null (not under a <c>!</c>) into an <c>out</c> or <c>ref</c>
-    /// parameter that may hold null (annotated <c>?</c>, or outside nullable annotations).</summary>
+    /// parameter, a field, a property or indexer, or an array element that may hold null (annotated <c>?</c>, or outside
+    /// nullable annotations). Not a local or a by-value parameter, which only this code goes on to read.</summary>
     public static bool KeepsMissing(SemanticModel model, AssignmentExpressionSyntax store, CancellationToken cancellationToken) =>
-        model.GetOperation(store.Left, cancellationToken) is IParameterReferenceOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } slot &&
+        model.GetOperation(store.Left, cancellationToken) is (IParameterReferenceOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } or
+            IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation) and var slot &&
         slot.Type is { IsReferenceType: true, NullableAnnotation: not NullableAnnotation.NotAnnotated } &&
         model.GetTypeInfo(store.Right, cancellationToken).Nullability.FlowState != NullableFlowState.NotNull;
 }
