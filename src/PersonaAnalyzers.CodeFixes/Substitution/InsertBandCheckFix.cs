@@ -107,9 +107,12 @@ internal sealed class InsertBandCheckFix : PersonaFix
         if (outer.Parent is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && assignment.Right == outer)
             return await TryTargetsAsync(document, model, assignment, types, cancellationToken,
                 target => KeepWhenSafe(root, model, assignment, assignment.Left, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
-        // donor = index.FindNearest(c); into an out parameter, _donors[id] = …: a slot that holds null for no substitute
-        // holds null for an unsafe one too.
-        if (canBeNull && outer.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Parent: ExpressionStatementSyntax } store &&
+        // donor = index.FindNearest(c); into an out parameter, _donors[id] = …, new Report { Reference = … }: a slot that
+        // holds null for no substitute holds null for an unsafe one too.
+        if (canBeNull && outer.Parent is AssignmentExpressionSyntax
+            {
+                RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Parent: ExpressionStatementSyntax or InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression },
+            } store &&
             store.Right == outer && NullableStore.KeepsMissing(model, store, cancellationToken))
             return await TryTargetsAsync(document, model, store, types, cancellationToken,
                 target => InPlace(root, model, store, outer, types, target, LiteralExpression(SyntaxKind.NullLiteralExpression)), outer).ConfigureAwait(false);

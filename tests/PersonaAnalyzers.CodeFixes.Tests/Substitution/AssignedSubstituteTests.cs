@@ -143,4 +143,24 @@ public class AssignedSubstituteTests
                     cached = donor;
                 }
             """), Key);
+
+    [Fact]
+    public Task Nullable_property_in_an_object_initializer_gets_null_for_an_unsafe_substitute() =>
+        Verify.VerifyAsync(InClass("""
+                public Report Build(Reader user) => new Report { Owner = user, Reference = {|PERSONA001:index.FindNearest(user)|} };
+
+                public sealed class Report
+                {
+                    public Reader? Owner { get; init; }
+                    public Reader? Reference { get; init; }
+                }
+            """), InClass("""
+                public Report Build(Reader user) => new Report { Owner = user, Reference = index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null };
+
+                public sealed class Report
+                {
+                    public Reader? Owner { get; init; }
+                    public Reader? Reference { get; init; }
+                }
+            """), Key);
 }
