@@ -13,7 +13,7 @@ using PersonaAnalyzers.Substitution;
 namespace PersonaAnalyzers.CodeFixes.Common;
 
 /// <summary>Finds the profile a substitute stands in for. First the profile it was looked up for: the persona-typed
-/// argument of the call that produced it (<c>_index.FindNearest(user)</c>, through <c>await</c>, <c>[0]</c>,
+/// argument of the call that produced it (<c>_index.FindNearest(user)</c>, through <c>await</c>, <c>[0]</c>, an element of <c>Task.WhenAll</c>,
 /// <c>.First()</c> and one local), when exactly one argument is a profile and it is a name or member chain that is not
 /// itself a substitute. Then a parameter or local of the persona type, in scope and assigned before the edit, that is not
 /// itself a substitute and is not known to be null there (a cold-start <c>if (own is null)</c> branch). Among those,
@@ -62,8 +62,12 @@ internal static class TargetProfiles
             found.Add((symbol, Score(symbol, at) + (substitute is not null && Mentions(substitute, symbol.Name) ? 1_000_000_000 : 0)));
         }
         var targets = found.OrderByDescending(f => f.Score).Select(f => (ExpressionSyntax)IdentifierName(f.Symbol.Name)).ToList();
-        if (substitute is not null && LookedUpFor(model, substitute, persona, cancellationToken) is { } argument &&
-            IsTargetArgument(model, argument, at, function, symbols, options, cancellationToken))
+        if (substitute is null)
+            return targets;
+        // twins[i] of Task.WhenAll(FindNearestAsync(user), FindNearestAsync(guest)): any profile in scope may be the wrong one.
+        if (!TryLookedUpFor(model, substitute, persona, cancellationToken, out var argument))
+            return Array.Empty<ExpressionSyntax>();
+        if (argument is not null && IsTargetArgument(model, argument, at, function, symbols, options, cancellationToken))
         {
             targets.RemoveAll(t => SyntaxFactory.AreEquivalent(t, argument));
             targets.Insert(0, argument.WithoutTrivia());
@@ -83,11 +87,18 @@ internal static class TargetProfiles
 
     /// <summary>The persona-typed argument of the call the substitute comes from: <c>index.FindNearest(user)</c>,
     /// <c>await index.FindNearestAsync(user)</c>, <c>index.NearestNeighbours(user, 5)[0]</c>, <c>….First()</c>, or a
-    /// local initialised so. Null when no call is found or more than one argument is a profile.</summary>
-    private static ExpressionSyntax? LookedUpFor(SemanticModel model, SyntaxNode substitute, INamedTypeSymbol persona, CancellationToken cancellationToken)
+    /// local initialised so; for an element of lookups awaited together
+    /// (<c>twins[1]</c> of <c>await Task.WhenAll(FindNearestAsync(user), FindNearestAsync(guest))</c>) the argument of
+    /// that element's own lookup. Null when no call is found or more than one argument is a profile. False when the
+    /// substitute comes from one of several lookups awaited together and which one cannot be told (<c>twins[i]</c>).</summary>
+    private static bool TryLookedUpFor(SemanticModel model, SyntaxNode substitute, INamedTypeSymbol persona, CancellationToken cancellationToken,
+        out ExpressionSyntax? argument)
     {
+        argument = null;
         var expression = substitute as ExpressionSyntax;
         var followedLocal = false;
+        // The constant index of the element taken last, for the Task.WhenAll whose results it indexes.
+        int? element = null;
         while (expression is not null)
         {
             switch (expression)
@@ -101,19 +112,30 @@ internal static class TargetProfiles
                 case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } forgiven:
                     expression = forgiven.Operand;
                     break;
-                case ElementAccessExpressionSyntax element:
-                    expression = element.Expression;
+                case ElementAccessExpressionSyntax access:
+                    element = access.ArgumentList.Arguments is [{ Expression: var index }] &&
+                              model.GetConstantValue(index, cancellationToken) is { HasValue: true, Value: int constant } ? constant : null;
+                    expression = access.Expression;
                     break;
                 case MemberAccessExpressionSyntax member:
+                    element = null;
                     expression = member.Expression;
                     break;
+                case InvocationExpressionSyntax call when ListedTasks(model, call, cancellationToken) is { } tasks:
+                    // twins[1]: the element's own lookup; twins[i], a loop over them: any of them.
+                    var own = tasks.Count == 1 ? 0 : element is { } taken && taken >= 0 && taken < tasks.Count ? taken : -1;
+                    return own >= 0 && TryLookedUpFor(model, tasks[own], persona, cancellationToken, out argument);
                 case InvocationExpressionSyntax call:
                     var profiles = call.ArgumentList.Arguments
                         .Where(a => a.RefKindKeyword.IsKind(SyntaxKind.None) && IsPersona(model.GetTypeInfo(a.Expression, cancellationToken).Type, persona))
                         .ToList();
                     if (profiles.Count > 0)
-                        return profiles.Count == 1 ? profiles[0].Expression : null;
+                    {
+                        argument = profiles.Count == 1 ? profiles[0].Expression : null;
+                        return true;
+                    }
                     // Task.Run(() => index.FindNearest(guest)): the lookup the pool runs.
+                    element = null;
                     expression = PoolWork(model, call, cancellationToken) ??
                                  (call.Expression is MemberAccessExpressionSyntax receiver ? receiver.Expression : null);
                     break;
@@ -124,10 +146,22 @@ internal static class TargetProfiles
                     expression = value;
                     break;
                 default:
-                    return null;
+                    return true;
             }
         }
-        return null;
+        return true;
+    }
+
+    /// <summary>The tasks listed in <c>Task.WhenAll(a, b, …)</c>, whose results come back in that order; null for any
+    /// other call, and for a <c>Task.WhenAll</c> of one collection of tasks.</summary>
+    private static IReadOnlyList<ExpressionSyntax>? ListedTasks(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol method || !LinqShapes.IsTaskMethod(method, "WhenAll"))
+            return null;
+        var tasks = call.ArgumentList.Arguments.Select(a => a.Expression).ToList();
+        return tasks.Count > 0 && tasks.All(t => model.GetTypeInfo(t, cancellationToken).Type is INamedTypeSymbol { Name: "Task", IsGenericType: true })
+            ? tasks
+            : null;
     }
 
     /// <summary>The expression an expression-bodied lambda run on the thread pool computes (<c>Task.Run(() =&gt; …)</c>,

@@ -48,9 +48,17 @@ internal sealed class BranchOnCheckFix : PersonaFix
             return null;
         var types = GuardTypes.For(diagnostic, model.Compilation, "TrySubstitute");
         ExpressionSyntax check;
+        // Classify(me, twin!): the '!' asserts a presence nothing tested; the branch tests it in its place, as the
+        // PERSONA001 guard does.
+        string? forgiven = null;
         if (types is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Guard) &&
             method.Name is "Classify" or "Assess" or "TrySubstitute")
-            check = Syntax.TrySubstitute(types.Guard, model, statement.SpanStart, target.WithoutTrivia(), candidate.WithoutTrivia());
+        {
+            var checkedCandidate = candidate.WithoutTrivia();
+            if (candidate is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression, Operand: IdentifierNameSyntax asserted })
+                (checkedCandidate, forgiven) = (asserted.WithoutTrivia(), asserted.Identifier.ValueText);
+            check = Syntax.TrySubstitute(types.Guard, model, statement.SpanStart, target.WithoutTrivia(), checkedCandidate);
+        }
         else if (method.ReturnType.SpecialType == SpecialType.System_Boolean)
             check = call.WithoutTrivia();
         else
@@ -88,7 +96,8 @@ internal sealed class BranchOnCheckFix : PersonaFix
                            : null);
         if (fallback is null)
             return null;
-        var branch = IfStatement(PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, Parenthesize(check)), fallback)
+        var failed = forgiven is null ? PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, Parenthesize(check)) : Syntax.FailedCheck(check, forgiven, canBeNull: true);
+        var branch = IfStatement(failed, fallback)
             .WithTriviaFrom(statement).Formatted();
         return await FinishedDocument.CreateAsync(document, root.ReplaceNode(statement, branch), cancellationToken).ConfigureAwait(false);
     }

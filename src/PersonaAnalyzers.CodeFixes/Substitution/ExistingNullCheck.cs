@@ -62,7 +62,8 @@ internal static class ExistingNullCheck
     private static bool IsAnything(RecursivePatternSyntax pattern) =>
         pattern is { Type: null, PositionalPatternClause: null, PropertyPatternClause.Subpatterns.Count: 0, Designation: null };
 
-    /// <summary><c>name is null</c>, <c>name == null</c>, <c>name is not { }</c>, or one of them first in an <c>||</c> chain.</summary>
+    /// <summary><c>name is null</c>, <c>name == null</c>, <c>name is not { }</c>, <c>!name.HasValue</c>, or one of them first
+    /// in an <c>||</c> chain.</summary>
     internal static bool IsNullTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
     {
         IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax constant } test => Syntax.IsName(test.Expression, name) && IsNull(constant.Expression),
@@ -70,6 +71,9 @@ internal static class ExistingNullCheck
             Syntax.IsName(test.Expression, name) && IsAnything(anything),
         BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals =>
             Syntax.IsName(equals.Left, name) && IsNull(equals.Right) || IsNull(equals.Left) && Syntax.IsName(equals.Right, name),
+        // if (!hit.HasValue) return …;: a nullable (profile, score) tuple's null test.
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "HasValue" } hasValue } =>
+            Syntax.IsName(hasValue.Expression, name),
         // if (twin is null || !LooksUsable(user, twin)) return …;: a null test first, then more reasons to leave.
         BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } either => IsNullTest(either.Left, name),
         _ => false,

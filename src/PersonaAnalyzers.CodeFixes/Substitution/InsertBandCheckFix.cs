@@ -107,6 +107,15 @@ internal sealed class InsertBandCheckFix : PersonaFix
         if (outer.Parent is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && assignment.Right == outer)
             return await TryTargetsAsync(document, model, assignment, types, cancellationToken,
                 target => KeepWhenSafe(root, model, assignment, assignment.Left, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
+        // donor = index.FindNearest(c); into an out parameter, _donors[id] = …, new Report { Reference = … }: a slot that
+        // holds null for no substitute holds null for an unsafe one too.
+        if (canBeNull && outer.Parent is AssignmentExpressionSyntax
+            {
+                RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Parent: ExpressionStatementSyntax or InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression },
+            } store &&
+            store.Right == outer && NullableStore.KeepsMissing(model, store, cancellationToken))
+            return await TryTargetsAsync(document, model, store, types, cancellationToken,
+                target => InPlace(root, model, store, outer, types, target, LiteralExpression(SyntaxKind.NullLiteralExpression)), outer).ConfigureAwait(false);
 
         if (outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } &&
             declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax local } &&
@@ -216,7 +225,15 @@ internal sealed class InsertBandCheckFix : PersonaFix
         ExpressionSyntax fallback = type is { NullableAnnotation: NullableAnnotation.Annotated }
             ? LiteralExpression(SyntaxKind.NullLiteralExpression)
             : target;
-        var guarded = Syntax.InPlaceOf(substitute, SafeOr(model, coalesce, substitute, types, target, fallback))
+        return InPlace(root, model, coalesce, substitute, types, target, fallback);
+    }
+
+    /// <summary><c>E</c> becomes <c>E is { } s &amp;&amp; Guard.TrySubstitute(t, s, out _) ? s : fallback</c> where it
+    /// stands, <c>s</c> a name free at <paramref name="at"/>.</summary>
+    private static SyntaxNode InPlace(SyntaxNode root, SemanticModel model, SyntaxNode at, ExpressionSyntax substitute, GuardTypes types, ExpressionSyntax target,
+        ExpressionSyntax fallback)
+    {
+        var guarded = Syntax.InPlaceOf(substitute, SafeOr(model, at, substitute, types, target, fallback))
             .WithTriviaFrom(substitute).Formatted();
         return root.ReplaceNode(substitute, guarded);
     }

@@ -117,4 +117,36 @@ public class LookupTargetTests
 
                 [ProfileSubstitute] private static Reader Mix(Reader a, Reader b) => a;
             """, "using PersonaAnalyzers;\n"), Key);
+
+    [Fact]
+    public Task Each_element_of_lookups_awaited_together_is_checked_against_its_own_lookups_profile() =>
+        Verify.VerifyAsync(InClass("""
+                public async Task<(string, string)> BriefAsync(Reader user, Reader guest)
+                {
+                    var twins = await Task.WhenAll(index.FindNearestAsync(user), index.FindNearestAsync(guest));
+                    return ({|PERSONA001:twins[0]|}?.Summary ?? user.Summary, {|PERSONA001:twins[1]|}?.Summary ?? guest.Summary);
+                }
+            """), InClass("""
+                public async Task<(string, string)> BriefAsync(Reader user, Reader guest)
+                {
+                    var twins = await Task.WhenAll(index.FindNearestAsync(user), index.FindNearestAsync(guest));
+                    var substitute = twins[0];
+                    if (substitute is not null && !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        substitute = null;
+                    var substitute2 = twins[1];
+                    if (substitute2 is not null && !ReaderGuard.TrySubstitute(guest, substitute2, out _))
+                        substitute2 = null;
+                    return (substitute?.Summary ?? user.Summary, substitute2?.Summary ?? guest.Summary);
+                }
+            """), Key, iterations: 2);
+
+    [Fact]
+    public Task Element_of_lookups_for_different_profiles_awaited_together_gets_no_fix_where_its_lookup_cannot_be_told() =>
+        Verify.VerifyNotOfferedAsync(InClass("""
+                public async Task<string> BriefAsync(Reader user, Reader guest, int i)
+                {
+                    var twins = await Task.WhenAll(index.FindNearestAsync(user), index.FindNearestAsync(guest));
+                    return {|PERSONA001:twins[i]|}?.Summary ?? user.Summary;
+                }
+            """), Key);
 }

@@ -64,4 +64,22 @@ public class PropertyBodyAndNullableTupleTests
                     return hit.Value.Profile.Summary;
                 }
             """), Key);
+
+    [Fact]
+    public Task Nullable_tuple_with_a_HasValue_exit_takes_the_check_of_its_profile_there() =>
+        Verify.VerifyAsync(InClass("""
+                public string Voice(Reader user)
+                {
+                    var hit = {|PERSONA001:scored.MostSimilar(user)|};
+                    if (!hit.HasValue) return user.Summary;
+                    return hit.Value.Profile.Summary;
+                }
+            """), InClass("""
+                public string Voice(Reader user)
+                {
+                    var hit = scored.MostSimilar(user);
+                    if (!hit.HasValue || !ReaderGuard.TrySubstitute(user, hit.Value.Profile, out _)) return user.Summary;
+                    return hit.Value.Profile.Summary;
+                }
+            """), Key);
 }

@@ -675,4 +675,25 @@ public class SelectionThresholdDiscardTests
                     return Render.Prompt(twin);
                 }
             """), "PERSONA004.BranchOnCheck");
+
+    /// <summary>A <c>!</c> on the candidate asserts a presence nothing tested: the branch tests it in its place, as the
+    /// PERSONA001 guard does (probe 12b, repro 17).</summary>
+    [Fact]
+    public Task Discarded_check_of_a_forgiven_candidate_becomes_a_branch_with_a_null_test() =>
+        Discard.VerifyAsync(InClass("""
+                public IReadOnlyList<Article> Rerank(Reader me)
+                {
+                    var twin = index.FindNearest(me);
+                    {|PERSONA004:ReaderGuard.Classify(me, twin!)|};
+                    return Render.Recommend(twin!);
+                }
+            """), InClass("""
+                public IReadOnlyList<Article> Rerank(Reader me)
+                {
+                    var twin = index.FindNearest(me);
+                    if (twin is null || !ReaderGuard.TrySubstitute(me, twin, out _))
+                        return System.Array.Empty<Article>();
+                    return Render.Recommend(twin!);
+                }
+            """), "PERSONA004.BranchOnCheck");
 }

@@ -1,0 +1,166 @@
+using static PersonaAnalyzers.CodeFixes.Tests.Substitution.InsertBandCheckTests;
+using Verify = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.UncheckedSubstituteCodeFixProvider>;
+
+namespace PersonaAnalyzers.CodeFixes.Tests.Substitution;
+
+/// <summary>PERSONA001 on a substitute stored into a slot that already holds null for no substitute (an out parameter,
+/// a field, a dictionary's slot): null for an unsafe one too, checked in place before the store.</summary>
+public class AssignedSubstituteTests
+{
+    private const string Key = "PERSONA001.Guard";
+
+    [Fact]
+    public Task Out_parameter_that_may_be_null_gets_null_for_an_unsafe_substitute() =>
+        Verify.VerifyAsync(InClass("""
+                public bool TryPickDonor(Reader user, out Reader? donor)
+                {
+                    donor = {|PERSONA001:index.FindNearest(user)|};
+                    return donor != null;
+                }
+            """), InClass("""
+                public bool TryPickDonor(Reader user, out Reader? donor)
+                {
+                    donor = index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null;
+                    return donor != null;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Out_parameter_outside_nullable_annotations_gets_null_for_an_unsafe_substitute() =>
+        Verify.VerifyAsync(InClass("""
+                public bool TryPickDonor(Reader user, out Reader donor)
+                {
+                    donor = {|PERSONA001:index.FindNearest(user)|};
+                    return donor != null;
+                }
+            """, "#nullable disable\n"), InClass("""
+                public bool TryPickDonor(Reader user, out Reader donor)
+                {
+                    donor = index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null;
+                    return donor != null;
+                }
+            """, "#nullable disable\n"), Key);
+
+    [Fact]
+    public Task Out_parameter_given_a_value_never_null_keeps_the_guard() =>
+        Verify.VerifyAsync(InClass("""
+                public bool TryPickDonor(Reader user, out Reader? donor)
+                {
+                    donor = {|PERSONA001:index.Lookalike(user)|};
+                    return donor != null;
+                }
+            """), InClass("""
+                public bool TryPickDonor(Reader user, out Reader? donor)
+                {
+                    var substitute = index.Lookalike(user);
+                    if (!ReaderGuard.TrySubstitute(user, substitute, out _))
+                        substitute = user;
+                    donor = substitute;
+                    return donor != null;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Out_parameter_that_cannot_be_null_keeps_the_guard() =>
+        Verify.VerifyAsync(InClass("""
+                public bool TryPickDonor(Reader user, out Reader donor)
+                {
+                    donor = {|PERSONA001:index.FindNearest(user)|};
+                    return donor != null;
+                }
+            """), InClass("""
+                public bool TryPickDonor(Reader user, out Reader donor)
+                {
+                    var substitute = index.FindNearest(user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        substitute = user;
+                    donor = substitute;
+                    return donor != null;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Dictionary_slot_that_may_be_null_gets_null_for_an_unsafe_substitute() =>
+        Verify.VerifyAsync(InClass("""
+                private readonly object gate = new();
+                private readonly Dictionary<string, Reader?> donors = new();
+
+                public void Refresh(Reader user)
+                {
+                    lock (gate)
+                    {
+                        donors[user.Id] = {|PERSONA001:index.FindNearest(user)|};
+                    }
+                }
+            """), InClass("""
+                private readonly object gate = new();
+                private readonly Dictionary<string, Reader?> donors = new();
+
+                public void Refresh(Reader user)
+                {
+                    lock (gate)
+                    {
+                        donors[user.Id] = index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null;
+                    }
+                }
+            """), Key);
+
+    [Fact]
+    public Task Nullable_field_and_array_element_get_null_for_an_unsafe_substitute() =>
+        Verify.VerifyAsync(InClass("""
+                public void Refresh(Reader user, Reader?[] slots)
+                {
+                    cached = {|PERSONA001:index.FindNearest(user)|};
+                    slots[0] = {|PERSONA001:index.FindNearest(user)|};
+                }
+            """), InClass("""
+                public void Refresh(Reader user, Reader?[] slots)
+                {
+                    cached = index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null;
+                    slots[0] = index.FindNearest(user) is { } substitute2 && ReaderGuard.TrySubstitute(user, substitute2, out _) ? substitute2 : null;
+                }
+            """), Key, iterations: 2);
+
+    [Fact]
+    public Task Local_assigned_a_substitute_keeps_the_guard() =>
+        Verify.VerifyAsync(InClass("""
+                public void Refresh(Reader user)
+                {
+                    Reader? donor;
+                    donor = {|PERSONA001:index.FindNearest(user)|};
+                    cached = donor;
+                }
+            """), InClass("""
+                public void Refresh(Reader user)
+                {
+                    Reader? donor;
+                    var substitute = index.FindNearest(user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        return;
+                    donor = substitute;
+                    cached = donor;
+                }
+            """), Key);
+
+    [Fact]
+    public Task Nullable_property_in_an_object_initializer_gets_null_for_an_unsafe_substitute() =>
+        Verify.VerifyAsync(InClass("""
+                public Report Build(Reader user) => new Report { Owner = user, Reference = {|PERSONA001:index.FindNearest(user)|} };
+
+                public sealed class Report
+                {
+                    public Reader? Owner { get; init; }
+                    public Reader? Reference { get; init; }
+                }
+            """), InClass("""
+                public Report Build(Reader user) => new Report { Owner = user, Reference = index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null };
+
+                public sealed class Report
+                {
+                    public Reader? Owner { get; init; }
+                    public Reader? Reference { get; init; }
+                }
+            """), Key);
+}
