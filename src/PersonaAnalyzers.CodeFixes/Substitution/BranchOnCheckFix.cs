@@ -131,6 +131,14 @@ internal sealed class BranchOnCheckFix : PersonaFix
         if (index + 1 < block.Statements.Count && Decision(block.Statements[index + 1]) is { } next &&
             next.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(call => IsTrySubstitute(call, candidate)))
             return true;
+        // Classify(me, other); return me.Segment switch { "vip" when Guard.TrySubstitute(me, other, out _) => …, … };, or
+        // the check in an interpolated ?:: a later statement asks the check of a candidate held in a name — what
+        // PERSONA003's fix makes of a bar wherever in the rest of the block RawBars finds it, so that the code is the same
+        // whichever rule is fixed first (probe 12b, repros 06, 07, 11).
+        if (candidate is IdentifierNameSyntax &&
+            block.Statements.Skip(index + 1).SelectMany(later => later.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                .Any(call => IsTrySubstitute(call, candidate) && call.Parent is not ExpressionStatementSyntax))
+            return true;
         if (index <= 0)
             return false;
         return block.Statements[index - 1] switch
