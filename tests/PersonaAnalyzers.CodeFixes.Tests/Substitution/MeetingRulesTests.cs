@@ -1,4 +1,10 @@
 using static PersonaAnalyzers.CodeFixes.Tests.Substitution.InsertBandCheckTests;
+using Check = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.UncheckedSubstituteAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.UncheckedSubstituteCodeFixProvider>;
+using Threshold = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
+    PersonaAnalyzers.Substitution.RawThresholdAnalyzer,
+    PersonaAnalyzers.CodeFixes.Substitution.RawThresholdCodeFixProvider>;
 using Discard = PersonaAnalyzers.CodeFixes.Tests.CodeFixVerifier<
     PersonaAnalyzers.Substitution.DiscardedCheckAnalyzer,
     PersonaAnalyzers.CodeFixes.Substitution.DiscardedCheckCodeFixProvider>;
@@ -83,4 +89,56 @@ public class MeetingRulesTests
                     return $"Picks like {(ReaderGuard.TrySubstitute(me, twin, out _) ? twin.Summary : me.Summary)}";
                 }
             """), "PERSONA004.BranchOnCheck");
+
+    /// <summary>A best-so-far loop over substitutes: PERSONA002's fix makes the loop the guard's pick,
+    /// <c>Reader? best = ReaderGuard.SafestSubstitute(user, index.NearestNeighbours(user, 20));</c>. A PERSONA001 guard at
+    /// the top of the loop first would leave it a pick among the safe ones that the pick fix no longer rewrites (probe
+    /// 12b, repro 09).</summary>
+    [Fact]
+    public Task No_band_check_in_a_best_so_far_loop_the_pick_fix_rewrites() =>
+        Check.VerifyNotOfferedAsync(InClass("""
+                public string Prompt(Reader user)
+                {
+                    Reader? best = null;
+                    var bestScore = double.MinValue;
+                    foreach (var {|PERSONA001:c|} in index.NearestNeighbours(user, 20))
+                    {
+                        var s = ReaderGuard.Similarity(user, c);
+                        if (s > bestScore)
+                        {
+                            bestScore = s;
+                            best = c;
+                        }
+                    }
+                    return best?.Summary ?? user.Summary;
+                }
+            """), "PERSONA001.Guard");
+
+    /// <summary>A bar that filters the population of a pick PERSONA002's fix rewrites: that fix makes it the guard's
+    /// shortlist, <c>SafestSubstitute(me, pool.Where(c =&gt; Similarity(me, c) &lt; 0.97))</c>, which PERSONA003 does not
+    /// report; the check at the bar first would leave the guard's pick vetting what it already vetted (probe 12b,
+    /// repro 02).</summary>
+    [Fact]
+    public Task No_band_check_for_a_bar_on_the_population_of_a_pick_the_pick_fix_rewrites() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public Reader? Pick(Reader me, List<Reader> pool) =>
+                    pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(me, c) < 0.97|}).MaxBy(c => ReaderGuard.Similarity(me, c));
+            """), "PERSONA003.UseBandCheck");
+
+    /// <summary>A pick PERSONA002's fix leaves as it is (a named score function) keeps the bar's own fix.</summary>
+    [Fact]
+    public Task Bar_on_the_population_of_a_pick_the_pick_fix_leaves_becomes_the_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public Reader Pick(Reader me, List<Reader> pool)
+                {
+                    double Score(Reader c) => ReaderGuard.Similarity(me, c);
+                    return pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(me, c) < 0.97|}).OrderByDescending(Score).First();
+                }
+            """), InClass("""
+                public Reader Pick(Reader me, List<Reader> pool)
+                {
+                    double Score(Reader c) => ReaderGuard.Similarity(me, c);
+                    return pool.Where(c => ReaderGuard.TrySubstitute(me, c, out _)).OrderByDescending(Score).First();
+                }
+            """), "PERSONA003.UseBandCheck");
 }
