@@ -141,4 +141,102 @@ public class MeetingRulesTests
                     return pool.Where(c => ReaderGuard.TrySubstitute(me, c, out _)).OrderByDescending(Score).First();
                 }
             """), "PERSONA003.UseBandCheck");
+
+    /// <summary>A discarded check of the guard's own pick for the same target: the guard has found it safe already, and
+    /// the call goes — not joined to the null exit as a second check (probe 12b, repro 10).</summary>
+    [Fact]
+    public Task Discarded_check_of_the_guards_pick_for_the_same_target_is_removed() =>
+        Discard.VerifyAsync(InClass("""
+                public string Line(Reader me, List<Reader> pool)
+                {
+                    var best = ReaderGuard.SafestSubstitute(me, pool);
+                    if (best is null) return me.Summary;
+                    {|PERSONA004:ReaderGuard.Classify(me, best)|};
+                    return best.Summary;
+                }
+            """), InClass("""
+                public string Line(Reader me, List<Reader> pool)
+                {
+                    var best = ReaderGuard.SafestSubstitute(me, pool);
+                    if (best is null) return me.Summary;
+                    return best.Summary;
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    /// <summary>The same with PERSONA004 fixed first: the pick becomes the guard's (PERSONA002's fix) and the discarded
+    /// call goes, in one step.</summary>
+    [Fact]
+    public Task Discarded_check_of_a_pick_the_pick_fix_rewrites_goes_with_that_fix() =>
+        Discard.VerifyAsync(InClass("""
+                public string Line(Reader me, List<Reader> pool)
+                {
+                    var best = pool.MaxBy(c => ReaderGuard.Similarity(me, c));
+                    if (best is null) return me.Summary;
+                    {|PERSONA004:ReaderGuard.Classify(me, best)|};
+                    return best.Summary;
+                }
+            """), InClass("""
+                public string Line(Reader me, List<Reader> pool)
+                {
+                    var best = ReaderGuard.SafestSubstitute(me, pool);
+                    if (best is null) return me.Summary;
+                    return best.Summary;
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    /// <summary>The guard's pick for another profile is no check for this one: the call is branched on as anywhere.</summary>
+    [Fact]
+    public Task Discarded_check_of_the_guards_pick_for_another_target_joins_the_null_exit() =>
+        Discard.VerifyAsync(InClass("""
+                public string Line(Reader me, Reader partner, List<Reader> pool)
+                {
+                    var best = ReaderGuard.SafestSubstitute(partner, pool);
+                    if (best is null) return me.Summary;
+                    {|PERSONA004:ReaderGuard.Classify(me, best)|};
+                    return best.Summary;
+                }
+            """), InClass("""
+                public string Line(Reader me, Reader partner, List<Reader> pool)
+                {
+                    var best = ReaderGuard.SafestSubstitute(partner, pool);
+                    if (best is null || !ReaderGuard.TrySubstitute(me, best, out _)) return me.Summary;
+                    return best.Summary;
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    /// <summary>A discarded <c>SafestSubstitute</c> whose same call a later statement makes — or will make once
+    /// PERSONA002's fix rewrites the pick there, in the same step — goes (probe 12b, repro 18).</summary>
+    [Theory]
+    [InlineData("ReaderGuard.SafestSubstitute(me, pool) ?? me")]
+    [InlineData("pool.OrderByDescending(c => ReaderGuard.Similarity(me, c)).First()")]
+    public Task Discarded_safest_substitute_whose_pick_a_later_statement_takes_is_removed(string pick) =>
+        Discard.VerifyAsync(InClass($$"""
+                public string Line(Reader me, List<Reader> pool)
+                {
+                    {|PERSONA004:ReaderGuard.SafestSubstitute(me, pool)|};
+                    var top = {{pick}};
+                    return top.Summary;
+                }
+            """), InClass("""
+                public string Line(Reader me, List<Reader> pool)
+                {
+                    var top = ReaderGuard.SafestSubstitute(me, pool) ?? me;
+                    return top.Summary;
+                }
+            """), "PERSONA004.BranchOnCheck");
+
+    /// <summary>Nothing later takes the guard's pick — or a later pick is over another pool: what the thrown-away pick
+    /// should have decided is not to be guessed.</summary>
+    [Theory]
+    [InlineData("pool[0]")]
+    [InlineData("others.OrderByDescending(c => ReaderGuard.Similarity(me, c)).First()")]
+    public Task Discarded_safest_substitute_with_no_later_pick_of_it_gets_no_fix(string taken) =>
+        Discard.VerifyNotOfferedAsync(InClass($$"""
+                public string Line(Reader me, List<Reader> pool, List<Reader> others)
+                {
+                    {|PERSONA004:ReaderGuard.SafestSubstitute(me, pool)|};
+                    var top = {{taken}};
+                    return top.Summary;
+                }
+            """), "PERSONA004.BranchOnCheck");
 }
