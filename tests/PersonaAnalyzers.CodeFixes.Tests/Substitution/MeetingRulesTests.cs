@@ -239,4 +239,19 @@ public class MeetingRulesTests
                     return top.Summary;
                 }
             """), "PERSONA004.BranchOnCheck");
+
+    /// <summary>A bar in a predicate the statement hands over by name — a delegate local, a local function — decides on
+    /// the collection as one written in place does: PERSONA003's fix turns it into the check, and a second filter in
+    /// front (fix 3) would check each candidate twice (probe 12b, repro 08).</summary>
+    [Theory]
+    [InlineData("System.Func<Reader, bool> close = c => ReaderGuard.Similarity(me, c) >= 0.7;", "close")]
+    [InlineData("bool Close(Reader c) => ReaderGuard.Similarity(me, c) >= 0.7;", "Close")]
+    public Task No_filter_in_front_of_a_predicate_with_a_bar_handed_over_by_name(string predicate, string name) =>
+        Check.VerifyNotOfferedAsync(InClass($$"""
+                public List<string> Names(Reader me)
+                {
+                    {{predicate}}
+                    return {|PERSONA001:index.NearestNeighbours(me, 10)|}.Where({{name}}).Select(c => c.Summary).ToList();
+                }
+            """), "PERSONA001.Guard");
 }
