@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using PersonaAnalyzers.CodeFixes.Substitution;
 using PersonaAnalyzers.Substitution;
 
@@ -30,6 +32,11 @@ internal static class RawBars
         // The statement itself (a loop's body, a LINQ chain's lambdas) and, where a variable holds the substitute, the rest
         // of the block.
         var region = RuleReports.Region(statement, restOfBlock: name is not null);
+        // Func<Reader, bool> close = c => Similarity(user, c) > 0.75; … .Where(close): a predicate the statement hands
+        // over by name, kept in a local or written as a local function, is its bar too (probe 12b, repro 08).
+        var handedOver = HandedOver(model, statement, cancellationToken);
+        foreach (var predicate in handedOver)
+            region = TextSpan.FromBounds(System.Math.Min(region.Start, predicate.Start), System.Math.Max(region.End, predicate.End));
         var diagnostics = await RuleReports.InAsync(document, model, new RawThresholdAnalyzer(), SubstitutionDescriptors.RawThresholdId, region, cancellationToken)
             .ConfigureAwait(false);
         var root = await model.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
@@ -37,12 +44,27 @@ internal static class RawBars
         {
             var span = diagnostic.Location.SourceSpan;
             var bar = root.FindNode(span);
-            if ((statement.Span.Contains(span) || name is not null && (Syntax.Mentions(bar, name) || Syntax.Mentions(Tested(bar), name) || ScoreOf(diagnostic, root, model, name))) &&
+            if ((statement.Span.Contains(span) || handedOver.Any(predicate => predicate.Contains(span)) ||
+                 name is not null && (Syntax.Mentions(bar, name) || Syntax.Mentions(Tested(bar), name) || ScoreOf(diagnostic, root, model, name))) &&
                 await RuleReports.FixedByAsync(BarFix, document, root, diagnostic, cancellationToken).ConfigureAwait(false))
                 return diagnostic;
         }
         return null;
     }
+
+    /// <summary>Where the predicates stand that the statement hands over by name (<c>Where(close)</c>, <c>Where(Close)</c>):
+    /// a delegate local's lambda, or a local function, in this document.</summary>
+    private static ImmutableArray<TextSpan> HandedOver(SemanticModel model, SyntaxNode statement, CancellationToken cancellationToken) =>
+        statement.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(name => name.Parent is ArgumentSyntax)
+            .Select(name => model.GetSymbolInfo(name, cancellationToken).Symbol)
+            .Where(symbol => symbol is ILocalSymbol or IMethodSymbol { MethodKind: MethodKind.LocalFunction })
+            .SelectMany(symbol => symbol!.DeclaringSyntaxReferences)
+            .Select(reference => reference.GetSyntax(cancellationToken))
+            .Where(declared => declared.SyntaxTree == model.SyntaxTree &&
+                               declared is VariableDeclaratorSyntax { Initializer.Value: AnonymousFunctionExpressionSyntax } or LocalFunctionStatementSyntax)
+            .Select(declared => declared.Span)
+            .ToImmutableArray();
 
     /// <summary>Only a bar PERSONA003's fix rewrites counts: one it leaves (a primary constructor parameter's last read, a
     /// kernel score) keeps no guard away.</summary>

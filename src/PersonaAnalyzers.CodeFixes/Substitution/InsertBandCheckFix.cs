@@ -46,8 +46,9 @@ internal sealed class InsertBandCheckFix : PersonaFix
         // if (n is not null) Guard.Classify(user, n);: PERSONA004's fix branches on that call.
         if (await DiscardedChecks.DecideAsync(document, model, node, holder, cancellationToken).ConfigureAwait(false))
             return null;
-        // index.NearestNeighbours(user, 10).MaxBy(c => Similarity(user, c)): PERSONA002's fix puts the guard's pick there.
-        if (node is ExpressionSyntax picked && await HighestSimilarityPicks.ChoseAsync(document, model, picked, cancellationToken).ConfigureAwait(false))
+        // index.NearestNeighbours(user, 10).MaxBy(c => Similarity(user, c)), or a best-so-far loop over the substitutes:
+        // PERSONA002's fix puts the guard's pick there.
+        if (node is ExpressionSyntax or ForEachStatementSyntax && await HighestSimilarityPicks.ChoseAsync(document, model, node, cancellationToken).ConfigureAwait(false))
             return null;
         var canBeNull = !types.Persona.IsValueType;
 
