@@ -137,6 +137,19 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return await TryTargetsAsync(document, model, outer, types, cancellationToken,
                 target => KeepWhenSafe(root, model, outer, outer, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
 
+        // while (n == null && tries++ < 3) n = index.FindNearest(c);: a guard inside the loop would look again for an
+        // unsafe substitute as for a missing one; after the loop an unsafe one is made missing, as the loop leaves it.
+        if (canBeNull && RetriedLookup(model, outer, cancellationToken) is var (loop, retried, isVar))
+        {
+            var afterLoop = await TryTargetsAsync(document, model, loop, types, cancellationToken,
+                target => OwnMissingFallback.Guard(model, loop, retried, isVar,
+                    Syntax.TrySubstitute(types.Guard, model, loop.SpanStart, target, IdentifierName(retried.Name)), cancellationToken) is { } makeMissing
+                    ? root.InsertNodesAfter(loop, new[] { makeMissing })
+                    : null, outer).ConfigureAwait(false);
+            if (afterLoop is not null)
+                return afterLoop;
+        }
+
         var site = StatementSite.Find(outer);
         if (site is null)
             return null;
@@ -147,6 +160,27 @@ internal sealed class InsertBandCheckFix : PersonaFix
     private static Task<Document?> TryTargetsAsync(Document document, SemanticModel model, SyntaxNode at, GuardTypes types,
         CancellationToken cancellationToken, System.Func<ExpressionSyntax, SyntaxNode?> edit, SyntaxNode? substitute = null) =>
         TargetProfiles.FirstFixAsync(document, model, at, types.Persona, cancellationToken, edit, substitute);
+
+    /// <summary>A lookup assigned to a local in the body of a loop whose condition reads that local (a retry while it is
+    /// missing): the loop, the local, and whether it is declared with <c>var</c>.</summary>
+    private static (StatementSyntax Loop, ILocalSymbol Local, bool IsVar)? RetriedLookup(SemanticModel model, ExpressionSyntax lookup, CancellationToken cancellationToken)
+    {
+        if (lookup.Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax assigned, Parent: ExpressionStatementSyntax statement } ||
+            model.GetSymbolInfo(assigned, cancellationToken).Symbol is not ILocalSymbol local)
+            return null;
+        var loop = statement.Parent is BlockSyntax body ? body.Parent : statement.Parent;
+        var condition = loop switch
+        {
+            WhileStatementSyntax whileLoop => whileLoop.Condition,
+            DoStatementSyntax doLoop => doLoop.Condition,
+            ForStatementSyntax forLoop => forLoop.Condition,
+            _ => null,
+        };
+        if (condition is null || !Syntax.Mentions(condition, local.Name) ||
+            local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration })
+            return null;
+        return ((StatementSyntax)loop!, local, declaration.Type.IsVar);
+    }
 
     private static SyntaxNode? GuardLoopVariable(SyntaxNode root, SemanticModel model, ForEachStatementSyntax forEach, GuardTypes types, ExpressionSyntax target, bool canBeNull,
         CancellationToken cancellationToken)
