@@ -35,6 +35,7 @@ internal static class HighestSimilarityPicks
         var symbol = candidate is IdentifierNameSyntax name ? model.GetSymbolInfo(name, cancellationToken).Symbol : null;
         SyntaxNode pick = candidate;
         System.Func<SyntaxNode, Diagnostic, bool> fits = (_, _) => true;
+        Microsoft.CodeAnalysis.Text.TextSpan? region = null;
         if (symbol is ILocalSymbol local &&
             local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value })
         {
@@ -49,6 +50,17 @@ internal static class HighestSimilarityPicks
             while (pick.Parent is ArgumentSyntax or ArgumentListSyntax or InvocationExpressionSyntax or MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax)
                 pick = pick.Parent;
             fits = (_, diagnostic) => Candidates(diagnostic) is { } candidates && candidates.Contains(filter.Span);
+            // var shortlist = pool.Where(c => …); … shortlist.MaxBy(…): the pick reads the local the filter is kept in,
+            // later in the block.
+            if (pick.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax kept } &&
+                kept.Parent?.Parent is LocalDeclarationStatementSyntax keptIn)
+            {
+                var keptName = kept.Identifier.ValueText;
+                region = RuleReports.Region(keptIn, restOfBlock: true);
+                fits = (reported, diagnostic) => Candidates(diagnostic) is { } candidates &&
+                                                 reported.SyntaxTree.GetRoot(cancellationToken).FindNode(candidates) is var read &&
+                                                 Syntax.IsName(read is ArgumentSyntax argument ? argument.Expression : (ExpressionSyntax)read, keptName);
+            }
         }
         else if (candidate is ForEachStatementSyntax loop)
         {
@@ -56,10 +68,10 @@ internal static class HighestSimilarityPicks
             fits = (reported, _) => reported.FirstAncestorOrSelf<ForEachStatementSyntax>() == loop;
         }
         // Every selection the rule reports is a call (MaxBy, First, a helper) or reads one; anything else needs no asking.
-        if (!pick.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any())
+        if (region is null && !pick.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any())
             return null;
         var picks = await RuleReports.InAsync(document, model, new HighestSimilaritySelectionAnalyzer(),
-            SubstitutionDescriptors.HighestSimilaritySelectionId, pick.Span, cancellationToken).ConfigureAwait(false);
+            SubstitutionDescriptors.HighestSimilaritySelectionId, region ?? pick.Span, cancellationToken).ConfigureAwait(false);
         if (picks.IsEmpty)
             return null;
         // Only where PERSONA002's fix rewrites the pick: a pick it leaves as it is (a named score function) keeps the bar's

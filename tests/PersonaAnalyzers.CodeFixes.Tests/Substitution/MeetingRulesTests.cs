@@ -125,6 +125,17 @@ public class MeetingRulesTests
                     pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(me, c) < 0.97|}).MaxBy(c => ReaderGuard.Similarity(me, c));
             """), "PERSONA003.UseBandCheck");
 
+    /// <summary>The same with the filtered population kept in a local first: the pick reads the local.</summary>
+    [Fact]
+    public Task No_band_check_for_a_bar_on_a_shortlist_local_a_pick_the_pick_fix_rewrites_reads() =>
+        Threshold.VerifyNotOfferedAsync(InClass("""
+                public Reader? Pick(Reader me, List<Reader> pool)
+                {
+                    var shortlist = pool.Where(c => {|PERSONA003:ReaderGuard.Similarity(me, c) < 0.97|}).ToList();
+                    return shortlist.MaxBy(c => ReaderGuard.Similarity(me, c));
+                }
+            """), "PERSONA003.UseBandCheck");
+
     /// <summary>A pick PERSONA002's fix leaves as it is (a named score function) keeps the bar's own fix.</summary>
     [Fact]
     public Task Bar_on_the_population_of_a_pick_the_pick_fix_leaves_becomes_the_check() =>
