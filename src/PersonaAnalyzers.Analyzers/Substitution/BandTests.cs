@@ -38,8 +38,31 @@ internal static class BandTests
 
     /// <summary>A <c>true</c> or <c>false</c> constant (through conversions and parentheses): what <c>ok == false</c>
     /// compares an answer with.</summary>
-    public static bool? BoolConstant(IOperation operation) =>
+    private static bool? BoolConstant(IOperation operation) =>
         LinqShapes.Unwrap(operation).ConstantValue is { HasValue: true, Value: bool answer } ? answer : null;
+
+    /// <summary>The answer a test compares with a <c>bool</c> constant — <c>ok == true</c>, <c>far == false</c>,
+    /// <c>false != ok</c>, <c>ok is true</c>, <c>ok is not false</c> — and whether the test holds where that answer is
+    /// true (<paramref name="keeps"/>); null for any other test.</summary>
+    public static IOperation? AnswerTested(IOperation test, out bool keeps)
+    {
+        keeps = false;
+        switch (test)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                (bool? constant, IOperation answer) = BoolConstant(comparison.RightOperand) is { } right ? (right, comparison.LeftOperand)
+                    : (BoolConstant(comparison.LeftOperand), comparison.RightOperand);
+                if (constant is not { } value)
+                    return null;
+                keeps = value == (comparison.OperatorKind == BinaryOperatorKind.Equals);
+                return answer;
+            case IIsPatternOperation { Pattern: var pattern } matched when ConstantMatched(pattern) is { } holdsForTrue:
+                keeps = holdsForTrue;
+                return matched.Value;
+            default:
+                return null;
+        }
+    }
 
     /// <summary>Whether a pattern holds for a bool's true answer (<c>is true</c>, <c>is not false</c>) or its false one;
     /// null for any other pattern.</summary>

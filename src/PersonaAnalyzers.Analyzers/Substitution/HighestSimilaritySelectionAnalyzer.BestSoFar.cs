@@ -44,7 +44,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
         }
 
         /// <summary>Reports the fold where <paramref name="comparison"/> weighs the candidate's score against the best so
-        /// far's and keeps the higher (with a distance, the lower).</summary>
+        /// far's and keeps the higher (with a distance, the lower). True where the comparison is that weighing, reported
+        /// or not (no other operand of the condition need be asked); false where it compares something else.</summary>
         private bool CheckFoldComparison(IInvocationOperation invocation, IBinaryOperation comparison, ScoreLocals scores, IParameterSymbol best,
             IParameterSymbol candidate, ISymbol whenTrue)
         {

@@ -255,12 +255,8 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                 case IParenthesizedOperation:
                     continue;
                 // close == true, far == false, close is true, close is not false: the test's answer, maybe turned round.
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
-                    when BandTests.BoolConstant(comparison.LeftOperand == current ? comparison.RightOperand : comparison.LeftOperand) is { } constant:
-                    negated ^= constant != (comparison.OperatorKind == BinaryOperatorKind.Equals);
-                    continue;
-                case IIsPatternOperation { Pattern: var matched } isPattern when isPattern.Value == current && BandTests.ConstantMatched(matched) is { } answer:
-                    negated ^= !answer;
+                case IBinaryOperation or IIsPatternOperation when BandTests.AnswerTested(parent, out var keeps) == current:
+                    negated ^= !keeps;
                     continue;
                 case ISwitchExpressionOperation @switch when @switch.Value == current:
                     return Flipped(DecidesBoolArms(@switch, pair), negated);

@@ -29,9 +29,9 @@ internal sealed partial class SubstituteFlowGraph
                 ILocalReferenceOperation local when _verdictLocals.Contains(local.Local) => KeptIn(local.Local, depth),
                 IMemberReferenceOperation member when OwnStorage(member) is { } storage && _verdictMembers.Contains(storage) => KeptIn(storage, depth),
                 IFlowCaptureReferenceOperation capture when _verdictCaptures.Contains(capture.Id) => Captured(capture.Id, depth),
-                IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison => ComparedWithConstant(comparison, depth),
-                IIsPatternOperation { Pattern: var pattern } matched when BandTests.ConstantMatched(pattern) is { } answer =>
-                    answer ? SenseOf(matched.Value, depth + 1) : Flipped(SenseOf(matched.Value, depth + 1)),
+                // IsSafe == false, TrySubstitute(…) is false: the answer's sense, turned round where the test holds on false.
+                IBinaryOperation or IIsPatternOperation when BandTests.AnswerTested(value, out var keeps) is { } answer =>
+                    keeps ? SenseOf(answer, depth + 1) : Flipped(SenseOf(answer, depth + 1)),
                 _ => Sense.Unknown,
             };
             return negated ? Flipped(sense) : sense;
@@ -52,10 +52,8 @@ internal sealed partial class SubstituteFlowGraph
                 };
                 if (!SymbolEqualityComparer.Default.Equals(written, variable) || !IsSet(_deciding, _all.IndexWithin(i, assignment.Value)))
                     continue;
-                var given = SenseOf(assignment.Value, depth + 1);
-                if (given is Sense.Unknown || kept != Sense.Unknown && given != kept)
+                if (!Agrees(ref kept, SenseOf(assignment.Value, depth + 1)))
                     return Sense.Unknown;
-                kept = given;
             }
             return kept;
         }
@@ -66,25 +64,20 @@ internal sealed partial class SubstituteFlowGraph
             var kept = Sense.Unknown;
             for (var i = _all.NextCaptureDefinition(id, -1); i >= 0; i = _all.NextCaptureDefinition(id, i))
             {
-                var given = SenseOf(((IFlowCaptureOperation)_all.Operation(i)).Value, depth + 1);
-                if (given is Sense.Unknown || kept != Sense.Unknown && given != kept)
+                if (!Agrees(ref kept, SenseOf(((IFlowCaptureOperation)_all.Operation(i)).Value, depth + 1)))
                     return Sense.Unknown;
-                kept = given;
             }
             return kept;
         }
 
-        /// <summary><c>ok == true</c>, <c>IsSafe == false</c>, <c>false != ok</c>: the other side's sense, turned round
-        /// where the test is true on its false answer.</summary>
-        private Sense ComparedWithConstant(IBinaryOperation comparison, int depth)
+        /// <summary>Takes one more value's sense into the one <paramref name="kept"/> so far: false where it is not known
+        /// or differs.</summary>
+        private static bool Agrees(ref Sense kept, Sense given)
         {
-            var (constant, other) = BandTests.BoolConstant(comparison.RightOperand) is { } right ? (right, comparison.LeftOperand)
-                : BandTests.BoolConstant(comparison.LeftOperand) is { } left ? (left, comparison.RightOperand)
-                : ((bool?)null, comparison.LeftOperand);
-            if (constant is not { } answer)
-                return Sense.Unknown;
-            var sense = SenseOf(other, depth + 1);
-            return answer == (comparison.OperatorKind == BinaryOperatorKind.Equals) ? sense : Flipped(sense);
+            if (given is Sense.Unknown || kept != Sense.Unknown && given != kept)
+                return false;
+            kept = given;
+            return true;
         }
 
         private static Sense Flipped(Sense sense) => sense switch

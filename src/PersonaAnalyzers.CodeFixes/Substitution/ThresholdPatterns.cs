@@ -24,14 +24,20 @@ internal static class ThresholdPatterns
     public static bool? Admits(IsPatternExpressionSyntax test, ExpressionSyntax candidate, bool isDistance) =>
         Admits(test.Pattern, isDistance, () => ByBranch(test, candidate));
 
-    /// <summary>The pattern's own direction, or <paramref name="byBranch"/> for a band.</summary>
-    public static bool? Admits(PatternSyntax pattern, bool isDistance, System.Func<bool?> byBranch) => Of(pattern) switch
+    /// <summary>The pattern's own direction, or <paramref name="byBranch"/> for a band; null for a pattern of no
+    /// direction. Where the pattern has one, <paramref name="analyzed"/> (which way uses the candidate, as the analyzer
+    /// found it) wins: an upper bar's operator reads the other way round.</summary>
+    public static bool? Admits(PatternSyntax pattern, bool isDistance, System.Func<bool?> byBranch, bool? analyzed = null)
     {
-        Direction.High => !isDistance,
-        Direction.Low => isDistance,
-        Direction.Band => byBranch(),
-        _ => null,
-    };
+        var own = Of(pattern) switch
+        {
+            Direction.High => !isDistance,
+            Direction.Low => isDistance,
+            Direction.Band => byBranch(),
+            _ => (bool?)null,
+        };
+        return own is null ? null : analyzed ?? own;
+    }
 
     private static Direction Of(PatternSyntax pattern)
     {

@@ -36,10 +36,10 @@ internal static class ThresholdSwitches
                 var other = expression.Arms.First(a => a != arm);
                 if (other is not { Pattern: DiscardPatternSyntax, WhenClause: null })
                     return null;
-                var admits = ThresholdPatterns.Admits(pattern, isDistance, () => name is null ? null : ByUse(Syntax.Mentions(arm.Expression, name), Syntax.Mentions(other.Expression, name)));
+                var admits = ThresholdPatterns.Admits(pattern, isDistance, () => name is null ? null : ByUse(Syntax.Mentions(arm.Expression, name), Syntax.Mentions(other.Expression, name)),
+                    analyzed);
                 if (admits is null)
                     return null;
-                admits = analyzed ?? admits;
                 var (whenTrue, whenFalse) = admits.Value ? (arm.Expression, other.Expression) : (other.Expression, arm.Expression);
                 var conditional = Syntax.InPlaceOf(expression, ConditionalExpression(check, whenTrue.WithoutTrivia(), whenFalse.WithoutTrivia()))
                     .WithTriviaFrom(expression);
@@ -53,10 +53,9 @@ internal static class ThresholdSwitches
                 if (other.Labels is not [DefaultSwitchLabelSyntax] || Body(section) is not { } thresholdBody || Body(other) is not { } otherBody)
                     return null;
                 var admits = ThresholdPatterns.Admits(pattern, isDistance,
-                    () => name is null ? null : ByUse(thresholdBody.Any(s => Syntax.Mentions(s, name)), otherBody.Any(s => Syntax.Mentions(s, name))));
+                    () => name is null ? null : ByUse(thresholdBody.Any(s => Syntax.Mentions(s, name)), otherBody.Any(s => Syntax.Mentions(s, name))), analyzed);
                 if (admits is null)
                     return null;
-                admits = analyzed ?? admits;
                 var (whenTrue, whenFalse) = admits.Value ? (thresholdBody, otherBody) : (otherBody, thresholdBody);
                 IfStatementSyntax branch;
                 if (whenTrue.Length == 0 && whenFalse.Length == 0)
