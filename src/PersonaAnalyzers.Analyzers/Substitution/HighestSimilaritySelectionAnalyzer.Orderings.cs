@@ -93,9 +93,9 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                     Report(taken, "SortFirst", $"Array.Sort(keys, …) then {take.TrimStart('.')}", ScoredProfiles.Target(key.Expression, null, _symbols), pool);
                     return true;
                 }
-                if (operation is not IInvocationOperation { TargetMethod.Name: "Sort" } sort || LinqShapes.Source(sort) is not { } list ||
+                if (operation is not IInvocationOperation { TargetMethod.Name: "Sort" } sort || SortedInPlace(sort) is not { } list ||
                     !SymbolEqualityComparer.Default.Equals(ScoredProfiles.SymbolOf(list), sorted) ||
-                    !OperationBlocks.TryGetLambda(OperationBlocks.LambdaArgument(sort), out var comparison, out var returned) ||
+                    !OperationBlocks.TryGetLambda(Comparison(sort), out var comparison, out var returned) ||
                     comparison.Symbol.Parameters.Length != 2 ||
                     LinqShapes.Unwrap(returned!) is not IInvocationOperation { TargetMethod.Name: "CompareTo", Instance: { } left, Arguments.Length: 1 } compare)
                     continue;
@@ -125,6 +125,28 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 return true;
             }
             return false;
+        }
+
+        /// <summary>The collection a <c>Sort</c> call orders in place: the list of <c>pool.Sort(…)</c> (a span's too), or the
+        /// array of <c>Array.Sort(pool, …)</c>.</summary>
+        private static IOperation? SortedInPlace(IInvocationOperation sort) =>
+            sort.TargetMethod is { IsStatic: true, IsExtensionMethod: false, ContainingType.SpecialType: SpecialType.System_Array }
+                ? sort.Arguments.Length == 2 ? sort.Arguments[0].Value : null
+                : LinqShapes.Source(sort);
+
+        /// <summary>The comparison a <c>Sort</c> call orders by: its lambda argument, or the lambda of a comparer object made
+        /// from one on the spot (<c>pool.Sort(Comparer&lt;Reader&gt;.Create((a, b) =&gt; …))</c>), which orders the same way.</summary>
+        private static IOperation? Comparison(IInvocationOperation sort)
+        {
+            if (OperationBlocks.LambdaArgument(sort) is { } lambda)
+                return lambda;
+            foreach (var argument in sort.Arguments)
+            {
+                if (LinqShapes.Unwrap(argument.Value) is IInvocationOperation { TargetMethod: { Name: "Create", IsStatic: true, ContainingType: { Name: "Comparer", Arity: 1 } comparer } } create &&
+                    comparer.ContainingNamespace.ToDisplayString() == "System.Collections.Generic")
+                    return OperationBlocks.LambdaArgument(create);
+            }
+            return null;
         }
 
         /// <summary>The score the keys array of <c>Array.Sort(keys, pool)</c> holds for <paramref name="items"/>' elements:

@@ -77,17 +77,54 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                 var scores = body.Scores;
                 var leftIsScore = scores.TryGet(comparison.LeftOperand, symbols, out var left);
                 var rightIsScore = scores.TryGet(comparison.RightOperand, symbols, out var right);
-                if (leftIsScore == rightIsScore)
+                ScoreLocals.Score score;
+                IOperation scoreOperand, bar;
+                bool? holdsAbove = null;
+                if (leftIsScore != rightIsScore)
+                {
+                    score = leftIsScore ? left : right;
+                    scoreOperand = leftIsScore ? comparison.LeftOperand : comparison.RightOperand;
+                    bar = leftIsScore ? comparison.RightOperand : comparison.LeftOperand;
+                }
+                else if (leftIsScore || !ComparedThroughCompareTo(comparison, body, out score, out scoreOperand, out bar, out leftIsScore, out var above))
+                {
                     continue; // no score, or two scores compared (a best-so-far: PERSONA002)
-                var score = leftIsScore ? left : right;
-                var scoreOperand = leftIsScore ? comparison.LeftOperand : comparison.RightOperand;
-                var bar = leftIsScore ? comparison.RightOperand : comparison.LeftOperand;
+                }
+                else
+                {
+                    holdsAbove = above;
+                }
                 if (MovesInLoop(bar, root))
                     continue;
                 if (Decides(comparison, score, body) is { } admitsWhenHolds)
-                    Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", admitsWhenHolds, body);
+                    Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", admitsWhenHolds, body, holdsAbove);
             }
         }
+    }
+
+    /// <summary><c>similarity.CompareTo(0.9) &gt; 0</c>, <c>0 &lt;= similarity.CompareTo(bar)</c> or <c>0.9.CompareTo(similarity) &lt; 0</c>:
+    /// the sign of <c>CompareTo</c> against zero compares the score with its bar as the operator would.
+    /// <paramref name="callOnLeft"/>: the call is the comparison's left operand (the side the fix reads the score from);
+    /// <paramref name="holdsAbove"/>: the comparison holds for the higher scores.</summary>
+    private static bool ComparedThroughCompareTo(IBinaryOperation comparison, Body body, out ScoreLocals.Score score, out IOperation scoreOperand,
+        out IOperation bar, out bool callOnLeft, out bool holdsAbove)
+    {
+        (score, scoreOperand, bar, holdsAbove) = (default, null!, null!, false);
+        callOnLeft = OperationBlocks.IsConstant(comparison.RightOperand, 0);
+        if (!callOnLeft && !OperationBlocks.IsConstant(comparison.LeftOperand, 0) ||
+            LinqShapes.Unwrap(callOnLeft ? comparison.LeftOperand : comparison.RightOperand) is not IInvocationOperation
+                { TargetMethod: { Name: "CompareTo", Parameters.Length: 1 }, Instance: { } instance, Arguments.Length: 1 } compare)
+            return false;
+        var argument = compare.Arguments[0].Value;
+        var instanceIsScore = body.Scores.TryGet(instance, body.Symbols, out var instanceScore);
+        if (instanceIsScore == body.Scores.TryGet(argument, body.Symbols, out var argumentScore))
+            return false;
+        (score, scoreOperand, bar) = instanceIsScore ? (instanceScore, instance, argument) : (argumentScore, argument, instance);
+        // score.CompareTo(bar) > 0 holds above the bar; turned round by the call on the right (0 < …) and by the score
+        // as the argument (bar.CompareTo(score) > 0 holds below it).
+        var greater = comparison.OperatorKind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
+        holdsAbove = (greater == callOnLeft) == instanceIsScore;
+        return true;
     }
 
     /// <summary><c>new VectorSearchOptions&lt;Reader&gt; { ScoreThreshold = 0.9 }</c>: the vector store compares each
@@ -711,7 +748,7 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
     /// holds (<c>sim &gt;= 0.9 ? other : user</c>) or where it fails (<c>if (sim &gt; 0.95) return user; return other;</c>):
     /// the message names what the bar lets through.</summary>
     private static void Report(OperationBlockAnalysisContext context, IOperation comparison, ScoreLocals.Score score, IOperation scoreOperand,
-        IOperation bar, string side, bool admitsWhenHolds, Body body)
+        IOperation bar, string side, bool admitsWhenHolds, Body body, bool? holdsAbove = null)
     {
         var symbols = body.Symbols;
         INamedTypeSymbol? persona = null;
@@ -728,7 +765,7 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(SubstitutionDescriptors.RawThreshold, comparison.Syntax.GetLocation(),
             new[] { scoreOperand.Syntax.GetLocation(), bar.Syntax.GetLocation() }, properties.ToImmutable(),
             SubstitutionDiagnostics.Shorten(comparison.Syntax.ToString()),
-            (HoldsForTheClosest(comparison, side == "Left") != score.IsDistance) == admitsWhenHolds
+            ((holdsAbove ?? HoldsForTheClosest(comparison, side == "Left")) != score.IsDistance) == admitsWhenHolds
                 ? "a high threshold admits exactly the near-twins that do the most harm"
                 : "a raw cut-off cannot tell a near-twin, the most harmful substitute, from a moderately similar profile as the calibrated bands do"));
     }

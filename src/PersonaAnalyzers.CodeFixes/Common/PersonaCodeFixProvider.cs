@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
 
 namespace PersonaAnalyzers.CodeFixes.Common;
 
@@ -69,5 +70,20 @@ public abstract class PersonaCodeFixProvider : CodeFixProvider
         if (!diagnostic.Location.IsInSource || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
             return null;
         return root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+    }
+
+    /// <summary>The node at the diagnostic's additional location <paramref name="index"/>, found relative to
+    /// <paramref name="reported"/> (the node the diagnostic is reported on, in the document being fixed): in Fix All the
+    /// earlier fixes move every position, but not the reported node's own text. Null for a location outside the reported
+    /// span.</summary>
+    internal static SyntaxNode? AdditionalNode(SyntaxNode reported, Diagnostic diagnostic, int index)
+    {
+        if (index < 0 || index >= diagnostic.AdditionalLocations.Count)
+            return null;
+        var reportedSpan = diagnostic.Location.SourceSpan;
+        var span = diagnostic.AdditionalLocations[index].SourceSpan;
+        if (!reportedSpan.Contains(span))
+            return null;
+        return reported.FindNode(new TextSpan(reported.SpanStart + span.Start - reportedSpan.Start, span.Length), getInnermostNodeForTie: true);
     }
 }

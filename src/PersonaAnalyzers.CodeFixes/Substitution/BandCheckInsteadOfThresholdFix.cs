@@ -49,7 +49,7 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
         bool? analyzed = diagnostic.Properties.TryGetValue(SubstitutionProperties.AdmitsWhenHolds, out var holds) ? holds == "true" : null;
         var score = node switch
         {
-            BinaryExpressionSyntax comparison => scoreOnLeft ? comparison.Left : comparison.Right,
+            BinaryExpressionSyntax comparison => ComparedScore(comparison, scoreOnLeft ? comparison.Left : comparison.Right, diagnostic),
             IsPatternExpressionSyntax pattern => pattern.Expression,
             PatternSyntax arm => ThresholdSwitches.Score(arm),
             _ => null,
@@ -100,6 +100,14 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
         }
         return await FinishedDocument.CreateAsync(document, pair.Value.Tidy(edited), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The score side of a comparison; of <c>similarity.CompareTo(bar) &gt; 0</c> (or <c>bar.CompareTo(similarity)</c>)
+    /// the score inside the call, where the analyzer's first additional location points. The whole comparison is replaced
+    /// either way; which way the check goes comes from the analyzer (<c>AdmitsWhenHolds</c>).</summary>
+    private static ExpressionSyntax? ComparedScore(BinaryExpressionSyntax comparison, ExpressionSyntax side, Diagnostic diagnostic) =>
+        side is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompareTo" } } call
+            ? PersonaCodeFixProvider.AdditionalNode(comparison, diagnostic, 0) is ExpressionSyntax score && call.Span.Contains(score.Span) ? score : null
+            : side;
 
     /// <summary>The two profiles a guard score compares, and the local declarations the score came through, latest first.</summary>
     /// <remarks><see cref="PresentOnly"/>: the candidate's name where the score is computed only when it is there (see

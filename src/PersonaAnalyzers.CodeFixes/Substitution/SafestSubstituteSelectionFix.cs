@@ -113,19 +113,13 @@ internal sealed class SafestSubstituteSelectionFix : PersonaFix
         return newRoot is null ? null : await FinishedDocument.CreateAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The node at an additional location, found relative to the reported node (positions move in Fix All; the
-    /// reported node's text does not).</summary>
+    /// <summary>The node at the additional location <paramref name="key"/> names: of an argument its expression, of a
+    /// query's first clause its source.</summary>
     private static SyntaxNode? Located(SyntaxNode node, Diagnostic diagnostic, string key)
     {
-        if (!diagnostic.Properties.TryGetValue(key, out var text) || !int.TryParse(text, out var index) ||
-            index < 0 || index >= diagnostic.AdditionalLocations.Count)
+        if (!diagnostic.Properties.TryGetValue(key, out var text) || !int.TryParse(text, out var index))
             return null;
-        var reported = diagnostic.Location.SourceSpan;
-        var span = diagnostic.AdditionalLocations[index].SourceSpan;
-        if (!reported.Contains(span))
-            return null;
-        var moved = new Microsoft.CodeAnalysis.Text.TextSpan(node.SpanStart + span.Start - reported.Start, span.Length);
-        var found = node.FindNode(moved, getInnermostNodeForTie: true);
+        var found = PersonaCodeFixProvider.AdditionalNode(node, diagnostic, index);
         return found switch
         {
             ArgumentSyntax argument => argument.Expression,

@@ -67,6 +67,32 @@ public class DiagnosticPropertiesTests
         Assert.Equal("0.9", Text(diagnostic.AdditionalLocations[1]));
     }
 
+    /// <summary>A bar compared through <c>CompareTo</c>: the score inside the call and the bar are the additional
+    /// locations, the side is the comparison's operand holding the call, and which way admits — with the message — is
+    /// read from the sign, the side and which of the two the call is made on.</summary>
+    [Theory]
+    [InlineData("ReaderGuard.Similarity(user, other).CompareTo(0.9) > 0 ? other.Summary : null", "Left", "ReaderGuard.Similarity(user, other)", "0.9", "true", true)]
+    [InlineData("0 < ReaderGuard.Similarity(user, other).CompareTo(0.9) ? other.Summary : null", "Right", "ReaderGuard.Similarity(user, other)", "0.9", "true", true)]
+    [InlineData("0.97.CompareTo(ReaderGuard.Similarity(user, other)) > 0 ? other.Summary : null", "Left", "ReaderGuard.Similarity(user, other)", "0.97", "true", false)]
+    [InlineData("ReaderGuard.Similarity(user, other).CompareTo(0.9) >= 0 ? null : other.Summary", "Left", "ReaderGuard.Similarity(user, other)", "0.9", "false", false)]
+    public async Task PERSONA003_through_CompareTo_points_at_the_score_and_the_bar(string test, string side, string score, string bar, string admits, bool nearTwinMessage)
+    {
+        var result = await AnalyzerHarness.RunAsync(new[] { $$"""
+            using Shop;
+            public class C
+            {
+                public string? Threshold(Reader user, Reader other) => {{test}};
+            }
+            """ });
+        Assert.Empty(result.Exceptions);
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == SubstitutionDescriptors.RawThresholdId);
+        Assert.Equal(side, diagnostic.Properties[SubstitutionProperties.ScoreOperand]);
+        Assert.Equal(admits, diagnostic.Properties[SubstitutionProperties.AdmitsWhenHolds]);
+        Assert.Equal(score, Text(diagnostic.AdditionalLocations[0]));
+        Assert.Equal(bar, Text(diagnostic.AdditionalLocations[1]));
+        Assert.Equal(nearTwinMessage, diagnostic.GetMessage().Contains("admits exactly the near-twins", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task PERSONA004_names_the_check()
     {

@@ -722,6 +722,70 @@ public class HighestSimilaritySelectionTests
             """);
 
     [Fact]
+    public Task First_element_after_sorting_by_a_comparer_made_from_a_similarity_comparison_or_an_array_sorted_so_is_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public class C
+            {
+                public Reader Comparer(Reader user, List<Reader> pool)
+                {
+                    pool.Sort(Comparer<Reader>.Create((a, b) => ReaderGuard.Similarity(user, b).CompareTo(ReaderGuard.Similarity(user, a))));
+                    return {|PERSONA002:pool[0]|};
+                }
+
+                public Reader Array(Reader user, Reader[] pool)
+                {
+                    System.Array.Sort(pool, (a, b) => ReaderGuard.Similarity(user, b).CompareTo(ReaderGuard.Similarity(user, a)));
+                    return {|PERSONA002:pool[0]|};
+                }
+
+                public Reader ArrayByComparer(Reader user, IReaderIndex index)
+                {
+                    var pool = index.All.ToArray();
+                    System.Array.Sort(pool, Comparer<Reader>.Create((x, y) => ReaderGuard.Similarity(user, y).CompareTo(ReaderGuard.Similarity(user, x))));
+                    return {|PERSONA002:pool.First()|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task First_element_after_sorting_by_a_comparer_least_similar_first_or_by_another_key_is_not_reported() =>
+        Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using Shop;
+            public class C
+            {
+                public Reader Ascending(Reader user, List<Reader> pool)
+                {
+                    pool.Sort(Comparer<Reader>.Create((a, b) => ReaderGuard.Similarity(user, a).CompareTo(ReaderGuard.Similarity(user, b))));
+                    return pool[0];
+                }
+
+                public Reader ArrayAscending(Reader user, Reader[] pool)
+                {
+                    Array.Sort(pool, (a, b) => ReaderGuard.Similarity(user, a).CompareTo(ReaderGuard.Similarity(user, b)));
+                    return pool[0];
+                }
+
+                public Reader ById(Reader[] pool)
+                {
+                    Array.Sort(pool, Comparer<Reader>.Create((a, b) => string.CompareOrdinal(a.Id, b.Id)));
+                    return pool[0];
+                }
+
+                public Reader OtherArraySorted(Reader user, Reader[] pool, Reader[] shortlist)
+                {
+                    Array.Sort(shortlist, (a, b) => ReaderGuard.Similarity(user, b).CompareTo(ReaderGuard.Similarity(user, a)));
+                    return pool[0];
+                }
+            }
+            """);
+
+    [Fact]
     public Task First_element_after_sorting_least_similar_first_or_by_another_key_is_not_reported() =>
         Verify.VerifyAsync("""
             using System.Collections.Generic;

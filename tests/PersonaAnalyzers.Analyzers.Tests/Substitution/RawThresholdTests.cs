@@ -14,6 +14,31 @@ public class RawThresholdTests
                     return null;
             """));
 
+    /// <summary>The sign of <c>CompareTo</c> against zero compares the score with its bar as the operator would.</summary>
+    [Theory]
+    [InlineData("return {|PERSONA003:ReaderGuard.Similarity(user, other).CompareTo(0.9) > 0|} ? other.Summary : null;")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other); if ({|PERSONA003:0 <= sim.CompareTo(0.85)|}) return other.Summary; return null;")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other); if ({|PERSONA003:0.97.CompareTo(sim) < 0|}) return null; return other.Summary;")]
+    [InlineData("var bar = 0.9; return {|PERSONA003:bar.CompareTo(ReaderGuard.Similarity(user, other)) > 0|} ? other.Summary : null;")]
+    public Task Threshold_compared_through_CompareTo_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Own("x")!;
+                    {{body}}
+            """));
+
+    /// <summary>Two scores compared (a best-so-far, PERSONA002's), a <c>CompareTo</c> of something else, one that only
+    /// feeds a log line, or a sign compared with anything but zero, are not raw thresholds on a substitute.</summary>
+    [Theory]
+    [InlineData("var mine = index.Own(\"y\")!; return ReaderGuard.Similarity(user, other).CompareTo(ReaderGuard.Similarity(user, mine)) > 0 ? other.Summary : mine.Summary;")]
+    [InlineData("return other.Summary.CompareTo(\"m\") > 0 ? other.Summary : null;")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other); System.Console.WriteLine(sim.CompareTo(0.9) > 0 ? \"close\" : \"far\"); return null;")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other); return sim.CompareTo(0.9) > 1 ? other.Summary : null;")]
+    public Task CompareTo_that_is_no_threshold_on_a_substitute_is_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Own("x")!;
+                    {{body}}
+            """));
+
     [Fact]
     public Task Score_name_spelled_with_a_unicode_escape_is_found() =>
         Verify.VerifyAsync(Verify.InMethod("""

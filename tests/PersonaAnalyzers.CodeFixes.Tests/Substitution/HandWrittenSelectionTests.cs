@@ -132,6 +132,20 @@ public class HandWrittenSelectionTests
                 }
             """), Key);
 
+    /// <summary>A list or array sorted in place, most similar first, then its first element: the page promises no
+    /// rewrite (the sort may serve other reads), whichever form the comparison takes.</summary>
+    [Theory]
+    [InlineData("pool.Sort((a, b) => ReaderGuard.Similarity(user, b).CompareTo(ReaderGuard.Similarity(user, a)));")]
+    [InlineData("pool.Sort(Comparer<Reader>.Create((a, b) => ReaderGuard.Similarity(user, b).CompareTo(ReaderGuard.Similarity(user, a))));")]
+    public Task First_element_after_an_in_place_sort_is_not_rewritten(string sort) =>
+        Selection.VerifyNotOfferedAsync(InClass($$"""
+                public Reader Nearest(List<Reader> pool, Reader user)
+                {
+                    {{sort}}
+                    return {|PERSONA002:pool[0]|};
+                }
+            """), Key);
+
     [Fact]
     public Task Loop_that_also_counts_is_not_rewritten() =>
         Selection.VerifyNotOfferedAsync(InClass("""

@@ -43,6 +43,47 @@ public class UpperBarTests
                     !ReaderGuard.TrySubstitute(me, other, out _) ? me.Summary : other.Summary;
             """), Key, iterations: 3);
 
+    /// <summary>A bar compared through <c>CompareTo</c>: the whole comparison becomes the check, on the way that uses the
+    /// candidate as the analyzer read it from the sign, the side and the call's receiver.</summary>
+    [Fact]
+    public Task Bars_compared_through_CompareTo_become_the_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public string? Closer(Reader me, Reader other)
+                {
+                    if ({|PERSONA003:ReaderGuard.Similarity(me, other).CompareTo(0.9) > 0|})
+                        return other.Summary;
+                    return null;
+                }
+
+                public string? Rejecting(Reader me, Reader other)
+                {
+                    var sim = ReaderGuard.Similarity(me, other);
+                    if ({|PERSONA003:sim.CompareTo(0.8) < 0|})
+                        return null;
+                    return other.Summary;
+                }
+
+                public string AllButDuplicates(Reader me, Reader other) =>
+                    {|PERSONA003:0.97.CompareTo(ReaderGuard.Similarity(me, other)) > 0|} ? other.Summary : me.Summary;
+            """), InClass("""
+                public string? Closer(Reader me, Reader other)
+                {
+                    if (ReaderGuard.TrySubstitute(me, other, out _))
+                        return other.Summary;
+                    return null;
+                }
+
+                public string? Rejecting(Reader me, Reader other)
+                {
+                    if (!ReaderGuard.TrySubstitute(me, other, out _))
+                        return null;
+                    return other.Summary;
+                }
+
+                public string AllButDuplicates(Reader me, Reader other) =>
+                    ReaderGuard.TrySubstitute(me, other, out _) ? other.Summary : me.Summary;
+            """), Key, iterations: 3);
+
     [Fact]
     public Task Upper_bars_in_patterns_and_switches_get_the_check_on_the_way_that_uses_the_candidate() =>
         Threshold.VerifyAsync(InClass("""
