@@ -18,8 +18,8 @@ internal static class AttributedNames
     private static readonly ConditionalWeakTable<IAssemblySymbol, Dictionary<string, MetadataNames>> PerAssembly = new();
 
     /// <summary>Adds to <paramref name="names"/> every name the attribute marks. Returns true when the text cannot tell
-    /// (the gate must stay open): an attributed delegate type is invoked through a variable of any name, and an alias
-    /// of the attribute hides it from the syntax scan.</summary>
+    /// (the gate must stay open): an attributed delegate type is invoked through a variable of any name, an attributed
+    /// indexer is read through one, and an alias of the attribute hides it from the syntax scan.</summary>
     public static bool Collect(Compilation compilation, INamedTypeSymbol attribute, HashSet<string> names, CancellationToken cancellation)
     {
         var open = false;
@@ -66,6 +66,19 @@ internal static class AttributedNames
                     break;
                 case PropertyDeclarationSyntax property when HasAttribute(property.AttributeLists, shortName):
                     names.Add(property.Identifier.ValueText);
+                    break;
+                // record VisitContext(Reader Visitor, [property: ProfileSubstitute] Reader? StandIn): the attribute on
+                // the property the record makes of a positional parameter.
+                case ParameterListSyntax { Parent: RecordDeclarationSyntax } positional:
+                    foreach (var parameter in positional.Parameters)
+                    {
+                        if (HasAttribute(parameter.AttributeLists, shortName))
+                            names.Add(parameter.Identifier.ValueText);
+                    }
+                    break;
+                // An indexer is reached by brackets on a variable of any name.
+                case IndexerDeclarationSyntax indexer when HasAttribute(indexer.AttributeLists, shortName):
+                    open = true;
                     break;
                 case BaseFieldDeclarationSyntax field when HasAttribute(field.AttributeLists, shortName):
                     foreach (var variable in field.Declaration.Variables)
@@ -151,6 +164,9 @@ internal static class AttributedNames
                     break;
                 case INamedTypeSymbol type:
                     open |= CollectMetadata(type, attribute, names, cancellation);
+                    break;
+                case IPropertySymbol { IsIndexer: true } when Carries(member, attribute):
+                    open = true;
                     break;
                 case IMethodSymbol or IPropertySymbol or IFieldSymbol when Carries(member, attribute):
                     names.Add(member.Name);

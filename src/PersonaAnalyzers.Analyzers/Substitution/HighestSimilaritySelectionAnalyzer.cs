@@ -43,8 +43,9 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
             var generated = GeneratedCode.For(start.Compilation);
             TypeGate.RegisterOperationBlockAction(start, (tree, _, _) => words.MayScoreIn(tree), block =>
             {
-                // Most bodies of the files that pass name no score either (their signatures included): the text rules them out.
-                var roots = OperationBlocks.Executable(block, words, static (_, root, w) => w.MayScore(root.Syntax));
+                // Most bodies of the files that pass name no score either (their signatures included): the text rules them
+                // out — unless they name a method of the file that computes one (a key given as a method group).
+                var roots = OperationBlocks.Executable(block, words, static (_, root, w) => w.MayScore(root.Syntax) || w.MayPickByHelper(root.Syntax));
                 if (roots is null || generated.Contains(block.OperationBlocks[0].Syntax.SyntaxTree, block.OwningSymbol, block.Options))
                     return;
                 foreach (var root in roots)

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PersonaAnalyzers.Substitution;
 
@@ -42,6 +44,10 @@ internal sealed class SimilarityWords
     /// <see cref="MayScoreIn"/> names no score itself, so never for the files no rule of the two looks into.</summary>
     private readonly PerTree<WordPositions> _takenApart;
 
+    /// <summary>Per file, the names of its methods whose bodies name a score (<see cref="MayPickByHelper"/>): collected the
+    /// first time a body of a file that passed <see cref="MayScoreIn"/> names no score itself.</summary>
+    private readonly PerTree<HashSet<string>> _scoreHelpers;
+
     /// <summary>For files the text cannot answer for: each identifier tested against the words once.</summary>
     private readonly ConcurrentDictionary<string, bool> _identifiers = new(StringComparer.Ordinal);
 
@@ -49,6 +55,7 @@ internal sealed class SimilarityWords
     {
         _files = new PerTree<WordPositions>(compilation);
         _takenApart = new PerTree<WordPositions>(compilation);
+        _scoreHelpers = new PerTree<HashSet<string>>(compilation);
         _words = symbols.VectorSearchResultOfT is null ? Words : System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(Words, SubstitutionSymbols.VectorSearchNames));
         _searched = new CaseInsensitiveWords(_words);
         _namesAScore = NamesAScore;
@@ -92,6 +99,36 @@ internal sealed class SimilarityWords
                 return true;
         }
         return false;
+    }
+
+    /// <summary>The node names a method of its file whose body names a score: <c>pool.MaxBy(Fit)</c> with <c>double
+    /// Fit(Reader c) =&gt; Similarity(viewer, c);</c> declared beside it picks by similarity without spelling a score word
+    /// (probe 13a, repro 03) — PERSONA002 reads a same-file method group's returned value as a lambda's. Asked only of the
+    /// bodies of files that name a score (<see cref="MayScoreIn"/>) and fail <see cref="MayScore"/>.</summary>
+    public bool MayPickByHelper(SyntaxNode node)
+    {
+        var helpers = _scoreHelpers.GetOrAdd(node.SyntaxTree, this, static (tree, self) => self.ScoreHelpers(tree));
+        if (helpers.Count == 0)
+            return false;
+        foreach (var token in node.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && helpers.Contains(token.ValueText))
+                return true;
+        }
+        return false;
+    }
+
+    private HashSet<string> ScoreHelpers(SyntaxTree tree)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        // Methods sit in types and namespaces: descend through those only, never into a body.
+        foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 } method &&
+                ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } body && MayScore(body))
+                names.Add(method.Identifier.ValueText);
+        }
+        return names;
     }
 
     private WordPositions Positions(SyntaxTree tree) =>

@@ -12,18 +12,32 @@ internal sealed partial class SubstituteFlowGraph
 {
     private Use? FirstUncheckedUse(SubstituteOrigin origin, Statement start, UseKind? only = null)
     {
-        OriginFacts? facts = null;
+        OriginFacts? facts = null, wholeFacts = null;
         foreach (var (useOrigin, use) in Uses())
         {
             if (!ReferenceEquals(useOrigin, origin) || only is { } kind && use.Kind != kind)
                 continue;
             facts ??= Facts(origin); // at the first use: an origin without one needs no facts
-            if (facts.Decides(use.Statement.First))
-                continue; // the verdict travels with the use: Blend(neighbour, verdict.Confidence)
-            if (use.Kind == UseKind.Capture ? CaptureReaches(origin, facts, start, use.Statement, use.Operation) : ReachesValue(origin, facts, start, use.Operation, use.Statement, depth: 0))
+            if (UncheckedOn(facts, use))
+                return use;
+            // A check of one element (ns[0], a list pattern's first) covers that element, not the rest of the collection:
+            // a use of the whole is judged again by the checks of the whole. Rare, so built only then.
+            if (use.Whole && facts.ChecksAnElementOnly && UncheckedOn(wholeFacts ??= WholeFacts(origin), use))
                 return use;
         }
         return null;
+
+        bool UncheckedOn(OriginFacts known, Use use) =>
+            // The verdict travels with the use: Blend(neighbour, verdict.Confidence).
+            !known.Decides(use.Statement.First) &&
+            (use.Kind == UseKind.Capture ? CaptureReaches(origin, known, start, use.Statement, use.Operation) : ReachesValue(origin, known, start, use.Operation, use.Statement, depth: 0));
+    }
+
+    private OriginFacts WholeFacts(SubstituteOrigin origin)
+    {
+        var facts = new OriginFacts(this, wholeOnly: true);
+        facts.Compute(origin);
+        return facts;
     }
 
     /// <summary>Whether the origin reaches a use of <paramref name="value"/> at <paramref name="at"/> on a path with no

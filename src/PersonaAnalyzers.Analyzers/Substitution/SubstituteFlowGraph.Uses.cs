@@ -78,7 +78,7 @@ internal sealed partial class SubstituteFlowGraph
             else if (taint.Kind == TaintKind.Task && kind == UseKind.None && ContinuationUse(operation, taint) is { } continued)
                 kind = continued;
             if (kind != UseKind.None)
-                _uses!.Add((taint.Origin, new Use(statement, operation, kind)));
+                _uses!.Add((taint.Origin, new Use(statement, operation, kind, whole: taint.Kind == TaintKind.Collection && taint.Origin.IsCollection)));
         }
     }
 

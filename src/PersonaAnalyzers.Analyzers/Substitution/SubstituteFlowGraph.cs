@@ -311,15 +311,20 @@ internal sealed partial class SubstituteFlowGraph
 
     private readonly struct Use
     {
-        public Use(Statement statement, IOperation operation, UseKind kind)
+        public Use(Statement statement, IOperation operation, UseKind kind, bool whole = false)
         {
             Statement = statement;
             Operation = operation;
             Kind = kind;
+            Whole = whole;
         }
 
         public Statement Statement { get; }
         public IOperation Operation { get; }
         public UseKind Kind { get; }
+
+        /// <summary>A use of a whole collection of substitutes (returned, stored, handed over, its elements handed to a
+        /// lambda), not of one element taken from it.</summary>
+        public bool Whole { get; }
     }
 }

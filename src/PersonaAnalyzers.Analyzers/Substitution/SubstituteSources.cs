@@ -111,7 +111,9 @@ internal static class SubstituteSources
                 var construct = method.MethodKind == MethodKind.DelegateInvoke ? "Delegate" : "Invocation";
                 return new SubstituteOrigin(invocation, persona, collection, construct, invocation.Syntax.GetLocation());
             }
-            case IPropertyReferenceOperation property when !property.Property.IsIndexer:
+            // A collection's indexer takes an element (followed as one); an indexer of its own marked [ProfileSubstitute]
+            // is a source like any attributed property.
+            case IPropertyReferenceOperation property when !property.Property.IsIndexer || symbols.IsSubstituteAttributed(property.Property):
             {
                 if (IsAssignmentTarget(property) || symbols.AwaitedType(property.Type) is not null)
                     return null;

@@ -71,6 +71,28 @@ public class HighestSimilaritySelectionTests
     public Task MaxBy_a_named_key_selector_is_reported(string body) =>
         Verify.VerifyAsync(NamedKeys(body));
 
+    /// <summary>A method of the same file that computes the similarity, named for something else (<c>Fit</c>,
+    /// <c>Affinity</c>), given as the key of a body that spells no score word anywhere (probe 13a, repro 03): the text
+    /// gate in front of the rule let no such body through.</summary>
+    [Fact]
+    public Task Named_key_method_of_the_file_is_followed_from_a_body_that_names_no_score() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public sealed class Panel(Reader viewer)
+            {
+                private double Fit(Reader c) => ReaderGuard.Similarity(viewer, c);
+                private double Affinity(Reader c) { var s = ReaderGuard.Similarity(viewer, c); return s; }
+                private double Tenure(Reader c) => c.Purchases.Count;
+
+                public Reader? Best(List<Reader> panel) => {|PERSONA002:panel.MaxBy(Fit)|};
+                public Reader? Top(List<Reader> panel) => {|PERSONA002:panel.OrderByDescending(Affinity).First()|};
+                public Reader? Loyal(List<Reader> panel) => panel.MaxBy(Tenure);
+                public Reader? Least(List<Reader> panel) => panel.MinBy(Fit);
+            }
+            """);
+
     [Theory]
     [InlineData("""
         double Recency(Reader c) => c.Purchases.Count;

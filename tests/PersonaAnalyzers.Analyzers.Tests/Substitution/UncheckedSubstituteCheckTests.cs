@@ -14,6 +14,35 @@ public class UncheckedSubstituteCheckTests
                     return null;
             """));
 
+    /// <summary>A check given one element of a collection of substitutes — <c>ns[0]</c>, <c>ns.First()</c> in place, a list
+    /// pattern's first — covers that element, not the near-twins behind it: a use of the whole collection after it is
+    /// unchecked (probe 13a, repro 01).</summary>
+    [Theory]
+    [InlineData("if (ns.Count == 0 || !ReaderGuard.Assess(user, ns[0]).IsSafe) return null; return string.Join(\" | \", ns.Select(n => n.Summary));")]
+    [InlineData("if (ns.Count > 0 && ReaderGuard.TrySubstitute(user, ns[0], out _)) return ns; return null;")]
+    [InlineData("if (ns.Count > 0 && ReaderGuard.TrySubstitute(user, ns.First(), out _)) return ns.ToList(); return null;")]
+    [InlineData("if (ns is [var first, ..] && ReaderGuard.TrySubstitute(user, first, out _)) return ns.Select(n => n.Summary).ToList(); return null;")]
+    [InlineData("if (ns.ToArray() is [var first, .. var rest] && ReaderGuard.TrySubstitute(user, first, out _)) return rest; return null;")]
+    [InlineData("return ns switch { [var head, ..] when ReaderGuard.Assess(user, head).IsSafe => ns.SelectMany(n => n.Purchases).ToList(), _ => null };")]
+    public Task A_check_of_one_element_does_not_cover_the_whole_collection(string rest) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var ns = {|PERSONA001:index.NearestNeighbours(user, 5)|};
+                    {{rest}}
+            """));
+
+    /// <summary>The checked element itself, read again by the same index or through the pattern's local, is checked;
+    /// so is the whole collection where every element is (<c>All</c>) or where it is handed to the check whole.</summary>
+    [Theory]
+    [InlineData("if (ns.Count == 0 || !ReaderGuard.Assess(user, ns[0]).IsSafe) return null; return Render.Prompt(ns[0]);")]
+    [InlineData("if (ns is [var first, ..] && ReaderGuard.TrySubstitute(user, first, out _)) return first.Summary; return null;")]
+    [InlineData("if (!ns.All(n => ReaderGuard.Assess(user, n).IsSafe)) return null; return ns.Select(n => n.Summary).ToList();")]
+    [InlineData("if (ns.Count == 0 || !ReaderGuard.Assess(user, ns[0]).IsSafe) return null; return ns.Count;")]
+    public Task A_check_of_one_element_covers_that_element(string rest) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var ns = index.NearestNeighbours(user, 5);
+                    {{rest}}
+            """));
+
     [Fact]
     public Task Early_return_on_the_verdict_guards_the_rest() =>
         Verify.VerifyAsync(Verify.InMethod("""

@@ -42,6 +42,51 @@ public class UncheckedSubstituteSourceTests
             }
             """);
 
+    /// <summary><c>[property: ProfileSubstitute]</c> on a record's positional parameter marks the property the record
+    /// makes of it (probe 13a, repro 02): read in a body that names no other source, it is still found.</summary>
+    [Fact]
+    public Task ProfileSubstitute_on_a_record_positional_property_is_a_substitute() =>
+        Verify.VerifyAsync("""
+            using PersonaAnalyzers;
+            using Shop;
+            public sealed record VisitContext(Reader Visitor, [property: ProfileSubstitute] Reader? StandIn);
+            public static class Prompts
+            {
+                public static string? Unchecked(VisitContext visit) => {|PERSONA001:visit.StandIn|}?.Summary;
+
+                public static string Checked(VisitContext visit) =>
+                    visit.StandIn is { } standIn && ReaderGuard.TrySubstitute(visit.Visitor, standIn, out _) ? standIn.Summary : visit.Visitor.Summary;
+
+                public static string Own(VisitContext visit) => visit.Visitor.Summary;
+            }
+            """);
+
+    /// <summary>An indexer marked <c>[ProfileSubstitute]</c> is a source like an attributed property (probe 13a, repro 04);
+    /// a collection's own indexer is not (its element is taken from a substitute collection only).</summary>
+    [Fact]
+    public Task ProfileSubstitute_indexer_is_a_substitute() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using PersonaAnalyzers;
+            using Shop;
+            public sealed class DonorBook
+            {
+                [ProfileSubstitute] public Reader this[Reader reader] => reader;
+            }
+            public static class Prompts
+            {
+                public static string Unchecked(DonorBook book, Reader r) => {|PERSONA001:book[r]|}.Summary;
+
+                public static string Checked(DonorBook book, Reader r)
+                {
+                    var donor = book[r];
+                    return ReaderGuard.TrySubstitute(r, donor, out _) ? donor.Summary : r.Summary;
+                }
+
+                public static string OwnList(List<Reader> mine) => mine[0].Summary;
+            }
+            """);
+
     [Fact]
     public Task ProfileSubstitute_on_the_interface_member_counts_for_the_call() =>
         Verify.VerifyAsync(Verify.InMethod("""
