@@ -36,9 +36,10 @@ internal sealed class SimilarityWords
     private readonly PerTree<WordPositions> _files;
 
     /// <summary>How a body takes a (profile, score) pair apart — <c>var (twin, s) = …</c>, <c>foreach (var (c, s) in …)</c>,
-    /// <c>is (var twin, var s)</c>, <c>is ({ } twin, var s)</c>, <c>foreach ((Reader c, double s) in …)</c> — searched
-    /// exactly, keywords being lower case. Not <c>(var </c>: every <c>foreach (var x in …)</c> spells it.</summary>
-    private static readonly string[] TakingApart = { "var (", "var(", ", var ", "foreach ((" };
+    /// <c>is (var twin, var s)</c>, <c>is ({ } twin, var s)</c>, <c>foreach ((Reader c, double s) in …)</c>, <c>(Reader
+    /// twin, double s) = …</c> (a score declared with its type) — searched exactly, keywords being lower case. Not
+    /// <c>(var </c>: every <c>foreach (var x in …)</c> spells it; nor <c>(double</c>, which every cast does.</summary>
+    private static readonly string[] TakingApart = { "var (", "var(", ", var ", "foreach ((", ", double ", ", float ", "(double ", "(float " };
 
     /// <summary>Per file, where <see cref="TakingApart"/> occurs: searched the first time a body of a file that passed
     /// <see cref="MayScoreIn"/> names no score itself, so never for the files no rule of the two looks into.</summary>

@@ -50,6 +50,14 @@ public class RawThresholdPositionalScoreTests
 
                 public string Positional(Reader user) =>
                     _pairs[0] is (var twin, var s) && {|PERSONA003:s > 0.9|} ? twin.Summary : user.Summary;
+
+                public string TypedLocals(Reader user)
+                {
+                    (Reader twin, double s) = _pairs[0];
+                    if ({|PERSONA003:s > 0.9|})
+                        return twin.Summary;
+                    return user.Summary;
+                }
             """));
 
     [Fact]
