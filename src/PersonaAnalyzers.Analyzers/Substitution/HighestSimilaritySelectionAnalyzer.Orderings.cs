@@ -30,7 +30,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
         {
             if (!fromEnd && source is not null && ScoredProfiles.SymbolOf(source) is { } variable && CheckSortedInPlace(taken, source, variable, take))
                 return;
-            source = MadeFrom(source, ordering: !fromEnd);
+            source = MadeFrom(source, ordering: !fromEnd, out var filtered);
             if (!fromEnd && source is not null && LinqShapes.Unwrap(source) is IInvocationOperation search && _symbols.IsVectorSearch(search.TargetMethod))
             {
                 // The store ranks its hits by similarity: the first is the nearest record. A search for one hit is
@@ -51,7 +51,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 return; // the least similar, or the farthest: not a nearest-neighbour pick
             if (population is null || !CarriesPersona(population))
                 return;
-            Report(taken, "OrderByFirst", $"{order.TargetMethod.Name}(…){take}",
+            // Filtered after the ordering (OrderByDescending(…).Where(f).First()): reported, with no rewrite (its own kind).
+            Report(taken, filtered ? "OrderByFilteredFirst" : "OrderByFirst", $"{order.TargetMethod.Name}(…){take}",
                 ScoredProfiles.Target(score.Expression, candidate, _symbols), population);
         }
 
@@ -199,10 +200,16 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
 
         /// <summary>The call a collection is made by, followed back through the calls that keep its elements and their
         /// order (<c>ToList</c>, <c>ToArray</c>, <c>AsEnumerable</c>, an awaited <c>ToListAsync</c>; for an <paramref name="ordering"/> also
-        /// <c>ThenBy</c> and <c>Take</c>, whose first element is still the ordering's) and through a local that holds
+        /// <c>ThenBy</c>, <c>Take</c> and an identity <c>Select</c>, whose first element is still the ordering's, and
+        /// <c>Where</c>, whose first is the most similar that passes) and through a local that holds
         /// it: the <c>OrderByDescending</c> behind <c>ranked[0]</c>, the <c>Select</c> behind <c>scored.MaxBy(…)</c>.</summary>
-        private IOperation? MadeFrom(IOperation? source, bool ordering)
+        private IOperation? MadeFrom(IOperation? source, bool ordering) => MadeFrom(source, ordering, out _);
+
+        /// <param name="filtered">An ordering was followed back through a <c>Where</c>: its first is the most similar of
+        /// those that pass, which the guard's pick over the ordering's population would not honour.</param>
+        private IOperation? MadeFrom(IOperation? source, bool ordering, out bool filtered)
         {
+            filtered = false;
             var followed = 0;
             while (source is not null && followed++ < 8)
             {
@@ -210,9 +217,13 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 // Take(1) is a pick of its own (reported there), not a step towards one.
                 if (value is IInvocationOperation { TargetMethod.Name: var name } inner &&
                     (name is "ToList" or "ToArray" or "AsEnumerable" ||
-                     ordering && (name is "ThenBy" or "ThenByDescending" || name == "Take" && !TakesOne(inner, 1) ||
-                                  name == "Select" && LinqShapes.SelectsElementProfile(inner, _symbols))))
+                     // Where keeps the order: its first is the most similar that passes, as First(filter)'s is.
+                     ordering && (name is "ThenBy" or "ThenByDescending" or "Where" || name == "Take" && !TakesOne(inner, 1) ||
+                                  name == "Select" && (LinqShapes.SelectsElementProfile(inner, _symbols) || LinqShapes.IsIdentitySelect(inner)))))
+                {
+                    filtered |= name == "Where";
                     source = LinqShapes.Source(inner);
+                }
                 // await query.OrderByDescending(…).Take(5).ToListAsync(): EF Core's (or an async stream's) ToList.
                 else if (value is IAwaitOperation awaited && LinqShapes.TaskOf(awaited.Operation) is IInvocationOperation { TargetMethod.Name: var awaitedName } listed &&
                          LinqShapes.IsAwaitedPassThrough(awaitedName))

@@ -238,12 +238,14 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
     /// <summary>A bar that is itself reassigned from a score (<c>best = s</c>) is a best-so-far, not a threshold.</summary>
     private static bool MovesInLoop(IOperation bar, IOperation root)
     {
-        if (LinqShapes.Unwrap(bar) is not ILocalReferenceOperation local)
+        if (Storage(bar) is not var (symbol, element))
             return false;
         foreach (var operation in root.Descendants())
         {
-            if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment &&
-                SymbolEqualityComparer.Default.Equals(target.Local, local.Local) && LinqShapes.Unwrap(assignment.Value) is not ILiteralOperation)
+            if (operation is ISimpleAssignmentOperation assignment && Storage(assignment.Target) is var (written, writtenElement) &&
+                SymbolEqualityComparer.Default.Equals(written, symbol) &&
+                (element is null || writtenElement is null || SymbolEqualityComparer.Default.Equals(writtenElement, element)) &&
+                LinqShapes.Unwrap(assignment.Value) is not ILiteralOperation)
             {
                 for (var parent = assignment.Parent; parent is not null; parent = parent.Parent)
                 {
@@ -254,6 +256,19 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
         }
         return false;
     }
+
+    /// <summary>Where a bar is kept: a local; a field or auto-property of this object (or a static one), <c>_top</c>; or one
+    /// element of a tuple local, <c>best.Sim</c> or <c>best.Item2</c> (the local, and the element's underlying field, so
+    /// that the whole tuple written, <c>best = (c, s)</c>, writes it too). Null for anything else.</summary>
+    private static (ISymbol Symbol, ISymbol? Element)? Storage(IOperation operation) => LinqShapes.Unwrap(operation) switch
+    {
+        ILocalReferenceOperation local => (local.Local, null),
+        IFieldReferenceOperation { Field: { ContainingType.IsTupleType: true } element, Instance: ILocalReferenceOperation tuple } =>
+            (tuple.Local, element.CorrespondingTupleField ?? element),
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => (field.Field, null),
+        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true } property => (property.Property, null),
+        _ => null,
+    };
 
     /// <summary>Does the comparison decide whether a compared candidate is used? The comparison's value on which the
     /// candidate is admitted (true for <c>sim &gt;= 0.9 ? other : user</c>, false for <c>if (sim &lt; 0.8) return

@@ -19,7 +19,7 @@ namespace PersonaAnalyzers.Substitution;
 /// use found: <c>Return</c>, <c>Store</c>, <c>Argument</c>, <c>CollectionAdd</c>, <c>Capture</c>,
 /// <c>MemberRead</c>), <c>IsCollection</c> (<c>true</c> when the substitute is a collection of profiles). The one
 /// additional location is the unchecked use.</item>
-/// <item>PERSONA002: <c>Selection</c> (<c>MaxBy</c>, <c>MinBy</c>, <c>OrderByFirst</c>, <c>MaxThenWhere</c>,
+/// <item>PERSONA002: <c>Selection</c> (<c>MaxBy</c>, <c>MinBy</c>, <c>OrderByFirst</c>, <c>OrderByFilteredFirst</c>, <c>MaxThenWhere</c>,
 /// <c>Loop</c>); <c>TargetLocation</c> / <c>CandidatesLocation</c> are indexes into
 /// <see cref="Diagnostic.AdditionalLocations"/> of the user compared against (the similarity call's other argument)
 /// and of the population the selection runs over, present only when known.</item>

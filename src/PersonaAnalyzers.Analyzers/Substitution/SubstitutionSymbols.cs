@@ -324,6 +324,16 @@ internal sealed class SubstitutionSymbols
             if (InstanceValueType(member) is { } memberType && IsPersonaType(memberType))
                 return Unwrap(memberType);
         }
+        // A query's range variables after a join or a second from: let sim = … makes new { <>h__TransparentIdentifier0 =
+        // new { c, h }, sim }, the profile one anonymous type further in.
+        if (named.IsAnonymousType)
+        {
+            foreach (var member in named.GetMembers())
+            {
+                if (InstanceValueType(member) is INamedTypeSymbol { IsAnonymousType: true } inner && CarriedPersona(inner) is { } persona)
+                    return persona;
+            }
+        }
         return null;
     }
 

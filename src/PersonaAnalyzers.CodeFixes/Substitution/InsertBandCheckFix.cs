@@ -69,10 +69,17 @@ internal sealed class InsertBandCheckFix : PersonaFix
             node = argument.Expression;
         if (node is not ExpressionSyntax expression)
             return null;
-        // var hit = index.MostSimilar(user);: a nullable (profile, score) tuple is checked by its profile.
-        if (IsNullableStruct(model, expression, cancellationToken))
-            return await TryTargetsAsync(document, model, expression, types, cancellationToken,
+        // var hit = index.MostSimilar(user);: a nullable (profile, score) tuple, or a hit record that may be null, is
+        // checked by its profile.
+        if (NullableTupleCheck.IsNullableHit(model, expression, types.Persona, out var isStruct, cancellationToken))
+        {
+            var checkedHit = await TryTargetsAsync(document, model, expression, types, cancellationToken,
                 target => NullableTupleCheck.Apply(root, model, Outermost(expression), types, target, cancellationToken), expression).ConfigureAwait(false);
+            // A hit record read otherwise (a pattern declaring its profile: `is { Profile: var twin }`) has fixes below;
+            // a nullable struct has none.
+            if (checkedHit is not null || isStruct)
+                return checkedHit;
+        }
 
         var outer = Outermost(expression);
         // cache.GetOrAdd(key, _ => index.FindNearest(user)); with the value thrown away: the cache has kept the factory's
@@ -117,6 +124,25 @@ internal sealed class InsertBandCheckFix : PersonaFix
             store.Right == outer && NullableStore.KeepsMissing(model, store, cancellationToken))
             return await TryTargetsAsync(document, model, store, types, cancellationToken,
                 target => InPlace(root, model, store, outer, types, target, LiteralExpression(SyntaxKind.NullLiteralExpression)), outer).ConfigureAwait(false);
+
+        // Reader? n = null; … n = index.FindNearest(user);: a local assigned where every later read allows for a missing
+        // one is made missing when unsafe, as the same lookup declared with `var n = …` is — standing the user's own
+        // profile in would take the code's answer for no substitute away (probe 13b, repro 01).
+        if (canBeNull && outer.Parent is AssignmentExpressionSyntax
+            {
+                RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax assigned, Parent: ExpressionStatementSyntax storeStatement,
+            } localStore && localStore.Right == outer && model.GetSymbolInfo(assigned, cancellationToken).Symbol is ILocalSymbol assignedLocal)
+        {
+            var madeMissing = await TryTargetsAsync(document, model, storeStatement, types, cancellationToken,
+                target => OwnMissingFallback.Guard(model, storeStatement, assignedLocal, isVar: false,
+                    Syntax.TrySubstitute(types.Guard, model, storeStatement.SpanStart, target, IdentifierName(assignedLocal.Name)), cancellationToken) is { } makeMissing
+                    ? OwnMissingFallback.IsEmbedded(storeStatement)
+                        ? root.ReplaceNode(storeStatement, Block(storeStatement.WithoutTrivia(), makeMissing).WithTriviaFrom(storeStatement).Formatted())
+                        : root.InsertNodesAfter(storeStatement, new[] { makeMissing })
+                    : null, outer).ConfigureAwait(false);
+            if (madeMissing is not null)
+                return madeMissing;
+        }
 
         if (outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } &&
             declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax local } &&
@@ -377,6 +403,4 @@ internal sealed class InsertBandCheckFix : PersonaFix
         return expression;
     }
 
-    private static bool IsNullableStruct(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken) =>
-        model.GetTypeInfo(expression, cancellationToken).Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
 }

@@ -715,6 +715,17 @@ public class HighestSimilaritySelectionTests
             }
             """);
 
+    /// <summary>A filter or an identity projection between the ordering and the pick keeps the order: the first is the
+    /// most similar that passes, as <c>FirstOrDefault(filter)</c>'s is (probe 13c, repro 04).</summary>
+    [Theory]
+    [InlineData("{|PERSONA002:pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Where(c => c.Summary.Length > 0).FirstOrDefault()|}")]
+    [InlineData("{|PERSONA002:(from c in pool orderby ReaderGuard.Similarity(user, c) descending where c.Summary.Length > 0 select c).FirstOrDefault()|}")]
+    [InlineData("{|PERSONA002:pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Select(c => c).First()|}")]
+    public Task First_after_a_filter_or_identity_projection_of_an_ordering_is_reported(string pick) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return {{pick}};
+            """, "public Reader? Run(Reader user, List<Reader> pool)"));
+
     [Fact]
     public Task First_element_after_sorting_in_place_by_similarity_is_reported() =>
         Verify.VerifyAsync("""

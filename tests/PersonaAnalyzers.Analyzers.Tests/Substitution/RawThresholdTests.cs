@@ -39,6 +39,72 @@ public class RawThresholdTests
                     {{body}}
             """));
 
+    /// <summary>A best-so-far whose running best is kept in a tuple element or a field (<c>s &gt; best.Sim</c>,
+    /// <c>s &gt; best.Item2</c>, <c>s &gt; _top</c>) moves with the loop: it is PERSONA002's pick, not a threshold
+    /// (probe 13c, repro 02).</summary>
+    [Fact]
+    public Task Best_so_far_kept_in_a_tuple_element_or_a_field_is_no_threshold() =>
+        Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Shop;
+            public class C
+            {
+                private Reader? _muse;
+                private double _top;
+
+                public string Named(Reader me, List<Reader> members)
+                {
+                    (Reader? P, double Sim) best = (null, double.MinValue);
+                    foreach (var c in members)
+                    {
+                        var s = ReaderGuard.Similarity(me, c);
+                        if (s > best.Sim) best = (c, s);
+                    }
+                    return best.P?.Summary ?? me.Summary;
+                }
+
+                public string Unnamed(Reader me, List<Reader> members)
+                {
+                    var best = ((Reader?)null, -1.0);
+                    foreach (var c in members)
+                    {
+                        var s = ReaderGuard.Similarity(me, c);
+                        if (s > best.Item2) best = (c, s);
+                    }
+                    return best.Item1?.Summary ?? me.Summary;
+                }
+
+                public string Elements(Reader me, List<Reader> members)
+                {
+                    (Reader? P, double S) best = (null, -1);
+                    foreach (var c in members)
+                    {
+                        var s = ReaderGuard.Similarity(me, c);
+                        if (s > best.S) { best.S = s; best.P = c; }
+                    }
+                    return best.P?.Summary ?? me.Summary;
+                }
+
+                public string Fields(Reader me, List<Reader> members)
+                {
+                    _muse = null;
+                    _top = double.MinValue;
+                    foreach (var c in members)
+                    {
+                        var s = ReaderGuard.Similarity(me, c);
+                        if (s > _top) { _top = s; _muse = c; }
+                    }
+                    return _muse?.Summary ?? me.Summary;
+                }
+
+                public string FixedField(Reader me, Reader other)
+                {
+                    _top = 0.9;
+                    return {|PERSONA003:ReaderGuard.Similarity(me, other) > _top|} ? other.Summary : me.Summary;
+                }
+            }
+            """);
+
     [Fact]
     public Task Score_name_spelled_with_a_unicode_escape_is_found() =>
         Verify.VerifyAsync(Verify.InMethod("""
@@ -190,6 +256,8 @@ public class RawThresholdTests
 
     [Theory]
     [InlineData("(from c in pool let sim = ReaderGuard.Similarity(user, c) where {|PERSONA003:sim >= 0.85|} select c.Summary).ToList()")]
+    [InlineData("(from c in pool join o in index.All on c.Id equals o.Id let sim = ReaderGuard.Similarity(user, c) where {|PERSONA003:sim >= 0.85|} select c.Summary).ToList()")]
+    [InlineData("(from c in pool from p in c.Purchases let sim = ReaderGuard.Similarity(user, c) where {|PERSONA003:sim >= 0.85|} select p).ToList()")]
     [InlineData("pool.Select(c => (c, sim: ReaderGuard.Similarity(user, c))).Where(t => {|PERSONA003:t.sim >= 0.85|}).Select(t => t.c.Summary).ToList()")]
     [InlineData("pool.Select(c => new { c, Closeness = ReaderGuard.Similarity(user, c) }).Where(x => {|PERSONA003:x.Closeness > 0.9|}).Select(x => x.c).ToList()")]
     public Task Threshold_on_a_score_projected_beside_the_profile_that_filters_is_reported(string filter) =>
@@ -201,6 +269,7 @@ public class RawThresholdTests
     [InlineData("pool.Select(c => (c, sim: ReaderGuard.Similarity(user, c))).Count(t => t.sim >= 0.85)")]
     [InlineData("pool.Select(c => (c, size: c.Summary.Length)).Where(t => t.size >= 85).Select(t => t.c).ToList()")]
     [InlineData("(from c in pool let sim = ReaderGuard.Similarity(user, c) where sim >= 0.85 select c).Where(c => ReaderGuard.Assess(user, c).IsSafe).ToList()")]
+    [InlineData("(from c in pool join o in index.All on c.Id equals o.Id let n = c.Summary.Length where n >= 85 select c.Summary).ToList()")]
     public Task Threshold_on_a_projected_score_that_only_counts_or_on_another_number_is_not_reported(string expression) =>
         Verify.VerifyAsync(Verify.InMethod($$"""
                     return {{expression}};

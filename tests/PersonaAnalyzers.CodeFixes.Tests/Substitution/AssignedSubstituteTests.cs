@@ -11,6 +11,165 @@ public class AssignedSubstituteTests
 {
     private const string Key = "PERSONA001.Guard";
 
+    /// <summary>A lookup assigned to a local declared earlier, where every later read allows for a missing one: an unsafe
+    /// one is made missing, as the same lookup declared with <c>var</c> is — in a block, an <c>else</c> without braces
+    /// (a block is made for the two), a <c>try</c> whose reads come after it, and a <c>switch</c> section (probe 13b,
+    /// repro 01). Standing the user's own profile in would take the code's answer for no substitute away.</summary>
+    [Fact]
+    public Task Lookup_assigned_to_an_earlier_local_read_only_where_missing_is_allowed_is_made_missing() =>
+        Verify.VerifyAsync(InClass("""
+                public (string, bool) Assigned(Reader user)
+                {
+                    Reader? n = null;
+                    n = {|PERSONA001:index.FindNearest(user)|};
+                    return (n?.Summary ?? user.Summary, n is not null);
+                }
+
+                public string InElse(Reader user, bool fresh)
+                {
+                    Reader? n;
+                    if (fresh)
+                        n = null;
+                    else
+                        n = {|PERSONA001:index.FindNearest(user)|};
+                    return n is null ? "no recommendation" : n.Summary;
+                }
+
+                public string? InTry(Reader user)
+                {
+                    Reader? n = null;
+                    try
+                    {
+                        n = {|PERSONA001:index.FindNearest(user)|};
+                    }
+                    catch (System.TimeoutException)
+                    {
+                        return "offline";
+                    }
+                    return n?.Summary;
+                }
+
+                public string InSwitch(Reader user, int mode)
+                {
+                    Reader? n = null;
+                    switch (mode)
+                    {
+                        case 1:
+                            n = {|PERSONA001:index.FindNearest(user)|};
+                            break;
+                    }
+                    return n?.Summary ?? user.Summary;
+                }
+            """), InClass("""
+                public (string, bool) Assigned(Reader user)
+                {
+                    Reader? n = null;
+                    n = index.FindNearest(user);
+                    if (n is not null && !ReaderGuard.TrySubstitute(user, n, out _))
+                        n = null;
+                    return (n?.Summary ?? user.Summary, n is not null);
+                }
+
+                public string InElse(Reader user, bool fresh)
+                {
+                    Reader? n;
+                    if (fresh)
+                        n = null;
+                    else
+                    {
+                        n = index.FindNearest(user);
+                        if (n is not null && !ReaderGuard.TrySubstitute(user, n, out _))
+                            n = null;
+                    }
+                    return n is null ? "no recommendation" : n.Summary;
+                }
+
+                public string? InTry(Reader user)
+                {
+                    Reader? n = null;
+                    try
+                    {
+                        n = index.FindNearest(user);
+                        if (n is not null && !ReaderGuard.TrySubstitute(user, n, out _))
+                            n = null;
+                    }
+                    catch (System.TimeoutException)
+                    {
+                        return "offline";
+                    }
+                    return n?.Summary;
+                }
+
+                public string InSwitch(Reader user, int mode)
+                {
+                    Reader? n = null;
+                    switch (mode)
+                    {
+                        case 1:
+                            n = index.FindNearest(user);
+                            if (n is not null && !ReaderGuard.TrySubstitute(user, n, out _))
+                                n = null;
+                            break;
+                    }
+                    return n?.Summary ?? user.Summary;
+                }
+            """), Key, iterations: 4);
+
+    /// <summary>A later read that needs the substitute (<c>n.Summary</c> with no presence test), or a handler that
+    /// reads it (an exception from the check itself would reach it unchecked): the made-missing guard does not apply,
+    /// and the own profile stands in.</summary>
+    [Fact]
+    public Task Lookup_assigned_to_an_earlier_local_read_unconditionally_gets_the_own_profile() =>
+        Verify.VerifyAsync(InClass("""
+                public string Assigned(Reader user)
+                {
+                    Reader? n = null;
+                    n = {|PERSONA001:index.FindNearest(user)|};
+                    return n!.Summary;
+                }
+
+                public string? ReadInHandler(Reader user)
+                {
+                    Reader? n = null;
+                    try
+                    {
+                        n = {|PERSONA001:index.FindNearest(user)|};
+                    }
+                    catch (System.TimeoutException)
+                    {
+                        return n?.Summary;
+                    }
+                    return n?.Summary;
+                }
+            """), InClass("""
+                public string Assigned(Reader user)
+                {
+                    Reader? n = null;
+                    var substitute = index.FindNearest(user);
+                    if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                        substitute = user;
+                    n = substitute;
+                    return n!.Summary;
+                }
+
+                public string? ReadInHandler(Reader user)
+                {
+                    Reader? n = null;
+                    try
+                    {
+                        var substitute = index.FindNearest(user);
+                        if (substitute is null || !ReaderGuard.TrySubstitute(user, substitute, out _))
+                            return null;
+                        n = substitute;
+                    }
+                    catch (System.TimeoutException)
+                    {
+                        return n?.Summary;
+                    }
+                    return n?.Summary;
+                }
+            """), Key, iterations: 2);
+
     [Fact]
     public Task Out_parameter_that_may_be_null_gets_null_for_an_unsafe_substitute() =>
         Verify.VerifyAsync(InClass("""

@@ -44,6 +44,22 @@ public class CarriedProfilePatternTests
                     return user.Summary;
             """), Key);
 
+    /// <summary>A hit record that may be null, held in a local with the programmer's own null exit: its profile is
+    /// checked, joined to that exit, as a nullable (profile, score) tuple's is (probe 13b, repro 02).</summary>
+    [Fact]
+    public Task The_check_of_a_nullable_hit_records_profile_joins_the_null_exit() =>
+        Verify.VerifyAsync(Source("""
+                    var hit = {|PERSONA001:hits.MostSimilarReader(user)|};
+                    if (hit is null)
+                        return user.Summary;
+                    return hit.Profile.Summary;
+            """), Source("""
+                    var hit = hits.MostSimilarReader(user);
+                    if (hit is null || !ReaderGuard.TrySubstitute(user, hit.Profile, out _))
+                        return user.Summary;
+                    return hit.Profile.Summary;
+            """), Key);
+
     [Fact]
     public Task A_negated_pattern_declaring_the_carried_profile_gets_the_check_on_its_way_out() =>
         Verify.VerifyAsync(Source("""

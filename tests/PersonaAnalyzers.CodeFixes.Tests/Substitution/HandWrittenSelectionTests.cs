@@ -146,6 +146,16 @@ public class HandWrittenSelectionTests
                 }
             """), Key);
 
+    /// <summary>A filter after the ordering: the guard's pick over the ordering's population would drop the filter, so
+    /// no rewrite is offered (the <c>OrderByFilteredFirst</c> selection).</summary>
+    [Theory]
+    [InlineData("pool.OrderByDescending(c => ReaderGuard.Similarity(user, c)).Where(c => c.Summary.Length > 0).FirstOrDefault()")]
+    [InlineData("(from c in pool orderby ReaderGuard.Similarity(user, c) descending where c.Summary.Length > 0 select c).FirstOrDefault()")]
+    public Task First_after_a_filter_of_an_ordering_is_not_rewritten(string pick) =>
+        Selection.VerifyNotOfferedAsync(InClass($$"""
+                public Reader? Nearest(List<Reader> pool, Reader user) => {|PERSONA002:{{pick}}|};
+            """), Key);
+
     [Fact]
     public Task Loop_that_also_counts_is_not_rewritten() =>
         Selection.VerifyNotOfferedAsync(InClass("""

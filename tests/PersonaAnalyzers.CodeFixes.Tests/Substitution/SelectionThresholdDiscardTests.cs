@@ -55,6 +55,29 @@ public class SelectionThresholdDiscardTests
                 }
             """), "PERSONA003.UseBandCheck", iterations: 2);
 
+    /// <summary>The same after a <c>join</c>, whose range variables the <c>let</c> keeps one anonymous type further in
+    /// (probe 13b, repro 03: the bar was not even reported).</summary>
+    [Fact]
+    public Task A_threshold_on_a_let_score_after_a_join_becomes_the_band_check() =>
+        Threshold.VerifyAsync(InClass("""
+                public List<string> Close(List<Reader> pool, Reader user, List<Article> articles)
+                {
+                    return (from c in pool
+                            join o in articles on c.Summary equals o.Title
+                            let sim = ReaderGuard.Similarity(user, c)
+                            where {|PERSONA003:sim >= 0.7|}
+                            select o.Title).ToList();
+                }
+            """), InClass("""
+                public List<string> Close(List<Reader> pool, Reader user, List<Article> articles)
+                {
+                    return (from c in pool
+                            join o in articles on c.Summary equals o.Title
+                            where ReaderGuard.TrySubstitute(user, c, out _)
+                            select o.Title).ToList();
+                }
+            """), "PERSONA003.UseBandCheck");
+
     [Fact]
     public Task A_threshold_on_a_score_projected_into_a_tuple_becomes_the_band_check_of_the_profile_beside_it() =>
         Threshold.VerifyAsync(InClass("""
