@@ -45,9 +45,9 @@ internal sealed class SimilarityWords
     /// <see cref="MayScoreIn"/> names no score itself, so never for the files no rule of the two looks into.</summary>
     private readonly PerTree<WordPositions> _takenApart;
 
-    /// <summary>Per file, the names of its methods whose bodies name a score (<see cref="MayPickByHelper"/>): collected the
-    /// first time a body of a file that passed <see cref="MayScoreIn"/> names no score itself.</summary>
-    private readonly PerTree<HashSet<string>> _scoreHelpers;
+    /// <summary>Per file, where the names of its methods whose bodies name a score occur (<see cref="MayPickByHelper"/>):
+    /// searched the first time a body of a file that passed <see cref="MayScoreIn"/> names no score itself.</summary>
+    private readonly PerTree<WordPositions> _scoreHelpers;
 
     /// <summary>For files the text cannot answer for: each identifier tested against the words once.</summary>
     private readonly ConcurrentDictionary<string, bool> _identifiers = new(StringComparer.Ordinal);
@@ -56,7 +56,7 @@ internal sealed class SimilarityWords
     {
         _files = new PerTree<WordPositions>(compilation);
         _takenApart = new PerTree<WordPositions>(compilation);
-        _scoreHelpers = new PerTree<HashSet<string>>(compilation);
+        _scoreHelpers = new PerTree<WordPositions>(compilation);
         _words = symbols.VectorSearchResultOfT is null ? Words : System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(Words, SubstitutionSymbols.VectorSearchNames));
         _searched = new CaseInsensitiveWords(_words);
         _namesAScore = NamesAScore;
@@ -106,18 +106,25 @@ internal sealed class SimilarityWords
     /// Fit(Reader c) =&gt; Similarity(viewer, c);</c> declared beside it picks by similarity without spelling a score word
     /// (probe 13a, repro 03) — PERSONA002 reads a same-file method group's returned value as a lambda's. Asked only of the
     /// bodies of files that name a score (<see cref="MayScoreIn"/>) and fail <see cref="MayScore"/>.</summary>
-    public bool MayPickByHelper(SyntaxNode node)
+    public bool MayPickByHelper(SyntaxNode node) =>
+        _scoreHelpers.GetOrAdd(node.SyntaxTree, this, static (tree, self) => self.ScoreHelperPositions(tree)).MayContainWithin(node.Span);
+
+    /// <summary>Where the file hands one of its score helpers over as a method group, <c>(Fit)</c> (an empty set where it
+    /// has none): one text search, then a binary search per body, as for the score words. Searched as the group is
+    /// written, not by the name alone: a name such as <c>Nearest</c> is also part of every <c>FindNearest(…)</c> call,
+    /// which let the bodies that make one through to the whole search (docs/performance.md, twenty-fifth round).</summary>
+    private WordPositions ScoreHelperPositions(SyntaxTree tree)
     {
-        var helpers = _scoreHelpers.GetOrAdd(node.SyntaxTree, this, static (tree, self) => self.ScoreHelpers(tree));
+        var helpers = ScoreHelpers(tree);
         if (helpers.Count == 0)
-            return false;
-        foreach (var token in node.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && helpers.Contains(token.ValueText))
-                return true;
-        }
-        return false;
+            return NoPositions;
+        var groups = new List<string>(helpers.Count);
+        foreach (var name in helpers)
+            groups.Add("(" + name + ")");
+        return SourceTextGate.Find(tree, CaseInsensitiveWords.None, groups, CancellationToken.None);
     }
+
+    private static readonly WordPositions NoPositions = new(Array.Empty<int>());
 
     private HashSet<string> ScoreHelpers(SyntaxTree tree)
     {
