@@ -52,10 +52,12 @@ internal static class NamePattern
         return char.ToUpperInvariant(a) == char.ToUpperInvariant(b);
     }
 
-    /// <summary>Splits an option value (<c>*Similar*, *Nearest*</c>) into patterns, ignoring blanks.</summary>
+    /// <summary>Splits an option value (<c>*Similar*, *Nearest*</c>) into patterns, ignoring blanks: commas, semicolons
+    /// (which an MSBuild list uses) and white space all separate — no name or pattern holds a space, so a list written
+    /// with spaces only (<c>*Proxy* *StandIn*</c>) is two patterns, not one that matches nothing.</summary>
     public static string[] Split(string value)
     {
-        var parts = value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries);
+        var parts = value.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
         var result = new System.Collections.Generic.List<string>(parts.Length);
         foreach (var part in parts)
         {
@@ -65,4 +67,6 @@ internal static class NamePattern
         }
         return result.ToArray();
     }
+
+    private static readonly char[] Separators = { ',', ';', ' ', '\t' };
 }

@@ -33,10 +33,11 @@ internal sealed class SubstitutionOptions
 
     private int _cachedNames;
 
-    private SubstitutionOptions(string[] patterns, HashSet<string> checkMethods)
+    private SubstitutionOptions(string[] patterns, HashSet<string> checkMethods, string[] checkMethodPatterns)
     {
         Patterns = patterns;
         CheckMethods = checkMethods;
+        CheckMethodPatterns = checkMethodPatterns;
         var shortest = int.MaxValue;
         foreach (var pattern in patterns)
         {
@@ -77,6 +78,27 @@ internal sealed class SubstitutionOptions
     /// <summary>Extra check methods, fully qualified (<c>Acme.Vetting.IsSafeFor</c>).</summary>
     public HashSet<string> CheckMethods { get; }
 
+    /// <summary>Extra check methods given by a glob over the fully qualified name (<c>Acme.Vetting.IsSafe*</c>) or by the
+    /// method's name alone (<c>IsSafeFor</c>, any type's).</summary>
+    public string[] CheckMethodPatterns { get; }
+
+    /// <summary>Whether a method of the type named <paramref name="typeName"/> (fully qualified) called
+    /// <paramref name="methodName"/> is a configured check.</summary>
+    public bool IsConfiguredCheck(string typeName, string methodName)
+    {
+        if (CheckMethods.Count == 0 && CheckMethodPatterns.Length == 0)
+            return false;
+        var fullName = typeName + "." + methodName;
+        if (CheckMethods.Contains(fullName))
+            return true;
+        foreach (var pattern in CheckMethodPatterns)
+        {
+            if (NamePattern.Matches(pattern, pattern.IndexOf('.') >= 0 ? fullName : methodName))
+                return true;
+        }
+        return false;
+    }
+
     public static SubstitutionOptions For(AnalyzerOptions options, SyntaxTree tree)
     {
         var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
@@ -105,12 +127,42 @@ internal sealed class SubstitutionOptions
         return false;
     }
 
+    /// <summary>A check method may be written as the compiler or the IDE shows it: with <c>global::</c>, with its
+    /// parameter list (<c>Acme.Vetting.IsSafeFor(Reader, Reader)</c>, which names every overload), by its name alone, or
+    /// as a glob — none of which matched anything before.</summary>
     private static SubstitutionOptions Parse(string patterns, string checkMethods)
     {
         var checks = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var method in NamePattern.Split(checkMethods))
-            checks.Add(method.StartsWith("global::", StringComparison.Ordinal) ? method.Substring(8) : method);
-        return new SubstitutionOptions(patterns.Length == 0 ? DefaultPatterns : NamePattern.Split(patterns), checks);
+        var checkPatterns = new List<string>();
+        // A parameter list may hold ", ": the entries are cut at their parameter lists before the value is split.
+        foreach (var method in NamePattern.Split(WithoutParameterLists(checkMethods)))
+        {
+            var name = method.StartsWith("global::", StringComparison.Ordinal) ? method.Substring(8) : method;
+            if (name.IndexOf('*') >= 0 || name.IndexOf('?') >= 0 || name.IndexOf('.') < 0)
+                checkPatterns.Add(name);
+            else
+                checks.Add(name);
+        }
+        return new SubstitutionOptions(patterns.Length == 0 ? DefaultPatterns : NamePattern.Split(patterns), checks, checkPatterns.ToArray());
+    }
+
+    private static string WithoutParameterLists(string value)
+    {
+        var open = value.IndexOf('(');
+        if (open < 0)
+            return value;
+        var text = new System.Text.StringBuilder(value.Length);
+        var depth = 0;
+        foreach (var c in value)
+        {
+            if (c == '(')
+                depth++;
+            else if (c == ')' && depth > 0)
+                depth--;
+            else if (depth == 0)
+                text.Append(c);
+        }
+        return text.ToString();
     }
 
     public bool NameMatches(string name)

@@ -416,11 +416,11 @@ internal sealed class SubstitutionSymbols
     /// <summary>A method named in <c>persona_analyzers.check_methods</c>.</summary>
     public static bool IsConfiguredCheck(IMethodSymbol method, SubstitutionOptions options)
     {
-        if (options.CheckMethods.Count == 0)
+        if (options.CheckMethods.Count == 0 && options.CheckMethodPatterns.Length == 0)
             return false;
         method = method.ReducedFrom ?? method;
-        var name = method.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name;
-        return options.CheckMethods.Contains(name);
+        var type = method.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+        return options.IsConfiguredCheck(type, method.Name);
     }
 
     // The key pairs member and attribute implicitly: each cache serves exactly one attribute. Looked up before

@@ -45,6 +45,36 @@ public class SubstitutionOptionsTests
         Assert.False(defaults.NameMatches("FindTwin"));
     }
 
+    /// <summary>Commas, semicolons and white space all separate patterns: a list written with spaces only is two
+    /// patterns, not one that matches nothing (probe 13c).</summary>
+    [Theory]
+    [InlineData("*Proxy* *StandIn*")]
+    [InlineData("*Proxy*,*StandIn*")]
+    [InlineData("  *Proxy* ;\t*StandIn* , ")]
+    public void Patterns_are_separated_by_commas_semicolons_or_spaces(string value)
+    {
+        var parsed = SubstitutionOptions.For(Options(_ => new() { ["persona_analyzers.substitute_name_patterns"] = value }), First);
+
+        Assert.Equal(new[] { "*Proxy*", "*StandIn*" }, parsed.Patterns);
+    }
+
+    /// <summary>A check method written with its parameter list, by its name alone or as a glob counts (each matched
+    /// nothing before, silently: probe 13c).</summary>
+    [Theory]
+    [InlineData("Acme.Vetting.IsSafeFor(Acme.Reader, Acme.Reader)")]
+    [InlineData("global::Acme.Vetting.IsSafeFor")]
+    [InlineData("IsSafeFor")]
+    [InlineData("Acme.Vetting.IsSafe*")]
+    [InlineData("Other.Check, Acme.Vetting.IsSafeFor(Reader user, Reader candidate), More.Check")]
+    public void Check_methods_may_be_written_with_parameters_by_name_or_as_a_glob(string value)
+    {
+        var parsed = SubstitutionOptions.For(Options(_ => new() { ["persona_analyzers.check_methods"] = value }), First);
+
+        Assert.True(parsed.IsConfiguredCheck("Acme.Vetting", "IsSafeFor"));
+        Assert.False(parsed.IsConfiguredCheck("Acme.Vetting", "Explain"));
+        Assert.False(parsed.IsConfiguredCheck("Acme.Other", "Vet"));
+    }
+
     [Fact]
     public void Msbuild_property_counts_as_the_same_setting_as_the_editorconfig_key()
     {
