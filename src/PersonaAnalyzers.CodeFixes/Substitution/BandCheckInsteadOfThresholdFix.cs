@@ -91,14 +91,36 @@ internal sealed class BandCheckInsteadOfThresholdFix : PersonaFix
         else if (!admits)
             check = PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check);
         check = check.WithTriviaFrom(test);
-        var edited = root.ReplaceNode(test, check);
+        var replaced = WithoutRedundantParentheses(test, ref check);
+        var edited = root.ReplaceNode(replaced, check);
         if (StoppingBars.Stops(test, admits, pair.Value.ScoreLocals, out var stop))
         {
             if (stop is null)
                 return null;
-            edited = root.ReplaceNodes(new SyntaxNode[] { test, stop }, (original, _) => original == test ? check : ContinueStatement().WithTriviaFrom(stop));
+            edited = root.ReplaceNodes(new SyntaxNode[] { replaced, stop }, (original, _) => original == replaced ? check : ContinueStatement().WithTriviaFrom(stop));
         }
         return await FinishedDocument.CreateAsync(document, pair.Value.Tidy(edited), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The node the check takes the place of: the test, or the parentheses around it where the check needs none
+    /// — <c>!(sim &gt;= 0.9)</c> becomes <c>!Guard.TrySubstitute(…)</c>, <c>(s &gt; 0.8) is false</c> becomes
+    /// <c>Guard.TrySubstitute(…) is false</c>, and <c>!(sim &lt; 0.8)</c>, whose check is negated, the bare check.</summary>
+    private static SyntaxNode WithoutRedundantParentheses(ExpressionSyntax test, ref ExpressionSyntax check)
+    {
+        if (test.Parent is not ParenthesizedExpressionSyntax parenthesized)
+            return test;
+        if (check is InvocationExpressionSyntax)
+        {
+            check = check.WithTriviaFrom(parenthesized);
+            return parenthesized;
+        }
+        if (check is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: InvocationExpressionSyntax negated } &&
+            parenthesized.Parent is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } outer)
+        {
+            check = negated.WithTriviaFrom(outer);
+            return outer;
+        }
+        return test;
     }
 
     /// <summary>The score side of a comparison; of <c>similarity.CompareTo(bar) &gt; 0</c> (or <c>bar.CompareTo(similarity)</c>)

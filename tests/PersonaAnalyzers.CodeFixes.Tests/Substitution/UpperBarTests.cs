@@ -84,6 +84,47 @@ public class UpperBarTests
                     ReaderGuard.TrySubstitute(me, other, out _) ? other.Summary : me.Summary;
             """), Key, iterations: 3);
 
+    /// <summary>A bar in parentheses leaves none around the check (probe 13b, repro 06): <c>!(sim &gt;= 0.9)</c> becomes
+    /// <c>!TrySubstitute(…)</c>, <c>(sim &gt; 0.8) is false</c> <c>TrySubstitute(…) is false</c>, and a negated rejecting
+    /// bar, <c>!(sim &lt; 0.8)</c>, the bare check.</summary>
+    [Fact]
+    public Task A_bar_in_parentheses_leaves_no_redundant_parentheses() =>
+        Threshold.VerifyAsync(InClass("""
+                public string NotClose(Reader me, Reader other)
+                {
+                    if (!({|PERSONA003:ReaderGuard.Similarity(me, other) >= 0.9|}))
+                        return me.Summary;
+                    return other.Summary;
+                }
+
+                public string IsFalse(Reader me, Reader other) =>
+                    ({|PERSONA003:ReaderGuard.Similarity(me, other) > 0.8|}) is false ? me.Summary : other.Summary;
+
+                public string NotFar(Reader me, Reader other)
+                {
+                    if (!({|PERSONA003:ReaderGuard.Similarity(me, other) < 0.8|}))
+                        return other.Summary;
+                    return me.Summary;
+                }
+            """), InClass("""
+                public string NotClose(Reader me, Reader other)
+                {
+                    if (!ReaderGuard.TrySubstitute(me, other, out _))
+                        return me.Summary;
+                    return other.Summary;
+                }
+
+                public string IsFalse(Reader me, Reader other) =>
+                    ReaderGuard.TrySubstitute(me, other, out _) is false ? me.Summary : other.Summary;
+
+                public string NotFar(Reader me, Reader other)
+                {
+                    if (ReaderGuard.TrySubstitute(me, other, out _))
+                        return other.Summary;
+                    return me.Summary;
+                }
+            """), Key, iterations: 3);
+
     [Fact]
     public Task Upper_bars_in_patterns_and_switches_get_the_check_on_the_way_that_uses_the_candidate() =>
         Threshold.VerifyAsync(InClass("""
