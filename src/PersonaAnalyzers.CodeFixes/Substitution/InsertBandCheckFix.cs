@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -264,7 +265,43 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return root.ReplaceNode(block, block.WithStatements(block.Statements.Replace(returnedNext, returned).Insert(block.Statements.IndexOf(local) + 1, own)));
         }
         var guard = IfStatement(Syntax.FailedCheck(check, name, mayBeNull), fallback).Formatted();
+        if (mayBeNull && local.Parent is BlockSyntax guarded && model.GetDeclaredSymbol(declared, cancellationToken) is ILocalSymbol symbol &&
+            WithoutDeadSuppressions(guarded, local, symbol, model, cancellationToken) is { } cleaned)
+        {
+            var at = guarded.Statements.IndexOf(local) + 1;
+            return root.ReplaceNode(guarded, cleaned.WithStatements(cleaned.Statements.Insert(at, guard)));
+        }
         return root.InsertNodesAfter(local, new[] { guard });
+    }
+
+    /// <summary>The block with <c>twin!</c> read as <c>twin</c> after the guard's null test (probe 13b, repro 06): past
+    /// <c>if (twin is null || …) return …;</c> the compiler knows it is there, and the <c>!</c> said only what the guard
+    /// now tests. Null where nothing is left to drop or it is not safe to: the local written again after its declaration,
+    /// tested for null again, or a suppression inside a lambda or local function (which may run when the local is null
+    /// again).</summary>
+    private static BlockSyntax? WithoutDeadSuppressions(BlockSyntax block, LocalDeclarationStatementSyntax local, ILocalSymbol symbol, SemanticModel model,
+        CancellationToken cancellationToken)
+    {
+        var later = block.Statements.Skip(block.Statements.IndexOf(local) + 1).ToList();
+        var suppressed = new List<PostfixUnaryExpressionSyntax>();
+        foreach (var id in later.SelectMany(statement => statement.DescendantNodes().OfType<IdentifierNameSyntax>()))
+        {
+            if (id.Identifier.ValueText != symbol.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, symbol))
+                continue;
+            // A null test after the guard (twin?.Summary, twin ?? …, twin is null) tells the compiler it may be null
+            // again: the `!` after it is needed.
+            if (id.Parent is AssignmentExpressionSyntax assignment && assignment.Left == id ||
+                id.Parent is ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } ||
+                NullTolerantReads.Contains(id))
+                return null;
+            if (id.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang)
+            {
+                if (id.Ancestors().TakeWhile(a => a != block).Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                    return null;
+                suppressed.Add(bang);
+            }
+        }
+        return suppressed.Count == 0 ? null : block.ReplaceNodes(suppressed, (original, _) => original.Operand.WithTriviaFrom(original));
     }
 
     /// <summary><c>return twin ?? …;</c> right after the local's declaration.</summary>

@@ -170,6 +170,67 @@ public class AssignedSubstituteTests
                 }
             """), Key, iterations: 2);
 
+    /// <summary>Past the guard's null test the compiler knows the substitute is there: a <c>!</c> on a later read said
+    /// only what the guard now tests and is dropped (probe 13b, repro 06) — kept inside a lambda, which may run when
+    /// the local is null again, and where the local is written after the guard.</summary>
+    [Fact]
+    public Task Suppressions_the_guard_makes_dead_are_dropped() =>
+        Verify.VerifyAsync(InClass("""
+                public List<string> Lines(List<Reader> readers)
+                {
+                    var output = new List<string>();
+                    foreach (var r in readers)
+                    {
+                        var lookalike = {|PERSONA001:index.FindNearest(r)|};
+                        output.Add(lookalike!.Summary);
+                        output.Add(lookalike!.Id);
+                    }
+                    return output;
+                }
+
+                public List<string> InLambda(List<Reader> readers)
+                {
+                    var output = new List<string>();
+                    foreach (var r in readers)
+                    {
+                        var lookalike = {|PERSONA001:index.FindNearest(r)|};
+                        output.Add(lookalike!.Summary);
+                        System.Func<string> later = () => lookalike!.Id;
+                        output.Add(later());
+                    }
+                    return output;
+                }
+            """), InClass("""
+                public List<string> Lines(List<Reader> readers)
+                {
+                    var output = new List<string>();
+                    foreach (var r in readers)
+                    {
+                        var lookalike = index.FindNearest(r);
+                        if (lookalike is null || !ReaderGuard.TrySubstitute(r, lookalike, out _))
+                            continue;
+                        output.Add(lookalike.Summary);
+                        output.Add(lookalike.Id);
+                    }
+                    return output;
+                }
+
+                public List<string> InLambda(List<Reader> readers)
+                {
+                    var output = new List<string>();
+                    foreach (var r in readers)
+                    {
+                        var lookalike = index.FindNearest(r);
+                        if (lookalike is null || !ReaderGuard.TrySubstitute(r, lookalike, out _))
+                            continue;
+                        output.Add(lookalike!.Summary);
+                        System.Func<string> later = () => lookalike!.Id;
+                        output.Add(later());
+                    }
+                    return output;
+                }
+            """), Key, iterations: 2);
+
     [Fact]
     public Task Out_parameter_that_may_be_null_gets_null_for_an_unsafe_substitute() =>
         Verify.VerifyAsync(InClass("""

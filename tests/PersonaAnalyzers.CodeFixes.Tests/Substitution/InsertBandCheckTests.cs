@@ -101,7 +101,7 @@ public class InsertBandCheckTests
                     var neighbour = Resolve(user);
                     if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
                         return System.Array.Empty<Article>();
-                    return Render.Recommend(neighbour!);
+                    return Render.Recommend(neighbour);
 
                     Reader? Resolve(Reader target) => index.FindNearest(target);
                 }
@@ -159,7 +159,7 @@ public class InsertBandCheckTests
                     var neighbour = index.FindNearestAsync(user).Result;
                     if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
                         return System.Array.Empty<Article>();
-                    return Render.Recommend(neighbour!);
+                    return Render.Recommend(neighbour);
                 }
             """), Key);
 
