@@ -284,10 +284,8 @@ internal sealed class InsertBandCheckFix : PersonaFix
     {
         var later = block.Statements.Skip(block.Statements.IndexOf(local) + 1).ToList();
         var suppressed = new List<PostfixUnaryExpressionSyntax>();
-        foreach (var id in later.SelectMany(statement => statement.DescendantNodes().OfType<IdentifierNameSyntax>()))
+        foreach (var id in later.SelectMany(statement => Statements.References(model, statement, symbol, cancellationToken)))
         {
-            if (id.Identifier.ValueText != symbol.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, symbol))
-                continue;
             // A null test after the guard (twin?.Summary, twin ?? …, twin is null) tells the compiler it may be null
             // again: the `!` after it is needed.
             if (id.Parent is AssignmentExpressionSyntax assignment && assignment.Left == id ||

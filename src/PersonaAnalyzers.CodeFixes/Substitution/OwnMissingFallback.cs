@@ -60,7 +60,10 @@ internal static class OwnMissingFallback
                 // A handler can run between the lookup and the guard (an exception from the check itself), where it
                 // would read the unchecked substitute: no guard after the lookup settles a read there.
                 TryStatementSyntax attempt when attempt.Block == current =>
-                    Reads(attempt.Catches.Cast<SyntaxNode>().Append(attempt.Finally), model, symbol, cancellationToken) ? null : Enumerable.Empty<SyntaxNode>(),
+                    attempt.Catches.Cast<SyntaxNode>().Append(attempt.Finally)
+                        .Any(handler => handler is not null && Statements.References(model, handler, symbol, cancellationToken).Any())
+                        ? null
+                        : Enumerable.Empty<SyntaxNode>(),
                 IfStatementSyntax or ElseClauseSyntax or SwitchStatementSyntax or UsingStatementSyntax or LockStatementSyntax or CheckedStatementSyntax or
                     TryStatementSyntax or CatchClauseSyntax or FinallyClauseSyntax => Enumerable.Empty<SyntaxNode>(),
                 _ => null,
@@ -69,10 +72,8 @@ internal static class OwnMissingFallback
                 return false; // a loop, a lambda or a local function between the statement and the declaration
             foreach (var node in later)
             {
-                foreach (var id in node.DescendantNodes().OfType<IdentifierNameSyntax>())
+                foreach (var id in Statements.References(model, node, symbol, cancellationToken))
                 {
-                    if (id.Identifier.ValueText != symbol.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, symbol))
-                        continue;
                     if (!NullTolerantReads.Contains(id))
                         return false;
                     reads++;
@@ -84,10 +85,6 @@ internal static class OwnMissingFallback
         }
         return false;
     }
-
-    private static bool Reads(IEnumerable<SyntaxNode?> nodes, SemanticModel model, ILocalSymbol symbol, CancellationToken cancellationToken) =>
-        nodes.Any(node => node is not null && node.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id =>
-            id.Identifier.ValueText == symbol.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, symbol)));
 
     /// <summary><c>if (name is not null &amp;&amp; !check) name = null;</c></summary>
     public static StatementSyntax MakeMissing(string name, ExpressionSyntax check)
