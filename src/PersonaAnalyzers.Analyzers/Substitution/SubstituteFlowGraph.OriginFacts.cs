@@ -73,7 +73,8 @@ internal sealed partial class SubstituteFlowGraph
                     {
                         case ILocalReferenceOperation local:
                             var value = _all.IndexWithin(i, assignment.Value);
-                            if (IsSet(_deciding, value))
+                            // var pair = (Twin: t, Verdict: Assess(user, t)): the pair is followed, its answer decides where read.
+                            if (IsSet(_deciding, value) && AnswerCarriedIn(assignment.Value) < 0)
                             {
                                 if (!_overriddenLocals.Contains(local.Local))
                                     changed |= _verdictLocals.Add(local.Local);
@@ -100,7 +101,7 @@ internal sealed partial class SubstituteFlowGraph
                 foreach (var i in _all.PositionsOf(OperationKind.FlowCapture))
                 {
                     var capture = (IFlowCaptureOperation)_all.Operation(i);
-                    if (IsSet(_deciding, _all.IndexWithin(i, capture.Value)))
+                    if (IsSet(_deciding, _all.IndexWithin(i, capture.Value)) && AnswerCarriedIn(capture.Value) < 0)
                         changed |= _verdictCaptures.Add(capture.Id);
                 }
                 foreach (var i in _all.PositionsOf(OperationKind.Invocation))
@@ -159,8 +160,13 @@ internal sealed partial class SubstituteFlowGraph
             foreach (var i in _all.PositionsOf(OperationKind.DeconstructionAssignment))
             {
                 var deconstruction = (IDeconstructionAssignmentOperation)_all.Operation(i);
-                if (LinqShapes.Written(deconstruction.Target) is not ITupleOperation targets ||
-                    LinqShapes.Unwrap(deconstruction.Value) is not ITupleOperation values || values.Elements.Length != targets.Elements.Length)
+                if (LinqShapes.Written(deconstruction.Target) is not ITupleOperation targets)
+                    continue;
+                // foreach (var (n, verdict) in pairs), var (twin, verdict) = pair: the local given the answer the pair carries.
+                if (AnswerCarriedIn(deconstruction.Value) is var answer and >= 0 && answer < targets.Elements.Length &&
+                    LinqShapes.Written(targets.Elements[answer]) is ILocalReferenceOperation { Local: var answerLocal } && !_overriddenLocals.Contains(answerLocal))
+                    changed |= _verdictLocals.Add(answerLocal);
+                if (LinqShapes.Unwrap(deconstruction.Value) is not ITupleOperation values || values.Elements.Length != targets.Elements.Length)
                     continue;
                 for (var k = 0; k < values.Elements.Length; k++)
                 {
@@ -357,6 +363,11 @@ internal sealed partial class SubstituteFlowGraph
                         MarkUp(i, _deciding);
                 }
             }
+            if (_owner._pairsAnswers)
+            {
+                MarkAnswerReads(OperationKind.FieldReference);
+                MarkAnswerReads(OperationKind.PropertyReference);
+            }
             if (_verdictMembers.Count > 0)
             {
                 MarkStorageReads(OperationKind.FieldReference);
@@ -378,6 +389,32 @@ internal sealed partial class SubstituteFlowGraph
         {
             for (var i = index; i >= 0 && !set[i]; i = _all.Parent(i))
                 set[i] = true;
+        }
+
+        /// <summary>The position of the answer on this origin that a pair carries beside it (<see cref="Taint.VerdictAt"/>),
+        /// or -1.</summary>
+        private int AnswerCarriedIn(IOperation value)
+        {
+            if (!_owner._pairsAnswers)
+                return -1;
+            foreach (var taint in _owner.TaintsOf(value))
+            {
+                if (taint.Kind == TaintKind.Tuple && taint.VerdictAt >= 0 && ReferenceEquals(taint.Origin, _origin))
+                    return taint.VerdictAt;
+            }
+            return -1;
+        }
+
+        /// <summary><c>pair.Verdict</c>, <c>p.ok</c> of a pair that carries the answer on this origin: reading it is the check
+        /// deciding.</summary>
+        private void MarkAnswerReads(OperationKind kind)
+        {
+            foreach (var i in _all.PositionsOf(kind))
+            {
+                if (_all.Operation(i) is IMemberReferenceOperation { Instance: { } pair } read && AnswerCarriedIn(pair) is var answer and >= 0 &&
+                    ReadsPosition(read, answer))
+                    MarkUp(i, _deciding);
+            }
         }
 
         private void MarkStorageReads(OperationKind kind)

@@ -110,7 +110,7 @@ internal sealed partial class SubstituteFlowGraph
         foreach (var argument in call.Arguments)
         {
             if (LinqShapes.FlowLambda(argument.Value) is not { } lambda ||
-                ElementGraph(lambda, child, ZippedAt(call, child)) is not { } inner)
+                ElementGraph(lambda, child, ZippedAt(call, child), handsOnReturns: IsPairProjection(call)) is not { } inner)
                 continue;
             foreach (var taint in TaintsOf(child))
             {
@@ -144,8 +144,10 @@ internal sealed partial class SubstituteFlowGraph
 
     /// <summary>The graph of a lambda whose parameters of the element type receive the elements of
     /// <paramref name="collection"/> — profiles, or tuples pairing the substitute with other values; null when it has
-    /// none. <paramref name="onlyParameter"/>, when not -1, is the one parameter that receives them.</summary>
-    private SubstituteFlowGraph? ElementGraph(IFlowAnonymousFunctionOperation lambda, IOperation collection, int onlyParameter)
+    /// none. <paramref name="onlyParameter"/>, when not -1, is the one parameter that receives them.
+    /// <paramref name="handsOnReturns"/>: what the lambda returns is followed in the call's value (pairs a
+    /// <c>Select</c> makes, <see cref="ProjectsIntoPairs"/>), so returning it is no use here.</summary>
+    private SubstituteFlowGraph? ElementGraph(IFlowAnonymousFunctionOperation lambda, IOperation collection, int onlyParameter, bool handsOnReturns = false)
     {
         if (_elementLambdas is not null && _elementLambdas.TryGetValue(lambda, out var built))
             return built;
@@ -164,11 +166,11 @@ internal sealed partial class SubstituteFlowGraph
             foreach (var taint in TaintsOf(collection))
             {
                 if (taint.Kind == TaintKind.Collection)
-                    taints.Add(new Taint(taint.Origin, kind.Value, taint.Element));
+                    taints.Add(new Taint(taint.Origin, kind.Value, taint.Element, taint.VerdictAt));
             }
             (elements ??= new(SymbolEqualityComparer.Default))[parameter] = taints;
         }
-        return elements is null ? null : SeededGraph(lambda, elements);
+        return elements is null ? null : SeededGraph(lambda, elements, handsOnReturns);
     }
 
     /// <summary><c>index.FindNearestAsync(user).ContinueWith(t =&gt; t.Result?.Tone)</c>: a lookup's task continued with
@@ -192,10 +194,10 @@ internal sealed partial class SubstituteFlowGraph
     }
 
     /// <summary>A lambda's graph, judged with <paramref name="parameters"/> holding what the call hands them; built once.</summary>
-    private SubstituteFlowGraph SeededGraph(IFlowAnonymousFunctionOperation lambda, Dictionary<IParameterSymbol, List<Taint>> parameters)
+    private SubstituteFlowGraph SeededGraph(IFlowAnonymousFunctionOperation lambda, Dictionary<IParameterSymbol, List<Taint>> parameters, bool handsOnReturns = false)
     {
         var inner = new SubstituteFlowGraph(_graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation), _symbols, _options,
-            returnsHandedOn: false, _locals, _sites, _cancellation, _handingOn, parameters);
+            returnsHandedOn: handsOnReturns, _locals, _sites, _cancellation, _handingOn, parameters);
         (_elementLambdas ??= new(OperationIdentity<IFlowAnonymousFunctionOperation>.Comparer))[lambda] = inner;
         return inner;
     }

@@ -259,7 +259,7 @@ internal sealed partial class SubstituteFlowGraph
                 if (pattern is ISlicePatternOperation { Pattern: { } slice })
                     changed |= PropagateToPatternLocals(slice, collection);
                 else if (IsPair(pattern.InputType))
-                    changed |= PropagateToPatternLocals(pattern, new List<Taint> { new(taint.Origin, TaintKind.Tuple, taint.Element) });
+                    changed |= PropagateToPatternLocals(pattern, new List<Taint> { new(taint.Origin, TaintKind.Tuple, taint.Element, taint.VerdictAt) });
                 else if (_symbols.IsPersonaType(pattern.InputType))
                     changed |= PropagateToPatternLocals(pattern, new List<Taint> { new(taint.Origin, TaintKind.Element) });
             }
@@ -293,7 +293,7 @@ internal sealed partial class SubstituteFlowGraph
             foreach (var taint in TaintsOf(tuple.Elements[i]))
             {
                 if (taint.Kind == TaintKind.Element)
-                    changed |= Add(_values, tuple, new Taint(taint.Origin, TaintKind.Tuple, i));
+                    changed |= Add(_values, tuple, new Taint(taint.Origin, TaintKind.Tuple, i, AnswerBeside(tuple.Elements, i, value => IsSubstituteOf(value, taint.Origin))));
             }
         }
         return changed;
@@ -306,8 +306,10 @@ internal sealed partial class SubstituteFlowGraph
         var changed = false;
         foreach (var taint in TaintsOf(value))
         {
-            if (taint.Kind == TaintKind.Element)
-                changed |= Add(_values, creation, new Taint(taint.Origin, TaintKind.Tuple, LinqShapes.AnonymousIndex(member)));
+            if (taint.Kind != TaintKind.Element)
+                continue;
+            var held = LinqShapes.AnonymousIndex(member);
+            changed |= Add(_values, creation, new Taint(taint.Origin, TaintKind.Tuple, held, AnswerBeside(MemberValues(creation), held, value => IsSubstituteOf(value, taint.Origin))));
         }
         return changed;
     }
@@ -337,7 +339,7 @@ internal sealed partial class SubstituteFlowGraph
         var name = invocation.TargetMethod.Name;
         var changed = false;
         if (name is "Select" or "SelectMany" or "ConvertAll")
-            changed |= ProjectThroughDelegate(invocation, source, statement);
+            changed |= ProjectThroughDelegate(invocation, source, statement) | ProjectIntoPairs(invocation, source);
         else if (LinqShapes.IsTupleZip(invocation))
             return ZipIntoTuples(invocation);
         foreach (var taint in TaintsOf(source))
@@ -353,12 +355,12 @@ internal sealed partial class SubstituteFlowGraph
             if (LinqShapes.IsElementSelector(name))
             {
                 // FirstOrDefault(c => Check(user, c)): the element it picks has passed the check.
-                if (!FiltersByCheck(invocation))
+                if (!FiltersByCheck(invocation, taint.VerdictAt))
                     changed |= DeriveElement(invocation, taint, "Element", statement);
             }
             else if (name is "GetEnumerator" or "GetAsyncEnumerator")
             {
-                changed |= Add(_values, invocation, new Taint(taint.Origin, TaintKind.Enumerator, taint.Element));
+                changed |= Add(_values, invocation, new Taint(taint.Origin, TaintKind.Enumerator, taint.Element, taint.VerdictAt));
             }
             else if (LinqShapes.IsOutSelector(name) && invocation.Instance == source)
             {
@@ -377,7 +379,7 @@ internal sealed partial class SubstituteFlowGraph
             }
             else if ((LinqShapes.IsPassThrough(name) || LinqShapes.IsIdentitySelect(invocation) || LinqShapes.IsProfileSelect(invocation, _symbols)) &&
                      IsCollectionOfPersona(invocation.Type) &&
-                     !FiltersByCheck(invocation))
+                     !FiltersByCheck(invocation, taint.VerdictAt))
             {
                 changed |= Add(_values, invocation, taint);
             }
@@ -395,10 +397,26 @@ internal sealed partial class SubstituteFlowGraph
         {
             if (taint.Kind != TaintKind.Collection)
                 continue;
-            if (LinqShapes.IsAwaitedElementSelector(name) && !FiltersByCheck(call))
+            if (LinqShapes.IsAwaitedElementSelector(name) && !FiltersByCheck(call, taint.VerdictAt))
                 changed |= DeriveElement(awaited, taint, "Element", statement);
             else if (LinqShapes.IsAwaitedPassThrough(name) && (taint.Origin.IsKey || IsCollectionOfPersona(awaited.Type)))
                 changed |= Add(_values, awaited, taint); // a stream's ids, or its hits over records that embed users, listed
+        }
+        return changed;
+    }
+
+    /// <summary><c>neighbours.Select(n =&gt; (n, verdict: Guard.Assess(user, n)))</c>: the pairs carry the substitutes
+    /// (<see cref="ProjectsIntoPairs"/>).</summary>
+    private bool ProjectIntoPairs(IInvocationOperation select, IOperation source)
+    {
+        var changed = false;
+        var projected = (bool?)null;
+        int held = -1, verdictAt = -1;
+        foreach (var taint in TaintsOf(source))
+        {
+            if (taint.Kind != TaintKind.Collection || taint.Origin.IsKey || !(projected ??= ProjectsIntoPairs(select, out held, out verdictAt)))
+                continue;
+            changed |= Add(_values, select, new Taint(taint.Origin, TaintKind.Collection, held, verdictAt));
         }
         return changed;
     }
@@ -469,7 +487,7 @@ internal sealed partial class SubstituteFlowGraph
         }
         var location = construct == "ForEach" ? SubstituteSources.ForEachLocation(operation) : operation.Syntax.GetLocation();
         // An element of a collection of (user, twin) pairs holds the substitute where each pair does.
-        return AddDerived(new SubstituteOrigin(operation, persona, false, construct, location) { TupleElement = from.Element, TakenFrom = from.Origin },
+        return AddDerived(new SubstituteOrigin(operation, persona, false, construct, location) { TupleElement = from.Element, VerdictElement = from.VerdictAt, TakenFrom = from.Origin },
             from, statement);
     }
 
@@ -582,13 +600,13 @@ internal sealed partial class SubstituteFlowGraph
     /// <summary><c>Where(c =&gt; Check(target, c))</c>, or <c>First</c>, <c>Single</c>, <c>Last</c> (and their
     /// <c>OrDefault</c> forms), <c>Find</c> or <c>FindLast</c> with such a predicate: the elements that pass are
     /// checked.</summary>
-    private bool FiltersByCheck(IInvocationOperation invocation)
+    private bool FiltersByCheck(IInvocationOperation invocation, int verdictAt = -1)
     {
         if (invocation.TargetMethod.Name is not ("Where" or "FindAll" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or
                 "Last" or "LastOrDefault" or "Find" or "FindLast" or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or
                 "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync"))
             return false;
-        return KeepsOnlyChecked(Predicate(invocation));
+        return KeepsOnlyChecked(Predicate(invocation), verdictAt);
     }
 
     /// <summary>The predicate a call is given: written in place (a lambda, a method group) or kept in a delegate local.</summary>
@@ -607,12 +625,14 @@ internal sealed partial class SubstituteFlowGraph
 
     /// <summary>A predicate that holds for an element only when a check of it says so: a lambda, a local function, or a
     /// check method given as a method group.</summary>
-    private bool KeepsOnlyChecked(IOperation? predicate) => predicate switch
+    /// <param name="verdictAt">For pairs that carry each substitute's own check's answer (<see cref="Taint.VerdictAt"/>), its
+    /// position: <c>Where(p =&gt; p.verdict.IsSafe)</c> keeps the checked ones.</param>
+    private bool KeepsOnlyChecked(IOperation? predicate, int verdictAt = -1) => predicate switch
     {
         IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } local => LocalPredicateChecks(local.Method),
         IMethodReferenceOperation method => _symbols.IsCheckMethod(method.Method, _options),
-        IFlowAnonymousFunctionOperation lambda => PredicateChecks(lambda, lambda.Syntax),
-        ILocalReferenceOperation kept => LambdaKeptIn(kept.Local) is { } lambda && PredicateChecks(lambda, lambda.Syntax),
+        IFlowAnonymousFunctionOperation lambda => PredicateChecks(lambda, lambda.Syntax, verdictAt),
+        ILocalReferenceOperation kept => LambdaKeptIn(kept.Local) is { } lambda && PredicateChecks(lambda, lambda.Syntax, verdictAt),
         _ => false,
     };
 
@@ -670,13 +690,13 @@ internal sealed partial class SubstituteFlowGraph
         PredicateChecks(lambda, removed.Operand);
 
     /// <summary>Whether the lambda's <paramref name="kept"/> expression holds only when a check of its element says so.</summary>
-    private bool PredicateChecks(IFlowAnonymousFunctionOperation lambda, SyntaxNode kept) =>
+    private bool PredicateChecks(IFlowAnonymousFunctionOperation lambda, SyntaxNode kept, int verdictAt = -1) =>
         lambda.Symbol.Parameters.Length > 0 &&
-        PredicateChecks(lambda.Symbol.Parameters[0], _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation), kept);
+        PredicateChecks(lambda.Symbol.Parameters[0], _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellation), kept, verdictAt);
 
     /// <summary>Whether the predicate (its element <paramref name="parameter"/>, its own <paramref name="graph"/>) keeps
     /// the element only when a check of it in the <paramref name="kept"/> expression says so.</summary>
-    private bool PredicateChecks(IParameterSymbol parameter, ControlFlowGraph graph, SyntaxNode kept)
+    private bool PredicateChecks(IParameterSymbol parameter, ControlFlowGraph graph, SyntaxNode kept, int verdictAt = -1)
     {
         foreach (var operation in OperationsOf(graph))
         {
@@ -688,6 +708,13 @@ internal sealed partial class SubstituteFlowGraph
                 LinqShapes.Unwrap(instance) is IParameterReferenceOperation element && SymbolEqualityComparer.Default.Equals(element.Parameter, parameter) &&
                 kept.Span.Contains(verdict.Syntax.Span) && Gates(verdict.Syntax, kept) && PassesOnlySafeBand(verdict))
                 return true;
+            // pairs.Where(p => p.verdict.IsSafe), Where(p => p.ok): the answer the pair carries on its own substitute. A bool
+            // answer reads "safe" when true, as TrySubstitute's does: !p.ok keeps the unsafe ones.
+            if (verdictAt >= 0 && ReadsPosition(operation, verdictAt) && operation is IMemberReferenceOperation { Instance: { } pair } &&
+                LinqShapes.Unwrap(pair) is IParameterReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Parameter, parameter) &&
+                kept.Span.Contains(operation.Syntax.Span) &&
+                Gates(operation.Syntax, kept, saysSafe: operation.Type?.SpecialType == SpecialType.System_Boolean) && PassesOnlySafeBand(operation))
+                return true;
         }
         return false;
     }
@@ -696,7 +723,9 @@ internal sealed partial class SubstituteFlowGraph
     /// the check is one side of an <c>||</c> (<c>c =&gt; Assess(u, c).IsSafe || c.IsPremium</c> lets a premium near-twin
     /// through), the condition of a <c>?:</c>, or negated where its answer's sense is known (<c>!Assess(u, c).IsSafe</c>,
     /// <c>!TrySubstitute(…)</c>). Judged on the predicate's own expression, up to the statement that holds it.</summary>
-    private static bool Gates(SyntaxNode check, SyntaxNode predicate)
+    /// <param name="saysSafe">Whether <paramref name="check"/> itself is an answer true when the pair is safe (a bool
+    /// answer a pair carries), where its spelling does not say so.</param>
+    private static bool Gates(SyntaxNode check, SyntaxNode predicate, bool saysSafe = false)
     {
         for (var node = check; node != predicate && node.Parent is { } parent && parent is not StatementSyntax; node = parent)
         {
@@ -706,7 +735,7 @@ internal sealed partial class SubstituteFlowGraph
                     return false;
                 case ConditionalExpressionSyntax conditional when conditional.Condition == node:
                     return false;
-                case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) && SaysSafe(node):
+                case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) && (SaysSafe(node) || saysSafe && Unparenthesized(node) == check):
                     return false;
             }
         }
@@ -725,19 +754,22 @@ internal sealed partial class SubstituteFlowGraph
         return matched == 0 || BandTests.AdmitsOnlySafe(matched);
     }
 
-    /// <summary><c>Assess(u, c).IsSafe</c> or <c>TrySubstitute(…)</c>, spelled out: true when the pair is safe.</summary>
-    private static bool SaysSafe(SyntaxNode node)
+    private static SyntaxNode Unparenthesized(SyntaxNode node)
     {
         while (node is ParenthesizedExpressionSyntax parenthesized)
             node = parenthesized.Expression;
-        return node switch
+        return node;
+    }
+
+    /// <summary><c>Assess(u, c).IsSafe</c> or <c>TrySubstitute(…)</c>, spelled out: true when the pair is safe.</summary>
+    private static bool SaysSafe(SyntaxNode node) =>
+        Unparenthesized(node) switch
         {
             MemberAccessExpressionSyntax { Name.Identifier.ValueText: BandTests.SafeVerdict } => true,
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: BandTests.SafeCheck } } => true,
             InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: BandTests.SafeCheck } } => true,
             _ => false,
         };
-    }
 
     private static bool ArgumentsMention(IInvocationOperation call, IParameterSymbol parameter)
     {

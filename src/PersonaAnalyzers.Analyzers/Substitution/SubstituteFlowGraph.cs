@@ -92,6 +92,7 @@ internal sealed partial class SubstituteFlowGraph
         {
             foreach (var origin in _seeded)
                 _keys |= origin.IsKey; // ids captured from the enclosing graph may be looked up here
+            _pairsAnswers = CarriesAnswers(seeds?.Values) || CarriesAnswers(elements?.Values);
         }
         // One walk of the trees; every later pass runs over its result.
         _all = new GraphOperations(graph);

@@ -32,6 +32,11 @@ internal sealed class SubstituteOrigin
     /// profile. -1 when every profile in the tuple is the substitute (a source's <c>(Reader Match, double Score)</c>).</summary>
     public int TupleElement { get; init; } = -1;
 
+    /// <summary>For a tuple (or a collection of tuples) that pairs the substitute with its own check's answer —
+    /// <c>(n, verdict: Guard.Assess(user, n))</c>, <c>new { n, band = Guard.Classify(user, n) }</c> — the position of that
+    /// answer: reading it there is the check deciding (see <see cref="Taint.VerdictAt"/>). -1 when there is none.</summary>
+    public int VerdictElement { get; init; } = -1;
+
     /// <summary>Other users' ids rather than their profiles (<see cref="SubstituteSources.TryGetDirect"/> with <c>orKeys</c>): tracked like a
     /// substitute, never reported itself — a lookup that turns one into a profile obtains the substitute.</summary>
     public bool IsKey { get; init; }
@@ -65,11 +70,15 @@ internal readonly struct Taint : System.IEquatable<Taint>
 {
     /// <param name="element">For a tuple, or a collection of tuples, the position of the substitute in it (see
     /// <see cref="SubstituteOrigin.TupleElement"/>); by default the origin's own.</param>
-    public Taint(SubstituteOrigin origin, TaintKind kind, int? element = null)
+    /// <param name="verdictAt">For the same, the position of the substitute's own check's answer beside it (see
+    /// <see cref="SubstituteOrigin.VerdictElement"/>); by default the origin's own.</param>
+    public Taint(SubstituteOrigin origin, TaintKind kind, int? element = null, int? verdictAt = null)
     {
         Origin = origin;
         Kind = kind;
-        Element = kind is TaintKind.Tuple or TaintKind.Collection or TaintKind.Enumerator ? element ?? origin.TupleElement : -1;
+        var paired = kind is TaintKind.Tuple or TaintKind.Collection or TaintKind.Enumerator;
+        Element = paired ? element ?? origin.TupleElement : -1;
+        VerdictAt = paired ? verdictAt ?? origin.VerdictElement : -1;
     }
 
     public SubstituteOrigin Origin { get; }
@@ -83,11 +92,16 @@ internal readonly struct Taint : System.IEquatable<Taint>
     /// <summary>Whether the tuple's element at <paramref name="position"/> (-1: unknown) is the substitute.</summary>
     public bool HoldsAt(int position) => Element < 0 || position < 0 || position == Element;
 
-    public bool Equals(Taint other) => ReferenceEquals(Origin, other.Origin) && Kind == other.Kind && Element == other.Element;
+    /// <summary>For a tuple taint (or a collection of tuples, or an enumerator over one), the position of the answer of a
+    /// check given the substitute beside it: <c>pairs.Where(p =&gt; p.verdict.IsSafe)</c> keeps the checked ones, and a
+    /// branch on <c>pair.Verdict.IsSafe</c> decides. -1 when the tuple carries none.</summary>
+    public int VerdictAt { get; }
+
+    public bool Equals(Taint other) => ReferenceEquals(Origin, other.Origin) && Kind == other.Kind && Element == other.Element && VerdictAt == other.VerdictAt;
 
     public override bool Equals(object? obj) => obj is Taint other && Equals(other);
 
-    public override int GetHashCode() => (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Origin) * 3 + (int)Kind) * 17 + Element;
+    public override int GetHashCode() => ((System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Origin) * 3 + (int)Kind) * 17 + Element) * 7 + VerdictAt;
 }
 
 /// <summary>What the target user's result gets from a substitute: the uses PERSONA001 requires a check before.</summary>
