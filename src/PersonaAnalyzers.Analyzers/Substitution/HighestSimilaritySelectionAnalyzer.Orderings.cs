@@ -248,8 +248,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer
                 return;
             if (ValueOf(index) is not IInvocationOperation { TargetMethod.Name: "IndexOf" } indexOf)
                 return;
-            var scores = indexOf.Instance ?? ArgumentFor(indexOf, "array")?.Value;
-            var best = ArgumentFor(indexOf, indexOf.Instance is null ? "value" : "item")?.Value;
+            var scores = indexOf.Instance ?? LinqShapes.ArgumentFor(indexOf, "array")?.Value;
+            var best = LinqShapes.ArgumentFor(indexOf, indexOf.Instance is null ? "value" : "item")?.Value;
             if (scores is null || best is null || ValueOf(best) is not IInvocationOperation { TargetMethod.Name: "Max" or "Min", Arguments.Length: 1 } extreme ||
                 ScoredProfiles.SymbolOf(LinqShapes.Source(extreme) ?? extreme) is not { } scoresVariable ||
                 !SymbolEqualityComparer.Default.Equals(scoresVariable, ScoredProfiles.SymbolOf(scores)))

@@ -143,7 +143,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
         /// a lambda's is; or, declared elsewhere, one whose name says it computes a similarity (<c>MaxBy(SimilarityToViewer)</c>).</summary>
         private bool SelectionKey(IInvocationOperation selecting, IOperation? population, out ScoreLocals.Score score, out ISymbol? candidate) =>
             // (MoreLINQ's MaxBy names it selector.)
-            SelectionKey(ArgumentFor(selecting, "keySelector") ?? OperationBlocks.LambdaArgument(selecting), population, out score, out candidate);
+            SelectionKey(LinqShapes.ArgumentFor(selecting, "keySelector") ?? OperationBlocks.LambdaArgument(selecting), population, out score, out candidate);
 
         private bool SelectionKey(IArgumentOperation? key, IOperation? population, out ScoreLocals.Score score, out ISymbol? candidate)
         {
@@ -198,7 +198,7 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
             if (projecting.TargetMethod.Name == "ToDictionary")
             {
                 if (!ReadsValue(LinqShapes.Unwrap(returned), Parameter(key)) || !IsKeyedByProfile(projecting) ||
-                    !OperationBlocks.TryGetLambda(ArgumentFor(projecting, "elementSelector"), out var valueOf, out var value))
+                    !OperationBlocks.TryGetLambda(LinqShapes.ArgumentFor(projecting, "elementSelector"), out var valueOf, out var value))
                     return false;
                 scored = valueOf;
                 return LambdaScore(valueOf, value!, out score);
@@ -218,18 +218,8 @@ public sealed partial class HighestSimilaritySelectionAnalyzer : DiagnosticAnaly
         /// <summary><c>ToDictionary(c =&gt; c, …)</c>: each profile is its own key, so the entry with the best value is
         /// the profile picked.</summary>
         private static bool IsKeyedByProfile(IInvocationOperation toDictionary) =>
-            OperationBlocks.TryGetLambda(ArgumentFor(toDictionary, "keySelector"), out var keyOf, out var key) &&
+            OperationBlocks.TryGetLambda(LinqShapes.ArgumentFor(toDictionary, "keySelector"), out var keyOf, out var key) &&
             LinqShapes.Unwrap(key!) is IParameterReferenceOperation profile && SymbolEqualityComparer.Default.Equals(profile.Parameter, Parameter(keyOf));
-
-        private static IArgumentOperation? ArgumentFor(IInvocationOperation invocation, string parameter)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == parameter)
-                    return argument;
-            }
-            return null;
-        }
 
         /// <summary>The value a projection gives the member the key reads: the tuple element at the same position, or
         /// the anonymous type's property of the same name.</summary>

@@ -159,6 +159,18 @@ internal static class LinqShapes
 
     /// <summary>The lambda a graph's argument gives: made a delegate, or (to an <c>IQueryable</c> operator) an expression
     /// tree; null for anything else.</summary>
+    /// <summary>The argument given for the parameter named <paramref name="parameter"/> (<c>keySelector</c>,
+    /// <c>elementSelector</c>), wherever it is written; null when there is none.</summary>
+    public static IArgumentOperation? ArgumentFor(IInvocationOperation invocation, string parameter)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == parameter)
+                return argument;
+        }
+        return null;
+    }
+
     public static IFlowAnonymousFunctionOperation? FlowLambda(IOperation argument) => Unwrap(argument) switch
     {
         IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda } => lambda,

@@ -18,6 +18,10 @@ internal sealed class ScoreLocals
     /// element by name (<c>(c, sim: Similarity(u, c))</c>) — read back as <c>x.sim</c> where the pairs are used.</summary>
     private readonly Dictionary<ISymbol, bool> _scoredProperties = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<string, bool> _scoredElements = new();
+    /// <summary>The entries of the body's dictionaries from each profile to its score (<c>pool.ToDictionary(c =&gt; c, c
+    /// =&gt; Similarity(u, c))</c>), by entry type, and whether the score is a distance: <c>kv.Value</c> of such an entry
+    /// is the score of <c>kv.Key</c>, as PERSONA002 reads it in <c>MaxBy(kv =&gt; kv.Value)</c>.</summary>
+    private Dictionary<ITypeSymbol, bool>? _scoredEntries;
 
     private ScoreLocals()
     {
@@ -32,7 +36,7 @@ internal sealed class ScoreLocals
             {
                 if (operation.Kind is not (OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.DeconstructionAssignment or
                     OperationKind.Loop or OperationKind.Argument or OperationKind.AnonymousObjectCreation or OperationKind.Tuple or
-                    OperationKind.DeclarationPattern))
+                    OperationKind.DeclarationPattern or OperationKind.Invocation))
                     continue;
                 switch (operation)
                 {
@@ -69,6 +73,9 @@ internal sealed class ScoreLocals
                     case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol declared } declaration when LinqShapes.IsNumeric(declared.Type):
                         result.RecordPatterned(declaration, declared, symbols);
                         break;
+                    case IInvocationOperation { TargetMethod.Name: "ToDictionary" } toDictionary:
+                        result.RecordScoredEntries(toDictionary, symbols);
+                        break;
                     case IForEachLoopOperation { LoopControlVariable: { } control } loop:
                         var collection = LinqShapes.Unwrap(loop.Collection).Type;
                         result.RecordDeconstructed(control, collection is null ? null : symbols.ElementType(collection), symbols);
@@ -93,6 +100,20 @@ internal sealed class ScoreLocals
             _scores[local] = best;
         else if (SimilarityScores.Unscaled(value) is ILocalReferenceOperation other && _scores.TryGetValue(other.Local, out var score))
             _scores[local] = score with { Derived = ReferenceEquals(other, LinqShapes.Unwrap(value)) }; // a rescaled copy is a score of its own: var pct = (int)(s * 100)
+    }
+
+    /// <summary><c>ToDictionary(c =&gt; c, c =&gt; score)</c>: each profile its own key, its value a score of it.</summary>
+    private void RecordScoredEntries(IInvocationOperation toDictionary, SubstitutionSymbols symbols)
+    {
+        if (toDictionary.Type is not INamedTypeSymbol { TypeArguments: [var key, var value] } dictionary || !symbols.IsPersonaType(key) ||
+            !LinqShapes.IsNumeric(value) || symbols.ElementType(dictionary) is not { } entry ||
+            !OperationBlocks.TryGetLambda(LinqShapes.ArgumentFor(toDictionary, "keySelector"), out var keyOf, out var keyed) ||
+            !OperationBlocks.TryGetLambda(LinqShapes.ArgumentFor(toDictionary, "elementSelector"), out var valueOf, out var valued) ||
+            LinqShapes.Unwrap(keyed!) is not IParameterReferenceOperation { Parameter: var profile } ||
+            keyOf.Symbol.Parameters is not [var keyParameter] || !SymbolEqualityComparer.Default.Equals(profile, keyParameter) ||
+            !Collect(valueOf.Body, symbols).TryGet(valued!, symbols, out var score))
+            return;
+        (_scoredEntries ??= new(SymbolEqualityComparer.Default))[entry] = score.IsDistance;
     }
 
     private bool HoldsScore(IOperation value, SubstitutionSymbols symbols, out bool isDistance)
@@ -221,6 +242,13 @@ internal sealed class ScoreLocals
         if (operation is IPropertyReferenceOperation { Instance: not null } projected && _scoredProperties.TryGetValue(projected.Property, out isDistance) ||
             operation is IFieldReferenceOperation { Instance: { } pair, Field.ContainingType.IsTupleType: true } element &&
             _scoredElements.TryGetValue(element.Field.Name, out isDistance) && symbols.IsOrCarriesPersona(pair.Type))
+        {
+            score = new Score(operation, isDistance, Derived: false);
+            return true;
+        }
+        // kv.Value of an entry of a dictionary from each profile to its score: the score of kv.Key.
+        if (_scoredEntries is not null && operation is IPropertyReferenceOperation { Property.Name: "Value", Instance: { Type: { } entryType } } &&
+            _scoredEntries.TryGetValue(entryType, out isDistance))
         {
             score = new Score(operation, isDistance, Derived: false);
             return true;

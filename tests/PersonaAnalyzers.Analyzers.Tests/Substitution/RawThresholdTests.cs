@@ -1096,4 +1096,30 @@ public class RawThresholdTests
                 public bool IsStrict(VectorSearchOptions<Reader> options) => options.ScoreThreshold is not null;
             }
             """);
+
+    /// <summary><c>kv.Value</c> of a dictionary from each profile to its score is the score of <c>kv.Key</c>, as
+    /// PERSONA002 reads it (probe 13c, repro 03).</summary>
+    [Theory]
+    [InlineData("foreach (var kv in affinity) if ({|PERSONA003:kv.Value >= 0.85|}) picks.Add(kv.Key.Summary);")]
+    [InlineData("picks.AddRange(affinity.Where(kv => {|PERSONA003:kv.Value > 0.9|}).Select(kv => kv.Key.Summary));")]
+    [InlineData("foreach (var kv in affinity) if ({|PERSONA003:kv.Value is >= 0.9|}) picks.Add(kv.Key.Summary);")]
+    public Task A_bar_on_the_value_of_a_profile_to_score_dictionary_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var affinity = pool.ToDictionary(c => c, c => ReaderGuard.Similarity(user, c));
+                    var picks = new List<string>();
+                    {{body}}
+                    return picks;
+            """));
+
+    /// <summary>Keyed by an id, or with a value that is no score, the entries' values are not a profile's similarity.</summary>
+    [Theory]
+    [InlineData("var affinity = pool.ToDictionary(c => c.Id, c => ReaderGuard.Similarity(user, c)); foreach (var kv in affinity) if (kv.Value >= 0.85) picks.Add(kv.Key);")]
+    [InlineData("var affinity = pool.ToDictionary(c => c, c => (double)c.Purchases.Count); foreach (var kv in affinity) if (kv.Value >= 3) picks.Add(kv.Key.Summary);")]
+    [InlineData("var affinity = pool.ToDictionary(c => c, c => ReaderGuard.Similarity(user, c)); foreach (var kv in affinity) if (ReaderGuard.Assess(user, kv.Key).IsSafe) picks.Add(kv.Key.Summary + kv.Value);")]
+    public Task The_value_of_a_dictionary_that_is_no_profile_score_is_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var picks = new List<string>();
+                    {{body}}
+                    return picks;
+            """));
 }
