@@ -20,7 +20,8 @@ internal static class LinqShapes
     {
         "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Take", "Skip", "TakeWhile", "SkipWhile",
         "TakeLast", "SkipLast", "ToList", "ToArray", "ToHashSet", "AsEnumerable", "AsReadOnly", "Distinct", "DistinctBy",
-        "Reverse", "Concat", "Union", "Append", "Prepend", "Cast", "OfType", "DefaultIfEmpty", "FindAll",
+        "Reverse", "Concat", "Union", "UnionBy", "Except", "ExceptBy", "Intersect", "IntersectBy", "Append", "Prepend", "Cast",
+        "OfType", "DefaultIfEmpty", "FindAll",
         "ToImmutableArray", "ToImmutableList", "AsParallel", "AsQueryable", "Order", "OrderDescending",
         "ConfigureAwait", "WithCancellation", // an async stream, configured for await foreach
     };

@@ -154,7 +154,9 @@ internal sealed partial class SubstituteFlowGraph
         // Parallel.ForEachAsync(index.StreamSimilarAsync(user, ct), ct, (n, token) => …) hands a stream's elements on too.
         if (collection.Type is not { } type || (_symbols.ElementType(type) ?? _symbols.StreamedElementType(type)) is not { } elementType)
             return null;
-        var kind = _symbols.IsPersonaType(elementType) ? TaintKind.Element : IsPair(elementType) ? TaintKind.Tuple : (TaintKind?)null;
+        // lookalikes.Chunk(100).Sum(batch => …): each batch a collection of the substitutes.
+        var kind = _symbols.IsPersonaType(elementType) ? TaintKind.Element : IsPair(elementType) ? TaintKind.Tuple :
+            IsCollectionOfPersona(elementType) ? TaintKind.Collection : (TaintKind?)null;
         if (kind is null)
             return null;
         Dictionary<IParameterSymbol, List<Taint>>? elements = null;

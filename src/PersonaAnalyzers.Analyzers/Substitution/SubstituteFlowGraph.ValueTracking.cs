@@ -358,6 +358,11 @@ internal sealed partial class SubstituteFlowGraph
                 if (!FiltersByCheck(invocation, taint.VerdictAt))
                     changed |= DeriveElement(invocation, taint, "Element", statement);
             }
+            else if (name == "Chunk" && !taint.Origin.IsKey)
+            {
+                // lookalikes.Chunk(100): batches of the same substitutes, each a collection of them (DeriveElement).
+                changed |= Add(_values, invocation, taint);
+            }
             else if (name is "GetEnumerator" or "GetAsyncEnumerator")
             {
                 changed |= Add(_values, invocation, new Taint(taint.Origin, TaintKind.Enumerator, taint.Element, taint.VerdictAt));
@@ -378,7 +383,7 @@ internal sealed partial class SubstituteFlowGraph
                     changed |= Add(_values, invocation, taint);
             }
             else if ((LinqShapes.IsPassThrough(name) || LinqShapes.IsIdentitySelect(invocation) || LinqShapes.IsProfileSelect(invocation, _symbols)) &&
-                     IsCollectionOfPersona(invocation.Type) &&
+                     (IsCollectionOfPersona(invocation.Type) || IsBatchesOfPersona(invocation.Type)) &&
                      !FiltersByCheck(invocation, taint.VerdictAt))
             {
                 changed |= Add(_values, invocation, taint);
@@ -468,6 +473,10 @@ internal sealed partial class SubstituteFlowGraph
     private bool IsCollectionOfPersona(ITypeSymbol? type) =>
         SubstituteSources.ProfileOf(type, _symbols, out var isCollection) is not null && isCollection;
 
+    /// <summary>Batches of profiles, as <c>Chunk</c> makes them (<c>List&lt;Reader[]&gt;</c>).</summary>
+    private bool IsBatchesOfPersona(ITypeSymbol? type) =>
+        type is not null && _symbols.ElementType(type) is { } batch && IsCollectionOfPersona(batch);
+
     private bool DeriveElement(IOperation operation, Taint from, string construct, Statement statement, ITypeSymbol? elementType = null)
     {
         // One of the ids (ids[0], ids.First(), foreach): still an id, tracked with its origin until a lookup uses it.
@@ -476,8 +485,12 @@ internal sealed partial class SubstituteFlowGraph
         if (_derived is not null && _derived.Contains(operation))
             return false;
         var persona = SubstituteSources.ProfileOf(elementType ?? operation.Type, _symbols, out var isCollection);
-        if (persona is null || isCollection)
+        if (persona is null)
             return false;
+        // One batch of a chunked collection (foreach (var batch in lookalikes.Chunk(100)), batches[0]): the same
+        // substitutes, judged as the collection — a check of the batch is a check of what it holds.
+        if (isCollection)
+            return from.Kind is TaintKind.Collection or TaintKind.Enumerator && from.Element < 0 && Add(_values, operation, new Taint(from.Origin, TaintKind.Collection));
         if (construct is "Element" or "ForEach" && (_seeded is null || !_seeded.Contains(from.Origin)) &&
             EarlierReadOfSameElement(operation, statement) is { } earlier)
         {

@@ -353,8 +353,9 @@ internal static class SubstituteUses
                     return UseKind.None;
                 if (kind == TaintKind.Enumerator)
                     return UseKind.None;
-                // users.Zip(twins): paired with the users' own profiles in the call's value, which is tracked.
-                if (kind == TaintKind.Collection && LinqShapes.IsTupleZip(invocation))
+                // users.Zip(twins): paired with the users' own profiles in the call's value, which is tracked; and
+                // lookalikes.Chunk(100): batches of them, tracked as the collection (SubstituteFlowGraph.DeriveElement).
+                if (kind == TaintKind.Collection && (LinqShapes.IsTupleZip(invocation) || isSource && method.Name == "Chunk"))
                     return UseKind.None;
                 return LinqShapes.IsAdder(method.Name) ? UseKind.CollectionAdd : UseKind.Argument;
             }

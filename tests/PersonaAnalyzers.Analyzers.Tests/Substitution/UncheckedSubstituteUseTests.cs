@@ -726,4 +726,24 @@ public class UncheckedSubstituteUseTests
                         return null;
                     return first;
             """));
+
+    /// <summary><c>ExceptBy</c>, <c>IntersectBy</c>, <c>UnionBy</c> pass the substitutes on, as <c>Where</c> does, and
+    /// <c>Chunk</c> hands them on in batches, each judged as the collection (probe 14a, repro 01).</summary>
+    [Theory]
+    [InlineData("return index.NearestNeighbours(user, 100).ExceptBy(new[] { \"a\" }, a => a.Id).Select(a => a.Id).ToList();")]
+    [InlineData("return index.NearestNeighbours(user, 100).IntersectBy(new[] { \"a\" }, a => a.Id).Count();")]
+    [InlineData("var n = 0; foreach (var batch in index.NearestNeighbours(user, 100).Chunk(10)) foreach (var l in batch) { if (!ReaderGuard.TrySubstitute(user, l, out _)) continue; n += l.Purchases.Count; } return n;")]
+    [InlineData("foreach (var page in index.NearestNeighbours(user, 100).Chunk(10)) if (ReaderGuard.SafestSubstitute(user, page) is { } pick) return pick.Summary; return null;")]
+    [InlineData("return index.NearestNeighbours(user, 100).Chunk(10).Select(batch => batch.Length).ToList();")]
+    public Task Set_operators_and_batches_pass_the_substitutes_on_without_using_them(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Theory]
+    [InlineData("return {|PERSONA001:index.NearestNeighbours(user, 100)|}.Chunk(10).Sum(batch => batch.Sum(l => l.Purchases.Count));")]
+    [InlineData("return {|PERSONA001:index.NearestNeighbours(user, 100).UnionBy(pool, a => a.Id).First()|}.Summary;")]
+    [InlineData("return {|PERSONA001:index.NearestNeighbours(user, 100)|}.ExceptBy(new[] { \"a\" }, a => a.Id).Select(a => a.Summary).ToList();")]
+    [InlineData("var batches = index.NearestNeighbours(user, 100).Chunk(10).ToList(); return Render.Prompt({|PERSONA001:batches[0][0]|});")]
+    [InlineData("foreach (var batch in index.NearestNeighbours(user, 100).Chunk(10)) foreach (var {|PERSONA001:l|} in batch) return l.Summary; return null;")]
+    public Task Set_operators_and_batches_that_reach_a_use_are_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
 }
