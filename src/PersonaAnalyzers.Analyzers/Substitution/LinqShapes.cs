@@ -132,10 +132,17 @@ internal static class LinqShapes
         if (invocation.Instance is not null)
             return invocation.Instance;
         var method = invocation.TargetMethod;
-        if (method.IsExtensionMethod && invocation.Arguments.Length > 0)
+        if ((method.IsExtensionMethod || IsSpanView(method)) && invocation.Arguments.Length > 0)
             return invocation.Arguments[0].Value;
         return null;
     }
+
+    /// <summary><c>array.AsSpan(…)</c>, <c>AsMemory(…)</c>, <c>CollectionsMarshal.AsSpan(list)</c>: a view of the same
+    /// elements, as a span converted from the array is.</summary>
+    public static bool IsSpanView(IMethodSymbol method) =>
+        method.Name is "AsSpan" or "AsMemory" && method.IsStatic &&
+        method.ContainingType is { Name: "MemoryExtensions" or "CollectionsMarshal", ContainingNamespace: { } space } &&
+        space.ToDisplayString() is "System" or "System.Runtime.InteropServices";
 
     /// <summary><c>first.Zip(second)</c> (or three sequences) without a result selector: its value pairs the
     /// sequences' elements in tuples, each sequence at its argument's position.</summary>

@@ -76,7 +76,7 @@ internal sealed partial class SubstituteFlowGraph
     private static bool CarriesValues(OperationKind kind) =>
         kind is OperationKind.SimpleAssignment or OperationKind.FlowCapture or OperationKind.Invocation or OperationKind.PropertyReference or
             OperationKind.FieldReference or OperationKind.DeconstructionAssignment or OperationKind.ArrayElementReference or OperationKind.IsPattern or
-            OperationKind.ObjectCreation or OperationKind.Tuple or OperationKind.Await;
+            OperationKind.ObjectCreation or OperationKind.Tuple or OperationKind.Await or OperationKind.ImplicitIndexerReference;
 
     private void AddOrigin(SubstituteOrigin origin, Statement statement, TaintKind? kind = null)
     {
@@ -176,6 +176,14 @@ internal sealed partial class SubstituteFlowGraph
                 return PropagateToPatternLocals(pattern, TaintsOf(value));
             case IObjectCreationOperation creation:
                 return PropagateThroughCopy(creation);
+            // ns[^1] of a list, through the compiler's implicit Index support (ns[0] is the indexer above).
+            case IImplicitIndexerReferenceOperation { Instance: var listed } implicitIndexer:
+                foreach (var taint in TaintsOf(listed))
+                {
+                    if (taint.Kind == TaintKind.Collection)
+                        return DeriveElement(implicitIndexer, taint, "Element", statement);
+                }
+                return false;
             case IArrayElementReferenceOperation element:
                 foreach (var taint in TaintsOf(element.ArrayReference))
                 {
@@ -363,6 +371,11 @@ internal sealed partial class SubstituteFlowGraph
                 // lookalikes.Chunk(100): batches of the same substitutes, each a collection of them (DeriveElement).
                 changed |= Add(_values, invocation, taint);
             }
+            else if (LinqShapes.IsSpanView(invocation.TargetMethod) && !taint.Origin.IsKey)
+            {
+                // arr.AsSpan(0, k), CollectionsMarshal.AsSpan(list): a view of the same substitutes.
+                changed |= Add(_values, invocation, taint);
+            }
             else if (name is "GetEnumerator" or "GetAsyncEnumerator")
             {
                 changed |= Add(_values, invocation, new Taint(taint.Origin, TaintKind.Enumerator, taint.Element, taint.VerdictAt));
@@ -487,8 +500,8 @@ internal sealed partial class SubstituteFlowGraph
         var persona = SubstituteSources.ProfileOf(elementType ?? operation.Type, _symbols, out var isCollection);
         if (persona is null)
             return false;
-        // One batch of a chunked collection (foreach (var batch in lookalikes.Chunk(100)), batches[0]): the same
-        // substitutes, judged as the collection — a check of the batch is a check of what it holds.
+        // One batch of a chunked collection (foreach (var batch in lookalikes.Chunk(100)), batches[0]), or a slice
+        // (lookalikes[..3]): the same substitutes, judged as the collection — a check of the batch is a check of what it holds.
         if (isCollection)
             return from.Kind is TaintKind.Collection or TaintKind.Enumerator && from.Element < 0 && Add(_values, operation, new Taint(from.Origin, TaintKind.Collection));
         if (construct is "Element" or "ForEach" && (_seeded is null || !_seeded.Contains(from.Origin)) &&

@@ -344,7 +344,8 @@ internal static class SubstituteUses
                 if (method.Name is "ReferenceEquals" or "Equals" or "GetHashCode" || SimilarityScores.IsScoreMethod(method, symbols) ||
                     method is { Name: "IsSelf", IsStatic: true } && WellKnownTypeNames.IsGuardName(method.ContainingType))
                     return UseKind.None;
-                var isSource = (method.ReducedFrom ?? method).IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] == argument;
+                var isSource = ((method.ReducedFrom ?? method).IsExtensionMethod || LinqShapes.IsSpanView(method)) && invocation.Arguments.Length > 0 &&
+                               invocation.Arguments[0] == argument;
                 if (kind != TaintKind.Element && isSource &&
                     (LinqShapes.IsPassThrough(method.Name) || LinqShapes.IsElementSelector(method.Name) || LinqShapes.IsObserver(method.Name) ||
                      LinqShapes.IsAwaitedPassThrough(method.Name) || LinqShapes.IsAwaitedElementSelector(method.Name) ||
@@ -355,7 +356,7 @@ internal static class SubstituteUses
                     return UseKind.None;
                 // users.Zip(twins): paired with the users' own profiles in the call's value, which is tracked; and
                 // lookalikes.Chunk(100): batches of them, tracked as the collection (SubstituteFlowGraph.DeriveElement).
-                if (kind == TaintKind.Collection && (LinqShapes.IsTupleZip(invocation) || isSource && method.Name == "Chunk"))
+                if (kind == TaintKind.Collection && (LinqShapes.IsTupleZip(invocation) || isSource && (method.Name == "Chunk" || LinqShapes.IsSpanView(method))))
                     return UseKind.None;
                 return LinqShapes.IsAdder(method.Name) ? UseKind.CollectionAdd : UseKind.Argument;
             }

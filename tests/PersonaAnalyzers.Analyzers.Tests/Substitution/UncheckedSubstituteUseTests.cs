@@ -746,4 +746,21 @@ public class UncheckedSubstituteUseTests
     [InlineData("foreach (var batch in index.NearestNeighbours(user, 100).Chunk(10)) foreach (var {|PERSONA001:l|} in batch) return l.Summary; return null;")]
     public Task Set_operators_and_batches_that_reach_a_use_are_reported(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body));
+
+    /// <summary>An element taken from the end (<c>ns[^1]</c>), a slice (<c>arr[..3]</c>) and a span view of the
+    /// substitutes are taken from them as <c>ns[0]</c> is (probe 14b, repro 12; probe 14a, repro 03).</summary>
+    [Theory]
+    [InlineData("var ns = index.NearestNeighbours(user, 5); return {|PERSONA001:ns[^1]|}.Summary;")]
+    [InlineData("var ns = index.NearestNeighbours(user, 5).ToArray(); return {|PERSONA001:ns[^1]|}.Summary;")]
+    [InlineData("var ns = {|PERSONA001:index.NearestNeighbours(user, 5)|}.ToArray(); return ns[..3];")]
+    [InlineData("var ns = index.NearestNeighbours(user, 5).ToArray(); foreach (var {|PERSONA001:n|} in ns.AsSpan(0, 2)) return n.Summary; return null;")]
+    public Task Elements_from_the_end_slices_and_spans_are_taken_from_the_substitutes(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
+
+    [Theory]
+    [InlineData("var ns = index.NearestNeighbours(user, 5).ToArray(); return ReaderGuard.SafestSubstitute(user, ns.AsSpan(0, 2).ToArray());")]
+    [InlineData("var ns = index.NearestNeighbours(user, 5).ToList(); var n = 0; foreach (var l in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ns)) { if (!ReaderGuard.TrySubstitute(user, l, out _)) continue; n += l.Purchases.Count; } return n;")]
+    [InlineData("var ns = index.NearestNeighbours(user, 5); var last = ns[^1]; return ReaderGuard.TrySubstitute(user, last, out _) ? last.Summary : null;")]
+    public Task Checked_elements_from_the_end_and_span_views_are_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod(body));
 }
