@@ -57,8 +57,9 @@ internal static class Fallbacks
     {
         var compilation = model.Compilation;
         // A result that may be null already says "no one" to its callers: an unsafe substitute is no one as well. The
-        // user's own profile there would match a user with themself (a lookalike seed, a match, a donor).
-        if (type is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated } ||
+        // user's own profile there would match a user with themself (a lookalike seed, a match, a donor). Outside
+        // nullable annotations (#nullable disable) a reference may be null as well (probe 14b, repro 04).
+        if (type is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated or NullableAnnotation.None } ||
             type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
             return LiteralExpression(SyntaxKind.NullLiteralExpression);
         if (type.SpecialType != SpecialType.System_Object && compilation.ClassifyConversion(targetType, type) is { IsImplicit: true, IsUserDefined: false })

@@ -62,9 +62,18 @@ internal static class ExistingNullCheck
     private static bool IsAnything(RecursivePatternSyntax pattern) =>
         pattern is { Type: null, PositionalPatternClause: null, PropertyPatternClause.Subpatterns.Count: 0, Designation: null };
 
-    /// <summary><c>name is null</c>, <c>name == null</c>, <c>name is not { }</c>, <c>!name.HasValue</c>, or one of them first
-    /// in an <c>||</c> chain.</summary>
-    internal static bool IsNullTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
+    /// <summary><c>name is null</c>, <c>name == null</c>, <c>name is not { }</c>, <c>!name.HasValue</c>, or one of them in an
+    /// <c>||</c> chain (<c>twin is null || !LooksUsable(user, twin)</c>, <c>a is null || b is null</c>).</summary>
+    internal static bool IsNullTest(ExpressionSyntax condition, string name) => NullTestIn(condition, name) is not null;
+
+    /// <summary>The operand of the condition's <c>||</c> chain that tests <paramref name="name"/> for null (the condition
+    /// itself when it is that test); null when there is none.</summary>
+    private static ExpressionSyntax? NullTestIn(ExpressionSyntax condition, string name) =>
+        Syntax.Unparenthesized(condition) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } either
+            ? NullTestIn(either.Left, name) ?? NullTestIn(either.Right, name)
+            : IsOwnNullTest(condition, name) ? condition : null;
+
+    private static bool IsOwnNullTest(ExpressionSyntax condition, string name) => Syntax.Unparenthesized(condition) switch
     {
         IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax constant } test => Syntax.IsName(test.Expression, name) && IsNull(constant.Expression),
         IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern, Pattern: RecursivePatternSyntax anything } } test =>
@@ -74,28 +83,43 @@ internal static class ExistingNullCheck
         // if (!hit.HasValue) return …;: a nullable (profile, score) tuple's null test.
         PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "HasValue" } hasValue } =>
             Syntax.IsName(hasValue.Expression, name),
-        // if (twin is null || !LooksUsable(user, twin)) return …;: a null test first, then more reasons to leave.
-        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } either => IsNullTest(either.Left, name),
         _ => false,
     };
 
     /// <summary>The null check <see cref="After"/> found, leaving for a failed <paramref name="check"/> as well: right after
-    /// the null test, before the programmer's other reasons to leave, which may read the substitute's data.</summary>
-    public static SyntaxNode Extend(SyntaxNode root, IfStatementSyntax nullCheck, ExpressionSyntax check)
+    /// the substitute's null test, before the programmer's other reasons to leave, which may read its data
+    /// (<c>if (a is null || b is null) return user;</c> gives <c>b is null || !check</c> in its place: a missing or unsafe
+    /// <c>b</c> leaves with the code's own answer).</summary>
+    public static SyntaxNode Extend(SyntaxNode root, IfStatementSyntax nullCheck, ExpressionSyntax check, string name)
     {
-        var nullTest = NullTestOf(nullCheck.Condition);
+        ExpressionSyntax nullTest = NullTestIn(nullCheck.Condition, name)!;
+        // The right operand of a || (a is null || b is null): the new || goes round the pair, nesting to the left as the
+        // same text parses.
+        if (nullTest.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } pair && pair.Right == nullTest)
+            nullTest = pair;
         var extended = SyntaxFactory.BinaryExpression(SyntaxKind.LogicalOrExpression, nullTest.WithoutTrivia(), SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, check));
         var condition = nullCheck.Condition.ReplaceNode(nullTest, extended.WithTriviaFrom(nullTest));
         return root.ReplaceNode(nullCheck.Condition, condition.Formatted());
     }
 
-    /// <summary>The null test of a condition <see cref="After"/> accepted: the condition, or the first operand of its
-    /// <c>||</c> chain.</summary>
-    public static ExpressionSyntax NullTestOf(ExpressionSyntax condition)
+    /// <summary>The programmer's own null check right after the declaration that leaves some other way than the fix would
+    /// (<c>if (twin is null) throw …;</c>, a <c>break</c>, a <c>return</c> where the fix stands a profile in): it keeps its
+    /// own body for a missing substitute, and the guard goes after it, where the substitute is there (probe 14b, repro
+    /// 01: a guard in front, testing for null itself, made the <c>throw</c> dead).</summary>
+    public static IfStatementSyntax? LeavingAfter(LocalDeclarationStatementSyntax local, string name)
     {
-        while (Syntax.Unparenthesized(condition) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } either)
-            condition = either.Left;
-        return condition;
+        if (local.Parent is not BlockSyntax block)
+            return null;
+        var index = block.Statements.IndexOf(local);
+        if (index < 0 || index + 1 >= block.Statements.Count || block.Statements[index + 1] is not IfStatementSyntax { Else: null } branch ||
+            !IsNullTest(branch.Condition, name))
+            return null;
+        var last = branch.Statement is BlockSyntax { Statements.Count: > 0 } body ? body.Statements[body.Statements.Count - 1] : branch.Statement;
+        return last is ThrowStatementSyntax or BreakStatementSyntax or ReturnStatementSyntax or ContinueStatementSyntax ||
+               last is YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement } ||
+               last is ExpressionStatementSyntax { Expression: ThrowExpressionSyntax }
+            ? branch
+            : null;
     }
 
     /// <summary>Whether the programmer's body leaves as the fix's fallback would. Where the fix would stand the user's own

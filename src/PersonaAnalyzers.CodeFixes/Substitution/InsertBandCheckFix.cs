@@ -254,8 +254,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
         var mayBeNull = canBeNull && !(declared.Initializer is { } initializer && NullStates.KnownNotNull(model, initializer.Value, cancellationToken));
         if (canBeNull && ExistingNullCheck.After(local, name, fallback) is { } nullCheck)
         {
-            return ExistingNullCheck.Extend(root, nullCheck, check);
+            return ExistingNullCheck.Extend(root, nullCheck, check, name);
         }
+        // var twin = …; if (twin is null) throw …;  →  the guard after the throw, with no null test of its own.
+        if (mayBeNull && ExistingNullCheck.LeavingAfter(local, name) is { } leaving)
+            return root.InsertNodesAfter(leaving, new[] { IfStatement(Syntax.FailedCheck(check, name, canBeNull: false), fallback).Formatted() });
         // var twin = …; return twin ?? user;  →  if (… || !check) return user; return twin;: the code's own answer for no
         // substitute serves an unsafe one, and past the guard the substitute is there.
         if (returnedNext is { Expression: BinaryExpressionSyntax coalesce } && local.Parent is BlockSyntax block)

@@ -49,7 +49,12 @@ internal static class NullableTupleCheck
         // answer for an unsafe one too; ExistingNullCheck takes a stand-in statement for that case (no tuple can take
         // the user's own profile in its place).
         if (ExistingNullCheck.After(local, name, fallback ?? ExpressionStatement(IdentifierName(name))) is { } nullCheck)
-            return ExistingNullCheck.Extend(root, nullCheck, check);
-        return fallback is null ? null : root.InsertNodesAfter(local, new[] { IfStatement(Syntax.FailedCheck(check, name, canBeNull: true), fallback).Formatted() });
+            return ExistingNullCheck.Extend(root, nullCheck, check, name);
+        if (fallback is null)
+            return null;
+        // if (hit is null) throw …;: the guard after it, where the hit is there.
+        if (ExistingNullCheck.LeavingAfter(local, name) is { } leaving)
+            return root.InsertNodesAfter(leaving, new[] { IfStatement(Syntax.FailedCheck(check, name, canBeNull: false), fallback).Formatted() });
+        return root.InsertNodesAfter(local, new[] { IfStatement(Syntax.FailedCheck(check, name, canBeNull: true), fallback).Formatted() });
     }
 }

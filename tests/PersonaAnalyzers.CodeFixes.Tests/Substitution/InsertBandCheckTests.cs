@@ -680,7 +680,9 @@ public class InsertBandCheckTests
             """), Key);
 
     [Fact]
-    public Task Own_null_check_that_leaves_another_way_gets_a_guard_in_front() =>
+    /// <summary>The code's own exit for a missing substitute keeps it (probe 14b, repro 01: a guard in front, testing
+    /// for null itself, made it dead); the guard goes after it, where the substitute is there.</summary>
+    public Task Own_null_check_that_leaves_another_way_gets_the_guard_after_it() =>
         Verify.VerifyAsync(InClass("""
                 public List<string> Prompts(IEnumerable<Reader> users)
                 {
@@ -701,10 +703,10 @@ public class InsertBandCheckTests
                     foreach (var user in users)
                     {
                         var twin = index.FindNearest(user);
-                        if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
-                            continue;
                         if (twin is null)
                             break;
+                        if (!ReaderGuard.TrySubstitute(user, twin, out _))
+                            continue;
                         prompts.Add(Render.Prompt(twin));
                     }
                     return prompts;
@@ -712,7 +714,7 @@ public class InsertBandCheckTests
             """), Key);
 
     [Fact]
-    public Task Own_null_check_that_throws_gets_a_guard_in_front() =>
+    public Task Own_null_check_that_throws_gets_the_guard_after_it() =>
         Verify.VerifyAsync(InClass("""
                 public Reader ProfileFor(Reader partial)
                 {
@@ -725,10 +727,10 @@ public class InsertBandCheckTests
                 public Reader ProfileFor(Reader partial)
                 {
                     var nearest = index.FindNearest(partial);
-                    if (nearest is null || !ReaderGuard.TrySubstitute(partial, nearest, out _))
-                        return partial;
                     if (nearest is null)
                         throw new System.InvalidOperationException("no readers yet");
+                    if (!ReaderGuard.TrySubstitute(partial, nearest, out _))
+                        return partial;
                     return nearest;
                 }
             """), Key);
@@ -1260,9 +1262,10 @@ public class InsertBandCheckTests
                 }
             """), Key);
 
-    /// <summary>A block that names the substitute before it leaves is not the code's null exit.</summary>
+    /// <summary>A block that names the substitute before it leaves is not joined by the check: it stays the code's exit
+    /// for a missing substitute, and the guard goes after it.</summary>
     [Fact]
-    public Task A_block_exit_that_reads_the_substitute_gets_a_guard_in_front() =>
+    public Task A_block_exit_that_reads_the_substitute_gets_the_guard_after_it() =>
         Verify.VerifyAsync(InClass("""
                 public string Prompt(Reader user, List<string> log)
                 {
@@ -1278,13 +1281,14 @@ public class InsertBandCheckTests
                 public string Prompt(Reader user, List<string> log)
                 {
                     var twin = index.FindNearest(user);
-                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
-                        twin = user;
                     if (twin is null)
                     {
                         log.Add(twin?.Id ?? "none");
                         return Render.Prompt(user);
                     }
+
+                    if (!ReaderGuard.TrySubstitute(user, twin, out _))
+                        twin = user;
                     return Render.Prompt(twin);
                 }
             """), Key);
@@ -1452,4 +1456,47 @@ public class InsertBandCheckTests
         """)]
     public Task No_guard_where_a_discarded_check_on_the_substitute_gets_the_branch(string member) =>
         Verify.VerifyNotOfferedAsync(InClass(member), Key);
+
+    /// <summary>One exit for two missing lookups (<c>if (a is null || b is null) return user;</c>): the second lookup's
+    /// check joins it right after its own null test, so a missing <c>b</c> still leaves with the code's answer (probe 14b,
+    /// repro 03: a guard of its own left with the other target).</summary>
+    [Fact]
+    public Task A_shared_null_exit_takes_the_check_of_the_lookup_it_tests_second() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader Richer(Reader user, Reader other)
+                {
+                    var a = index.FindNearest(user);
+                    var b = {|PERSONA001:index.FindNearest(other)|};
+                    if (a is null || b is null) return user;
+                    return ReaderGuard.TrySubstitute(user, a, out _) && a.Authors.Count > b.Authors.Count ? a : b;
+                }
+            """), InClass("""
+                public Reader Richer(Reader user, Reader other)
+                {
+                    var a = index.FindNearest(user);
+                    var b = index.FindNearest(other);
+                    if (a is null || b is null || !ReaderGuard.TrySubstitute(other, b, out _)) return user;
+                    return ReaderGuard.TrySubstitute(user, a, out _) && a.Authors.Count > b.Authors.Count ? a : b;
+                }
+            """), Key);
+
+    /// <summary>Outside nullable annotations a result may already be null: an unsafe substitute leaves with null, not
+    /// the user's own profile (probe 14b, repro 04).</summary>
+    [Fact]
+    public Task A_result_outside_nullable_annotations_gets_null_for_an_unsafe_substitute() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader Borrow(Reader user)
+                {
+                    var twin = {|PERSONA001:index.FindNearest(user)|};
+                    return twin;
+                }
+            """, "#nullable disable\n"), InClass("""
+                public Reader Borrow(Reader user)
+                {
+                    var twin = index.FindNearest(user);
+                    if (twin is null || !ReaderGuard.TrySubstitute(user, twin, out _))
+                        return null;
+                    return twin;
+                }
+            """, "#nullable disable\n"), Key);
 }
