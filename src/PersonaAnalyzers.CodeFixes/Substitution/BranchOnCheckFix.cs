@@ -69,10 +69,14 @@ internal sealed class BranchOnCheckFix : PersonaFix
         else
             return null;
 
+        // if (n is not null) Guard.Classify(user, n);: the presence test only keeps the discarded call from a missing
+        // substitute — where the call goes, the test goes with it (probe 14b, repro 02).
+        StatementSyntax whole = candidate is IdentifierNameSyntax tested && OnlyUnderPresenceTest(statement, tested.Identifier.ValueText) is { } presence ? presence : statement;
+
         // Classify(me, other); if (Similarity(me, other) > 0.9) …: the bar becomes the check (PERSONA003's fix) and the
         // discarded call goes — the code either rule's fix leaves first, in one step.
-        if (await RawBars.FindAsync(document, statement, (candidate as IdentifierNameSyntax)?.Identifier.ValueText, cancellationToken).ConfigureAwait(false) is { } bar)
-            return await SettledByAsync(document, root, statement, BarFix, bar, null, cancellationToken).ConfigureAwait(false);
+        if (await RawBars.FindAsync(document, whole, (candidate as IdentifierNameSyntax)?.Identifier.ValueText, cancellationToken).ConfigureAwait(false) is { } bar)
+            return await SettledByAsync(document, root, whole, BarFix, bar, null, cancellationToken).ConfigureAwait(false);
 
         // var best = pool.MaxBy(c => Similarity(me, c)); if (best is null) return …; Classify(me, best);: PERSONA002's fix
         // makes the local the guard's pick for the same target, a candidate it has already found safe, and the discarded
@@ -80,17 +84,17 @@ internal sealed class BranchOnCheckFix : PersonaFix
         if (candidate is IdentifierNameSyntax held)
         {
             bool Settled(StatementSyntax discarded) => HeldByGuardPick(discarded, target, held.Identifier.ValueText);
-            if (Settled(statement))
-                return await RemovedAsync(document, root, statement, cancellationToken).ConfigureAwait(false);
+            if (Settled(whole))
+                return await RemovedAsync(document, root, whole, cancellationToken).ConfigureAwait(false);
             if (await HighestSimilarityPicks.FindAsync(document, model, held, cancellationToken).ConfigureAwait(false) is { } pick &&
-                await SettledByAsync(document, root, statement, PickFix, pick, Settled, cancellationToken).ConfigureAwait(false) is { } picked)
+                await SettledByAsync(document, root, whole, PickFix, pick, Settled, cancellationToken).ConfigureAwait(false) is { } picked)
                 return picked;
         }
 
         // The candidate may already be checked just before (the PERSONA001 fix on the same loop): then the discarded call
         // is only noise, and a second branch would be too.
-        if (AlreadyBranchedOn(statement, candidate))
-            return await RemovedAsync(document, root, statement, cancellationToken).ConfigureAwait(false);
+        if (AlreadyBranchedOn(whole, candidate))
+            return await RemovedAsync(document, root, whole, cancellationToken).ConfigureAwait(false);
 
         // if (twin is null) return "generic brief"; Classify(seed, twin);: the code's own exit for a missing substitute
         // serves an unsafe one too — the check joins its condition, and the discarded call goes (probe 9d, repro 01).
@@ -207,6 +211,17 @@ internal sealed class BranchOnCheckFix : PersonaFix
             return null;
         var leaves = exit.Statement is BlockSyntax { Statements.Count: > 0 } body ? body.Statements.Last() : exit.Statement;
         return leaves is ReturnStatementSyntax or ContinueStatementSyntax || leaves.IsKind(SyntaxKind.YieldBreakStatement) ? exit : null;
+    }
+
+    /// <summary>The <c>if</c> whose only statement the discarded call is, when its condition only tests that the
+    /// candidate is there (<c>if (n is not null) Guard.Classify(user, n);</c>, also braced); null otherwise.</summary>
+    private static IfStatementSyntax? OnlyUnderPresenceTest(StatementSyntax statement, string name)
+    {
+        var body = statement.Parent is BlockSyntax { Statements.Count: 1 } braced ? braced : (SyntaxNode)statement;
+        return body.Parent is IfStatementSyntax { Else: null } presence && presence.Statement == body &&
+               ExistingNullCheck.IsPresenceTest(presence.Condition, name)
+            ? presence
+            : null;
     }
 
     private static bool AlreadyBranchedOn(StatementSyntax statement, ExpressionSyntax candidate)

@@ -232,6 +232,30 @@ public class SelectionThresholdDiscardTests
                 }
             """), "PERSONA004.BranchOnCheck");
 
+    /// <summary>The same call under the code's own presence test: the test only kept the call from a missing
+    /// substitute, and goes with it (probe 14b, repro 02: the call became a nested branch that checked the pair twice
+    /// and left an unsafe one with an empty list).</summary>
+    [Theory]
+    [InlineData("if (other is not null) {|PERSONA004:ReaderGuard.Classify(me, other)|};")]
+    [InlineData("if (other != null) { {|PERSONA004:ReaderGuard.Classify(me, other)|}; }")]
+    public Task Discarded_check_under_a_presence_test_followed_by_a_raw_bar_goes_with_its_test(string discarded) =>
+        Discard.VerifyAsync(InClass($$"""
+                public static IReadOnlyList<string> Source(Reader me, Reader? other)
+                {
+                    {{discarded}}
+                    if (other != null && ReaderGuard.Similarity(me, other) > 0.9)
+                        return new[] { other.Summary };
+                    return new[] { me.Summary };
+                }
+            """), InClass("""
+                public static IReadOnlyList<string> Source(Reader me, Reader? other)
+                {
+                    if (other != null && ReaderGuard.TrySubstitute(me, other, out _))
+                        return new[] { other.Summary };
+                    return new[] { me.Summary };
+                }
+            """), "PERSONA004.BranchOnCheck");
+
     [Fact]
     public Task OrderByDescending_First_falls_back_to_the_target() =>
         Selection.VerifyAsync(InClass("""
