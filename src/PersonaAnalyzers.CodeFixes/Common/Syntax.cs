@@ -56,6 +56,12 @@ internal static class Syntax
             PropertyPatternClause(Token(TriviaList(), SyntaxKind.OpenBraceToken, TriviaList(Space)), default, Token(TriviaList(), SyntaxKind.CloseBraceToken, TriviaList(Space))),
             SingleVariableDesignation(Identifier(name))));
 
+    /// <summary><c>value is var name</c>: names a value the compiler knows is there, with plain spaces as
+    /// <see cref="IsSomething"/>.</summary>
+    public static IsPatternExpressionSyntax IsAny(ExpressionSyntax value, string name) =>
+        IsPatternExpression(value, Token(TriviaList(Space), SyntaxKind.IsKeyword, TriviaList(Space)),
+            VarPattern(Token(TriviaList(), SyntaxKind.VarKeyword, TriviaList(Space)), SingleVariableDesignation(Identifier(name))));
+
     public static T Formatted<T>(this T node) where T : SyntaxNode => node.WithAdditionalAnnotations(Formatter.Annotation);
 
     /// <summary>Re-evaluating the expression elsewhere (once instead of per item, or at a band check) reads the same

@@ -162,7 +162,8 @@ internal sealed class InsertBandCheckFix : PersonaFix
         // the check goes in place — null for an unsafe substitute where the property may say "no one", else the target.
         if (outer.Parent is ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax or AccessorDeclarationSyntax { RawKind: (int)SyntaxKind.GetAccessorDeclaration } })
             return await TryTargetsAsync(document, model, outer, types, cancellationToken,
-                target => KeepWhenSafe(root, model, outer, outer, outer, types, target, cancellationToken), outer).ConfigureAwait(false);
+                target => KeepWhenSafe(root, model, outer, outer, outer, types, target, cancellationToken, MemberType(model, outer, cancellationToken)), outer)
+                .ConfigureAwait(false);
 
         // while (n == null && tries++ < 3) n = index.FindNearest(c);: a guard inside the loop would look again for an
         // unsafe substitute as for a missing one; after the loop an unsafe one is made missing, as the loop leaves it.
@@ -317,22 +318,38 @@ internal sealed class InsertBandCheckFix : PersonaFix
     /// the fallback is null where the expression may be null anyway, else the target's profile.</summary>
     /// <param name="typed">What decides the fallback: the whole <c>??</c> expression, or the variable <c>??=</c> assigns.
     /// Null when its type is nullable, else the target itself.</param>
+    /// <param name="declared">The type of the member whose expression body it is, which says whether it may give no one
+    /// (an element of a list is never null, yet <c>public Reader? Closest =&gt; ns[0];</c> may say "no one": probe 14b,
+    /// repro 07).</param>
     private static SyntaxNode? KeepWhenSafe(SyntaxNode root, SemanticModel model, ExpressionSyntax coalesce, ExpressionSyntax typed, ExpressionSyntax substitute,
-        GuardTypes types, ExpressionSyntax target, CancellationToken cancellationToken)
+        GuardTypes types, ExpressionSyntax target, CancellationToken cancellationToken, ITypeSymbol? declared = null)
     {
-        var type = model.GetTypeInfo(typed, cancellationToken).ConvertedType;
-        ExpressionSyntax fallback = type is { NullableAnnotation: NullableAnnotation.Annotated }
+        var type = declared ?? model.GetTypeInfo(typed, cancellationToken).ConvertedType;
+        // Outside nullable annotations a reference may be null as well (see Fallbacks).
+        ExpressionSyntax fallback = type is { NullableAnnotation: NullableAnnotation.Annotated } or { IsReferenceType: true, NullableAnnotation: NullableAnnotation.None }
             ? LiteralExpression(SyntaxKind.NullLiteralExpression)
             : target;
-        return InPlace(root, model, coalesce, substitute, types, target, fallback);
+        return InPlace(root, model, coalesce, substitute, types, target, fallback, NullStates.KnownNotNull(model, substitute, cancellationToken));
     }
+
+    /// <summary>The type of the property, indexer or getter whose expression body <paramref name="body"/> is.</summary>
+    private static ITypeSymbol? MemberType(SemanticModel model, ExpressionSyntax body, CancellationToken cancellationToken) =>
+        body.Parent?.Parent switch
+        {
+            PropertyDeclarationSyntax property => (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.Type,
+            IndexerDeclarationSyntax indexer => (model.GetDeclaredSymbol(indexer, cancellationToken) as IPropertySymbol)?.Type,
+            AccessorDeclarationSyntax accessor => (model.GetDeclaredSymbol(accessor, cancellationToken) as IMethodSymbol)?.ReturnType,
+            _ => null,
+        };
 
     /// <summary><c>E</c> becomes <c>E is { } s &amp;&amp; Guard.TrySubstitute(t, s, out _) ? s : fallback</c> where it
     /// stands, <c>s</c> a name free at <paramref name="at"/>.</summary>
+    /// <param name="knownNotNull">The compiler knows <paramref name="substitute"/> is there (a list's element): <c>is var
+    /// s</c>, no null test that could never fail.</param>
     private static SyntaxNode InPlace(SyntaxNode root, SemanticModel model, SyntaxNode at, ExpressionSyntax substitute, GuardTypes types, ExpressionSyntax target,
-        ExpressionSyntax fallback)
+        ExpressionSyntax fallback, bool knownNotNull = false)
     {
-        var guarded = Syntax.InPlaceOf(substitute, SafeOr(model, at, substitute, types, target, fallback))
+        var guarded = Syntax.InPlaceOf(substitute, SafeOr(model, at, substitute, types, target, fallback, knownNotNull))
             .WithTriviaFrom(substitute).Formatted();
         return root.ReplaceNode(substitute, guarded);
     }
@@ -349,11 +366,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
     /// <summary><c>E is { } s &amp;&amp; Guard.TrySubstitute(t, s, out _) ? s : fallback</c>, with <c>s</c> a name free
     /// at <paramref name="at"/> (the <c>??</c> or <c>??=</c> being rewritten).</summary>
     private static ConditionalExpressionSyntax SafeOr(SemanticModel model, SyntaxNode at, ExpressionSyntax substitute, GuardTypes types, ExpressionSyntax target,
-        ExpressionSyntax fallback)
+        ExpressionSyntax fallback, bool knownNotNull = false)
     {
         var name = LocalNames.Unique(model, at, "substitute");
         var test = BinaryExpression(SyntaxKind.LogicalAndExpression,
-            Syntax.IsSomething(substitute.WithoutTrivia(), name),
+            knownNotNull ? Syntax.IsAny(substitute.WithoutTrivia(), name) : Syntax.IsSomething(substitute.WithoutTrivia(), name),
             Syntax.TrySubstitute(types.Guard, model, at.SpanStart, target, IdentifierName(name)));
         return ConditionalExpression(test, IdentifierName(name), fallback);
     }

@@ -42,8 +42,23 @@ public class PropertyBodyAndNullableTupleTests
         Verify.VerifyAsync(InClass("""
                 public Reader Mentor => {|PERSONA001:index.Lookalike(Owner)|};
             """), InClass("""
-                public Reader Mentor => index.Lookalike(Owner) is { } substitute && ReaderGuard.TrySubstitute(Owner, substitute, out _) ? substitute : Owner;
+                public Reader Mentor => index.Lookalike(Owner) is var substitute && ReaderGuard.TrySubstitute(Owner, substitute, out _) ? substitute : Owner;
             """), Key);
+
+    /// <summary>A member that may say "no one" gets null for an unsafe substitute whatever its expression's own type (a
+    /// list's element is never null, yet the property may be), and a value the compiler knows is there gets no null test
+    /// that could never fail (probe 14b, repro 07).</summary>
+    [Fact]
+    public Task Nullable_member_returning_a_list_element_falls_back_to_null() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader? Closest => {|PERSONA001:index.NearestNeighbours(Owner, 3)[0]|};
+
+                public Reader? this[int slot] => {|PERSONA001:index.NearestNeighbours(Owner, 5)[slot]|};
+            """), InClass("""
+                public Reader? Closest => index.NearestNeighbours(Owner, 3)[0] is var substitute && ReaderGuard.TrySubstitute(Owner, substitute, out _) ? substitute : null;
+
+                public Reader? this[int slot] => index.NearestNeighbours(Owner, 5)[slot] is var substitute && ReaderGuard.TrySubstitute(Owner, substitute, out _) ? substitute : null;
+            """), Key, iterations: 2);
 
     [Fact]
     public Task Nullable_tuple_with_a_null_exit_takes_the_check_of_its_profile_there() =>
