@@ -145,6 +145,14 @@ internal sealed class InsertBandCheckFix : PersonaFix
                 return madeMissing;
         }
 
+        // var (neighbour, similarity) = index.FindMostSimilar(user);: the profile it declares is guarded after it, as a local
+        // is (probe 14b, repro 05).
+        if (outer.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Parent: ExpressionStatementSyntax { Parent: BlockSyntax } deconstructing } deconstruction &&
+            deconstruction.Right == outer && DeconstructedProfile(model, deconstruction.Left, types.Persona, cancellationToken) is { } profile)
+            return await TryTargetsAsync(document, model, deconstructing, types, cancellationToken,
+                target => GuardDeconstructed(root, model, deconstructing, profile, ElementMayBeNull(model, outer, types.Persona, cancellationToken), types, target, ownInstead),
+                outer).ConfigureAwait(false);
+
         if (outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } &&
             declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax local } &&
             local.UsingKeyword.IsKind(SyntaxKind.None) && local.Parent is BlockSyntax or SwitchSectionSyntax)
@@ -276,6 +284,50 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return root.ReplaceNode(guarded, cleaned.WithStatements(cleaned.Statements.Insert(at, guard)));
         }
         return root.InsertNodesAfter(local, new[] { guard });
+    }
+
+    /// <summary>The one persona-typed local a deconstruction declares (<c>var (neighbour, similarity)</c>, <c>(Reader
+    /// neighbour, double similarity)</c>); null when it declares none or several, or writes existing variables.</summary>
+    private static ILocalSymbol? DeconstructedProfile(SemanticModel model, ExpressionSyntax declared, ITypeSymbol persona, CancellationToken cancellationToken)
+    {
+        ILocalSymbol? profile = null;
+        foreach (var designation in declared.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>())
+        {
+            if (model.GetDeclaredSymbol(designation, cancellationToken) is not ILocalSymbol local ||
+                !SymbolEqualityComparer.Default.Equals(local.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), persona))
+                continue;
+            if (profile is not null)
+                return null;
+            profile = local;
+        }
+        return profile;
+    }
+
+    /// <summary>The guard after a deconstruction, on the profile it declares: leaving with the fallback, or — where leaving
+    /// has no value that keeps its meaning (a prompt string) — the local given the target's own profile.</summary>
+    /// <summary>Whether the profile a tuple value holds may be null: its element's type says so (a <c>var</c> local it is
+    /// deconstructed into is always declared nullable).</summary>
+    private static bool ElementMayBeNull(SemanticModel model, ExpressionSyntax tuple, ITypeSymbol persona, CancellationToken cancellationToken)
+    {
+        if (model.GetTypeInfo(tuple, cancellationToken).Type is not INamedTypeSymbol { IsTupleType: true } pair)
+            return true;
+        foreach (var element in pair.TupleElements)
+        {
+            if (SymbolEqualityComparer.Default.Equals(element.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), persona))
+                return element.Type.NullableAnnotation != NullableAnnotation.NotAnnotated;
+        }
+        return true;
+    }
+
+    private static SyntaxNode? GuardDeconstructed(SyntaxNode root, SemanticModel model, ExpressionStatementSyntax deconstructing, ILocalSymbol profile,
+        bool mayBeNull, GuardTypes types, ExpressionSyntax target, bool ownInstead)
+    {
+        var check = Syntax.TrySubstitute(types.Guard, model, deconstructing.SpanStart, target, IdentifierName(profile.Name));
+        var fallback = Fallbacks.For(model, deconstructing, target, types.Persona) ??
+                       (ownInstead ? Fallbacks.OwnProfileInstead(model, profile.Type, profile.Name, target, types.Persona) : null);
+        if (fallback is null)
+            return null;
+        return root.InsertNodesAfter(deconstructing, new[] { IfStatement(Syntax.FailedCheck(check, profile.Name, mayBeNull), fallback).Formatted() });
     }
 
     /// <summary>The block with <c>twin!</c> read as <c>twin</c> after the guard's null test (probe 13b, repro 06): past

@@ -16,6 +16,8 @@ public class PropertyBodyAndNullableTupleTests
         public interface IScoredIndex
         {
             (Reader Profile, double Similarity)? MostSimilar(Reader target);
+            (Reader Profile, double Similarity) FindMostSimilar(Reader target);
+            (Reader? Profile, double Similarity) FindSimilarOrNone(Reader target);
         }
 
         public class Room
@@ -97,4 +99,52 @@ public class PropertyBodyAndNullableTupleTests
                     return hit.Value.Profile.Summary;
                 }
             """), Key);
+
+    /// <summary>A profile taken out of a (profile, score) tuple by a deconstruction gets the guard after it, as a local
+    /// does; a null test only where the tuple's element may be null (probe 14b, repro 05).</summary>
+    [Fact]
+    public Task Deconstructed_profile_gets_the_guard_after_the_deconstruction() =>
+        Verify.VerifyAsync(InClass("""
+                public Reader Voice(Reader user)
+                {
+                    var (neighbour, similarity) = {|PERSONA001:scored.FindMostSimilar(user)|};
+                    return neighbour;
+                }
+
+                public string Prompt(Reader user)
+                {
+                    var (neighbour, similarity) = {|PERSONA001:scored.FindMostSimilar(user)|};
+                    return $"Write like {neighbour.Summary} ({similarity:F2})";
+                }
+
+                public Reader? Closest(Reader user)
+                {
+                    (Reader? neighbour, double similarity) = {|PERSONA001:scored.FindSimilarOrNone(user)|};
+                    return neighbour;
+                }
+            """), InClass("""
+                public Reader Voice(Reader user)
+                {
+                    var (neighbour, similarity) = scored.FindMostSimilar(user);
+                    if (!ReaderGuard.TrySubstitute(user, neighbour, out _))
+                        return user;
+                    return neighbour;
+                }
+
+                public string Prompt(Reader user)
+                {
+                    var (neighbour, similarity) = scored.FindMostSimilar(user);
+                    if (!ReaderGuard.TrySubstitute(user, neighbour, out _))
+                        neighbour = user;
+                    return $"Write like {neighbour.Summary} ({similarity:F2})";
+                }
+
+                public Reader? Closest(Reader user)
+                {
+                    (Reader? neighbour, double similarity) = scored.FindSimilarOrNone(user);
+                    if (neighbour is null || !ReaderGuard.TrySubstitute(user, neighbour, out _))
+                        return null;
+                    return neighbour;
+                }
+            """), Key, iterations: 3);
 }
