@@ -137,6 +137,10 @@ internal static class LinqShapes
         return null;
     }
 
+    /// <summary><c>a.Concat(b)</c>, <c>Union</c>, <c>UnionBy</c>: a sequence that holds the elements of both.</summary>
+    public static bool IsMerge(IInvocationOperation invocation) =>
+        invocation.TargetMethod is { Name: "Concat" or "Union" or "UnionBy", IsExtensionMethod: true };
+
     /// <summary><c>array.AsSpan(…)</c>, <c>AsMemory(…)</c>, <c>CollectionsMarshal.AsSpan(list)</c>: a view of the same
     /// elements, as a span converted from the array is.</summary>
     public static bool IsSpanView(IMethodSymbol method) =>

@@ -350,6 +350,8 @@ internal sealed partial class SubstituteFlowGraph
             changed |= ProjectThroughDelegate(invocation, source, statement) | ProjectIntoPairs(invocation, source);
         else if (LinqShapes.IsTupleZip(invocation))
             return ZipIntoTuples(invocation);
+        else if (LinqShapes.IsMerge(invocation))
+            changed |= MergeSecond(invocation, source);
         foreach (var taint in TaintsOf(source))
         {
             if (taint.Kind == TaintKind.Delegate && invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
@@ -419,6 +421,24 @@ internal sealed partial class SubstituteFlowGraph
                 changed |= DeriveElement(awaited, taint, "Element", statement);
             else if (LinqShapes.IsAwaitedPassThrough(name) && (taint.Origin.IsKey || IsCollectionOfPersona(awaited.Type)))
                 changed |= Add(_values, awaited, taint); // a stream's ids, or its hits over records that embed users, listed
+        }
+        return changed;
+    }
+
+    /// <summary><c>a.Concat(b)</c>, <c>a.Union(b)</c>, <c>a.UnionBy(b, x =&gt; x.Id)</c>: the second sequence's substitutes
+    /// are in the value too (the first's pass through as for <c>Where</c>).</summary>
+    private bool MergeSecond(IInvocationOperation merge, IOperation source)
+    {
+        var changed = false;
+        foreach (var argument in merge.Arguments)
+        {
+            if (argument.Value == source || !IsCollectionOfPersona(merge.Type))
+                continue;
+            foreach (var taint in TaintsOf(argument.Value))
+            {
+                if (taint.Kind == TaintKind.Collection && !taint.Origin.IsKey)
+                    changed |= Add(_values, merge, taint);
+            }
         }
         return changed;
     }

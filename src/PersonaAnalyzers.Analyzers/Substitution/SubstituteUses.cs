@@ -356,7 +356,9 @@ internal static class SubstituteUses
                     return UseKind.None;
                 // users.Zip(twins): paired with the users' own profiles in the call's value, which is tracked; and
                 // lookalikes.Chunk(100): batches of them, tracked as the collection (SubstituteFlowGraph.DeriveElement).
-                if (kind == TaintKind.Collection && (LinqShapes.IsTupleZip(invocation) || isSource && (method.Name == "Chunk" || LinqShapes.IsSpanView(method))))
+                if (kind == TaintKind.Collection && (LinqShapes.IsTupleZip(invocation) ||
+                                                     LinqShapes.IsMerge(invocation) && symbols.PersonaOf(invocation.Type, out var merged) is not null && merged ||
+                                                     isSource && (method.Name == "Chunk" || LinqShapes.IsSpanView(method))))
                     return UseKind.None;
                 return LinqShapes.IsAdder(method.Name) ? UseKind.CollectionAdd : UseKind.Argument;
             }

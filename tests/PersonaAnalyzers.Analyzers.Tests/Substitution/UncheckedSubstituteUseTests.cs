@@ -735,12 +735,15 @@ public class UncheckedSubstituteUseTests
     [InlineData("var n = 0; foreach (var batch in index.NearestNeighbours(user, 100).Chunk(10)) foreach (var l in batch) { if (!ReaderGuard.TrySubstitute(user, l, out _)) continue; n += l.Purchases.Count; } return n;")]
     [InlineData("foreach (var page in index.NearestNeighbours(user, 100).Chunk(10)) if (ReaderGuard.SafestSubstitute(user, page) is { } pick) return pick.Summary; return null;")]
     [InlineData("return index.NearestNeighbours(user, 100).Chunk(10).Select(batch => batch.Length).ToList();")]
+    [InlineData("return index.NearestNeighbours(user, 10).UnionBy(index.NearestNeighbours(user, 20), a => a.Id).Select(a => a.Id).ToList();")]
+    [InlineData("return ReaderGuard.SafestSubstitute(user, pool.Concat(index.NearestNeighbours(user, 10)));")]
     public Task Set_operators_and_batches_pass_the_substitutes_on_without_using_them(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body));
 
     [Theory]
     [InlineData("return {|PERSONA001:index.NearestNeighbours(user, 100)|}.Chunk(10).Sum(batch => batch.Sum(l => l.Purchases.Count));")]
     [InlineData("return {|PERSONA001:index.NearestNeighbours(user, 100).UnionBy(pool, a => a.Id).First()|}.Summary;")]
+    [InlineData("return pool.Concat({|PERSONA001:index.NearestNeighbours(user, 10)|}).Select(a => a.Summary).ToList();")]
     [InlineData("return {|PERSONA001:index.NearestNeighbours(user, 100)|}.ExceptBy(new[] { \"a\" }, a => a.Id).Select(a => a.Summary).ToList();")]
     [InlineData("var batches = index.NearestNeighbours(user, 100).Chunk(10).ToList(); return Render.Prompt({|PERSONA001:batches[0][0]|});")]
     [InlineData("foreach (var batch in index.NearestNeighbours(user, 100).Chunk(10)) foreach (var {|PERSONA001:l|} in batch) return l.Summary; return null;")]
