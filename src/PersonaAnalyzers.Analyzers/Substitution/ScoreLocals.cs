@@ -100,7 +100,17 @@ internal sealed class ScoreLocals
             _scores[local] = best;
         else if (SimilarityScores.Unscaled(value) is ILocalReferenceOperation other && _scores.TryGetValue(other.Local, out var score))
             _scores[local] = score with { Derived = ReferenceEquals(other, LinqShapes.Unwrap(value)) }; // a rescaled copy is a score of its own: var pct = (int)(s * 100)
+        else if (ComplementOfScoreLocal(value) is { } complement)
+            _scores[local] = complement; // var distance = 1 - similarity: a score of its own, its order turned round
     }
+
+    /// <summary><c>1 - s</c> of a score local: the distance of a similarity (or the similarity of a distance), as
+    /// <see cref="SimilarityScores.IsScore"/> reads <c>1 - Similarity(a, b)</c> computed in place.</summary>
+    private Score? ComplementOfScoreLocal(IOperation value) =>
+        SimilarityScores.Complemented(value) is { } complemented && LinqShapes.Unwrap(complemented) is ILocalReferenceOperation local &&
+        _scores.TryGetValue(local.Local, out var score)
+            ? score with { IsDistance = !score.IsDistance, Derived = false }
+            : null;
 
     /// <summary><c>ToDictionary(c =&gt; c, c =&gt; score)</c>: each profile its own key, its value a score of it.</summary>
     private void RecordScoredEntries(IInvocationOperation toDictionary, SubstitutionSymbols symbols)
@@ -230,6 +240,11 @@ internal sealed class ScoreLocals
         }
         if (operation is ILocalReferenceOperation local && _scores.TryGetValue(local.Local, out score))
             return true;
+        if (ComplementOfScoreLocal(operation) is { } complement)
+        {
+            score = complement;
+            return true;
+        }
         // -s, s * -1 of a score local: its order turned round, as IsScore reads them of a score computed in place.
         if (SimilarityScores.Negated(operation) is { } negated && LinqShapes.Unwrap(negated) is ILocalReferenceOperation turned &&
             _scores.TryGetValue(turned.Local, out var inner))

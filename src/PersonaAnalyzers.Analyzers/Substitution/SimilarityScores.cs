@@ -113,6 +113,14 @@ internal static class SimilarityScores
 
     /// <summary>What a value turns round: the operand of <c>-x</c>, of <c>x * -1</c> (<see cref="NegativelyScaled"/>); null
     /// for anything else.</summary>
+    /// <summary>The <c>x</c> of <c>1 - x</c> (a literal minus it; the int literal arrives wrapped in its conversion to
+    /// double); null for anything else.</summary>
+    public static IOperation? Complemented(IOperation operation) =>
+        LinqShapes.Unwrap(operation) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } complement &&
+        LinqShapes.Unwrap(complement.LeftOperand) is ILiteralOperation
+            ? complement.RightOperand
+            : null;
+
     public static IOperation? Negated(IOperation operation) => LinqShapes.Unwrap(operation) switch
     {
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negated => negated.Operand,
@@ -161,10 +169,9 @@ internal static class SimilarityScores
                 var inner = IsScore(turned, symbols, out var innerDistance);
                 isDistance = !innerDistance;
                 return inner;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } complement when LinqShapes.Unwrap(complement.LeftOperand) is ILiteralOperation:
-                // (1 - similarity: the int literal arrives wrapped in its conversion to double.)
+            case IBinaryOperation when Complemented(operation) is { } complemented:
                 // 1 - similarity is a distance, 1 - distance a similarity.
-                var score = IsScore(complement.RightOperand, symbols, out var rightDistance);
+                var score = IsScore(complemented, symbols, out var rightDistance);
                 isDistance = !rightDistance;
                 return score;
             default:

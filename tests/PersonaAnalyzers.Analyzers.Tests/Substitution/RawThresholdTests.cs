@@ -1122,4 +1122,24 @@ public class RawThresholdTests
                     {{body}}
                     return picks;
             """));
+
+    /// <summary>A distance kept as <c>1 - similarity</c> of a score local is a score of its own, as <c>1 -
+    /// Similarity(a, b)</c> computed in place is (probe 14a, repro 07).</summary>
+    [Theory]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other); var distance = 1 - sim; if ({|PERSONA003:distance < 0.15|}) return other.Summary; return null;")]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other); return {|PERSONA003:1 - sim < 0.15|} ? other.Summary : null;")]
+    public Task A_bar_on_the_complement_of_a_score_local_is_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Own("x")!;
+                    {{body}}
+            """));
+
+    [Theory]
+    [InlineData("var sim = ReaderGuard.Similarity(user, other); var distance = 1 - sim; System.Console.WriteLine(distance < 0.15 ? \"close\" : \"far\"); return null;")]
+    [InlineData("var best = 1.0; var sim = ReaderGuard.Similarity(user, other); var distance = 1 - sim; if (distance < best) best = distance; return best;")]
+    public Task The_complement_of_a_score_local_that_decides_no_substitute_is_not_reported(string body) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var other = index.Own("x")!;
+                    {{body}}
+            """));
 }
