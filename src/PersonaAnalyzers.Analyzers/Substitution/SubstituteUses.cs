@@ -55,7 +55,7 @@ internal static class SubstituteUses
             {
                 if (returnsHandedOn && IsReturnedInCompletedTask(argument, statement, symbols))
                     return UseKind.None;
-                var use = ClassifyArgument(argument, kind, symbols, options, graph.Model);
+                var use = ClassifyArgument(argument, kind, symbols, options, graph);
                 // A [ProfileSubstitute] member that fills a list of its own and returns it hands the substitutes on in it —
                 // also one built by an initializer (new List<Reader> { twin }), which the graph lowers to adds to a capture.
                 return use == UseKind.CollectionAdd && returnsHandedOn && argument.Parent is IInvocationOperation { Instance: var filled } &&
@@ -205,6 +205,33 @@ internal static class SubstituteUses
         return returned;
     }
 
+    /// <summary>The body fills <paramref name="list"/> only for a band check to choose from: every read of the local adds
+    /// to it, counts it or hands it to a check (<c>Guard.SafestSubstitute(user, candidates)</c>), and some read does that.
+    /// Anything else (returned, stored, passed on, read element by element) leaves the adds as uses.</summary>
+    private static bool FilledOnlyForChecks(ILocalSymbol list, GraphOperations graph, SubstitutionSymbols symbols, SubstitutionOptions options)
+    {
+        var vetted = false;
+        foreach (var i in graph.PositionsOf(OperationKind.LocalReference))
+        {
+            var reference = (ILocalReferenceOperation)graph.Operation(i);
+            if (!SymbolEqualityComparer.Default.Equals(reference.Local, list))
+                continue;
+            switch (LinqShapes.Parent(reference, out var child))
+            {
+                case IArgumentOperation { Parent: IInvocationOperation check } when symbols.IsCheckMethod(check.TargetMethod, options):
+                    vetted = true;
+                    break;
+                case ISimpleAssignmentOperation assignment when assignment.Target == child:
+                case IInvocationOperation invocation when invocation.Instance == child && LinqShapes.IsAdder(invocation.TargetMethod.Name):
+                case IPropertyReferenceOperation { Property.Name: "Count" } count when count.Instance == child:
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return vetted;
+    }
+
     /// <summary>A collection the graph built in a capture (an initializer's adds) that is only added to and returned.</summary>
     private static bool FilledAndReturned(CaptureId id, GraphOperations graph)
     {
@@ -328,8 +355,9 @@ internal static class SubstituteUses
         (options.NameMatches(method.Name) || symbols.IsSubstituteAttributed(method)) && !symbols.IsCheckMethod(method, options);
 
     private static UseKind ClassifyArgument(IArgumentOperation argument, TaintKind kind, SubstitutionSymbols symbols, SubstitutionOptions options,
-        SemanticModel? model)
+        GraphOperations graph)
     {
+        var model = graph.Model;
         // An out argument is written, not read: TryFindNearest(target, out neighbour) obtains the substitute.
         if (argument.Parameter?.RefKind == RefKind.Out)
             return UseKind.None;
@@ -360,7 +388,13 @@ internal static class SubstituteUses
                                                      LinqShapes.IsMerge(invocation) && symbols.PersonaOf(invocation.Type, out var merged) is not null && merged ||
                                                      isSource && (method.Name == "Chunk" || LinqShapes.IsSpanView(method))))
                     return UseKind.None;
-                return LinqShapes.IsAdder(method.Name) ? UseKind.CollectionAdd : UseKind.Argument;
+                if (!LinqShapes.IsAdder(method.Name))
+                    return UseKind.Argument;
+                // candidates.Add(hit.Record); … Guard.SafestSubstitute(user, candidates): a list filled only for the check
+                // to choose from (probe 14a, S09).
+                return invocation.Instance is ILocalReferenceOperation filled && FilledOnlyForChecks(filled.Local, graph, symbols, options)
+                    ? UseKind.None
+                    : UseKind.CollectionAdd;
             }
             case IObjectCreationOperation creation:
                 // new Queue<Reader>(neighbours): copied into another collection of them, which is tracked instead.

@@ -766,4 +766,28 @@ public class UncheckedSubstituteUseTests
     [InlineData("var ns = index.NearestNeighbours(user, 5); var last = ns[^1]; return ReaderGuard.TrySubstitute(user, last, out _) ? last.Summary : null;")]
     public Task Checked_elements_from_the_end_and_span_views_are_not_reported(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body));
+
+    /// <summary>A list of the body's own filled only for a band check to choose from is no use of what it is given (probe
+    /// 14a, S09); one that is also returned, stored or read is.</summary>
+    [Theory]
+    [InlineData("return ReaderGuard.SafestSubstitute(user, candidates);")]
+    [InlineData("if (candidates.Count == 0) return null; return ReaderGuard.SafestSubstitute(user, candidates)?.Summary;")]
+    public Task A_list_filled_only_for_the_guard_to_choose_from_is_no_use(string rest) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var candidates = new List<Reader>();
+                    foreach (var n in index.NearestNeighbours(user, 10))
+                        candidates.Add(n);
+                    {{rest}}
+            """));
+
+    [Theory]
+    [InlineData("return candidates;")]
+    [InlineData("var pick = ReaderGuard.SafestSubstitute(user, candidates); return candidates[0].Summary;")]
+    public Task A_list_filled_for_the_guard_and_also_used_keeps_the_adds_as_uses(string rest) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    var candidates = new List<Reader>();
+                    foreach (var {|PERSONA001:n|} in index.NearestNeighbours(user, 10))
+                        candidates.Add(n);
+                    {{rest}}
+            """));
 }
