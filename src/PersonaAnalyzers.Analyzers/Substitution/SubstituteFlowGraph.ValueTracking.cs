@@ -606,8 +606,21 @@ internal sealed partial class SubstituteFlowGraph
             if (taint.Origin.IsKey && taint.Kind == kind)
                 return true;
         }
-        return false;
+        // p => p.Id == ids[0] (also ids.First(), ids[^1]): one of the ids read in the predicate itself, whose operations
+        // the graph's value tracking never saw (probe 15a, repro 01).
+        return kind == TaintKind.Element && ElementReadOf(LinqShapes.Unwrap(value)) is { } collection && HoldsIds(collection, TaintKind.Collection);
     }
+
+    /// <summary>The collection an element is read from: <c>ids[0]</c>, <c>ids[^1]</c>, <c>ids.First()</c> (and the other
+    /// element selectors); null for anything else.</summary>
+    private static IOperation? ElementReadOf(IOperation value) => value switch
+    {
+        IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } listed } => listed,
+        IArrayElementReferenceOperation element => element.ArrayReference,
+        IImplicitIndexerReferenceOperation implicitIndexer => implicitIndexer.Instance,
+        IInvocationOperation call when LinqShapes.IsElementSelector(call.TargetMethod.Name) && LinqShapes.DelegateArgument(call) is null => LinqShapes.Source(call),
+        _ => null,
+    };
 
     private static bool ReadsMemberOf(IOperation value, IParameterSymbol element) =>
         LinqShapes.Unwrap(value) is IMemberReferenceOperation { Instance: { } instance } &&

@@ -97,7 +97,20 @@ internal sealed partial class SubstituteFlowGraph
     private bool ProjectsIntoPairs(IInvocationOperation select, out int held, out int verdictAt)
     {
         held = verdictAt = -1;
-        if (select.TargetMethod.Name != "Select" || ProjectedPair(select) is not ({ } elements, { } element))
+        if (select.TargetMethod.Name != "Select")
+            return false;
+        // from n in neighbours let band = Guard.Classify(user, n) …: the compiler's Select(n => new { n, band = … }).
+        if (LetOf(select) is var (let, ranged))
+        {
+            held = 0;
+            verdictAt = _all.Model?.GetOperation(let.Expression, _cancellation) is { } value &&
+                        IsAnswerOn(value, v => LinqShapes.Unwrap(v) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, ranged))
+                ? 1
+                : -1;
+            _pairsAnswers |= verdictAt >= 0;
+            return true;
+        }
+        if (ProjectedPair(select) is not ({ } elements, { } element))
             return false;
         for (var i = 0; i < elements.Length; i++)
         {
@@ -129,6 +142,17 @@ internal sealed partial class SubstituteFlowGraph
             IAnonymousObjectCreationOperation creation => (MemberValues(creation), element),
             _ => (null, null),
         };
+    }
+
+    /// <summary>The <c>let</c> clause a query's <c>Select</c> was made for, right after the range variable of a profile
+    /// (<c>from n in neighbours let v = …</c>: the object holds <c>n</c> first, the let's value second); null otherwise.</summary>
+    private (LetClauseSyntax Let, IParameterSymbol Ranged)? LetOf(IInvocationOperation select)
+    {
+        if (LinqShapes.DelegateArgument(select) is not IFlowAnonymousFunctionOperation { Symbol.Parameters: [var ranged] } lambda ||
+            !_symbols.IsPersonaType(ranged.Type))
+            return null;
+        var let = lambda.Syntax as LetClauseSyntax ?? lambda.Syntax.Parent as LetClauseSyntax;
+        return let is null ? null : (let, ranged);
     }
 
     /// <summary>Whether a selector's lambda returns pairs that <see cref="ProjectsIntoPairs"/> follows: its graph then

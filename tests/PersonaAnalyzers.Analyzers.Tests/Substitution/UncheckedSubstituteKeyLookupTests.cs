@@ -64,6 +64,40 @@ public class UncheckedSubstituteKeyLookupTests
                 }
             """));
 
+    /// <summary>One of the ids read in the predicate itself (<c>ids[0]</c>, <c>ids.First()</c>, <c>ids[^1]</c>) names
+    /// another user's profile as a local holding it does (probe 15a, repro 01).</summary>
+    [Fact]
+    public Task A_profile_found_by_an_id_read_in_the_predicate_is_a_substitute() =>
+        Verify.VerifyAsync(WithStores("""
+                public async Task<string?> First(Reader user, IQueryable<Reader> readers)
+                {
+                    var ids = await vectors.FindSimilarReaderIdsAsync(user.Topics, 5);
+                    return {|PERSONA001:readers.FirstOrDefault(p => p.Id == ids[0])|}?.Summary;
+                }
+
+                public async Task<string?> Selected(Reader user, IQueryable<Reader> readers)
+                {
+                    var ids = await vectors.FindSimilarReaderIdsAsync(user.Topics, 5);
+                    return {|PERSONA001:readers.FirstOrDefault(p => ids.First() == p.Id)|}?.Summary;
+                }
+
+                public async Task<List<string>> Last(Reader user, IEnumerable<Reader> readers)
+                {
+                    var ids = await vectors.FindSimilarReaderIdsAsync(user.Topics, 5);
+                    return {|PERSONA001:readers.Where(p => p.Id == ids[^1])|}.Select(d => d.Summary).ToList();
+                }
+
+                public async Task<string?> Checked(Reader user, IQueryable<Reader> readers)
+                {
+                    var ids = await vectors.FindSimilarReaderIdsAsync(user.Topics, 5);
+                    var twin = readers.FirstOrDefault(p => p.Id == ids[0]);
+                    return twin is not null && ReaderGuard.TrySubstitute(user, twin, out _) ? twin.Summary : null;
+                }
+
+                public string? OwnId(Reader user, IQueryable<Reader> readers, IReadOnlyList<string> mine) =>
+                    readers.FirstOrDefault(p => p.Id == mine[0])?.Summary;
+            """));
+
     /// <summary>The bulk load an ORM user writes: the profiles whose id is among the ids.</summary>
     [Fact]
     public Task Profiles_filtered_by_membership_in_the_ids_are_substitutes() =>

@@ -85,4 +85,25 @@ public class UncheckedSubstituteVerdictPairTests
                     {{loop}}
                     return null;
             """));
+
+    /// <summary>A query's <c>let</c> of a check's answer pairs it with the range variable as <c>Select(n =&gt; new { n,
+    /// band = … })</c> does, and is followed the same way (probe 15a, repro 02).</summary>
+    [Theory]
+    [InlineData("let v = ReaderGuard.Assess(user, n) select n.Summary")]
+    [InlineData("let band = ReaderGuard.Classify(user, n) where band != SimilarityBand.Distant select n.Summary")]
+    [InlineData("let band = ReaderGuard.Classify(user, n) where band == SimilarityBand.NearMatch select n.Summary")]
+    public Task A_query_let_whose_answer_does_not_gate_is_reported(string query) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return (from n in {|PERSONA001:index.NearestNeighbours(user, 5)|} {{query}}).ToList();
+            """, Signature));
+
+    [Theory]
+    [InlineData("let band = ReaderGuard.Classify(user, n) where band == SimilarityBand.Moderate select n.Summary")]
+    [InlineData("let v = ReaderGuard.Assess(user, n) where v.IsSafe select n.Summary")]
+    [InlineData("let ok = ReaderGuard.TrySubstitute(user, n, out _) where ok select n.Summary")]
+    [InlineData("let v = ReaderGuard.Assess(user, n) select n.Id")]
+    public Task A_query_let_whose_answer_gates_is_checked(string query) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return (from n in index.NearestNeighbours(user, 5) {{query}}).ToList();
+            """, Signature));
 }
