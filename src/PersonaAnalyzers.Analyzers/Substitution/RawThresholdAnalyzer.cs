@@ -94,12 +94,32 @@ public sealed partial class RawThresholdAnalyzer : DiagnosticAnalyzer
                 {
                     holdsAbove = above;
                 }
-                if (MovesInLoop(bar, root))
+                if (MovesInLoop(bar, root) || NarrowsItsVerdict(comparison, scoreOperand, body.Symbols))
                     continue;
                 if (Decides(comparison, score, body) is { } admitsWhenHolds)
                     Report(context, comparison, score, scoreOperand, bar, leftIsScore ? "Left" : "Right", admitsWhenHolds, body, holdsAbove);
             }
         }
+    }
+
+    /// <summary><c>p.verdict.IsSafe &amp;&amp; p.verdict.Similarity &lt; 0.97</c>: a bar on the similarity a verdict carries,
+    /// joined by <c>&amp;&amp;</c> to that same verdict's safe answer, only narrows what the check admitted — a tuple's or an
+    /// anonymous pair's verdict as much as a local's (probe 15a, repro 03).</summary>
+    private static bool NarrowsItsVerdict(IBinaryOperation comparison, IOperation scoreOperand, SubstitutionSymbols symbols)
+    {
+        if (SimilarityScores.Unscaled(scoreOperand) is not IPropertyReferenceOperation { Property.Name: "Similarity", Instance: { } verdict } ||
+            !symbols.IsVerdict(verdict.Type))
+            return false;
+        IOperation current = comparison;
+        while (LinqShapes.Parent(current, out var child) is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both)
+        {
+            var other = both.LeftOperand == child ? both.RightOperand : both.LeftOperand;
+            if (LinqShapes.Unwrap(other) is IPropertyReferenceOperation { Property.Name: BandTests.SafeVerdict, Instance: { } answered } &&
+                Microsoft.CodeAnalysis.CSharp.SyntaxFactory.AreEquivalent(answered.Syntax, verdict.Syntax))
+                return true;
+            current = both;
+        }
+        return false;
     }
 
     /// <summary><c>similarity.CompareTo(0.9) &gt; 0</c>, <c>0 &lt;= similarity.CompareTo(bar)</c> or <c>0.9.CompareTo(similarity) &lt; 0</c>:

@@ -1142,4 +1142,22 @@ public class RawThresholdTests
                     var other = index.Own("x")!;
                     {{body}}
             """));
+
+    /// <summary>A bar on the similarity a pair's verdict carries, joined by <c>&amp;&amp;</c> to that verdict's safe answer,
+    /// only narrows, as on a verdict local (probe 15a, repro 03); alone, or beside <c>||</c>, it admits.</summary>
+    [Theory]
+    [InlineData(".Select(n => (n, verdict: ReaderGuard.Assess(user, n))).Where(p => p.verdict.IsSafe && p.verdict.Similarity < 0.97).Select(p => p.n.Summary)")]
+    [InlineData(".Select(n => new { n, v = ReaderGuard.Assess(user, n) }).Where(x => x.v.IsSafe && x.v.Similarity < 0.97).Select(x => x.n.Summary)")]
+    public Task A_bar_narrowing_a_pairs_own_verdict_is_not_reported(string chain) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return index.NearestNeighbours(user, 8){{chain}}.ToList();
+            """));
+
+    [Theory]
+    [InlineData(".Select(n => (n, verdict: ReaderGuard.Assess(user, n))).Where(p => {|PERSONA003:p.verdict.Similarity > 0.9|}).Select(p => p.n.Summary)")]
+    [InlineData(".Select(n => (n, verdict: ReaderGuard.Assess(user, n))).Where(p => p.verdict.IsSafe || {|PERSONA003:p.verdict.Similarity > 0.95|}).Select(p => p.n.Summary)")]
+    public Task A_bar_on_a_pairs_verdict_that_admits_is_reported(string chain) =>
+        Verify.VerifyAsync(Verify.InMethod($$"""
+                    return index.NearestNeighbours(user, 8){{chain}}.ToList();
+            """));
 }
