@@ -373,9 +373,9 @@ internal sealed partial class SubstituteFlowGraph
                 // lookalikes.Chunk(100): batches of the same substitutes, each a collection of them (DeriveElement).
                 changed |= Add(_values, invocation, taint);
             }
-            else if (LinqShapes.IsSpanView(invocation.TargetMethod) && !taint.Origin.IsKey)
+            else if ((LinqShapes.IsSpanView(invocation.TargetMethod) || name == "Slice" && invocation.Instance == source) && !taint.Origin.IsKey)
             {
-                // arr.AsSpan(0, k), CollectionsMarshal.AsSpan(list): a view of the same substitutes.
+                // arr.AsSpan(0, k), CollectionsMarshal.AsSpan(list), span.Slice(1): a view of the same substitutes.
                 changed |= Add(_values, invocation, taint);
             }
             else if (name is "GetEnumerator" or "GetAsyncEnumerator")

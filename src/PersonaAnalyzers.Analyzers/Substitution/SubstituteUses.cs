@@ -415,7 +415,7 @@ internal static class SubstituteUses
             return UseKind.None;
         if (kind == TaintKind.Collection &&
             (LinqShapes.IsObserver(name) || LinqShapes.IsPassThrough(name) || LinqShapes.IsElementSelector(name) || LinqShapes.IsInPlace(name) ||
-             LinqShapes.IsOutSelector(name)))
+             LinqShapes.IsOutSelector(name) || name == "Slice")) // span.Slice(1): a view of the same substitutes, tracked
             return UseKind.None;
         return SideChannels.IsInside(invocation, model) ? UseKind.None : UseKind.MemberRead;
     }

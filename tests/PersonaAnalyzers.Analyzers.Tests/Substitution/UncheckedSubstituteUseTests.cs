@@ -757,6 +757,7 @@ public class UncheckedSubstituteUseTests
     [InlineData("var ns = index.NearestNeighbours(user, 5).ToArray(); return {|PERSONA001:ns[^1]|}.Summary;")]
     [InlineData("var ns = {|PERSONA001:index.NearestNeighbours(user, 5)|}.ToArray(); return ns[..3];")]
     [InlineData("var ns = index.NearestNeighbours(user, 5).ToArray(); foreach (var {|PERSONA001:n|} in ns.AsSpan(0, 2)) return n.Summary; return null;")]
+    [InlineData("var ns = index.NearestNeighbours(user, 5).ToArray(); foreach (var {|PERSONA001:n|} in ns.AsSpan().Slice(1)) return n.Summary; return null;")]
     public Task Elements_from_the_end_slices_and_spans_are_taken_from_the_substitutes(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body));
 
@@ -764,6 +765,7 @@ public class UncheckedSubstituteUseTests
     [InlineData("var ns = index.NearestNeighbours(user, 5).ToArray(); return ReaderGuard.SafestSubstitute(user, ns.AsSpan(0, 2).ToArray());")]
     [InlineData("var ns = index.NearestNeighbours(user, 5).ToList(); var n = 0; foreach (var l in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ns)) { if (!ReaderGuard.TrySubstitute(user, l, out _)) continue; n += l.Purchases.Count; } return n;")]
     [InlineData("var ns = index.NearestNeighbours(user, 5); var last = ns[^1]; return ReaderGuard.TrySubstitute(user, last, out _) ? last.Summary : null;")]
+    [InlineData("var ns = index.NearestNeighbours(user, 5).ToArray(); var n = 0; foreach (var l in ns.AsSpan().Slice(1, 2)) { if (!ReaderGuard.TrySubstitute(user, l, out _)) continue; n += l.Purchases.Count; } return n;")]
     public Task Checked_elements_from_the_end_and_span_views_are_not_reported(string body) =>
         Verify.VerifyAsync(Verify.InMethod(body));
 
