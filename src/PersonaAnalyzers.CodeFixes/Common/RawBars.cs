@@ -104,6 +104,14 @@ internal static class RawBars
             model.GetSymbolInfo(operand).Symbol is not ILocalSymbol local)
             return false;
         return local.DeclaringSyntaxReferences.Any(reference =>
-            reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value } && Syntax.Mentions(value, name));
+            reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value } && Syntax.Mentions(value, name) ||
+            DeclaredBeside(reference.GetSyntax(), name));
     }
+
+    /// <summary><c>var (n, s) = index.FindMostSimilar(user);</c>: the score declared in the same deconstruction as the
+    /// substitute is its score (probe 15b, repro 01).</summary>
+    private static bool DeclaredBeside(SyntaxNode declared, string name) =>
+        declared is SingleVariableDesignationSyntax &&
+        declared.Ancestors().OfType<AssignmentExpressionSyntax>().FirstOrDefault() is { Left: var targets } &&
+        targets.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Any(other => other.Identifier.ValueText == name);
 }

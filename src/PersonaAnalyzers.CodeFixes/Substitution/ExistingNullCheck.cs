@@ -12,7 +12,15 @@ namespace PersonaAnalyzers.CodeFixes.Substitution;
 /// programmer's body. A body that leaves another way (a <c>throw</c>, a <c>break</c>) is not this check.</summary>
 internal static class ExistingNullCheck
 {
-    public static IfStatementSyntax? After(LocalDeclarationStatementSyntax local, string name, StatementSyntax fallback)
+    public static IfStatementSyntax? After(LocalDeclarationStatementSyntax local, string name, StatementSyntax fallback) =>
+        NextNaming(local, name) is IfStatementSyntax { Else: null } branch && IsNullTest(branch.Condition, name) && LeavesLike(branch.Statement, fallback, name)
+            ? branch
+            : null;
+
+    /// <summary>The first statement after the declaration that is not another local's declaration leaving this one unnamed
+    /// (<c>var a = …; var b = …; if (a is null || b is null) return …;</c>, <c>var n = …; var label = …; if (n is null)
+    /// …</c>: the code's own null check of <paramref name="name"/> is that <c>if</c>, probe 15b, repros 02 and 14).</summary>
+    private static StatementSyntax? NextNaming(LocalDeclarationStatementSyntax local, string name)
     {
         var statements = local.Parent switch
         {
@@ -21,9 +29,14 @@ internal static class ExistingNullCheck
             _ => default,
         };
         var index = statements.IndexOf(local);
-        if (index < 0 || index + 1 >= statements.Count || statements[index + 1] is not IfStatementSyntax { Else: null } branch)
+        if (index < 0)
             return null;
-        return IsNullTest(branch.Condition, name) && LeavesLike(branch.Statement, fallback, name) ? branch : null;
+        for (var i = index + 1; i < statements.Count; i++)
+        {
+            if (statements[i] is not LocalDeclarationStatementSyntax other || Syntax.Mentions(other, name))
+                return statements[i];
+        }
+        return null;
     }
 
     /// <summary>The programmer's own test that the substitute is there, right after its declaration and the last place
@@ -108,11 +121,7 @@ internal static class ExistingNullCheck
     /// 01: a guard in front, testing for null itself, made the <c>throw</c> dead).</summary>
     public static IfStatementSyntax? LeavingAfter(LocalDeclarationStatementSyntax local, string name)
     {
-        if (local.Parent is not BlockSyntax block)
-            return null;
-        var index = block.Statements.IndexOf(local);
-        if (index < 0 || index + 1 >= block.Statements.Count || block.Statements[index + 1] is not IfStatementSyntax { Else: null } branch ||
-            !IsNullTest(branch.Condition, name))
+        if (local.Parent is not BlockSyntax || NextNaming(local, name) is not IfStatementSyntax { Else: null } branch || !IsNullTest(branch.Condition, name))
             return null;
         var last = branch.Statement is BlockSyntax { Statements.Count: > 0 } body ? body.Statements[body.Statements.Count - 1] : branch.Statement;
         return last is ThrowStatementSyntax or BreakStatementSyntax or ReturnStatementSyntax or ContinueStatementSyntax ||

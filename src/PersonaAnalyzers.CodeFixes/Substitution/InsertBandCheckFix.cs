@@ -476,8 +476,18 @@ internal sealed class InsertBandCheckFix : PersonaFix
         ForEachStatementSyntax forEach => forEach.Identifier.ValueText,
         ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword } outArgument => OutArgumentCheck.NameOf(outArgument),
         ExpressionSyntax expression when DeclaredBy(expression) is { } declarator => declarator.Identifier.ValueText,
+        // var (n, s) = index.FindMostSimilar(user);: the profile it declares (a bar on s, a discarded check of n, decide for it).
+        ExpressionSyntax expression when Outermost(expression).Parent is AssignmentExpressionSyntax { Left: var declared } deconstruction &&
+                                         deconstruction.Right == Outermost(expression) && declared is DeclarationExpressionSyntax or TupleExpressionSyntax =>
+            DeconstructedName(declared),
         _ => null,
     };
+
+    /// <summary>The name a deconstruction declares for a profile: the only name it declares that a bar or a discarded
+    /// check could be about — the first, by the (profile, score) convention, when the types are not written; null when
+    /// it declares none.</summary>
+    private static string? DeconstructedName(ExpressionSyntax declared) =>
+        declared.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().FirstOrDefault()?.Identifier.ValueText;
 
     /// <summary>The local whose initializer is the substitute, also through <c>??</c> and <c>await</c>
     /// (<c>var twin = index.FindLookalike(me) ?? me;</c>).</summary>

@@ -1499,4 +1499,45 @@ public class InsertBandCheckTests
                     return twin;
                 }
             """, "#nullable disable\n"), Key);
+
+    /// <summary>Other locals declared between the lookup and the code's own null check leave it the check to join:
+    /// both lookups of a shared exit are joined there, and a later null exit is not left dead behind a guard (probe
+    /// 15b, repros 02 and 14).</summary>
+    [Fact]
+    public Task A_null_check_after_other_declarations_is_joined() =>
+        Verify.VerifyAsync(InClass("""
+                public string Pair(Reader p1, Reader p2)
+                {
+                    var a = {|PERSONA001:index.FindNearest(p1)|};
+                    var b = {|PERSONA001:index.FindNearest(p2)|};
+                    if (a is null || b is null) return "No partners.";
+                    return a.Summary + b.Summary;
+                }
+
+                public Reader? Coach(Reader p)
+                {
+                    var n = {|PERSONA001:index.FindNearest(p)|};
+                    var label = p.Id.ToUpperInvariant();
+                    if (n is null) return null;
+                    System.Console.WriteLine(label);
+                    return n;
+                }
+            """), InClass("""
+                public string Pair(Reader p1, Reader p2)
+                {
+                    var a = index.FindNearest(p1);
+                    var b = index.FindNearest(p2);
+                    if (a is null || !ReaderGuard.TrySubstitute(p1, a, out _) || b is null || !ReaderGuard.TrySubstitute(p2, b, out _)) return "No partners.";
+                    return a.Summary + b.Summary;
+                }
+
+                public Reader? Coach(Reader p)
+                {
+                    var n = index.FindNearest(p);
+                    var label = p.Id.ToUpperInvariant();
+                    if (n is null || !ReaderGuard.TrySubstitute(p, n, out _)) return null;
+                    System.Console.WriteLine(label);
+                    return n;
+                }
+            """), Key, iterations: 3);
 }

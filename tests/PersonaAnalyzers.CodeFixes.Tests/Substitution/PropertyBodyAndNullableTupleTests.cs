@@ -147,4 +147,20 @@ public class PropertyBodyAndNullableTupleTests
                     return neighbour;
                 }
             """), Key, iterations: 3);
+
+    /// <summary>A raw bar on the score the same deconstruction declares, or a discarded check of its profile, is the
+    /// other rule's to turn into the check: the guard is not added as well, so the code is the same whichever rule is
+    /// fixed first (probe 15b, repros 01 and 18).</summary>
+    [Theory]
+    [InlineData("if (s >= 0.85) return n.Summary; return user.Summary;")]
+    [InlineData("if (s < 0.6) return \"generic\"; return n.Summary;")]
+    [InlineData("ReaderGuard.Classify(user, n); return n.Summary;")]
+    public Task Not_offered_for_a_deconstruction_whose_bar_or_discarded_check_decides(string rest) =>
+        Verify.VerifyNotOfferedAsync(InClass($$"""
+                public string Line(Reader user)
+                {
+                    var (n, s) = {|PERSONA001:scored.FindMostSimilar(user)|};
+                    {{rest}}
+                }
+            """), Key);
 }
