@@ -169,67 +169,49 @@ internal static class SubstituteUses
     /// <summary>The body builds <paramref name="list"/> to return it: every read of the local adds to it, counts it or
     /// returns it, and some path returns it. Anything else (stored, passed on, read element by element) leaves the adds
     /// as uses.</summary>
-    private static bool FilledAndReturned(ILocalSymbol list, GraphOperations graph)
-    {
-        var returned = false;
-        foreach (var i in graph.PositionsOf(OperationKind.LocalReference))
+    private static bool FilledAndReturned(ILocalSymbol list, GraphOperations graph) =>
+        FilledOnlyFor(list, graph, (parent, child, at) => parent switch
         {
-            var reference = (ILocalReferenceOperation)graph.Operation(i);
-            if (!SymbolEqualityComparer.Default.Equals(reference.Local, list))
-                continue;
-            switch (LinqShapes.Parent(reference, out var child))
-            {
-                case null:
-                    if (!IsReturnedValue(child, graph.StatementOf(i)))
-                        return false;
-                    returned = true;
-                    break;
-                case IReturnOperation { Kind: OperationKind.Return }:
-                    returned = true;
-                    break;
-                // return found.Count == 0 ? Array.Empty<Reader>() : found; (or found ?? …): the graph captures the list
-                // for the arm, and the capture is what is returned.
-                case IFlowCaptureOperation capture when capture.Value == child:
-                    if (!OnlyReturned(capture.Id, graph))
-                        return false;
-                    returned = true;
-                    break;
-                case ISimpleAssignmentOperation assignment when assignment.Target == child:
-                case IInvocationOperation invocation when invocation.Instance == child && LinqShapes.IsAdder(invocation.TargetMethod.Name):
-                case IPropertyReferenceOperation { Property.Name: "Count" } count when count.Instance == child:
-                    break;
-                default:
-                    return false;
-            }
-        }
-        return returned;
-    }
+            null => IsReturnedValue(child, graph.StatementOf(at)) ? true : null,
+            IReturnOperation { Kind: OperationKind.Return } => true,
+            // return found.Count == 0 ? Array.Empty<Reader>() : found; (or found ?? …): the graph captures the list for
+            // the arm, and the capture is what is returned.
+            IFlowCaptureOperation capture when capture.Value == child => OnlyReturned(capture.Id, graph) ? true : null,
+            _ => null,
+        });
 
     /// <summary>The body fills <paramref name="list"/> only for a band check to choose from: every read of the local adds
     /// to it, counts it or hands it to a check (<c>Guard.SafestSubstitute(user, candidates)</c>), and some read does that.
     /// Anything else (returned, stored, passed on, read element by element) leaves the adds as uses.</summary>
-    private static bool FilledOnlyForChecks(ILocalSymbol list, GraphOperations graph, SubstitutionSymbols symbols, SubstitutionOptions options)
+    private static bool FilledOnlyForChecks(ILocalSymbol list, GraphOperations graph, SubstitutionSymbols symbols, SubstitutionOptions options) =>
+        FilledOnlyFor(list, graph, (parent, _, _) =>
+            parent is IArgumentOperation { Parent: IInvocationOperation check } && symbols.IsCheckMethod(check.TargetMethod, options) ? true : null);
+
+    /// <summary>Whether every read of a list of the body's own fills it (written, added to, counted) or is one
+    /// <paramref name="purpose"/> accepts (true; null: anything else), and some read is that purpose.</summary>
+    private static bool FilledOnlyFor(ILocalSymbol list, GraphOperations graph, System.Func<IOperation?, IOperation, int, bool?> purpose)
     {
-        var vetted = false;
+        var served = false;
         foreach (var i in graph.PositionsOf(OperationKind.LocalReference))
         {
             var reference = (ILocalReferenceOperation)graph.Operation(i);
             if (!SymbolEqualityComparer.Default.Equals(reference.Local, list))
                 continue;
-            switch (LinqShapes.Parent(reference, out var child))
+            var parent = LinqShapes.Parent(reference, out var child);
+            var fills = parent switch
             {
-                case IArgumentOperation { Parent: IInvocationOperation check } when symbols.IsCheckMethod(check.TargetMethod, options):
-                    vetted = true;
-                    break;
-                case ISimpleAssignmentOperation assignment when assignment.Target == child:
-                case IInvocationOperation invocation when invocation.Instance == child && LinqShapes.IsAdder(invocation.TargetMethod.Name):
-                case IPropertyReferenceOperation { Property.Name: "Count" } count when count.Instance == child:
-                    break;
-                default:
-                    return false;
-            }
+                ISimpleAssignmentOperation assignment => assignment.Target == child,
+                IInvocationOperation invocation => invocation.Instance == child && LinqShapes.IsAdder(invocation.TargetMethod.Name),
+                IPropertyReferenceOperation { Property.Name: "Count" } count => count.Instance == child,
+                _ => false,
+            };
+            if (fills)
+                continue;
+            if (purpose(parent, child, i) is not true)
+                return false;
+            served = true;
         }
-        return vetted;
+        return served;
     }
 
     /// <summary>A collection the graph built in a capture (an initializer's adds) that is only added to and returned.</summary>
