@@ -85,10 +85,15 @@ internal static class Statements
 
     /// <summary>The loop body with <paramref name="first"/> in front of its statements, made a block where it was one
     /// statement.</summary>
+    /// <remarks>A statement made a block keeps its own end-of-line comment (<c>list.Add(n.Summary); // shown on the
+    /// dashboard</c>); the block's closing brace takes only the line break, not a second copy of it (probe 15b, repro 05).</remarks>
     public static StatementSyntax Prepended(StatementSyntax body, StatementSyntax first) =>
         body is BlockSyntax block
             ? block.WithStatements(block.Statements.Insert(0, first))
-            : SyntaxFactory.Block(first, body.WithoutLeadingTrivia()).WithTriviaFrom(body).Formatted();
+            : SyntaxFactory.Block(first, body.WithoutLeadingTrivia())
+                .WithLeadingTrivia(body.GetLeadingTrivia())
+                .WithTrailingTrivia(body.GetTrailingTrivia().Where(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia)))
+                .Formatted();
 
     /// <summary>Control never runs past the statement: it returns, throws, continues or breaks, or is a block that ends
     /// so.</summary>

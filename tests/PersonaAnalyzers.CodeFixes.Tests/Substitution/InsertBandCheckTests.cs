@@ -763,6 +763,32 @@ public class InsertBandCheckTests
                 }
             """), Key);
 
+    /// <summary>A loop body made a block keeps its end-of-line comment once, on its statement (probe 15b, repro 05: the
+    /// closing brace got a copy).</summary>
+    [Fact]
+    public Task A_braceless_loop_body_made_a_block_keeps_its_comment_once() =>
+        Verify.VerifyAsync(InClass("""
+                public List<string> Summaries(Reader user)
+                {
+                    var list = new List<string>();
+                    foreach (var {|PERSONA001:n|} in index.NearestNeighbours(user, 5))
+                        list.Add(n.Summary); // shown on the dashboard
+                    return list;
+                }
+            """), InClass("""
+                public List<string> Summaries(Reader user)
+                {
+                    var list = new List<string>();
+                    foreach (var n in index.NearestNeighbours(user, 5))
+                    {
+                        if (!ReaderGuard.TrySubstitute(user, n, out _))
+                            continue;
+                        list.Add(n.Summary); // shown on the dashboard
+                    }
+                    return list;
+                }
+            """), Key);
+
     [Fact]
     public Task Fix_all_gives_each_hoisted_local_its_own_name() =>
         Verify.VerifyAsync(InClass("""
