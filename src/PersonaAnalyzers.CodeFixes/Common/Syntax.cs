@@ -41,11 +41,15 @@ internal static class Syntax
 
     /// <summary>The replacement for <paramref name="original"/>, in parentheses only where its parent binds tighter than
     /// a <c>??</c> would.</summary>
+    /// <remarks>The right of any assignment (<c>_mentor ??= …</c>) and a switch expression arm's value bind loosest too
+    /// (probe 15b, repro 08).</remarks>
     public static ExpressionSyntax InPlaceOf(ExpressionSyntax original, ExpressionSyntax replacement) =>
         original.Parent is EqualsValueClauseSyntax or ArgumentSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or
             ExpressionStatementSyntax or ParenthesizedExpressionSyntax or InitializerExpressionSyntax or
             AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } ||
-        original.Parent is AnonymousFunctionExpressionSyntax
+        original.Parent is AnonymousFunctionExpressionSyntax ||
+        original.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } assigned && assigned.Right == original ||
+        original.Parent is SwitchExpressionArmSyntax arm && arm.Expression == original
             ? replacement
             : ParenthesizedExpression(replacement);
 

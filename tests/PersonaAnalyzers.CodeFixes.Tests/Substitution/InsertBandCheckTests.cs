@@ -1191,7 +1191,7 @@ public class InsertBandCheckTests
                 public IEnumerable<Article> Recommend(Reader user)
                 {
                     var twin = index.Own(user.Id);
-                    twin ??= (index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null);
+                    twin ??= index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null;
                     return twin is null ? Enumerable.Empty<Article>() : Render.Recommend(twin);
                 }
             """), Key);
@@ -1206,7 +1206,7 @@ public class InsertBandCheckTests
             """), InClass("""
                 public void Remember(Reader user)
                 {
-                    cached ??= (index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null);
+                    cached ??= index.FindNearest(user) is { } substitute && ReaderGuard.TrySubstitute(user, substitute, out _) ? substitute : null;
                 }
             """), Key);
 
