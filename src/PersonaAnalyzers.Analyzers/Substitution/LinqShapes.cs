@@ -120,10 +120,27 @@ internal static class LinqShapes
         element = parameter;
         // A query's selector has the clause's expression for its syntax, a lambda its expression body.
         var returned = syntax is AnonymousFunctionExpressionSyntax { ExpressionBody: { } body } ? body : syntax as ExpressionSyntax;
-        while (returned is ParenthesizedExpressionSyntax parenthesized)
-            returned = parenthesized.Expression;
-        return returned;
+        return returned is null ? null : (ExpressionSyntax)Unparenthesized(returned);
     }
+
+    /// <summary>The expression inside any number of parentheses.</summary>
+    public static SyntaxNode Unparenthesized(SyntaxNode node)
+    {
+        while (node is ParenthesizedExpressionSyntax parenthesized)
+            node = parenthesized.Expression;
+        return node;
+    }
+
+    /// <summary>The collection an element is read from: <c>pool[i]</c>, <c>ids[^1]</c>, an array's element,
+    /// <c>ids.First()</c> (and the other element selectors, without a predicate); null for anything else.</summary>
+    public static IOperation? ElementCollection(IOperation read) => read switch
+    {
+        IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Instance,
+        IArrayElementReferenceOperation element => element.ArrayReference,
+        IImplicitIndexerReferenceOperation implicitIndexer => implicitIndexer.Instance,
+        IInvocationOperation call when IsElementSelector(call.TargetMethod.Name) && DelegateArgument(call) is null => Source(call),
+        _ => null,
+    };
 
     /// <summary>The collection an operator runs over: the instance, or the <c>this</c> argument of an extension
     /// method.</summary>
@@ -136,6 +153,10 @@ internal static class LinqShapes
             return invocation.Arguments[0].Value;
         return null;
     }
+
+    /// <summary><c>lookalikes.Chunk(100)</c>, <c>arr.AsSpan(0, k)</c>, <c>span.Slice(1)</c>: the same elements in another
+    /// shape — batches of them, or a view of them — tracked as the collection itself.</summary>
+    public static bool ReshapesElements(IMethodSymbol method) => method.Name is "Chunk" or "Slice" || IsSpanView(method);
 
     /// <summary><c>a.Concat(b)</c>, <c>Union</c>, <c>UnionBy</c>: a sequence that holds the elements of both.</summary>
     public static bool IsMerge(IInvocationOperation invocation) =>
@@ -169,8 +190,6 @@ internal static class LinqShapes
         return null;
     }
 
-    /// <summary>The lambda a graph's argument gives: made a delegate, or (to an <c>IQueryable</c> operator) an expression
-    /// tree; null for anything else.</summary>
     /// <summary>The argument given for the parameter named <paramref name="parameter"/> (<c>keySelector</c>,
     /// <c>elementSelector</c>), wherever it is written; null when there is none.</summary>
     public static IArgumentOperation? ArgumentFor(IInvocationOperation invocation, string parameter)
@@ -183,6 +202,8 @@ internal static class LinqShapes
         return null;
     }
 
+    /// <summary>The lambda a graph's argument gives: made a delegate, or (to an <c>IQueryable</c> operator) an expression
+    /// tree; null for anything else.</summary>
     public static IFlowAnonymousFunctionOperation? FlowLambda(IOperation argument) => Unwrap(argument) switch
     {
         IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda } => lambda,

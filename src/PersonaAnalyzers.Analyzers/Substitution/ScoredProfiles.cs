@@ -48,7 +48,7 @@ internal static class ScoredProfiles
             // (RawThresholdAnalyzer's uses of an element candidate).
             if (!symbols.IsOrCarriesPersona(operation.Type) && symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol &&
                 LinqShapes.Parent(operation, out var collection) is { } access && TryElement(access, out var indexed, out _) &&
-                ReferenceEquals(ElementCollection(access), collection) && symbols.IsOrCarriesPersona(access.Type))
+                ReferenceEquals(LinqShapes.ElementCollection(access), collection) && symbols.IsOrCarriesPersona(access.Type))
             {
                 if (!result.Contains(indexed!, SymbolEqualityComparer.Default))
                     result.Add(indexed!);
@@ -152,13 +152,6 @@ internal static class ScoredProfiles
     };
 
     /// <summary>The operation the element access reads its collection from.</summary>
-    private static IOperation? ElementCollection(IOperation access) => access switch
-    {
-        IPropertyReferenceOperation property => property.Instance,
-        IArrayElementReferenceOperation array => array.ArrayReference,
-        _ => null,
-    };
-
     /// <summary>Two indexes of <see cref="TryElement"/> that name the same variable, or the same constant.</summary>
     public static bool SameIndex(IOperation first, IOperation second) =>
         SymbolOf(first) is { } variable

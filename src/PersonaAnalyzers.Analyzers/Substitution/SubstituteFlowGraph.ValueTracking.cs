@@ -368,14 +368,9 @@ internal sealed partial class SubstituteFlowGraph
                 if (!FiltersByCheck(invocation, taint.VerdictAt))
                     changed |= DeriveElement(invocation, taint, "Element", statement);
             }
-            else if (name == "Chunk" && !taint.Origin.IsKey)
+            else if (LinqShapes.ReshapesElements(invocation.TargetMethod) && !taint.Origin.IsKey)
             {
-                // lookalikes.Chunk(100): batches of the same substitutes, each a collection of them (DeriveElement).
-                changed |= Add(_values, invocation, taint);
-            }
-            else if ((LinqShapes.IsSpanView(invocation.TargetMethod) || name == "Slice" && invocation.Instance == source) && !taint.Origin.IsKey)
-            {
-                // arr.AsSpan(0, k), CollectionsMarshal.AsSpan(list), span.Slice(1): a view of the same substitutes.
+                // lookalikes.Chunk(100) (batches, each a collection of them: DeriveElement), arr.AsSpan(0, k), span.Slice(1).
                 changed |= Add(_values, invocation, taint);
             }
             else if (name is "GetEnumerator" or "GetAsyncEnumerator")
@@ -448,13 +443,10 @@ internal sealed partial class SubstituteFlowGraph
     private bool ProjectIntoPairs(IInvocationOperation select, IOperation source)
     {
         var changed = false;
-        var projected = (bool?)null;
-        int held = -1, verdictAt = -1;
         foreach (var taint in TaintsOf(source))
         {
-            if (taint.Kind != TaintKind.Collection || taint.Origin.IsKey || !(projected ??= ProjectsIntoPairs(select, out held, out verdictAt)))
-                continue;
-            changed |= Add(_values, select, new Taint(taint.Origin, TaintKind.Collection, held, verdictAt));
+            if (taint.Kind == TaintKind.Collection && !taint.Origin.IsKey && ProjectsIntoPairs(select, out var held, out var verdictAt))
+                changed |= Add(_values, select, new Taint(taint.Origin, TaintKind.Collection, held, verdictAt));
         }
         return changed;
     }
@@ -608,19 +600,8 @@ internal sealed partial class SubstituteFlowGraph
         }
         // p => p.Id == ids[0] (also ids.First(), ids[^1]): one of the ids read in the predicate itself, whose operations
         // the graph's value tracking never saw (probe 15a, repro 01).
-        return kind == TaintKind.Element && ElementReadOf(LinqShapes.Unwrap(value)) is { } collection && HoldsIds(collection, TaintKind.Collection);
+        return kind == TaintKind.Element && LinqShapes.ElementCollection(LinqShapes.Unwrap(value)) is { } collection && HoldsIds(collection, TaintKind.Collection);
     }
-
-    /// <summary>The collection an element is read from: <c>ids[0]</c>, <c>ids[^1]</c>, <c>ids.First()</c> (and the other
-    /// element selectors); null for anything else.</summary>
-    private static IOperation? ElementReadOf(IOperation value) => value switch
-    {
-        IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } listed } => listed,
-        IArrayElementReferenceOperation element => element.ArrayReference,
-        IImplicitIndexerReferenceOperation implicitIndexer => implicitIndexer.Instance,
-        IInvocationOperation call when LinqShapes.IsElementSelector(call.TargetMethod.Name) && LinqShapes.DelegateArgument(call) is null => LinqShapes.Source(call),
-        _ => null,
-    };
 
     private static bool ReadsMemberOf(IOperation value, IParameterSymbol element) =>
         LinqShapes.Unwrap(value) is IMemberReferenceOperation { Instance: { } instance } &&
@@ -794,7 +775,7 @@ internal sealed partial class SubstituteFlowGraph
                     return false;
                 case ConditionalExpressionSyntax conditional when conditional.Condition == node:
                     return false;
-                case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) && (SaysSafe(node) || saysSafe && Unparenthesized(node) == check):
+                case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) && (SaysSafe(node) || saysSafe && LinqShapes.Unparenthesized(node) == check):
                     return false;
             }
         }
@@ -813,16 +794,9 @@ internal sealed partial class SubstituteFlowGraph
         return matched == 0 || BandTests.AdmitsOnlySafe(matched);
     }
 
-    private static SyntaxNode Unparenthesized(SyntaxNode node)
-    {
-        while (node is ParenthesizedExpressionSyntax parenthesized)
-            node = parenthesized.Expression;
-        return node;
-    }
-
     /// <summary><c>Assess(u, c).IsSafe</c> or <c>TrySubstitute(…)</c>, spelled out: true when the pair is safe.</summary>
     private static bool SaysSafe(SyntaxNode node) =>
-        Unparenthesized(node) switch
+        LinqShapes.Unparenthesized(node) switch
         {
             MemberAccessExpressionSyntax { Name.Identifier.ValueText: BandTests.SafeVerdict } => true,
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: BandTests.SafeCheck } } => true,

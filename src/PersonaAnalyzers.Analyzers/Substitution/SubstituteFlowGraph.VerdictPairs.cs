@@ -94,34 +94,41 @@ internal sealed partial class SubstituteFlowGraph
     /// … })</c>: a projection whose lambda returns a tuple or anonymous object with the element itself in it. Its value
     /// is a collection of pairs carrying the substitutes at <paramref name="held"/> (and the answer on each at
     /// <paramref name="verdictAt"/>, or -1), followed where it goes — the lambda's return is no use of them.</summary>
+    /// <remarks>Asked in every round of the value tracking and again by the uses: worked out once per call.</remarks>
     private bool ProjectsIntoPairs(IInvocationOperation select, out int held, out int verdictAt)
     {
-        held = verdictAt = -1;
+        (held, verdictAt) = (-1, -1);
         if (select.TargetMethod.Name != "Select")
             return false;
+        _pairProjections ??= new(OperationIdentity<IInvocationOperation>.Comparer);
+        if (!_pairProjections.TryGetValue(select, out var projection))
+            _pairProjections[select] = projection = PairProjection(select);
+        if (projection is not var (projectedHeld, projectedVerdictAt))
+            return false;
+        (held, verdictAt) = (projectedHeld, projectedVerdictAt);
+        return true;
+    }
+
+    private Dictionary<IInvocationOperation, (int Held, int VerdictAt)?>? _pairProjections;
+
+    private (int Held, int VerdictAt)? PairProjection(IInvocationOperation select)
+    {
         // from n in neighbours let band = Guard.Classify(user, n) …: the compiler's Select(n => new { n, band = … }).
         if (LetOf(select) is var (let, ranged))
         {
-            held = 0;
-            verdictAt = _all.Model?.GetOperation(let.Expression, _cancellation) is { } value &&
-                        IsAnswerOn(value, v => LinqShapes.Unwrap(v) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, ranged))
-                ? 1
-                : -1;
-            _pairsAnswers |= verdictAt >= 0;
-            return true;
+            var answered = _all.Model?.GetOperation(let.Expression, _cancellation) is { } value &&
+                           IsAnswerOn(value, v => LinqShapes.Unwrap(v) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, ranged));
+            _pairsAnswers |= answered;
+            return (0, answered ? 1 : -1);
         }
         if (ProjectedPair(select) is not ({ } elements, { } element))
-            return false;
+            return null;
         for (var i = 0; i < elements.Length; i++)
         {
             if (IsElement(elements[i]))
-            {
-                held = i;
-                verdictAt = AnswerBeside(elements, i, IsElement);
-                return true;
-            }
+                return (i, AnswerBeside(elements, i, IsElement));
         }
-        return false;
+        return null;
 
         bool IsElement(IOperation value) =>
             LinqShapes.Unwrap(value) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, element);

@@ -368,7 +368,7 @@ internal static class SubstituteUses
                 // lookalikes.Chunk(100): batches of them, tracked as the collection (SubstituteFlowGraph.DeriveElement).
                 if (kind == TaintKind.Collection && (LinqShapes.IsTupleZip(invocation) ||
                                                      LinqShapes.IsMerge(invocation) && symbols.PersonaOf(invocation.Type, out var merged) is not null && merged ||
-                                                     isSource && (method.Name == "Chunk" || LinqShapes.IsSpanView(method))))
+                                                     isSource && LinqShapes.ReshapesElements(method)))
                     return UseKind.None;
                 if (!LinqShapes.IsAdder(method.Name))
                     return UseKind.Argument;
@@ -397,7 +397,7 @@ internal static class SubstituteUses
             return UseKind.None;
         if (kind == TaintKind.Collection &&
             (LinqShapes.IsObserver(name) || LinqShapes.IsPassThrough(name) || LinqShapes.IsElementSelector(name) || LinqShapes.IsInPlace(name) ||
-             LinqShapes.IsOutSelector(name) || name == "Slice")) // span.Slice(1): a view of the same substitutes, tracked
+             LinqShapes.IsOutSelector(name) || LinqShapes.ReshapesElements(invocation.TargetMethod))) // span.Slice(1), tracked
             return UseKind.None;
         return SideChannels.IsInside(invocation, model) ? UseKind.None : UseKind.MemberRead;
     }
