@@ -124,11 +124,7 @@ internal static class ExistingNullCheck
         if (local.Parent is not BlockSyntax || NextNaming(local, name) is not IfStatementSyntax { Else: null } branch || !IsNullTest(branch.Condition, name))
             return null;
         var last = branch.Statement is BlockSyntax { Statements.Count: > 0 } body ? body.Statements[body.Statements.Count - 1] : branch.Statement;
-        return last is ThrowStatementSyntax or BreakStatementSyntax or ReturnStatementSyntax or ContinueStatementSyntax ||
-               last is YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement } ||
-               last is ExpressionStatementSyntax { Expression: ThrowExpressionSyntax }
-            ? branch
-            : null;
+        return Statements.Leaves(branch.Statement) || last.IsKind(SyntaxKind.YieldBreakStatement) ? branch : null;
     }
 
     /// <summary>Whether the programmer's body leaves as the fix's fallback would. Where the fix would stand the user's own

@@ -39,11 +39,11 @@ internal sealed class InsertBandCheckFix : PersonaFix
             return null;
         if (await GuardRewrite.PrepareAsync(document, diagnostic, "TrySubstitute", cancellationToken).ConfigureAwait(false) is not { } rewrite)
             return null;
-        var holder = HolderName(node);
+        var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
+        var holder = HolderName(node, model, types.Persona, cancellationToken);
         // if (twin != null && Similarity(user, twin) > 0.9): PERSONA003's fix turns that bar into the check.
         if (await RawBars.DecideAsync(document, node, holder, cancellationToken).ConfigureAwait(false))
             return null;
-        var (model, root, types) = (rewrite.Model, rewrite.Root, rewrite.Types);
         // if (n is not null) Guard.Classify(user, n);: PERSONA004's fix branches on that call.
         if (await DiscardedChecks.DecideAsync(document, model, node, holder, cancellationToken).ConfigureAwait(false))
             return null;
@@ -303,8 +303,6 @@ internal sealed class InsertBandCheckFix : PersonaFix
         return profile;
     }
 
-    /// <summary>The guard after a deconstruction, on the profile it declares: leaving with the fallback, or — where leaving
-    /// has no value that keeps its meaning (a prompt string) — the local given the target's own profile.</summary>
     /// <summary>Whether the profile a tuple value holds may be null: its element's type says so (a <c>var</c> local it is
     /// deconstructed into is always declared nullable).</summary>
     private static bool ElementMayBeNull(SemanticModel model, ExpressionSyntax tuple, ITypeSymbol persona, CancellationToken cancellationToken)
@@ -319,6 +317,8 @@ internal sealed class InsertBandCheckFix : PersonaFix
         return true;
     }
 
+    /// <summary>The guard after a deconstruction, on the profile it declares: leaving with the fallback, or — where leaving
+    /// has no value that keeps its meaning (a prompt string) — the local given the target's own profile.</summary>
     private static SyntaxNode? GuardDeconstructed(SyntaxNode root, SemanticModel model, ExpressionStatementSyntax deconstructing, ILocalSymbol profile,
         bool mayBeNull, GuardTypes types, ExpressionSyntax target, bool ownInstead)
     {
@@ -471,23 +471,17 @@ internal sealed class InsertBandCheckFix : PersonaFix
     }
 
     /// <summary>The variable the reported substitute is kept in, where the report is on its declaration.</summary>
-    private static string? HolderName(SyntaxNode node) => node switch
+    private static string? HolderName(SyntaxNode node, SemanticModel model, ITypeSymbol persona, CancellationToken cancellationToken) => node switch
     {
         ForEachStatementSyntax forEach => forEach.Identifier.ValueText,
         ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword } outArgument => OutArgumentCheck.NameOf(outArgument),
         ExpressionSyntax expression when DeclaredBy(expression) is { } declarator => declarator.Identifier.ValueText,
         // var (n, s) = index.FindMostSimilar(user);: the profile it declares (a bar on s, a discarded check of n, decide for it).
         ExpressionSyntax expression when Outermost(expression).Parent is AssignmentExpressionSyntax { Left: var declared } deconstruction &&
-                                         deconstruction.Right == Outermost(expression) && declared is DeclarationExpressionSyntax or TupleExpressionSyntax =>
-            DeconstructedName(declared),
+                                         deconstruction.Right == Outermost(expression) =>
+            DeconstructedProfile(model, declared, persona, cancellationToken)?.Name,
         _ => null,
     };
-
-    /// <summary>The name a deconstruction declares for a profile: the only name it declares that a bar or a discarded
-    /// check could be about — the first, by the (profile, score) convention, when the types are not written; null when
-    /// it declares none.</summary>
-    private static string? DeconstructedName(ExpressionSyntax declared) =>
-        declared.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().FirstOrDefault()?.Identifier.ValueText;
 
     /// <summary>The local whose initializer is the substitute, also through <c>??</c> and <c>await</c>
     /// (<c>var twin = index.FindLookalike(me) ?? me;</c>).</summary>
